@@ -1,0 +1,1 @@
+"""The ``fraudlink`` command line: thin adapters over the pipeline modules."""

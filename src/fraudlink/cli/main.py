@@ -1,0 +1,44 @@
+"""The ``fraudlink`` app: settings read once, commands discovered, errors rendered as one line."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import typer
+
+from fraudlink.cli import commands
+from fraudlink.cli.common import err_console
+from fraudlink.errors import FraudlinkError
+from fraudlink.settings import Settings
+
+app = typer.Typer(
+    name="fraudlink",
+    help="Link cross-border online-fraud reports into networks and share cases between agencies.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _read_settings(ctx: typer.Context) -> None:
+    ctx.obj = Settings()
+
+
+def _register_commands() -> None:
+    """Each module of ``fraudlink.cli.commands`` adds its commands through ``register(app)``."""
+    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except FraudlinkError as error:
+        err_console.print(f"[red]error:[/red] {error.message}", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None

@@ -1,0 +1,1 @@
+"""Extraction: identifiers, amounts and names from free text in any language."""

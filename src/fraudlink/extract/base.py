@@ -1,0 +1,102 @@
+"""What every identifier kind provides, and the registry that finds them.
+
+One small class per kind (phone, iban, crypto_wallet...) lives in its own
+module under ``fraudlink.extract.kinds``; importing the package registers them
+all, so adding a kind touches one file and its test.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from fraudlink.extract.text import FoldedText
+
+
+class EntityDictionary(Protocol):
+    """Names already known (in the database or a watchlist), found in text in one pass."""
+
+    def find(self, text: FoldedText) -> Iterable[Match]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an extractor knows besides the text: where the victim is, what language."""
+
+    region: str | None = None  # ISO 3166-1 alpha-2, upper-case
+    language: str | None = None  # BCP 47 primary subtag, lower-case
+    show_sensitive: bool = False
+    known_entities: EntityDictionary | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One identifier found in text or given in a field, in normal form.
+
+    ``start``/``end`` are offsets into the original text (None for a value that
+    came from a structured field); ``attributes`` carries ``chain`` for
+    wallets, ``currency`` for amounts, ``bank`` for accounts and the like.
+    """
+
+    kind: str
+    value: str
+    raw: str
+    start: int | None = None
+    end: int | None = None
+    valid: bool = True
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "kind": self.kind,
+            "value": self.value,
+            "raw": self.raw,
+            "start": self.start,
+            "end": self.end,
+        }
+        data.update(self.attributes)
+        if not self.valid:
+            data["valid"] = False
+        return data
+
+
+class IdentifierKind(ABC):
+    """A kind of identifier: how to find it in text and how to normalise a given value."""
+
+    name: ClassVar[str]
+    #: when spans of two kinds overlap, the higher priority wins (ties: the longer span);
+    #: checksum-verified kinds rank above labelled ones, labelled above bare patterns
+    priority: ClassVar[int] = 50
+    #: other kinds this one may share a span with (e.g. a URL and its domain)
+    overlaps: ClassVar[frozenset[str]] = frozenset()
+
+    @abstractmethod
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        """Every occurrence in ``text``; offsets into ``text.original``."""
+
+    @abstractmethod
+    def normalise(self, raw: str, context: Context) -> Match | None:
+        """The normal form of a value given in a structured field, or None if it is not one."""
+
+
+KINDS: dict[str, IdentifierKind] = {}
+
+
+def register(kind_class: type[IdentifierKind]) -> type[IdentifierKind]:
+    """Class decorator: make a kind available to ``extract`` and ``normalise``."""
+    KINDS[kind_class.name] = kind_class()
+    return kind_class
+
+
+def registered() -> Iterator[IdentifierKind]:
+    import fraudlink.extract.kinds  # noqa: F401  (imports every kind module)
+
+    yield from KINDS.values()
+
+
+def kind(name: str) -> IdentifierKind | None:
+    import fraudlink.extract.kinds  # noqa: F401
+
+    return KINDS.get(name)

@@ -1,0 +1,29 @@
+"""Settings are read from the environment once and passed in, never patched as globals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DB = "fraudlink.db"
+
+
+class Settings(BaseSettings):
+    """Every knob fraudlink reads from ``FRAUDLINK_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="FRAUDLINK_", frozen=True, extra="ignore")
+
+    db: str = Field(default=DEFAULT_DB, description="SQLite path or SQLAlchemy URL")
+    auto_migrate: bool = Field(
+        default=True, description="upgrade the schema on first use instead of refusing"
+    )
+    batch_size: int = Field(default=2000, ge=1, description="reports committed per transaction")
+    agency: str | None = Field(default=None, description="code of the agency running this copy")
+
+    def with_db(self, db: str | Path | None) -> Settings:
+        """Return a copy pointing at ``db`` when the user named one on the command line."""
+        if db is None:
+            return self
+        return self.model_copy(update={"db": str(db)})

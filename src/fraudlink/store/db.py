@@ -1,0 +1,123 @@
+"""One place that turns a path or URL into a migrated database.
+
+SQLite is the default (a file next to the analyst, WAL so readers never block
+the importer); any SQLAlchemy URL, e.g. ``postgresql+psycopg://localhost/fraudlink``,
+selects another server. Both run the same Alembic migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fraudlink.errors import ConfigError, DatabaseError, SchemaOutOfDate
+from fraudlink.settings import Settings
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def database_url(db: str) -> str:
+    """Accept a bare file path as SQLite and anything with ``://`` as a SQLAlchemy URL."""
+    if "://" in db:
+        try:
+            make_url(db)
+        except ArgumentError as exc:
+            raise ConfigError(f"'{db}' is not a database URL; give a file path or a URL "
+                              "such as postgresql+psycopg://localhost/fraudlink.") from exc
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(db: str) -> Engine:
+    url = database_url(db)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+class Database:
+    """An engine plus a session factory, migrated before first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.engine = make_engine(settings.db)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def ensure_schema(self) -> None:
+        """Upgrade automatically, or say exactly which command will."""
+        try:
+            current = current_revision(self.engine)
+        except OperationalError as exc:
+            raise DatabaseError(
+                f"Cannot open the database {self.settings.db!r}: {exc.orig}; "
+                "check --db or FRAUDLINK_DB."
+            ) from exc
+        if current == head_revision():
+            return
+        if not self.settings.auto_migrate:
+            raise SchemaOutOfDate(
+                f"The database {self.settings.db!r} is at schema {current or 'none'}; "
+                f"run `fraudlink init --db {self.settings.db}` to upgrade it."
+            )
+        upgrade(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work commits together or not at all."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings) -> Database:
+    database = Database(settings)
+    database.ensure_schema()
+    return database
