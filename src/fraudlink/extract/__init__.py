@@ -1,1 +1,115 @@
-"""Extraction: identifiers, amounts and names from free text in any language."""
+"""Extraction: identifiers, amounts and names from free text in any language.
+
+``extract`` runs every registered kind over one folded copy of the text and
+keeps, where two finds claim the same characters, the one of higher priority
+(a checksum-verified IBAN over the phone hidden in its digits), then the
+longer one, unless the two kinds are declared to coexist (a URL and its
+domain). ``normalise`` does the same for a value given in a structured field.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Collection, Iterable
+
+from fraudlink.errors import InputError
+from fraudlink.extract.base import KINDS, Context, IdentifierKind, Match, registered
+from fraudlink.extract.language import detect_language, normalise_language, region_for_language
+from fraudlink.extract.text import FoldedText
+
+__all__ = [
+    "Context",
+    "Match",
+    "UnknownKind",
+    "context_for",
+    "extract",
+    "known_kinds",
+    "normalise",
+]
+
+
+class UnknownKind(InputError):
+    """An identifier kind that no registered class handles."""
+
+
+def known_kinds() -> list[str]:
+    """Names of every registered kind, sorted."""
+    return sorted(kind.name for kind in registered())
+
+
+def _kinds(names: Collection[str] | None) -> list[IdentifierKind]:
+    every = {kind.name: kind for kind in registered()}
+    if names is None:
+        return list(every.values())
+    unknown = sorted(set(names) - every.keys())
+    if unknown:
+        raise UnknownKind(
+            f"Unknown identifier kind {', '.join(unknown)}; use one of: {', '.join(sorted(every))}."
+        )
+    return [every[name] for name in names]
+
+
+def extract(
+    text: str, context: Context | None = None, kinds: Collection[str] | None = None
+) -> list[Match]:
+    """Every identifier in ``text``, overlaps resolved, in order of position."""
+    context = context or Context()
+    folded = FoldedText.of(text)
+    found: list[Match] = []
+    for kind in _kinds(kinds):
+        found.extend(kind.find(folded, context))
+    return sorted(_resolve(found), key=lambda m: (m.start or 0, -(m.end or 0), m.kind))
+
+
+def _rank(match: Match) -> tuple[int, int, int]:
+    kind = KINDS.get(match.kind)
+    priority = kind.priority if kind else 0
+    start, end = match.start or 0, match.end or 0
+    return (-priority, start - end, start)
+
+
+def _may_share(a: str, b: str) -> bool:
+    kind_a, kind_b = KINDS.get(a), KINDS.get(b)
+    return bool((kind_a and b in kind_a.overlaps) or (kind_b and a in kind_b.overlaps))
+
+
+def _resolve(found: Iterable[Match]) -> list[Match]:
+    """Best first, keep each find that overlaps nothing kept (or only kinds it may share with)."""
+    kept: list[Match] = []
+    starts: list[tuple[int, int]] = []  # (start, index into kept), sorted
+    longest = 0
+    for match in sorted(found, key=_rank):
+        start, end = match.start or 0, match.end or 0
+        low = bisect_left(starts, (start - longest, -1))
+        high = bisect_left(starts, (end, -1))
+        clash = any(
+            (kept[i].end or 0) > start and not _may_share(kept[i].kind, match.kind)
+            for _, i in starts[low:high]
+        )
+        if clash:
+            continue
+        insort(starts, (start, len(kept)))
+        kept.append(match)
+        longest = max(longest, end - start)
+    return kept
+
+
+def normalise(kind: str, raw: str, context: Context) -> Match | None:
+    """The normal form of ``raw`` given as a ``kind`` in a structured field, or None."""
+    return _kinds([kind])[0].normalise(raw, context)
+
+
+def context_for(
+    country: str | None, language: str | None, text: str, *, show_sensitive: bool = False
+) -> Context:
+    """The context of one report: its language (detected when absent) and its region.
+
+    The region comes from the country when known, otherwise from the language.
+    """
+    lang = normalise_language(language) or detect_language(text)
+    region = country.strip().upper() if country and country.strip() else None
+    return Context(
+        region=region or region_for_language(lang),
+        language=lang,
+        show_sensitive=show_sensitive,
+    )

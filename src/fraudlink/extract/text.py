@@ -29,11 +29,26 @@ def fold_char(char: str) -> str:
     return char
 
 
+class _FoldTable(dict[int, int]):
+    """``str.translate`` table filled on first sight of each code point.
+
+    Filling lazily keeps import cheap while repeated characters are folded in C.
+    """
+
+    def __missing__(self, code: int) -> int:
+        folded = ord(fold_char(chr(code)))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Same length as ``text``: digits of every script and full-width forms become ASCII."""
     if text.isascii():
         return text
-    return "".join(fold_char(char) for char in text)
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,306 @@
+"""Phone numbers, in E.164.
+
+``phonenumbers``' own matcher finds little more than numbers written with a
+country code, so we scan the folded text ourselves: a candidate is a run of
+digit groups joined by the separators people use (space, ``-``, ``.``, ``/``,
+parentheses). Each window of consecutive groups, longest first, is handed to
+``phonenumbers`` to validate. Before that, the cheap checks below turn away
+what is not a phone: groups glued to letters or URLs, dates, times, IP
+addresses, thousands-grouped amounts, numbers next to a currency, and numbers
+labelled as orders, tracking or accounts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.text import FoldedText
+
+_SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
+_CANDIDATE = re.compile(rf"(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
+_GROUP = re.compile(r"\d+")
+
+_MIN_DIGITS = 7
+_MAX_DIGITS = 15  # E.164
+_MAX_WINDOW_GROUPS = 8
+_LOOKBACK = 24
+
+_CURRENCY_AFTER = re.compile(
+    r" ?(?:[$€£¥₩₫฿៛元円원块圓万萬億亿千百만억천đ]|រៀល|ដុល្លារ|บาท|ล้าน|ກີບ"
+    r"|(?:vnd|usdt?|usdc|khr|riels?|thb|baht|cny|rmb|yuan|krw|won|jpy|yen|idr|rupiah|myr"
+    r"|ringgit|php|pesos?|eur|euros?|dollars?|đồng|dong|triệu|nghìn|ngàn|tỷ|millions?"
+    r"|billions?|thousand|juta|ribu|k)\b)"
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:[$€£¥₩₫฿៛]|\b(?:us\$?|usd|vnd|khr|thb|cny|rmb|krw|jpy|idr|rp|myr|php|eur|usdt)"
+    r"|人民币|美元|金额|金額) ?$"
+)
+_NEGATIVE = (
+    r"order|tracking|track|invoice|ref|reference|txid|transaction|hash|version|serial|parcel"
+    r"|account|acct|a/c|iban|card|swift|订单|訂單|单号|單號|运单|快递|交易|流水|账号|帳號|账户"
+    r"|卡号|版本|주문|송장|운송장|계좌|카드|đơn hàng|vận đơn|giao dịch|tài khoản|stk|thẻ|注文"
+    r"|追跡|口座|พัสดุ|บัญชี|คำสั่งซื้อ|គណនី|កាត|pesanan|resi|rekening|akaun|kad"
+)
+_POSITIVE = (
+    r"phone|tel|call|mobile|hotline|whatsapp|viber|zalo|telegram|line|sms|contact|điện thoại"
+    r"|sđt|gọi|电话|電話|手机|手機|联系|聯繫|致电|전화|연락처|휴대폰|핸드폰|โทร|เบอร์"
+    r"|ទូរស័ព្ទ|telp|telefon|nomor|ponsel|handphone"
+)
+_KEYWORDS = re.compile(rf"(?P<neg>{_NEGATIVE})|(?P<pos>{_POSITIVE})")
+
+_GLUE_LEFT = frozenset("#@/\\=&%$€£¥₩₫฿៛¢^*~_+")
+_GLUE_RIGHT = frozenset("%@_°℃$€£¥₩₫฿៛¢")
+_GLUE_IF_DIGIT_AROUND = frozenset(".,:-/")
+
+
+def _is_word(char: str) -> bool:
+    """ASCII letters and digits, and Latin letters with diacritics, glue; other scripts do not."""
+    if char.isascii():
+        return char.isalnum()
+    return char.isalpha() and (char < "\u0250" or "\u1e00" <= char <= "\u1eff")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A run of digit groups in the folded text and what surrounds it."""
+
+    folded: str
+    start: int  # where the run starts (at ``+`` or ``(`` when there is one)
+    groups: list[tuple[int, int]]
+    glued_left: bool
+    glued_right: bool
+
+
+def _glued_left(folded: str, start: int) -> bool:
+    if start == 0:
+        return False
+    before = folded[start - 1]
+    if _is_word(before) or before in _GLUE_LEFT:
+        return True
+    if before in _GLUE_IF_DIGIT_AROUND and start >= 2 and folded[start - 2].isdigit():
+        return True
+    return bool(_CURRENCY_BEFORE.search(folded[max(0, start - 8) : start].lower()))
+
+
+def _glued_right(folded: str, end: int) -> bool:
+    if end >= len(folded):
+        return False
+    after = folded[end]
+    if _is_word(after) or after in _GLUE_RIGHT:
+        return True
+    if after in _GLUE_IF_DIGIT_AROUND and end + 1 < len(folded) and _is_word(folded[end + 1]):
+        return True
+    return bool(_CURRENCY_AFTER.match(folded[end : end + 12].lower()))
+
+
+def _labelled_not_phone(folded: str, start: int) -> bool:
+    """True when the nearest label before the number says order, tracking, account..."""
+    labels = list(_KEYWORDS.finditer(folded[max(0, start - _LOOKBACK) : start].lower()))
+    return bool(labels) and labels[-1].lastgroup == "neg"
+
+
+def _candidates(folded: str) -> Iterator[_Candidate]:
+    for found in _CANDIDATE.finditer(folded):
+        start, end = found.span()
+        if end - start < _MIN_DIGITS:
+            continue
+        groups = [(start + g.start(), start + g.end()) for g in _GROUP.finditer(found.group())]
+        if sum(g_end - g_start for g_start, g_end in groups) < _MIN_DIGITS:
+            continue
+        if _labelled_not_phone(folded, start):
+            continue
+        yield _Candidate(
+            folded, start, groups, _glued_left(folded, start), _glued_right(folded, end)
+        )
+
+
+def _is_date(day_or_year: str, middle: str, last: str, sep: str) -> bool:
+    """``2024-01-15``, ``15/01/2024``, ``01.15.2024`` and, alone, ``15.01.24``."""
+    if sep.strip() not in {"-", "/", "."} or not (0 < len(middle) <= 2 and 0 < int(middle) <= 31):
+        return False
+    if len(day_or_year) == 4:
+        return 1900 <= int(day_or_year) <= 2099 and 0 < int(middle) <= 12 and len(last) <= 2
+    if len(last) == 4:
+        return 1900 <= int(last) <= 2099 and 0 < len(day_or_year) <= 2
+    return False
+
+
+def _is_short_date(parts: list[str], seps: list[str]) -> bool:
+    """``15.01.24`` or ``15/01/24`` standing alone."""
+    return (
+        len(set(seps)) == 1
+        and seps[0] in {".", "/"}
+        and all(len(p) == 2 for p in parts)
+        and 1 <= int(parts[0]) <= 31
+        and 1 <= int(parts[1]) <= 12
+    )
+
+
+def _is_compact_date(digits: str) -> bool:
+    """``20240115``: order and tracking numbers often start with one."""
+    return (
+        len(digits) == 8
+        and digits[:2] in {"19", "20"}
+        and 1 <= int(digits[4:6]) <= 12
+        and 1 <= int(digits[6:]) <= 31
+    )
+
+
+def _other_shape(parts: list[str], seps: list[str], international: bool) -> bool:
+    """Dates, IP addresses, thousands-grouped amounts and card-like blocks are not phones."""
+    for k in range(len(parts) - 2):
+        if seps[k] == seps[k + 1] and _is_date(parts[k], parts[k + 1], parts[k + 2], seps[k]):
+            return True
+    if len(parts) == 3 and _is_short_date(parts, seps):
+        return True
+    for k in range(len(parts) - 3):
+        quad = parts[k : k + 4]
+        if set(seps[k : k + 3]) == {"."} and all(len(p) <= 3 and int(p) <= 255 for p in quad):
+            return True
+    if international:
+        return False
+    if len(parts) == 1:
+        return _is_compact_date(parts[0])
+    thousands = len(parts) >= 3 and len(set(seps)) == 1 and seps[0] in {".", " ", "\u00a0"}
+    return (
+        thousands
+        and not parts[0].startswith("0")
+        and len(parts[0]) <= 3
+        and all(len(p) == 3 for p in parts[1:])
+    )
+
+
+@lru_cache(maxsize=65536)
+def _e164(digits: str, international: bool, region: str | None) -> str | None:
+    """The E.164 form of a candidate's digits, or None when it is not a valid number."""
+    attempts: list[tuple[str, str | None]] = []
+    if international:
+        attempts.append(("+" + digits, None))
+    else:
+        if digits.startswith("00") and not digits.startswith("000"):
+            attempts.append(("+" + digits[2:], None))
+        if region:
+            attempts.append((digits, region))
+    for text, parse_region in attempts:
+        try:
+            number = phonenumbers.parse(text, parse_region)
+        except NumberParseException:
+            continue
+        if not phonenumbers.is_valid_number(number):
+            continue
+        if parse_region and not _written_as_at_home(digits, number, parse_region):
+            continue
+        return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+    return None
+
+
+def _written_as_at_home(digits: str, number: phonenumbers.PhoneNumber, region: str) -> bool:
+    """A local number counts only as people write it there: ``012 345 678``, not ``12345678``.
+
+    Without this, every bare 8-digit number in a Cambodian report would be a phone.
+    """
+    national = re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
+    nsn = phonenumbers.national_significant_number(number)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = (metadata.national_prefix if metadata else None) or ""
+    return digits in {national, str(number.country_code) + nsn} or (
+        bool(prefix) and digits == prefix + nsn
+    )
+
+
+def _card_like(parts: list[str]) -> bool:
+    """Four or more blocks of four digits: a card, an IBAN or a tracking number."""
+    return len(parts) >= 4 and all(len(p) == 4 for p in parts)
+
+
+class _Windows:
+    """Tries the windows of consecutive groups of one candidate, longest first."""
+
+    def __init__(self, candidate: _Candidate, region: str | None) -> None:
+        self.c = candidate
+        self.region = region
+        folded, groups = candidate.folded, candidate.groups
+        self.parts = [folded[s:e] for s, e in groups]
+        self.seps = [folded[groups[k][1] : groups[k + 1][0]] for k in range(len(groups) - 1)]
+        prefix = folded[candidate.start : groups[0][0]]
+        self.international = "+" in prefix
+
+    def matches(self, text: FoldedText) -> Iterator[Match]:
+        if _card_like(self.parts):
+            return
+        i, count = 0, len(self.parts)
+        while i < count:
+            found = self._longest_from(i)
+            if found is None:
+                i += 1
+                continue
+            j, value = found
+            yield self._match(text, i, j, value)
+            i = j + 1
+
+    def _longest_from(self, i: int) -> tuple[int, str] | None:
+        if (i == 0 and self.c.glued_left) or (i > 0 and " " not in self.seps[i - 1]):
+            return None
+        last = len(self.parts) - 1
+        for j in range(min(last, i + _MAX_WINDOW_GROUPS - 1), i - 1, -1):
+            if (j == last and self.c.glued_right) or (j < last and " " not in self.seps[j]):
+                continue
+            digits = "".join(self.parts[i : j + 1])
+            if len(digits) < _MIN_DIGITS:
+                return None
+            international = self.international and i == 0
+            if len(digits) > _MAX_DIGITS + (0 if international else 2):
+                continue
+            if _other_shape(self.parts[i : j + 1], self.seps[i:j], international):
+                continue
+            value = _e164(digits, international, self.region)
+            if value:
+                return j, value
+        return None
+
+    def _match(self, text: FoldedText, i: int, j: int, value: str) -> Match:
+        folded = self.c.folded
+        start = self.c.start if i == 0 else self.c.groups[i][0]
+        end = self.c.groups[j][1]
+        if folded[start] == "(" and ")" not in folded[start:end]:
+            start += 1
+        return Match("phone", value, text.raw(start, end), start, end)
+
+
+@register
+class Phone(IdentifierKind):
+    """A phone number; local formats need the region of the report or its language."""
+
+    name = "phone"
+    priority = 40
+
+    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        for candidate in _candidates(text.folded):
+            yield from _Windows(candidate, context.region).matches(text)
+
+    def normalise(self, raw: str, context: Context) -> Match | None:
+        """A phone given in a field: trusted to be one, so a bare national number is accepted."""
+        folded = FoldedText.of(raw).folded.strip()
+        digits = re.sub(r"\D", "", folded)
+        if not digits:
+            return None
+        international = folded.startswith("+") or (
+            digits.startswith("00") and not digits.startswith("000")
+        )
+        try:
+            number = phonenumbers.parse(
+                "+" + digits.removeprefix("00") if international else digits,
+                None if international else context.region,
+            )
+        except NumberParseException:
+            return Match("phone", digits, raw, valid=False)
+        if not phonenumbers.is_valid_number(number):
+            return Match("phone", digits, raw, valid=False)
+        return Match("phone", phonenumbers.format_number(number, PhoneNumberFormat.E164), raw)
