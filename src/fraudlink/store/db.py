@@ -33,8 +33,10 @@ def database_url(db: str) -> str:
         try:
             make_url(db)
         except ArgumentError as exc:
-            raise ConfigError(f"'{db}' is not a database URL; give a file path or a URL "
-                              "such as postgresql+psycopg://localhost/fraudlink.") from exc
+            raise ConfigError(
+                f"'{db}' is not a database URL; give a file path or a URL "
+                "such as postgresql+psycopg://localhost/fraudlink."
+            ) from exc
         return db
     return f"sqlite:///{Path(db).expanduser()}"
 

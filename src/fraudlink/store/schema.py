@@ -21,7 +21,6 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
-    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -29,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from fraudlink.store.types import ExactDecimal
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -39,7 +40,7 @@ NAMING = {
 }
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
-Money = Numeric(28, 8, asdecimal=True)
+Money = ExactDecimal()
 Id = BigInteger().with_variant(Integer(), "sqlite")
 
 TLP_LEVELS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
@@ -80,6 +81,7 @@ class Report(Base):
     reported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     language: Mapped[str | None] = mapped_column(String(35))
+    language_detected: Mapped[bool] = mapped_column(default=False)
     scam_type: Mapped[str | None] = mapped_column(String(64))
     narrative: Mapped[str] = mapped_column(Text, default="")
     victim: Mapped[dict[str, Any] | None] = mapped_column(JsonType)

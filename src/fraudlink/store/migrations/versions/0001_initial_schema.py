@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from fraudlink.store.types import ExactDecimal
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -77,6 +79,7 @@ def upgrade() -> None:
         sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("country", sa.String(length=2), nullable=True),
         sa.Column("language", sa.String(length=35), nullable=True),
+        sa.Column("language_detected", sa.Boolean(), nullable=False),
         sa.Column("scam_type", sa.String(length=64), nullable=True),
         sa.Column("narrative", sa.Text(), nullable=False),
         sa.Column(
@@ -310,7 +313,7 @@ def upgrade() -> None:
         "money_record",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("amount", sa.Numeric(precision=28, scale=8), nullable=False),
+        sa.Column("amount", ExactDecimal(), nullable=False),
         sa.Column("currency", sa.String(length=10), nullable=False),
         sa.Column("report_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("case_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),

@@ -1,0 +1,3 @@
+from fraudlink.cli.main import main
+
+main()

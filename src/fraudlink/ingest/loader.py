@@ -1,0 +1,351 @@
+"""Writing validated reports in batches: one transaction per batch, so a crash loses no half.
+
+A report and everything attached to it (identifiers, persons, losses) are
+written in the same transaction as the report itself; a batch that fails
+leaves nothing behind, and the next run finds those reports missing and
+writes them. Reports are keyed on (agency, id): an unchanged line is skipped,
+a changed one replaces the report and keeps the old version as a revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Engine, delete, insert, select, tuple_, update
+from sqlalchemy.sql.expression import bindparam
+
+from fraudlink.extract.base import Context, Match
+from fraudlink.ingest.identifiers import normalise_field
+from fraudlink.ingest.readers import Parsed
+from fraudlink.store.schema import (
+    Agency,
+    Entity,
+    EntityDocument,
+    EntityName,
+    Identifier,
+    MoneyRecord,
+    Report,
+    ReportIdentifier,
+    ReportRevision,
+    ReportRole,
+)
+
+
+class NarrativeExtractor(Protocol):
+    """What ingest needs from the extract stage (kept a protocol so ingest can run without it)."""
+
+    def detect_language(self, text: str) -> str | None: ...
+
+    def identifiers(self, text: str, context: Context) -> list[Match]: ...
+
+
+@dataclass
+class BatchResult:
+    loaded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    id: int
+    content_hash: str
+    version: int
+    raw: str
+
+
+@dataclass
+class _Children:
+    """Rows hanging off the reports of one batch, gathered before any is written."""
+
+    mentions: list[tuple[int, Match, str]] = field(default_factory=list)
+    money: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[tuple[int, int, Parsed, int]] = field(default_factory=list)
+
+
+class ReportWriter:
+    """Writes batches of parsed reports into one database."""
+
+    def __init__(self, engine: Engine, extractor: NarrativeExtractor | None = None) -> None:
+        self.engine = engine
+        self.extractor = extractor
+        self._agencies: dict[str, int] = {}
+
+    def write(self, batch: Sequence[Parsed]) -> BatchResult:
+        with self.engine.begin() as conn:
+            agencies = self._agency_ids(conn, {parsed.report.agency for parsed in batch})
+            existing = self._existing(conn, batch, agencies)
+            result, fresh, changed = self._classify(batch, agencies, existing)
+            ids = self._insert_reports(conn, fresh, agencies)
+            self._replace_reports(conn, changed)
+            reports = [*zip(ids, fresh, strict=True), *changed_pairs(changed)]
+            self._write_children(conn, reports, agencies)
+        self._agencies.update(agencies)
+        return result
+
+    def _agency_ids(self, conn: Connection, codes: set[str]) -> dict[str, int]:
+        found = {code: self._agencies[code] for code in codes if code in self._agencies}
+        missing = codes - found.keys()
+        if missing:
+            rows = conn.execute(select(Agency.code, Agency.id).where(Agency.code.in_(missing)))
+            found.update({code: agency_id for code, agency_id in rows})
+        for code in sorted(codes - found.keys()):
+            country = code[:2] if len(code) > 2 and code[2] in "-_" else None
+            found[code] = conn.execute(
+                insert(Agency).values(code=code, country=country).returning(Agency.id)
+            ).scalar_one()
+        return found
+
+    def _existing(
+        self, conn: Connection, batch: Sequence[Parsed], agencies: dict[str, int]
+    ) -> dict[tuple[int, str], _Existing]:
+        keys = {(agencies[p.report.agency], p.report.id) for p in batch}
+        query = select(
+            Report.agency_id,
+            Report.external_id,
+            Report.id,
+            Report.content_hash,
+            Report.version,
+            Report.raw,
+        ).where(tuple_(Report.agency_id, Report.external_id).in_(keys))
+        return {(row[0], row[1]): _Existing(*row[2:]) for row in conn.execute(query)}
+
+    def _classify(
+        self,
+        batch: Sequence[Parsed],
+        agencies: dict[str, int],
+        existing: dict[tuple[int, str], _Existing],
+    ) -> tuple[BatchResult, list[Parsed], list[tuple[_Existing, Parsed]]]:
+        result = BatchResult()
+        fresh: list[Parsed] = []
+        changed: list[tuple[_Existing, Parsed]] = []
+        for parsed in batch:
+            old = existing.get((agencies[parsed.report.agency], parsed.report.id))
+            if old is None:
+                fresh.append(parsed)
+                result.loaded += 1
+            elif old.content_hash == parsed.content_hash:
+                result.unchanged += 1
+            else:
+                changed.append((old, parsed))
+                result.updated += 1
+        return result, fresh, changed
+
+    def _insert_reports(
+        self, conn: Connection, fresh: list[Parsed], agencies: dict[str, int]
+    ) -> list[int]:
+        if not fresh:
+            return []
+        now = dt.datetime.now(dt.UTC)
+        rows = [
+            report_row(p, agencies[p.report.agency], self.extractor)
+            | {"version": 1, "ingested_at": now, "updated_at": now}
+            for p in fresh
+        ]
+        statement = insert(Report).returning(Report.id, sort_by_parameter_order=True)
+        return list(conn.execute(statement, rows).scalars())
+
+    def _replace_reports(self, conn: Connection, changed: list[tuple[_Existing, Parsed]]) -> None:
+        if not changed:
+            return
+        now = dt.datetime.now(dt.UTC)
+        conn.execute(
+            insert(ReportRevision),
+            [
+                {
+                    "report_id": old.id,
+                    "version": old.version,
+                    "raw": old.raw,
+                    "content_hash": old.content_hash,
+                    "superseded_at": now,
+                }
+                for old, _ in changed
+            ],
+        )
+        ids = [old.id for old, _ in changed]
+        for table in (ReportIdentifier, ReportRole, MoneyRecord):
+            conn.execute(delete(table).where(table.report_id.in_(ids)))
+        conn.execute(delete(Entity).where(Entity.source_report_id.in_(ids)))
+        rows = []
+        for old, parsed in changed:
+            row = report_row(parsed, None, self.extractor)
+            del row["agency_id"]
+            rows.append(row | {"b_id": old.id, "version": old.version + 1, "updated_at": now})
+        statement = update(Report).where(Report.id == bindparam("b_id"))
+        conn.execute(statement.execution_options(synchronize_session=False), rows)
+
+    def _write_children(
+        self, conn: Connection, reports: Iterable[tuple[int, Parsed]], agencies: dict[str, int]
+    ) -> None:
+        children = _Children()
+        for report_id, parsed in reports:
+            agency_id = agencies[parsed.report.agency]
+            gather_children(children, report_id, agency_id, parsed, self.extractor)
+        write_mentions(conn, children.mentions)
+        if children.money:
+            conn.execute(insert(MoneyRecord), children.money)
+        write_persons(conn, children.persons)
+
+
+def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:
+    return [(old.id, parsed) for old, parsed in changed]
+
+
+def report_context(parsed: Parsed) -> Context:
+    report = parsed.report
+    language = (report.language or "").split("-")[0].lower() or None
+    return Context(region=report.country, language=language)
+
+
+def report_row(
+    parsed: Parsed, agency_id: int | None, extractor: NarrativeExtractor | None
+) -> dict[str, Any]:
+    report = parsed.report
+    language, detected = report.language, False
+    if language is None and extractor is not None and report.narrative:
+        language, detected = extractor.detect_language(report.narrative), True
+    return {
+        "agency_id": agency_id,
+        "external_id": report.id,
+        "reported_at": report.reported_at,
+        "country": report.country,
+        "language": language,
+        "language_detected": detected,
+        "scam_type": report.scam_type,
+        "narrative": report.narrative,
+        "victim": report.victim,
+        "extra": jsonable(report.extra_fields()),
+        "tlp": report.tlp,
+        "raw": parsed.raw,
+        "content_hash": parsed.content_hash,
+        "source": parsed.source,
+    }
+
+
+def jsonable(value: Any) -> Any:
+    """Unknown fields may hold Decimals from the JSON parser; JSON columns want plain types."""
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [jsonable(item) for item in value]
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    return str(value)
+
+
+def gather_children(
+    children: _Children,
+    report_id: int,
+    agency_id: int,
+    parsed: Parsed,
+    extractor: NarrativeExtractor | None,
+) -> None:
+    report = parsed.report
+    context = report_context(parsed)
+    for given in report.identifiers:
+        children.mentions.append(
+            (report_id, normalise_field(given.kind, given.value, context), "field")
+        )
+    if extractor is not None and report.narrative:
+        for match in extractor.identifiers(report.narrative, context):
+            children.mentions.append((report_id, match, "narrative"))
+    if report.loss is not None:
+        children.money.append(
+            {
+                "kind": "loss",
+                "amount": report.loss.amount,
+                "currency": report.loss.currency,
+                "report_id": report_id,
+                "occurred_on": report.reported_at.date(),
+            }
+        )
+    for index in range(len(report.persons)):
+        children.persons.append((report_id, agency_id, parsed, index))
+
+
+def write_mentions(conn: Connection, mentions: list[tuple[int, Match, str]]) -> None:
+    if not mentions:
+        return
+    ids = identifier_ids(conn, [match for _, match, _ in mentions])
+    rows: dict[tuple[int, int, str, str], dict[str, Any]] = {}
+    for report_id, match, origin in mentions:
+        identifier_id = ids[(match.kind, match.value)]
+        raw = match.raw[:1024]
+        rows.setdefault(
+            (report_id, identifier_id, origin, raw),
+            {
+                "report_id": report_id,
+                "identifier_id": identifier_id,
+                "raw": raw,
+                "origin": origin,
+                "start": match.start,
+                "end": match.end,
+            },
+        )
+    conn.execute(insert(ReportIdentifier), list(rows.values()))
+
+
+def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, str], int]:
+    """Ids for every (kind, value), inserting the identifiers not seen before."""
+    wanted = {(match.kind, match.value): match for match in matches}
+    found: dict[tuple[str, str], int] = {}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = select(Identifier.kind, Identifier.value, Identifier.id).where(
+            tuple_(Identifier.kind, Identifier.value).in_(chunk)
+        )
+        found.update({(kind, value): id_ for kind, value, id_ in conn.execute(query)})
+    new = [wanted[key] for key in keys if key not in found]
+    if new:
+        statement = insert(Identifier).returning(Identifier.id, sort_by_parameter_order=True)
+        rows = [
+            {"kind": m.kind, "value": m.value, "valid": m.valid, "attributes": dict(m.attributes)}
+            for m in new
+        ]
+        for match, id_ in zip(new, conn.execute(statement, rows).scalars(), strict=True):
+            found[(match.kind, match.value)] = id_
+    return found
+
+
+def write_persons(conn: Connection, persons: list[tuple[int, int, Parsed, int]]) -> None:
+    if not persons:
+        return
+    rows = []
+    for report_id, agency_id, parsed, index in persons:
+        person = parsed.report.persons[index]
+        rows.append(
+            {
+                "schema": person.schema_,
+                "name": person.name,
+                "birth_date": person.birth_date,
+                "nationality": person.nationality,
+                "source_report_id": report_id,
+                "agency_id": agency_id,
+                "properties": jsonable(dict(person.model_extra or {})),
+                "tlp": parsed.report.tlp,
+            }
+        )
+    statement = insert(Entity).returning(Entity.id, sort_by_parameter_order=True)
+    entity_ids = list(conn.execute(statement, rows).scalars())
+    names, documents, roles = [], [], []
+    for entity_id, (report_id, _, parsed, index) in zip(entity_ids, persons, strict=True):
+        person = parsed.report.persons[index]
+        names.append({"entity_id": entity_id, "name": person.name, "is_alias": False})
+        names += [
+            {"entity_id": entity_id, "name": alias, "is_alias": True} for alias in person.aliases
+        ]
+        documents += [{"entity_id": entity_id, **doc.model_dump()} for doc in person.documents]
+        roles.append(
+            {"report_id": report_id, "entity_id": entity_id, "role": person.role or "other"}
+        )
+    for table, table_rows in (
+        (EntityName, names),
+        (EntityDocument, documents),
+        (ReportRole, roles),
+    ):
+        if table_rows:
+            conn.execute(insert(table), table_rows)

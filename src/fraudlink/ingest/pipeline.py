@@ -1,0 +1,73 @@
+"""The ingest stage end to end: read files, validate lines, write batches, count outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
+from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
+from fraudlink.store import Database
+
+
+@dataclass
+class IngestSummary:
+    loaded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def add(self, result: BatchResult) -> None:
+        self.loaded += result.loaded
+        self.updated += result.updated
+        self.unchanged += result.unchanged
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "loaded": self.loaded,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": len(self.rejected),
+        }
+
+
+def batches(
+    outcomes: Iterable[Outcome], size: int, summary: IngestSummary
+) -> Iterator[list[Parsed]]:
+    """Group good lines; a key seen twice in one batch starts a new batch so order is kept."""
+    batch: dict[tuple[str, str], Parsed] = {}
+    for outcome in outcomes:
+        if isinstance(outcome, Rejected):
+            summary.rejected.append(outcome)
+            continue
+        if outcome.key in batch:
+            yield list(batch.values())
+            batch = {}
+        batch[outcome.key] = outcome
+        if len(batch) >= size:
+            yield list(batch.values())
+            batch = {}
+    if batch:
+        yield list(batch.values())
+
+
+def ingest_files(
+    database: Database,
+    paths: Sequence[Path],
+    mapping: dict[str, str] | None = None,
+    extractor: NarrativeExtractor | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Load every good line of every file; each batch commits on its own."""
+    summary = IngestSummary()
+    writer = ReportWriter(database.engine, extractor)
+    for path in paths:
+        outcomes = read_reports(path, mapping, progress)
+        for batch in batches(outcomes, database.settings.batch_size, summary):
+            summary.add(writer.write(batch))
+    return summary

@@ -1,0 +1,191 @@
+"""Reading report files line by line: each line becomes a validated report or a rejection.
+
+A bad line never stops the file: the reader says which line and why, and goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from fraudlink.errors import ColumnMappingError, UnsupportedFormat
+from fraudlink.ingest.model import ReportLine, describe
+
+REQUIRED = ("id", "agency", "reported_at", "narrative")
+#: CSV columns with a meaning beyond "a field of the same name"; everything else not a
+#: field of Report JSON Lines v1 is kept as an unknown field.
+CSV_SPECIAL = ("loss_amount", "loss_currency", "identifiers", "suspects")
+CSV_FIELDS = (*REQUIRED, "country", "language", "scam_type", "tlp", *CSV_SPECIAL)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    source: str
+    line: int
+    report: ReportLine
+    raw: str
+    content_hash: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.report.agency, self.report.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    source: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.reason}"
+
+
+Outcome = Parsed | Rejected
+ProgressCallback = Callable[[int], None]
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """Hash of the content, not the bytes: re-serialised lines with the same data are equal."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def validate(source: str, line: int, data: object, raw: str) -> Outcome:
+    if not isinstance(data, dict):
+        return Rejected(source, line, "the line is not a JSON object")
+    try:
+        report = ReportLine.model_validate(data)
+    except ValidationError as error:
+        return Rejected(source, line, describe(error))
+    return Parsed(source, line, report, raw, content_hash(data))
+
+
+def read_jsonl(path: Path, progress: ProgressCallback | None = None) -> Iterator[Outcome]:
+    source = str(path)
+    with path.open("rb") as handle:
+        for number, raw_bytes in enumerate(handle, start=1):
+            if progress:
+                progress(len(raw_bytes))
+            try:
+                raw = raw_bytes.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as error:
+                yield Rejected(source, number, f"not UTF-8 text (byte {error.start})")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw, parse_float=Decimal)
+            except json.JSONDecodeError as error:
+                yield Rejected(source, number, f"bad JSON: {error.msg} at column {error.colno}")
+                continue
+            yield validate(source, number, data, raw)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """``--map 'Report No=id'`` pairs as {csv column: field}."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, target = pair.rpartition("=")
+        if not sep or not column or target not in CSV_FIELDS:
+            raise ColumnMappingError(
+                f"--map {pair!r} must be COLUMN=FIELD with FIELD one of {', '.join(CSV_FIELDS)}."
+            )
+        mapping[column] = target
+    return mapping
+
+
+def _check_header(path: Path, header: list[str], mapping: dict[str, str]) -> None:
+    unknown = [column for column in mapping if column not in header]
+    if unknown:
+        raise ColumnMappingError(
+            f"{path}: --map names column(s) {', '.join(unknown)} that the header lacks "
+            f"(the header has: {', '.join(header)})."
+        )
+    fields = {mapping.get(column, column) for column in header}
+    missing = [field for field in REQUIRED if field not in fields]
+    if missing:
+        raise ColumnMappingError(
+            f"{path}: the CSV header has no column for {', '.join(missing)}; "
+            f"rename the column or map it with --map 'COLUMN={missing[0]}'."
+        )
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def csv_row_to_report(row: dict[str, str]) -> dict[str, Any]:
+    """A CSV row (already renamed to field names) in the shape of a JSONL report."""
+    data: dict[str, Any] = {k: v for k, v in row.items() if k not in CSV_SPECIAL and v != ""}
+    data.setdefault("narrative", "")
+    if row.get("loss_amount") or row.get("loss_currency"):
+        data["loss"] = {
+            "amount": row.get("loss_amount", ""),
+            "currency": row.get("loss_currency", ""),
+        }
+    if row.get("identifiers"):
+        data["identifiers"] = [
+            {"kind": kind.strip(), "value": value.strip()}
+            for kind, _, value in (item.partition(":") for item in _split(row["identifiers"]))
+        ]
+    if row.get("suspects"):
+        data["persons"] = [{"name": name, "role": "suspect"} for name in _split(row["suspects"])]
+    return data
+
+
+def read_csv(
+    path: Path, mapping: dict[str, str], progress: ProgressCallback | None = None
+) -> Iterator[Outcome]:
+    source = str(path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            return
+        _check_header(path, header, mapping)
+        names = [mapping.get(column, column) for column in header]
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if progress:
+                progress(sum(len(cell) for cell in cells) + len(cells))
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(names):
+                yield Rejected(
+                    source, line, f"{len(cells)} cells where the header has {len(names)}"
+                )
+                continue
+            row = dict(zip(names, cells, strict=True))
+            raw = _csv_text(cells)
+            yield validate(source, line, csv_row_to_report(row), raw)
+
+
+def _csv_text(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue().rstrip("\r\n")
+
+
+def read_reports(
+    path: Path, mapping: dict[str, str] | None = None, progress: ProgressCallback | None = None
+) -> Iterator[Outcome]:
+    """Dispatch on the file's extension; other formats are refused up front."""
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        return read_jsonl(path, progress)
+    if suffix == ".csv":
+        return read_csv(path, mapping or {}, progress)
+    raise UnsupportedFormat(
+        f"{path}: fraudlink reads Report JSON Lines (.jsonl) or CSV (.csv); convert the file first."
+    )
