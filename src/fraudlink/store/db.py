@@ -65,18 +65,23 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
-def head_revision() -> str | None:
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+def head_revisions() -> frozenset[str]:
+    """Stages add their tables on their own migration branches; all heads must be applied."""
+    return frozenset(ScriptDirectory(str(MIGRATIONS)).get_heads())
+
+
+def describe_revisions(revisions: frozenset[str]) -> str:
+    return "+".join(sorted(revisions)) or "none"
 
 
 def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest revision."""
-    command.upgrade(alembic_config(engine), "head")
+    """Create or upgrade the schema to the newest revision of every branch."""
+    command.upgrade(alembic_config(engine), "heads")
 
 
 class Database:
@@ -94,17 +99,17 @@ class Database:
     def ensure_schema(self) -> None:
         """Upgrade automatically, or say exactly which command will."""
         try:
-            current = current_revision(self.engine)
+            current = current_revisions(self.engine)
         except OperationalError as exc:
             raise DatabaseError(
                 f"Cannot open the database {self.settings.db!r}: {exc.orig}; "
                 "check --db or FRAUDLINK_DB."
             ) from exc
-        if current == head_revision():
+        if current == head_revisions():
             return
         if not self.settings.auto_migrate:
             raise SchemaOutOfDate(
-                f"The database {self.settings.db!r} is at schema {current or 'none'}; "
+                f"The database {self.settings.db!r} is at schema {describe_revisions(current)}; "
                 f"run `fraudlink init --db {self.settings.db}` to upgrade it."
             )
         upgrade(self.engine)
