@@ -1,0 +1,139 @@
+"""Cases: who leads, who takes part, which reports and subjects, and each subject's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fraudlink.cases.lifecycle import check_transition
+from fraudlink.errors import InputError, NotFound
+from fraudlink.store.schema import (
+    TLP_LEVELS,
+    Agency,
+    Case,
+    CaseAgency,
+    CaseReport,
+    CaseSubject,
+    Entity,
+    Report,
+    SubjectStatus,
+)
+
+
+def agency_id(session: Session, code: str, create: bool = True) -> int:
+    found = session.scalar(select(Agency.id).where(Agency.code == code))
+    if found is not None:
+        return found
+    if not create:
+        raise NotFound(f"No agency '{code}' is known here; add it first.")
+    agency = Agency(code=code, country=code[:2] if code[2:3] in ("-", "_") else None)
+    session.add(agency)
+    session.flush()
+    return agency.id
+
+
+def open_case(
+    session: Session,
+    reference: str,
+    title: str,
+    lead_agency: str,
+    partners: Iterable[str] = (),
+    tlp: str = "AMBER",
+    flags: Mapping[str, Any] | None = None,
+) -> Case:
+    if tlp not in TLP_LEVELS:
+        raise InputError(f"TLP '{tlp}' is not one of {', '.join(TLP_LEVELS)}.")
+    if session.scalar(select(Case.id).where(Case.reference == reference)) is not None:
+        raise InputError(f"A case '{reference}' exists already; choose another reference.")
+    case = Case(
+        reference=reference,
+        title=title,
+        lead_agency_id=agency_id(session, lead_agency),
+        tlp=tlp,
+        flags=dict(flags or {}),
+        opened_at=dt.datetime.now(dt.UTC),
+    )
+    session.add(case)
+    session.flush()
+    for code in {*partners} - {lead_agency}:
+        session.add(CaseAgency(case_id=case.id, agency_id=agency_id(session, code)))
+    return case
+
+
+def get_case(session: Session, reference: str) -> Case:
+    case = session.scalar(select(Case).where(Case.reference == reference))
+    if case is None:
+        raise NotFound(f"No case '{reference}'; `fraudlink case list` shows the cases.")
+    return case
+
+
+def attach_report(session: Session, case: Case, agency: str, external_id: str) -> None:
+    query = (
+        select(Report.id)
+        .join(Agency)
+        .where(Agency.code == agency, Report.external_id == external_id)
+    )
+    report_id = session.scalar(query)
+    if report_id is None:
+        raise NotFound(f"No report '{external_id}' of agency '{agency}' has been ingested.")
+    if session.get(CaseReport, (case.id, report_id)) is None:
+        session.add(CaseReport(case_id=case.id, report_id=report_id))
+
+
+def add_subject(
+    session: Session,
+    case: Case,
+    entity_id: int,
+    role: str,
+    flags: Mapping[str, Any] | None = None,
+) -> CaseSubject:
+    if session.get(Entity, entity_id) is None:
+        raise NotFound(f"No person or organisation with id {entity_id}.")
+    subject = CaseSubject(case_id=case.id, entity_id=entity_id, role=role, flags=dict(flags or {}))
+    session.add(subject)
+    session.flush()
+    return subject
+
+
+def history(session: Session, subject: CaseSubject) -> list[SubjectStatus]:
+    query = (
+        select(SubjectStatus)
+        .where(SubjectStatus.subject_id == subject.id)
+        .order_by(SubjectStatus.occurred_on, SubjectStatus.id)
+    )
+    return list(session.scalars(query))
+
+
+def record_status(
+    session: Session,
+    subject: CaseSubject,
+    status: str,
+    occurred_on: dt.date,
+    agency: str,
+    legal_basis: str | None = None,
+    note: str | None = None,
+) -> SubjectStatus:
+    """Append one step to the subject's history after checking the lifecycle allows it."""
+    steps = history(session, subject)
+    check_transition(subject.role, steps[-1].status if steps else None, status)
+    if steps and occurred_on < steps[-1].occurred_on:
+        raise InputError(
+            f"'{status}' on {occurred_on} would precede '{steps[-1].status}' on "
+            f"{steps[-1].occurred_on}; give the date it happened."
+        )
+    step = SubjectStatus(
+        subject_id=subject.id,
+        status=status,
+        occurred_on=occurred_on,
+        agency_id=agency_id(session, agency),
+        legal_basis=legal_basis,
+        note=note,
+        recorded_at=dt.datetime.now(dt.UTC),
+    )
+    session.add(step)
+    session.flush()
+    return step
