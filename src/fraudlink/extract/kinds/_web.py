@@ -1,0 +1,282 @@
+"""Hosts, URLs and defanging shared by the ``url``, ``domain``, ``email`` and messenger kinds.
+
+Threat-intelligence writers *defang* links so nobody clicks them
+(``hxxps://apex-invest[.]com``); victims and police copy them that way into
+reports. Every pattern here accepts the common defanged notations and
+:func:`refang` turns a raw span back into the link it stands for.
+
+Internationalised host names are normalised to their IDNA A-label
+(``例子.中国`` → ``xn--fsqu00a.xn--fiqs8s``): the ASCII form is what DNS
+resolves, it is unique where Unicode spellings are not (case, width,
+compatibility forms), and it shows look-alike hosts for what they are.
+
+The registrable domain comes from the public-suffix list snapshot that ships
+inside ``tldextract``; the extractor is built so that it never fetches.
+Private suffixes (``github.io``, ``blogspot.com``, ``pages.dev``) count as
+suffixes, so ``apex.github.io`` is its own domain rather than the whole
+hosting platform — free hosting is where many scam sites live.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import idna
+import tldextract
+
+from fraudlink.extract.text import FoldedText
+
+#: a dot as written in defanged text: ``.``, ``[.]``, ``(.)``, ``{.}``, ``[dot]``, `` dot ``
+DOT = r"(?:\.|\s?[\[({]\s?(?:\.|dot)\s?[\])}]\s?|[ ]dot[ ])"
+#: the ``://`` after a scheme, defanged or not
+SCHEME_SEP = r"(?:://|\[://\]|\(://\)|\[:\]//|\(:\)//|\[:/\]/|:\[//\])"
+#: http/https and their defanged spellings (hxxp, hXXps, hxtp, fxp for ftp)
+SCHEME = r"(?:h[xt][xt]ps?|fxp|ftp|sftp)"
+
+_LATIN = r"a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_SCRIPTS = (
+    _LATIN,
+    r"0-9\u0370-\u03ff",  # Greek
+    r"0-9\u0400-\u04ff",  # Cyrillic
+    r"0-9\u0600-\u06ff",  # Arabic
+    r"0-9\u0e00-\u0e7f",  # Thai
+    r"0-9\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff",  # Han and kana
+    r"0-9\uac00-\ud7af",  # Hangul
+)
+
+
+def _label(chars: str) -> str:
+    return rf"[{chars}](?:[{chars}-]{{0,62}}[{chars}])?"
+
+
+#: one host label in Latin script (ASCII plus accented letters); a change of script ends it
+LATIN_LABEL = _label(_LATIN)
+#: one host label of a single script; used after a scheme, where the start is certain
+ANY_LABEL = "(?:" + "|".join(_label(chars) for chars in _SCRIPTS) + ")"
+
+_DEFANGS = re.compile(r"\s?[\[({]\s?(\.|dot|at|@)\s?[\])}]\s?|[ ](dot|at)[ ]", re.IGNORECASE)
+_SCHEME_FIX = re.compile(rf"^{SCHEME}(?=://)", re.IGNORECASE)
+_SEP_FIX = re.compile(SCHEME_SEP)
+_PATH = re.compile(r"(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
+_UNBALANCED = {")": "(", "]": "[", "}": "{"}
+_TRAILING = ".,;:!?'\"*"
+#: top-level domains that are far more often file extensions when written bare
+_FILE_EXTENSIONS = frozenset({"zip", "mov", "py", "sh", "md", "rs", "pl", "pm"})
+_STOPWORDS = frozenset(
+    {"a", "an", "and", "at", "i", "in", "is", "it", "my", "of", "on", "or", "our", "the"}
+    | {"this", "that", "to", "we", "you", "your"}
+)
+
+
+def scheme_name(written: str) -> str:
+    """``hXXps`` → ``https``, ``fxp`` → ``ftp``."""
+    word = written.lower()
+    if word in ("ftp", "sftp"):
+        return word
+    if word.startswith("f"):
+        return "ftp"
+    return "https" if word.endswith("s") else "http"
+
+
+def refang(raw: str) -> str:
+    """``hxxps://a[.]com`` → ``https://a.com``; ``x[at]y(dot)z`` → ``x@y.z``."""
+
+    def one(match: re.Match[str]) -> str:
+        token = (match.group(1) or match.group(2)).lower()
+        return "." if token in (".", "dot") else "@"
+
+    text = _DEFANGS.sub(one, raw)
+    text = _SEP_FIX.sub("://", text, count=1)
+    scheme = _SCHEME_FIX.match(text)
+    if scheme:
+        text = scheme_name(scheme.group(0)) + text[scheme.end() :]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    """The offline extractor: no suffix-list URLs, no disk cache, only the bundled snapshot."""
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
+
+
+def ascii_host(host: str) -> str | None:
+    """Lower-case IDNA A-label form of a (refanged) host, or None when it is not a valid name."""
+    host = host.rstrip(".")
+    if host.isascii():
+        return host.lower()
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def registrable(host: str) -> str | None:
+    """eTLD+1 of an A-label host (``mail.apex.co.uk`` → ``apex.co.uk``), None without a suffix."""
+    result = _extractor().extract_str(host)
+    if not result.domain:  # the host is itself a private suffix, e.g. ``github.io``
+        result = _extractor().extract_str(host, include_psl_private_domains=False)
+    if not result.domain or not result.suffix:
+        return None
+    return f"{result.domain}.{result.suffix}"
+
+
+def is_ipv4(host: str) -> bool:
+    parts = host.split(".")
+    return len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) < 256 for p in parts)
+
+
+def host_suffix_trimmed(host: str) -> str:
+    """Cut text glued to a non-ASCII top-level label: ``例子.中国网站`` → ``例子.中国``."""
+    head, _, last = host.rpartition(".")
+    if not head or last.isascii():
+        return host
+    for size in range(len(last), 0, -1):
+        candidate = f"{head}.{last[:size]}"
+        code = ascii_host(candidate)
+        if code and registrable(code):
+            return candidate
+    return host
+
+
+def path_end(original: str, start: int) -> int:
+    """End of the port, path, query and fragment that follow a host at ``start``.
+
+    Matched on the original text, ASCII only: full-width ``，`` or a Korean
+    particle ends a link even though it folds or looks like a continuation.
+    Trailing punctuation and unbalanced closing brackets are not part of it.
+    """
+    end = _PATH.match(original, start)
+    stop = end.end() if end else start
+    while stop > start:
+        last = original[stop - 1]
+        if last in _TRAILING:
+            stop -= 1
+        elif last in _UNBALANCED:
+            span = original[start:stop]
+            if span.count(last) <= span.count(_UNBALANCED[last]):
+                break
+            stop -= 1
+        else:
+            break
+    return stop
+
+
+def _title_case(label: str) -> bool:
+    return not (label.islower() or label.isupper() or label.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class WebHit:
+    """A host found in text, with the URL around it when there is one."""
+
+    start: int  # of the URL (or of the host when there is no URL)
+    end: int
+    host_start: int
+    host_end: int
+    url: str | None  # normal form, None for a bare domain mention
+    domain: str | None  # registrable domain, None for an IP address
+
+
+_HOST_RE = re.compile(
+    rf"(?<![a-z0-9@._%+\-])(?:(?P<scheme>{SCHEME}){SCHEME_SEP}"
+    rf"(?P<user>[a-z0-9._~%!$&'*+,;=:\-]{{1,64}}@)?(?P<ihost>{ANY_LABEL}(?:{DOT}{ANY_LABEL})*)"
+    rf"|(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})+))",
+    re.IGNORECASE,
+)
+_AT_BEFORE = re.compile(r"(?:[\[({]\s?(?:at|@)\s?[\])}]\s?|[ ]at[ ])$", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": ":80", "https": ":443", "ftp": ":21"}
+
+
+def scan(text: FoldedText) -> tuple[WebHit, ...]:
+    """Every URL and host mention in ``text``, left to right, not nested."""
+    if not _MAY_HOLD_HOST.search(text.folded):
+        return ()
+    return _scan_cached(text)
+
+
+_MAY_HOLD_HOST = re.compile(r"[.\[({]|dot", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _scan_cached(text: FoldedText) -> tuple[WebHit, ...]:
+    hits: list[WebHit] = []
+    pos = 0
+    while match := _HOST_RE.search(text.folded, pos):
+        hit = _hit(text, match)
+        if hit is None:
+            pos = match.end()
+            continue
+        hits.append(hit)
+        pos = hit.end
+    return tuple(hits)
+
+
+def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
+    if match.group("scheme"):
+        return _scheme_hit(text, match)
+    if _AT_BEFORE.search(text.folded, max(0, match.start() - 6), match.start()):
+        return None  # the domain part of a defanged e-mail address
+    start, end = match.span("host")
+    raw = text.folded[start:end]  # full-width letters and dots fold to ASCII
+    labels = re.split(DOT, refang(raw), flags=re.IGNORECASE)
+    while len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
+        labels.pop()
+        end = start + len(_host_prefix(raw, len(labels)))
+    if len(labels) < 2 or not _plausible_bare(raw, labels):
+        return None
+    host = ascii_host(".".join(labels))
+    domain = registrable(host) if host else None
+    if host is None or domain is None or labels[-1].lower() in _FILE_EXTENSIONS:
+        return None
+    stop = path_end(text.original, end)
+    path = text.original[end:stop]
+    if labels[0].lower().startswith("www") or (len(path) > 1 and path.startswith("/")):
+        return WebHit(start, stop, start, end, _url("http", "", host, path), domain)
+    return WebHit(start, end, start, end, None, domain)
+
+
+def _host_prefix(raw: str, count: int) -> str:
+    """The raw text of the first ``count`` labels of a defanged host."""
+    pieces = re.split(f"({DOT})", raw, flags=re.IGNORECASE)
+    return "".join(pieces[: 2 * count - 1])
+
+
+def _plausible_bare(raw: str, labels: list[str]) -> bool:
+    """``the dot com bubble`` is English, not ``the.com``."""
+    if re.search(r"[ ]dot[ ]", raw, re.IGNORECASE):
+        return labels[-2].lower() not in _STOPWORDS
+    return True
+
+
+def _scheme_hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
+    start, end = match.span("ihost")
+    written = refang(text.folded[start:end])
+    trimmed = host_suffix_trimmed(written)
+    end -= len(written) - len(trimmed)  # the cut is inside the last, non-ASCII label
+    host = ascii_host(trimmed)
+    if host is None:
+        return None
+    domain = registrable(host)
+    if domain is None and not is_ipv4(host):
+        return None
+    stop = path_end(text.original, end)
+    scheme = scheme_name(match.group("scheme"))
+    user = refang(match.group("user") or "")
+    url = _url(scheme, user, host, text.original[end:stop])
+    return WebHit(match.start(), stop, start, end, url, domain)
+
+
+def _url(scheme: str, user: str, host: str, rest: str) -> str:
+    """Scheme and host lower-case, default port and a lone ``/`` dropped, path kept as written."""
+    rest = refang(rest)
+    port = _DEFAULT_PORTS.get(scheme)
+    if port and (rest == port or rest.startswith(port + "/") or rest.startswith(port + "?")):
+        rest = rest[len(port) :]
+    if rest == "/":
+        rest = ""
+    return f"{scheme}://{user}{host}{rest}"

@@ -1,0 +1,36 @@
+"""Registrable domains (eTLD+1), from links and from bare mentions like ``apex-invest[.]com``.
+
+The public-suffix list is the snapshot shipped inside ``tldextract`` and is
+never fetched (see ``_web``). Only names under a real public suffix count, so
+``file.txt``, ``v1.2`` or ``example.exe`` are not domains; ``end.Next`` (a
+sentence without a space) is not one either. The domain of an e-mail address
+is left to the ``email`` kind. Reported alongside the link it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.kinds._web import scan
+from fraudlink.extract.text import FoldedText
+
+
+@register
+class Domain(IdentifierKind):
+    name = "domain"
+    priority = 40
+    overlaps = frozenset({"url", "telegram", "whatsapp", "line", "kakao", "signal", "wechat"})
+
+    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        for hit in scan(text):
+            if hit.domain is not None:
+                start, end = hit.host_start, hit.host_end
+                yield Match(self.name, hit.domain, text.raw(start, end), start, end)
+
+    def normalise(self, raw: str, context: Context) -> Match | None:
+        stripped = raw.strip()
+        hits = scan(FoldedText.of(stripped))
+        if not hits or hits[0].domain is None:
+            return None
+        return Match(self.name, hits[0].domain, raw)
