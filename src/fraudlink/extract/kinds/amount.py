@@ -1,0 +1,262 @@
+"""Amounts of money with their currency, written in any language and notation.
+
+Only a number with an explicit currency is an amount: ``US$12 million``, ``2.3万元``,
+``1억 2천만 원``, ``50 triệu đồng``, ``៥០០ ដុល្លារ``, ``5,000 USDT``. A bare number never is,
+which keeps dates, phone numbers and percentages out.
+
+Ambiguous marks are read from the context and documented here:
+
+- ``$`` and the word "dollar" are USD, unless the region has its own dollar
+  (AU, CA, NZ, SG, HK, TW, BN, MX): scams in Southeast Asia are priced in US dollars.
+- ``¥`` is JPY when the language is Japanese or the region Japan, else CNY.
+- ``元``/``块钱`` are TWD in Taiwan, HKD in Hong Kong, MOP in Macau, else CNY.
+- "peso" is PHP unless the region is a Latin American peso country; "rupee" is INR
+  unless the region is Pakistan, Sri Lanka or Nepal.
+
+The value is a Decimal written plainly (``"120000000"``, never ``1.2E+8``, trailing zeros
+dropped); ``currency`` is ISO 4217 or a crypto asset (USDT, USDC, BTC, ETH...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.numerals import NUMERAL_RE, decimal_comma, plain, safe_value
+from fraudlink.extract.text import FoldedText
+
+_CODES = [
+    "USD",
+    "CNY",
+    "JPY",
+    "KRW",
+    "VND",
+    "THB",
+    "KHR",
+    "MYR",
+    "IDR",
+    "PHP",
+    "SGD",
+    "HKD",
+    "TWD",
+    "AUD",
+    "CAD",
+    "NZD",
+    "EUR",
+    "GBP",
+    "CHF",
+    "INR",
+    "MMK",
+    "LAK",
+    "BND",
+    "MOP",
+    "AED",
+    "SAR",
+    "RUB",
+    "BRL",
+    "MXN",
+    "USDT",
+    "USDC",
+    "BUSD",
+    "DAI",
+    "BTC",
+    "ETH",
+    "TRX",
+    "BNB",
+]
+
+#: Marks written before or after the number.
+_EITHER_SIDE: dict[str, str] = {
+    **{code: code for code in _CODES},
+    **{"RMB": "CNY", "NTD": "TWD", "VNĐ": "VND", "RM": "MYR", "RP": "IDR", "RP.": "IDR"},
+    **{"US$": "USD", "U.S.$": "USD", "US $": "USD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD"},
+    **{"NT$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD"},
+    **{"R$": "BRL", "MX$": "MXN", "$": "$", "€": "EUR", "£": "GBP", "¥": "¥", "₩": "KRW"},
+    **{"₫": "VND", "฿": "THB", "៛": "KHR", "₱": "PHP", "₹": "INR", "₽": "RUB", "₭": "LAK"},
+    **dict.fromkeys(["人民币", "人民幣", "人民元"], "CNY"),
+    **dict.fromkeys(["美元", "美金"], "USD"),
+    **dict.fromkeys(["港币", "港幣", "港元"], "HKD"),
+    **dict.fromkeys(["新台币", "新台幣", "台币", "台幣"], "TWD"),
+    **dict.fromkeys(["日元", "日圆", "日圓", "日币", "日幣"], "JPY"),
+    **dict.fromkeys(["韩元", "韓元", "韩币", "韓幣"], "KRW"),
+    **dict.fromkeys(["欧元", "歐元"], "EUR"),
+    **dict.fromkeys(["英镑", "英鎊"], "GBP"),
+    **dict.fromkeys(["泰铢", "泰銖"], "THB"),
+    **dict.fromkeys(["越南盾", "越盾"], "VND"),
+    **dict.fromkeys(["瑞尔", "瑞爾", "柬币"], "KHR"),
+    **dict.fromkeys(["令吉", "马币", "馬幣"], "MYR"),
+    **dict.fromkeys(["新币", "新幣", "新加坡元"], "SGD"),
+    **{"澳元": "AUD", "加元": "CAD", "印尼盾": "IDR", "比索": "PHP", "卢比": "INR"},
+    **dict.fromkeys(["比特币", "比特幣"], "BTC"),
+    **dict.fromkeys(["以太坊", "以太币", "以太幣"], "ETH"),
+    **dict.fromkeys(["泰达币", "泰達幣"], "USDT"),
+}
+
+#: Marks written only after the number (words, and marks that are words elsewhere).
+_AFTER_ONLY: dict[str, str] = {
+    **dict.fromkeys(["元", "圆", "圓", "块钱", "塊錢"], "元"),
+    **{"円": "JPY", "ドル": "USD", "ユーロ": "EUR", "ウォン": "KRW", "バーツ": "THB"},
+    **{"원": "KRW", "달러": "USD", "엔": "JPY", "위안": "CNY", "유로": "EUR", "바트": "THB"},
+    **{"테더": "USDT", "비트코인": "BTC", "이더리움": "ETH"},
+    **dict.fromkeys(["dollar", "dollars", "bucks", "dólares", "dolar", "dólar"], "$"),
+    **dict.fromkeys(["us dollars", "us dollar", "u.s. dollars", "us-dollar", "dolar as"], "USD"),
+    **{"singapore dollars": "SGD", "hong kong dollars": "HKD", "australian dollars": "AUD"},
+    **{"canadian dollars": "CAD", "taiwan dollars": "TWD", "new taiwan dollars": "TWD"},
+    **dict.fromkeys(["euro", "euros"], "EUR"),
+    **dict.fromkeys(["pounds sterling", "sterling"], "GBP"),
+    **dict.fromkeys(["yuan", "renminbi", "nhân dân tệ", "tệ"], "CNY"),
+    **{"yen": "JPY", "won": "KRW", "baht": "THB", "bạt": "THB", "ringgit": "MYR"},
+    **dict.fromkeys(["dong", "đồng", "đ"], "VND"),
+    **dict.fromkeys(["riel", "riels"], "KHR"),
+    **dict.fromkeys(["rupiah", "rupiahs"], "IDR"),
+    **dict.fromkeys(["peso", "pesos"], "peso"),
+    **dict.fromkeys(["rupee", "rupees"], "rupee"),
+    **{"kyat": "MMK", "kyats": "MMK", "kip": "LAK", "tether": "USDT", "ether": "ETH"},
+    **dict.fromkeys(["bitcoin", "bitcoins"], "BTC"),
+    **dict.fromkeys(["đô la", "đô", "đô mỹ"], "USD"),
+    **{"บาท": "THB", "ดอลลาร์สหรัฐ": "USD", "ดอลลาร์": "USD", "หยวน": "CNY", "ยูโร": "EUR"},
+    **{"ริงกิต": "MYR", "เรียล": "KHR", "วอน": "KRW", "เยน": "JPY"},
+    **{"ដុល្លារ": "USD", "ដុល្លា": "USD", "រៀល": "KHR", "បាត": "THB"},
+    **{"ກີບ": "LAK", "ໂດລາ": "USD", "ບາດ": "THB", "ကျပ်": "MMK", "ဒေါ်လာ": "USD"},
+}
+
+_DOLLAR_REGIONS = {
+    "AU": "AUD", "CA": "CAD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "TW": "TWD",
+    "BN": "BND", "MX": "MXN",
+}  # fmt: skip
+_YUAN_REGIONS = {"TW": "TWD", "HK": "HKD", "MO": "MOP"}
+_PESO_REGIONS = {"MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "UY": "UYU", "DO": "DOP"}
+_RUPEE_REGIONS = {"PK": "PKR", "LK": "LKR", "NP": "NPR"}
+#: Currencies written without cents, so ``50.000 VND`` is fifty thousand anywhere.
+_WHOLE_UNITS = frozenset({"VND", "IDR", "KRW", "JPY", "KHR", "LAK", "MMK", "CLP", "PYG"})
+
+_LATIN_LETTERS = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
+_LATIN_TAIL = f"(?![{_LATIN_LETTERS}])"
+
+
+def _alternation(marks: dict[str, str]) -> str:
+    """Longest first; a mark ending in a Latin letter must end its word."""
+    parts = []
+    for mark in sorted(marks, key=len, reverse=True):
+        tail = _LATIN_TAIL if _LATIN_LETTER.match(mark[-1]) else ""
+        parts.append(re.escape(mark) + tail)
+    return "|".join(parts)
+
+
+_LOOKUP = {mark.casefold(): code for mark, code in {**_EITHER_SIDE, **_AFTER_ONLY}.items()}
+_PREFIX_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<mark>{_alternation(_EITHER_SIDE)})[ \u00a0]?\Z", re.IGNORECASE
+)
+_CJK_WORDS = {mark: code for mark, code in _EITHER_SIDE.items() if "\u4e00" <= mark[0] <= "\u9fff"}
+#: ``5000元人民币``: a second mark may follow the first, glued, in Chinese only.
+_SUFFIX_RE = re.compile(
+    rf"[ \u00a0]?(?P<mark>{_alternation({**_EITHER_SIDE, **_AFTER_ONLY})})"
+    rf"(?P<second>{_alternation(_CJK_WORDS)})?",
+    re.IGNORECASE,
+)
+_PREFIX_LAST = frozenset(mark[-1].casefold() for mark in _EITHER_SIDE) | {
+    mark[-1].upper() for mark in _EITHER_SIDE
+}
+_SUFFIX_FIRST = frozenset(
+    char for mark in {**_EITHER_SIDE, **_AFTER_ONLY} for char in (mark[0].lower(), mark[0].upper())
+)
+_LEFT_BLOCKERS = re.compile(r"[A-Za-z0-9_.,+/]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def resolve_currency(mark: str, context: Context) -> str:
+    """The ISO 4217 code a mark stands for in this context (see the module docstring)."""
+    code = _LOOKUP[mark.casefold()]
+    region = context.region or ""
+    if code == "$":
+        return _DOLLAR_REGIONS.get(region, "USD")
+    if code == "¥":
+        return "JPY" if context.language == "ja" or region == "JP" else "CNY"
+    if code == "元":
+        return _YUAN_REGIONS.get(region, "CNY")
+    if code == "peso":
+        return _PESO_REGIONS.get(region, "PHP")
+    if code == "rupee":
+        return _RUPEE_REGIONS.get(region, "INR")
+    return code
+
+
+def _is_specific(mark: str) -> bool:
+    return _LOOKUP[mark.casefold()] not in {"$", "¥", "元", "peso", "rupee"}
+
+
+@register
+class Amount(IdentifierKind):
+    """A sum of money: Decimal ``value`` plus ``currency``."""
+
+    name: ClassVar[str] = "amount"
+    #: an explicit currency is strong evidence, but a checksum-verified card or phone wins
+    priority: ClassVar[int] = 60
+
+    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        folded = text.folded
+        comma = decimal_comma(context.language, context.region)
+        for number in NUMERAL_RE.finditer(folded):
+            found = self._around(text, number.start(), number.end(), context, comma)
+            if found is not None:
+                yield found
+
+    def normalise(self, raw: str, context: Context) -> Match | None:
+        stripped = raw.strip()
+        for found in self.find(FoldedText.of(stripped), context):
+            if found.start == 0 and found.end == len(stripped):
+                return Match(self.name, found.value, raw, attributes=found.attributes)
+        return None
+
+    def _around(
+        self, text: FoldedText, start: int, end: int, context: Context, comma: bool
+    ) -> Match | None:
+        """The amount a number makes with the currency marks before and after it, if any."""
+        folded = text.folded
+        prefix = _prefix(folded, start)
+        suffix = _SUFFIX_RE.match(folded, end) if _suffix_possible(folded, end) else None
+        if prefix is None and suffix is None:
+            return None
+        if prefix is None and not _left_boundary(folded, start):
+            return None
+        marks = [m for m in (prefix and prefix.group("mark"),) if m]
+        if suffix is not None:
+            marks += [m for m in (suffix.group("mark"), suffix.group("second")) if m]
+        mark = next((m for m in marks if _is_specific(m)), marks[0])
+        currency = resolve_currency(mark, context)
+        value = safe_value(folded[start:end], comma, currency in _WHOLE_UNITS)
+        if value is None:
+            return None
+        first = prefix.start() if prefix is not None else start
+        last = suffix.end() if suffix is not None else end
+        return Match(
+            self.name, plain(value), text.raw(first, last), first, last,
+            attributes={"currency": currency},
+        )  # fmt: skip
+
+
+def _prefix(folded: str, start: int) -> re.Match[str] | None:
+    before = start - 1
+    if before >= 0 and folded[before] in " \u00a0":
+        before -= 1
+    if before < 0 or folded[before] not in _PREFIX_LAST:
+        return None
+    return _PREFIX_RE.search(folded, max(0, before - 20), start)
+
+
+def _suffix_possible(folded: str, end: int) -> bool:
+    after = end + 1 if end < len(folded) and folded[end] in " \u00a0" else end
+    return after < len(folded) and folded[after] in _SUFFIX_FIRST
+
+
+def _left_boundary(folded: str, start: int) -> bool:
+    """A number glued to a word or another number is part of that (an id, a date)."""
+    if start == 0:
+        return True
+    before = folded[start - 1]
+    if _LEFT_BLOCKERS.match(before):
+        return False
+    return not (_HANGUL.match(before) and _HANGUL.match(folded[start]))
