@@ -194,10 +194,9 @@ def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Pa
     return [(old.id, parsed) for old, parsed in changed]
 
 
-def report_context(parsed: Parsed) -> Context:
-    report = parsed.report
-    language = (report.language or "").split("-")[0].lower() or None
-    return Context(region=report.country, language=language)
+def report_context(parsed: Parsed, language: str | None) -> Context:
+    language = (language or "").split("-")[0].lower() or None
+    return Context(region=parsed.report.country, language=language)
 
 
 def report_row(
@@ -244,7 +243,10 @@ def gather_children(
     extractor: NarrativeExtractor | None,
 ) -> None:
     report = parsed.report
-    context = report_context(parsed)
+    language = report.language
+    if language is None and extractor is not None and report.narrative:
+        language = extractor.detect_language(report.narrative)
+    context = report_context(parsed, language)
     for given in report.identifiers:
         children.mentions.append(
             (report_id, normalise_field(given.kind, given.value, context), "field")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
+from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
 from fraudlink.store import Database
 
@@ -60,11 +61,15 @@ def ingest_files(
     database: Database,
     paths: Sequence[Path],
     mapping: dict[str, str] | None = None,
-    extractor: NarrativeExtractor | None = None,
+    extract: bool = True,
     progress: ProgressCallback | None = None,
 ) -> IngestSummary:
-    """Load every good line of every file; each batch commits on its own."""
+    """Load every good line of every file; each batch commits on its own.
+
+    With ``extract`` the narratives' identifiers are stored too (origin "narrative").
+    """
     summary = IngestSummary()
+    extractor: NarrativeExtractor | None = NarrativeExtraction() if extract else None
     writer = ReportWriter(database.engine, extractor)
     for path in paths:
         outcomes = read_reports(path, mapping, progress)

@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fraudlink.errors import ConfigError, DatabaseError, SchemaOutOfDate
@@ -30,15 +30,15 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def database_url(db: str) -> str:
     """Accept a bare file path as SQLite and anything with ``://`` as a SQLAlchemy URL."""
     if "://" in db:
-        try:
-            make_url(db)
-        except ArgumentError as exc:
-            raise ConfigError(
-                f"'{db}' is not a database URL; give a file path or a URL "
-                "such as postgresql+psycopg://localhost/fraudlink."
-            ) from exc
         return db
     return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _bad_url(db: str) -> ConfigError:
+    return ConfigError(
+        f"'{db}' is not a database URL; give a file path or a URL "
+        "such as postgresql+psycopg://localhost/fraudlink."
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -51,8 +51,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(db: str) -> Engine:
-    url = database_url(db)
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(make_url(database_url(db)))
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise _bad_url(db) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -102,7 +104,8 @@ class Database:
             current = current_revisions(self.engine)
         except OperationalError as exc:
             raise DatabaseError(
-                f"Cannot open the database {self.settings.db!r}: {exc.orig}; "
+                f"Cannot open the database {self.settings.db!r} "
+                f"({str(exc.orig).splitlines()[0].strip()}); "
                 "check --db or FRAUDLINK_DB."
             ) from exc
         if current == head_revisions():

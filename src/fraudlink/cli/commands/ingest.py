@@ -18,12 +18,17 @@ MapOption = Annotated[
     typer.Option("--map", metavar="COLUMN=FIELD", help="CSV column to report field; repeatable."),
 ]
 
+NoExtract = Annotated[
+    bool, typer.Option("--no-extract", help="Store reports without reading their narratives.")
+]
+
 
 def ingest(
     ctx: typer.Context,
     files: Files,
     db: DbOption = None,
     map_: MapOption = None,
+    no_extract: NoExtract = False,
     json_: JsonOption = False,
 ) -> None:
     """Load reports; bad lines are listed with their line number, good lines still load."""
@@ -38,7 +43,9 @@ def ingest(
     )
     with Progress(*columns, console=err_console, transient=True, disable=total < 1 << 20) as bar:
         task = bar.add_task("ingesting", total=total)
-        summary = ingest_files(store, files, mapping, progress=lambda n: bar.advance(task, n))
+        summary = ingest_files(
+            store, files, mapping, extract=not no_extract, progress=lambda n: bar.advance(task, n)
+        )
     for rejected in summary.rejected:
         err_console.print(f"rejected {rejected}", highlight=False, soft_wrap=True)
     if json_:
