@@ -1,0 +1,48 @@
+"""``fraudlink audit``: read the audit log and verify its hash chain."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fraudlink.audit import AuditChainBroken, last_entries, verify
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+
+audit_app = typer.Typer(help="Read and verify the append-only audit log.", no_args_is_help=True)
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show the newest N entries.")]
+
+
+@audit_app.command(name="verify")
+def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
+    """Check every entry's hash and link; name the first entry that was altered."""
+    result = verify(database(ctx, db))
+    if json_:
+        print_jsonl([result.as_json()])
+    if not result.ok:
+        raise AuditChainBroken(result.describe() + "; treat the log as tampered with.")
+    if not json_:
+        console.print(result.describe(), highlight=False)
+
+
+@audit_app.command(name="log")
+def log_command(
+    ctx: typer.Context, db: DbOption = None, json_: JsonOption = False, limit: LimitOption = 50
+) -> None:
+    """Show the newest entries, oldest first."""
+    with database(ctx, db).engine.connect() as connection:
+        entries = last_entries(connection, limit)
+    if json_:
+        print_jsonl(entry.as_json() for entry in entries)
+        return
+    for e in entries:
+        purpose = f" purpose={e.purpose!r}" if e.purpose else ""
+        console.print(
+            f"{e.seq:>6} {e.at} {e.user} {e.action} {e.record_type}/{e.record_id}{purpose}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(audit_app, name="audit")
