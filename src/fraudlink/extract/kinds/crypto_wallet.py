@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import base58
@@ -139,8 +140,12 @@ def _witness_ok(data: list[int], const: int) -> bool:
     return version != 0 or len(program) in (20, 32)
 
 
+@lru_cache(maxsize=16384)
 def classify(token: str) -> Wallet | None:
-    """The wallet a whole (already folded) token spells, valid or not, or None."""
+    """The wallet a whole (already folded) token spells, valid or not, or None.
+
+    Cached: a network's wallets recur across hundreds of reports.
+    """
     if _ETH_RE.fullmatch(token):
         return _eth_wallet(token)
     if _BECH32_RE.fullmatch(token):

@@ -54,6 +54,11 @@ _BRANDS: tuple[tuple[str, str, str, frozenset[int]], ...] = (
 )
 
 
+_BY_FIRST_DIGIT = {
+    digit: tuple(entry for entry in _BRANDS if entry[1][0] == digit) for digit in "0123456789"
+}
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn (mod 10) check every issuer's card number passes."""
     total = 0
@@ -65,7 +70,7 @@ def luhn_ok(digits: str) -> bool:
 
 def card_brand(digits: str) -> str | None:
     """The brand whose IIN range and lengths fit ``digits``, or None."""
-    for brand, low, high, lengths in _BRANDS:
+    for brand, low, high, lengths in _BY_FIRST_DIGIT.get(digits[:1], ()):
         if len(digits) in lengths and low <= digits[: len(low)] <= high:
             return brand
     return None
@@ -144,6 +149,8 @@ class PaymentCard(IdentifierKind):
         folded = text.folded
         for run in _RUN_RE.finditer(folded):
             start, end = run.span()
+            if end - start < 13:
+                continue
             if end < len(folded) and _GLUE_RE.match(folded[end]):
                 continue
             for low, high in sorted(_cards_in_run(folded, start, end)):
