@@ -1,0 +1,180 @@
+"""What every messenger kind shares: labelled values, invite links, phones as ids.
+
+A messenger id is found in two ways. A *link* (``t.me/apex``, ``wa.me/855…``,
+``line.me/ti/p/~apex``) says which messenger by its host. A *label* names the
+messenger in the victim's language (``微信号：``, ``카톡``, ``ไลน์``,
+``WhatsApp:``) and the value follows after optional ``:``, ``：``, ``ID``,
+``号``, ``아이디``, ``是`` and spaces. Values are ASCII, so they end where the
+script changes (``lucky8888，``, ``apex88으로``).
+
+Normal forms: handles and ids lower-case without ``@`` or ``~``; a phone number
+given as the account (``WhatsApp: +855…``, ``微信：138…``) becomes E.164, so it
+links with the same number reported as a phone; invite and group links keep
+their token as written (those tokens are case-sensitive) with ``form: invite``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+import phonenumbers
+
+from fraudlink.extract.base import Context, IdentifierKind, Match
+from fraudlink.extract.kinds._web import DOT
+from fraudlink.extract.text import FoldedText
+
+#: between a label and its value: ``: ``, ``：``, `` ID ``, ``号``, ``아이디``, ``是``
+SEP = (
+    r"[ \t]{0,3}(?:(?:id|no\.?|number|username|号码|號碼|号|號|帐号|账号|아이디|ไอดี)"
+    r"(?![a-z])[ \t]{0,3})?(?:[:=]|是|为|為)?[ \t]{0,3}"
+)
+#: a phone written after a label: ``+855 12 345 678``, ``010-1234-5678``, ``(012) 345 678``
+PHONE = r"(?:\+|00)?[ ]?\(?\d[\d \-().]{4,20}\d"
+
+
+def latin(*words: str) -> str:
+    """Latin-script labels that must stand as words (``wx`` but not ``wxyz``)."""
+    return r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])"
+
+
+def host(*labels: str) -> str:
+    """A host written with plain or defanged dots: ``host("t", "me")`` matches ``t[.]me``."""
+    return r"(?<![a-z0-9.\-])" + DOT.join(re.escape(label) for label in labels)
+
+
+def e164(written: str, *regions: str | None) -> tuple[str, int] | None:
+    """The first reading of ``written`` as a valid phone, trying ``regions`` in turn."""
+    for region in dict.fromkeys(regions or (None,)):
+        number = _e164(written, region)
+        if number is not None:
+            return number
+    return None
+
+
+def _e164(written: str, region: str | None) -> tuple[str, int] | None:
+    """E.164 form of a written phone and how much of it was the number.
+
+    A label's value may run into the next number (``+855 12 345 678 2024``), so
+    trailing groups are dropped one by one until a valid number remains.
+    """
+    candidate = written.rstrip(" -().")
+    while candidate:
+        international = candidate.replace("00", "+", 1) if candidate.startswith("00") else candidate
+        try:
+            number = phonenumbers.parse(international, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is not None and phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), len(
+                candidate
+            )
+        cut = max(candidate.rfind(" "), candidate.rfind("-"))
+        if cut <= 0:
+            return None
+        candidate = candidate[:cut].rstrip(" -().")
+    return None
+
+
+class Messenger(IdentifierKind):
+    """A messenger kind described by data: its labels, id rule, links and home region.
+
+    Link patterns name their value group ``id`` (a handle, lower-cased),
+    ``phone`` (international digits) or ``token`` (an invite, kept as written).
+    """
+
+    priority = 70
+    overlaps: ClassVar[frozenset[str]] = frozenset({"url", "domain", "phone"})
+    labels: ClassVar[str]  # regex alternatives naming the messenger
+    id_pattern: ClassVar[str]  # one account id, ASCII
+    phones: ClassVar[bool] = True  # a labelled phone number is the account
+    home_region: ClassVar[str | None] = None  # for local phone formats when the context has none
+    links: ClassVar[tuple[re.Pattern[str], ...]] = ()
+    _labelled: ClassVar[re.Pattern[str]]
+    _id: ClassVar[re.Pattern[str]]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        value = (
+            rf"(?P<phone>{PHONE})|@?(?P<id>{cls.id_pattern})"
+            if cls.phones
+            else (rf"@?(?P<id>{cls.id_pattern})")
+        )
+        cls._labelled = re.compile(rf"(?:{cls.labels}){SEP}(?:{value})", re.IGNORECASE)
+        cls._id = re.compile(rf"[@~]?(?:{cls.id_pattern})", re.IGNORECASE)
+
+    def clean_id(self, written: str) -> str | None:
+        """The normal form of an id, or None when it breaks the messenger's rules."""
+        return written.lower().lstrip("@~")
+
+    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        seen: set[tuple[int, int]] = set()
+        for found in self._finds(text, context):
+            if (found.start, found.end) not in seen:
+                seen.add((found.start or 0, found.end or 0))
+                yield found
+
+    def _finds(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        for pattern in self.links:
+            for link in pattern.finditer(text.folded):
+                found = self._from_groups(text, link, link.start(), context)
+                if found is not None:
+                    yield found
+        for labelled in self._labelled.finditer(text.folded):
+            group = "phone" if labelled.groupdict().get("phone") else "id"
+            found = self._from_groups(text, labelled, labelled.start(group), context)
+            if found is not None:
+                yield found
+
+    def _from_groups(
+        self, text: FoldedText, match: re.Match[str], start: int, context: Context
+    ) -> Match | None:
+        groups = match.groupdict()
+        if groups.get("token"):
+            end = match.end("token")
+            return self._match(text, start, end, groups["token"], {"form": "invite"})
+        if groups.get("phone"):
+            written = groups["phone"]
+            regions: tuple[str | None, ...] = (context.region, self.home_region)
+            if match.re in self.links:  # links carry international numbers, ``+`` optional
+                written, regions = "+" + written.lstrip("+"), (None,)
+            number = e164(written, *regions)
+            if number is None:
+                return None
+            end = match.start("phone") + number[1] - (len(written) - len(groups["phone"]))
+            return self._match(text, start, end, number[0])
+        value = self.clean_id(groups.get("id") or "")
+        if not value:
+            return None
+        if start > 0 and text.folded[start - 1] == "@" and match.re is self._labelled:
+            start -= 1  # ``TG: @apex``: the raw form keeps its ``@``
+        return self._match(text, start, match.end("id"), value)
+
+    def _match(
+        self,
+        text: FoldedText,
+        start: int,
+        end: int,
+        value: str,
+        attributes: dict[str, str] | None = None,
+    ) -> Match:
+        return Match(
+            self.name, value, text.raw(start, end), start, end, attributes=attributes or {}
+        )
+
+    def normalise(self, raw: str, context: Context) -> Match | None:
+        """A link, a labelled value, a bare id or a phone number given in a field."""
+        stripped = raw.strip()
+        found = list(self.find(FoldedText.of(stripped), context))
+        if len(found) == 1:
+            return Match(self.name, found[0].value, raw, attributes=found[0].attributes)
+        folded = FoldedText.of(stripped).folded
+        if self._id.fullmatch(folded) and (value := self.clean_id(folded)):
+            return Match(self.name, value, raw)
+        number = None
+        if self.phones and re.fullmatch(PHONE, folded):
+            number = e164(folded, context.region, self.home_region)
+        if number is not None and number[1] == len(folded.rstrip(" -().")):
+            return Match(self.name, number[0], raw)
+        return None

@@ -1,0 +1,141 @@
+"""Messenger accounts: Telegram, WhatsApp, WeChat, LINE, KakaoTalk and Signal.
+
+One class per kind; the shared machinery and the normal forms are described
+in ``_messenger``. Decisions recorded here:
+
+* Telegram ``@handle`` anywhere counts (scam reports use it almost only for
+  Telegram), but never inside an e-mail address or before a domain
+  (``@apex.com``). Handles follow Telegram's rules: 5–32 of ``a-z0-9_``,
+  starting with a letter, not ending with ``_``. ``t.me/+hash`` and
+  ``t.me/joinchat/hash`` are private-group invites: reported with the hash as
+  written and ``form: invite``; ``t.me/+855…`` is a phone number (E.164).
+* WeChat ids follow WeChat's rule (6–20 characters, starting with a letter);
+  a phone number after a WeChat label is the account too (people add each
+  other by number) and is reported in E.164, China as home region.
+* A phone after a WhatsApp, KakaoTalk, LINE or Signal label is the account;
+  local formats take the report's region (else Korea for KakaoTalk).
+* LINE ``~id`` and ``@official`` ids are lower-cased (``@`` kept for official
+  accounts, a separate namespace); ``line.me/ti/p/<token>`` and ``lin.ee``
+  short links keep their case-sensitive token with ``form: invite``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fraudlink.extract.base import register
+from fraudlink.extract.kinds._messenger import Messenger, host, latin
+
+_I = re.IGNORECASE
+_HANDLE = r"[a-z][a-z0-9_]{3,30}[a-z0-9]"
+_TELEGRAM_RESERVED = frozenset(
+    {"share", "proxy", "socks", "addstickers", "addlist", "setlanguage", "addtheme", "login"}
+    | {"boost", "contact", "addemoji", "invoice", "confirmphone", "joinchat"}
+)
+
+
+@register
+class Telegram(Messenger):
+    name = "telegram"
+    labels = latin("telegram", "tele", "tg") + "|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
+    id_pattern = rf"{_HANDLE}(?![a-z0-9_])"
+    phones = False
+    links = (
+        re.compile(
+            rf"(?:{host('t', 'me')}|{host('telegram', 'me')}|{host('telegram', 'dog')})/"
+            r"(?:(?:\+|joinchat/)(?P<phone>\d{7,15})(?![a-z0-9_-])"
+            r"|(?:\+|joinchat/)(?P<token>[a-z0-9_-]{12,40})"
+            rf"|(?:s/)?(?P<id>{_HANDLE})(?![a-z0-9_]))",
+            _I,
+        ),
+        re.compile(rf"tg://resolve\?domain=(?P<id>{_HANDLE})(?![a-z0-9_])", _I),
+        re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9])", _I),
+    )
+
+    def clean_id(self, written: str) -> str | None:
+        handle = written.lower().lstrip("@")
+        if "__" in handle or handle in _TELEGRAM_RESERVED:
+            return None
+        return handle
+
+
+@register
+class WhatsApp(Messenger):
+    name = "whatsapp"
+    labels = (
+        latin("whats ?app", "what'?s ?app", "watsapp", "watsap", "(?-i:WA|Wa)")
+        + "|واتساب|واتس اب|واتس|왓츠앱|왓츠|วอทส์แอพ|วอทส์แอป|วอทแอป|วอทสแอป"
+    )
+    id_pattern = r"(?!)"  # WhatsApp accounts are phone numbers
+    links = (
+        re.compile(rf"{host('wa', 'me')}/(?P<phone>\+?\d{{7,15}})(?!\d)", _I),
+        re.compile(
+            rf"(?:{host('api', 'whatsapp', 'com')}|{host('web', 'whatsapp', 'com')}"
+            rf"|{host('whatsapp', 'com')}|whatsapp://)/?send/?\?phone=(?P<phone>\+?\d{{7,15}})(?!\d)",
+            _I,
+        ),
+        re.compile(
+            rf"{host('chat', 'whatsapp', 'com')}/(?:invite/)?"
+            r"(?P<token>[a-z0-9]{18,26})(?![a-z0-9])",
+            _I,
+        ),
+    )
+
+
+@register
+class WeChat(Messenger):
+    name = "wechat"
+    labels = (
+        latin("wechat", "we chat", "weixin", "vx", "wx")
+        + "|微信号|微信|威信|薇信|徽信|[vV]信|위챗|วีแชท|ウィーチャット"
+    )
+    id_pattern = r"[a-z][a-z0-9_-]{5,19}(?![a-z0-9_-])"
+    home_region = "CN"
+    links = (re.compile(r"weixin://dl/chat\?(?P<id>[a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])", _I),)
+
+
+@register
+class Line(Messenger):
+    name = "line"
+    labels = (
+        r"(?<![a-z0-9])line[ \t]?id(?![a-z0-9])|(?<![a-z0-9])id[ \t]?line(?![a-z0-9])"
+        r"|(?<![a-z0-9])line(?=[ \t]{0,3}[:=])|ไอดีไลน์|ไอดี ไลน์|ไลน์|ライン|라인 ?아이디"
+    )
+    id_pattern = r"@?[a-z0-9][a-z0-9._-]{2,18}[a-z0-9](?![a-z0-9._-]*[a-z0-9_-])"
+    links = (
+        re.compile(
+            rf"{host('line', 'me')}/(?:r/)?ti/p/(?:(?P<id>(?:~|@|%40)[a-z0-9._-]{{3,20}}[a-z0-9_-])"
+            r"|(?P<token>[a-z0-9_-]{6,40}))",
+            _I,
+        ),
+        re.compile(rf"{host('line', 'me')}/(?:r/)?ti/g2?/(?P<token>[a-z0-9_-]{{6,40}})", _I),
+        re.compile(rf"{host('lin', 'ee')}/(?P<token>[a-z0-9_-]{{4,20}})", _I),
+    )
+
+    def clean_id(self, written: str) -> str | None:
+        value = written.lower().replace("%40", "@").lstrip("~")
+        return value if len(value.lstrip("@")) >= 4 else None
+
+
+@register
+class Kakao(Messenger):
+    name = "kakao"
+    labels = latin("kakao ?talk", "kakao") + "|카카오톡|카카오|카톡|カカオトーク"
+    id_pattern = r"[a-z0-9][a-z0-9._-]{2,18}[a-z0-9](?![a-z0-9._-]*[a-z0-9_-])"
+    home_region = "KR"
+    links = (
+        re.compile(rf"{host('open', 'kakao', 'com')}/o/(?P<token>[a-z0-9]{{6,12}})", _I),
+        re.compile(rf"{host('pf', 'kakao', 'com')}/(?P<token>_[a-z0-9]{{4,12}})", _I),
+    )
+
+
+@register
+class Signal(Messenger):
+    name = "signal"
+    labels = r"(?<![a-z0-9])signal(?=[ \t]{0,3}(?:[:=]|id|number|username|no))|시그널|ซิกแนล"
+    id_pattern = r"[a-z_][a-z0-9_]{2,31}\.\d{2,9}(?!\d)"  # Signal usernames: name.01
+    links = (
+        re.compile(rf"{host('signal', 'me')}/#p/(?P<phone>\+?\d{{7,15}})(?!\d)", _I),
+        re.compile(rf"{host('signal', 'me')}/#eu/(?P<token>[a-z0-9_-]{{20,120}})", _I),
+        re.compile(rf"{host('signal', 'group')}/#(?P<token>[a-z0-9_-]{{20,120}})", _I),
+    )
