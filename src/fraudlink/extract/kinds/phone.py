@@ -24,7 +24,7 @@ from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText
 
 _SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
-_CANDIDATE = re.compile(rf"(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
+_CANDIDATE = re.compile(rf"(?<![A-Za-z0-9_])(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
 _GROUP = re.compile(r"\d+")
 
 _MIN_DIGITS = 7
@@ -114,11 +114,10 @@ def _candidates(folded: str) -> Iterator[_Candidate]:
         groups = [(start + g.start(), start + g.end()) for g in _GROUP.finditer(found.group())]
         if sum(g_end - g_start for g_start, g_end in groups) < _MIN_DIGITS:
             continue
-        if _labelled_not_phone(folded, start):
+        left, right = _glued_left(folded, start), _glued_right(folded, end)
+        if (left or right) and len(groups) == 1:
             continue
-        yield _Candidate(
-            folded, start, groups, _glued_left(folded, start), _glued_right(folded, end)
-        )
+        yield _Candidate(folded, start, groups, left, right)
 
 
 def _is_date(day_or_year: str, middle: str, last: str, sep: str) -> bool:
@@ -180,25 +179,49 @@ def _other_shape(parts: list[str], seps: list[str], international: bool) -> bool
 @lru_cache(maxsize=65536)
 def _e164(digits: str, international: bool, region: str | None) -> str | None:
     """The E.164 form of a candidate's digits, or None when it is not a valid number."""
-    attempts: list[tuple[str, str | None]] = []
-    if international:
-        attempts.append(("+" + digits, None))
-    else:
-        if digits.startswith("00") and not digits.startswith("000"):
-            attempts.append(("+" + digits[2:], None))
-        if region:
-            attempts.append((digits, region))
-    for text, parse_region in attempts:
-        try:
-            number = phonenumbers.parse(text, parse_region)
-        except NumberParseException:
-            continue
-        if not phonenumbers.is_valid_number(number):
-            continue
-        if parse_region and not _written_as_at_home(digits, number, parse_region):
-            continue
-        return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+    if international or (digits.startswith("00") and not digits.startswith("000")):
+        found = _international(digits if international else digits[2:])
+        if found or international:
+            return found
+    if not region:
+        return None
+    try:
+        number = phonenumbers.parse(digits, region)
+    except NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(number) and _written_as_at_home(digits, number, region):
+        return _format(number)
     return None
+
+
+def _international(digits: str) -> str | None:
+    """Digits after ``+``: built directly (parse costs three times more), parse as fallback.
+
+    Country codes are prefix-free, so the first known one is the one.
+    """
+    for length in (1, 2, 3):
+        code = int(digits[:length])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            nsn = digits[length:]
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(nsn or "0"))
+            if nsn.startswith("0") and len(nsn) > 1:
+                number.italian_leading_zero = True
+                number.number_of_leading_zeros = len(nsn) - len(nsn.lstrip("0"))
+            if phonenumbers.is_valid_number(number):
+                return _format(number)
+            break
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except NumberParseException:
+        return None
+    return _format(number) if phonenumbers.is_valid_number(number) else None
+
+
+def _format(number: phonenumbers.PhoneNumber) -> str:
+    return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+
+
+_BARE_IS_NATIONAL: dict[tuple[str, str, int], bool] = {}
 
 
 def _written_as_at_home(digits: str, number: phonenumbers.PhoneNumber, region: str) -> bool:
@@ -206,13 +229,21 @@ def _written_as_at_home(digits: str, number: phonenumbers.PhoneNumber, region: s
 
     Without this, every bare 8-digit number in a Cambodian report would be a phone.
     """
-    national = re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
     nsn = phonenumbers.national_significant_number(number)
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
     prefix = (metadata.national_prefix if metadata else None) or ""
-    return digits in {national, str(number.country_code) + nsn} or (
-        bool(prefix) and digits == prefix + nsn
-    )
+    if (prefix and digits == prefix + nsn) or digits == str(number.country_code) + nsn:
+        return True
+    if digits == nsn:  # fine where numbers are written bare (Chinese mobiles, US)
+        key = (region, nsn[:4], len(nsn))
+        if key not in _BARE_IS_NATIONAL:
+            _BARE_IS_NATIONAL[key] = _national_digits(number) == nsn
+        return _BARE_IS_NATIONAL[key]
+    return digits == _national_digits(number)
+
+
+def _national_digits(number: phonenumbers.PhoneNumber) -> str:
+    return re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
 
 
 def _card_like(parts: list[str]) -> bool:
@@ -235,12 +266,16 @@ class _Windows:
     def matches(self, text: FoldedText) -> Iterator[Match]:
         if _card_like(self.parts):
             return
-        i, count = 0, len(self.parts)
+        i, count, labels_checked = 0, len(self.parts), False
         while i < count:
             found = self._longest_from(i)
             if found is None:
                 i += 1
                 continue
+            if not labels_checked:  # costly, so only once a number validates
+                if _labelled_not_phone(self.c.folded, self.c.start):
+                    return
+                labels_checked = True
             j, value = found
             yield self._match(text, i, j, value)
             i = j + 1
