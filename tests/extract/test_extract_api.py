@@ -81,7 +81,10 @@ _TEXT = st.lists(st.one_of(st.text(max_size=8), _PIECES, st.integers(0, 10**12).
 def test_extract_never_crashes_and_offsets_hold(text: str, region: str | None) -> None:
     for match in extract(text, Context(region=region)):
         assert match.start is not None and match.end is not None
-        assert text[match.start : match.end] == match.raw
+        if match.kind == "payment_card":  # raw is masked, but as long as the text
+            assert len(text[match.start : match.end]) == len(match.raw)
+        else:
+            assert text[match.start : match.end] == match.raw
 
 
 def test_huge_line_does_not_hang() -> None:
