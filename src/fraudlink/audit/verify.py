@@ -8,14 +8,12 @@ entry removed, inserted or moved), each entry's own hash matches its content
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from fraudlink.audit.chain import FIELDS
+from fraudlink.audit.chain import FIELDS, row_hash
 from fraudlink.audit.tables import GENESIS, HEAD_ID, AuditEntryRow, AuditHead
 from fraudlink.errors import FraudlinkError
 from fraudlink.store import Database
@@ -67,13 +65,7 @@ class _Walker:
             return self._fail(self.seq + 1, f"entry missing (the next entry found is {seq})")
         if prev_hash != self.hash:
             return self._fail(seq, "does not follow the entry before it (removed or reordered)")
-        payload = json.dumps(
-            dict(zip(FIELDS, row[:-1], strict=True)),
-            sort_keys=True,
-            separators=(",", ":"),
-            ensure_ascii=False,
-        )
-        if hashlib.sha256(payload.encode("utf-8")).hexdigest() != stored:
+        if row_hash(row[:-1]) != stored:
             return self._fail(seq, "content does not match its hash (edited)")
         self.count, self.seq, self.hash = self.count + 1, seq, stored
         return True
