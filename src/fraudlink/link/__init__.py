@@ -1,0 +1,1 @@
+"""Linking: reports into networks, and people and organisations across scripts."""

@@ -1,0 +1,110 @@
+"""``compare(a, b)``: one score for two names, a decision, and the features behind it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from fraudlink.link.names.compare import EXTRA_WEIGHT, Alignment, align, penalty
+from fraudlink.link.names.tokens import ParsedName, Token, parse
+
+MATCH_THRESHOLD = 0.8
+"""``compare(...).match`` is ``score >= MATCH_THRESHOLD``.
+
+At 0.8 every token of the shorter name must align closely, and at most a
+middle name may be left over: ``Barack Obama`` / ``Barack Hussein Obama``
+scores 0.84, one contradicting syllable (``Jung-wook`` / ``Jung-woo``) about
+0.5. Chosen once on the whole of name_bench and our own cross-script table,
+not per case; ``bench/names.py`` prints precision and recall around it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One reason in an explanation; ``contribution`` is its share of the score (or its cost)."""
+
+    kind: str
+    a: str
+    b: str
+    via: str
+    similarity: float
+    contribution: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    score: float
+    match: bool
+    explanation: tuple[Feature, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "match": self.match,
+            "explanation": [feature.as_dict() for feature in self.explanation],
+        }
+
+
+def _show(tokens: tuple[Token, ...] | list[Token]) -> str:
+    return " ".join(t.native if t.native == t.latin else f"{t.native} ({t.latin})" for t in tokens)
+
+
+def _features(out: Alignment, total: float) -> list[Feature]:
+    features = [
+        Feature(
+            "token",
+            _show(p.left),
+            _show(p.right),
+            p.sim.via,
+            round(p.sim.score, 4),
+            round(p.weight * p.sim.score / total, 4),
+        )
+        for p in out.pairs
+    ]
+    conflict = bool(out.left_over and out.right_over)
+    for side, tokens in (("a", out.left_over), ("b", out.right_over)):
+        for token in tokens:
+            full = conflict or token.syllabic
+            kind = "contradicting token" if full else "extra token"
+            cost = -token.weight * (1.0 if full else EXTRA_WEIGHT) / total
+            shown = _show([token])
+            a, b = (shown, "") if side == "a" else ("", shown)
+            features.append(Feature(kind, a, b, "not aligned", 0.0, round(cost, 4)))
+    return features
+
+
+def _removed(left: ParsedName, right: ParsedName) -> list[Feature]:
+    return [
+        Feature("removed", word, "", "title or legal form", 0.0, 0.0) for word in left.removed
+    ] + [Feature("removed", "", word, "title or legal form", 0.0, 0.0) for word in right.removed]
+
+
+@lru_cache(maxsize=65536)
+def compare(a: str, b: str, schema: str = "Person") -> NameMatch:
+    """Score how likely ``a`` and ``b`` name the same person (or organisation for other schemas).
+
+    Symmetric, in [0, 1]; ``match`` applies ``MATCH_THRESHOLD``. Features name ``a``
+    and ``b`` as given.
+    """
+    if a <= b:
+        return _compare(a, b, schema)
+    result = _compare(b, a, schema)
+    flipped = tuple(replace(f, a=f.b, b=f.a) for f in result.explanation)
+    return NameMatch(result.score, result.match, flipped)
+
+
+def _compare(a: str, b: str, schema: str) -> NameMatch:
+    left, right = parse(a, schema), parse(b, schema)
+    if not left.tokens or not right.tokens:
+        return NameMatch(0.0, False, ())
+    out = align(left.tokens, right.tokens)
+    conflict, extra = penalty(out)
+    matched = sum(p.weight for p in out.pairs)
+    total = matched + conflict + extra
+    score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
+    score = round(min(max(score, 0.0), 1.0), 4)
+    explanation = _features(out, total) + _removed(left, right)
+    return NameMatch(score, score >= MATCH_THRESHOLD, tuple(explanation))

@@ -1,0 +1,133 @@
+"""How alike two tokens are, and why.
+
+Rules, in order: syllabic scripts compared natively are exact per character
+(``志`` ≠ ``智`` although both read ``zhì``); alphabetic tokens tolerate a few
+edits, fewer the shorter the token (``Manet``/``Many`` is two edits in four
+letters: different); across scripts a Latin token must equal one of the
+native token's spellings, or share its phonetic key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from fraudlink.link.names.phonetic import loose
+from fraudlink.link.names.scripts import Script
+from fraudlink.link.names.tokens import Token
+
+INITIAL_SCORE = 0.8
+"""An initial (``J``) against a name that starts with it (``Joachim``)."""
+VARIANT_SCORE = 0.95
+"""A Latin token equal to a non-primary spelling of a native token (``Jung`` for ``정``)."""
+PHONETIC_SCORE = 0.9
+"""Two spellings with the same phonetic key across scripts (``Manet`` / ``manaet``)."""
+MISMATCH_CAP = 0.5
+"""The most a pair of tokens over its edit budget can score: never enough to align."""
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSim:
+    score: float
+    via: str
+
+
+def edit_budget(length: int) -> int:
+    """Edits tolerated between tokens whose shorter one has ``length`` letters."""
+    if length <= 3:
+        return 0
+    if length <= 5:
+        return 1
+    if length <= 9:
+        return 2
+    return 3
+
+
+@lru_cache(maxsize=262144)
+def fuzzy(a: str, b: str) -> float:
+    """Edit similarity within the budget; capped at ``MISMATCH_CAP`` beyond it."""
+    if a == b:
+        return 1.0
+    distance = OSA.distance(a, b)
+    score = 1.0 - distance / max(len(a), len(b), 1)
+    if distance > edit_budget(min(len(a), len(b))):
+        return min(score, MISMATCH_CAP)
+    return score
+
+
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+def monosyllable(token: str) -> bool:
+    """One vowel group: in Chinese, Korean or Vietnamese names a whole syllable, where one
+    changed letter is another name (``Hong``/``Huong``, ``Woo``/``Wook``)."""
+    return len(_VOWEL_GROUP.findall(token)) == 1
+
+
+def _latin(a: Token, b: Token) -> TokenSim:
+    x, y = a.latin, b.latin
+    if x == y:
+        return TokenSim(1.0, "same spelling")
+    if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return TokenSim(INITIAL_SCORE, "initial")
+    if min(len(x), len(y)) == 1:
+        return TokenSim(0.0, "different initial")
+    distance = fuzzy(x, y)
+    if monosyllable(x) and monosyllable(y):
+        distance = min(distance, MISMATCH_CAP)
+    key_a, key_b = loose(x), loose(y)
+    both_marked = a.native != x and b.native != y and a.script == b.script == Script.LATIN
+    if key_a and key_a == key_b and distance < PHONETIC_SCORE and not both_marked:
+        return TokenSim(PHONETIC_SCORE, f"phonetic key {key_a}")
+    return TokenSim(distance, "spelling distance")
+
+
+def _cross(a: Token, b: Token) -> TokenSim:
+    """Compare through romanisation: exact spelling, a listed variant, or the phonetic key."""
+    strict = a.syllabic or b.syllabic
+    best = TokenSim(0.0, "no shared romanisation")
+    for i, form_a in enumerate(a.forms):
+        for j, form_b in enumerate(b.forms):
+            if form_a == form_b:
+                score = 1.0 if i == j == 0 else VARIANT_SCORE
+                found = TokenSim(score, _romanisation(a, b, i, j))
+            elif loose(form_a) and loose(form_a) == loose(form_b):
+                found = TokenSim(PHONETIC_SCORE, f"phonetic key {loose(form_a)}")
+            elif strict:
+                continue
+            else:
+                found = TokenSim(
+                    PHONETIC_SCORE * fuzzy(loose(form_a), loose(form_b)), "phonetic distance"
+                )
+            if found.score > best.score:
+                best = found
+    return best
+
+
+def _romanisation(a: Token, b: Token, i: int, j: int) -> str:
+    native = a if a.script != Script.LATIN else b
+    index = i if native is a else j
+    system = {
+        Script.HAN: "pinyin",
+        Script.HANGUL: "Revised Romanisation",
+        Script.KHMER: "UNGEGN",
+        Script.THAI: "RTGS",
+    }.get(native.script, "transliteration")
+    return system if index == 0 else f"{system} variant"
+
+
+def token_similarity(a: Token, b: Token) -> TokenSim:
+    """The similarity of two tokens in [0, 1] and the rule that gave it."""
+    if a.script == b.script and a.script not in (Script.LATIN, Script.OTHER):
+        if a.syllabic:
+            same = a.native == b.native
+            return TokenSim(
+                1.0 if same else 0.0, "same character" if same else "different character"
+            )
+        return TokenSim(fuzzy(a.native, b.native), "native spelling distance")
+    if a.script in (Script.LATIN, Script.OTHER) and b.script in (Script.LATIN, Script.OTHER):
+        return _latin(a, b)
+    return _cross(a, b)

@@ -1,0 +1,95 @@
+"""Cross-script name comparison: the table of pairs, explanations, legal forms, keys."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from fraudlink.link.names import MATCH_THRESHOLD, compare, name_keys
+
+TABLE = Path(__file__).with_name("names_cross_script.csv")
+
+
+def _rows() -> list[dict[str, str]]:
+    with TABLE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_table_has_enough_pairs_and_hard_negatives() -> None:
+    rows = _rows()
+    negatives = [row for row in rows if row["is_match"] == "false"]
+    assert len(rows) >= 40
+    assert 0.4 <= len(negatives) / len(rows) <= 0.6
+
+
+@pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['name1']}|{r['name2']}")
+def test_cross_script_table(row: dict[str, str]) -> None:
+    result = compare(row["name1"], row["name2"], row["schema"])
+    assert result.match is (row["is_match"] == "true"), (row["note"], result.score)
+
+
+def test_threshold_is_applied() -> None:
+    result = compare("Hun Manet", "Hun Many")
+    assert result.match is (result.score >= MATCH_THRESHOLD)
+
+
+def test_explanation_names_the_romanisation() -> None:
+    result = compare("陈志", "Chen Zhi")
+    vias = {feature.via for feature in result.explanation}
+    assert "pinyin" in vias
+    assert sum(f.contribution for f in result.explanation) == pytest.approx(result.score, abs=0.01)
+
+
+def test_explanation_shows_the_contradicting_character() -> None:
+    result = compare("陈志", "陈智")
+    kinds = {(feature.kind, feature.a or feature.b) for feature in result.explanation}
+    assert ("contradicting token", "志 (zhi)") in kinds
+    assert ("contradicting token", "智 (zhi)") in kinds
+
+
+def test_korean_variant_is_explained() -> None:
+    result = compare("박정욱", "Park Jung-wook")
+    assert any("Revised Romanisation" in feature.via for feature in result.explanation)
+
+
+def test_legal_forms_are_removed_and_reported() -> None:
+    result = compare("Prince Holding Group Co., Ltd.", "PRINCE HOLDING", "Organization")
+    assert result.score == 1.0
+    assert any(feature.kind == "removed" for feature in result.explanation)
+
+
+def test_legal_forms_are_kept_for_persons() -> None:
+    assert (
+        compare("Sen Limited", "Sen", "Person").score
+        < compare("Sen Limited", "Sen", "Company").score
+    )
+
+
+def test_empty_name_scores_zero() -> None:
+    assert compare("", "Chen Zhi").score == 0.0
+    assert compare("...", "---").match is False
+
+
+def test_keys_meet_across_scripts() -> None:
+    for a, b in [
+        ("陈志", "Chen Zhi"),
+        ("陳志", "CHEN Zhi"),
+        ("박정욱", "Park Jung-wook"),
+        ("박정욱", "Bak Jeong-uk"),
+        ("박정욱", "Park Jungwook"),
+        ("Hun Manet", "ហ៊ុន ម៉ាណែត"),
+        ("Nguyễn Văn An", "Nguyen Van An"),
+        ("Thaksin Shinawatra", "ทักษิณ ชินวัตร"),
+    ]:
+        assert name_keys(a) & name_keys(b), (a, b)
+
+
+def test_keys_of_unrelated_names_do_not_meet() -> None:
+    assert not name_keys("Olaf Scholz") & name_keys("陈志")
+
+
+def test_same_pinyin_different_character_still_blocks_together() -> None:
+    """Blocking favours recall; compare() then keeps 陈志 and 陈智 apart."""
+    assert name_keys("陈志") & name_keys("陈智")
