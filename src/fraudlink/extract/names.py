@@ -1,0 +1,426 @@
+"""Names of people and organisations in free text, three ways.
+
+1. **Labels**: a name written after ``suspect:``, ``嫌疑人``, ``용의자``, ``đối tượng``,
+   ``ជនសង្ស័យ``... or an organisation with a legal ending (``有限公司``, ``Co., Ltd.``,
+   ``Sdn Bhd``, ``บริษัท … จำกัด``). The name stops at punctuation, a line break or the
+   next label; each script has its own rule for where a name ends (see ``_name_end``).
+2. **Known entities**: :class:`KnownEntities` finds every name already in the database or
+   a watchlist in one Aho-Corasick pass over the case-folded, digit-folded text.
+3. **Statistical NER**: a :class:`NameRecognizer` registered with :func:`register_recognizer`
+   is asked too. None ships: no multilingual NER model installs offline from a registry
+   package (spaCy's models and GLiNER's weights are fetched from outside at run time), so
+   the hook stays empty until an agency registers one it has on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+import ahocorasick
+
+from fraudlink.extract.base import Context, Match
+from fraudlink.extract.text import FoldedText
+
+PERSON, ORGANIZATION = "person", "organization"
+_NAME_EDGES = " .,;:：，。;、-–—'\"“”[]"  # characters to strip
+
+
+def clean_name(raw: str) -> str:
+    """The normal form of a name: single spaces, no surrounding punctuation."""
+    return " ".join(raw.split()).strip(_NAME_EDGES)
+
+
+# --------------------------------------------------------------------------- labels
+
+_PERSON_LABELS = {
+    **dict.fromkeys(["suspect", "suspect name", "suspect's name", "perpetrator"], "suspect"),
+    **dict.fromkeys(["scammer", "fraudster", "verdächtiger", "verdächtige", "täter"], "suspect"),
+    **dict.fromkeys(
+        ["犯罪嫌疑人", "嫌疑人", "嫌犯", "骗子", "용의자", "피의자", "사기범"], "suspect"
+    ),
+    **dict.fromkeys(["đối tượng", "nghi phạm", "kẻ lừa đảo", "ผู้ต้องสงสัย", "ผู้ต้องหา"], "suspect"),
+    **dict.fromkeys(["ជនសង្ស័យ", "ជនល្មើស", "tersangka", "suspek", "pelaku"], "suspect"),
+    **dict.fromkeys(
+        ["recruiter", "招聘人", "招聘者", "中介", "모집책", "người tuyển dụng"], "recruiter"
+    ),
+    **dict.fromkeys(["perekrut", "นายหน้า", "ឈ្មួញកណ្ដាល"], "recruiter"),
+    **dict.fromkeys(["boss", "handler", "老板", "老总", "사장", "ông chủ", "bos"], "boss"),
+}
+_ORG_LABELS = [
+    "company name", "company", "employer", "公司名称", "公司", "công ty", "perusahaan",
+    "syarikat", "회사명", "회사", "ក្រុមហ៊ុន",
+]  # fmt: skip
+_NAME_WORDS = (
+    r"(?:name[ \t]+is|is|was|named|called|name|nama|tên"
+    r"|姓名|名字|名叫|叫做|叫|是|为|이름은|이름|ชื่อ|ឈ្មោះ)"
+)
+_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+
+
+def _label_pattern(labels: Iterable[str]) -> str:
+    parts = []
+    for label in sorted(labels, key=len, reverse=True):
+        latin = re.match(f"[{_LATIN}]", label) is not None
+        edge = (f"(?<![{_LATIN}])", f"(?![{_LATIN}])") if latin else ("", "")
+        parts.append(edge[0] + re.escape(label) + edge[1])
+    return "|".join(parts)
+
+
+_SEPARATOR = rf"[ \t]*(?:{_NAME_WORDS}[ \t]*)?[:：\-–=]?[ \t]*"
+_PERSON_LABEL_RE = re.compile(rf"(?P<label>{_label_pattern(_PERSON_LABELS)}){_SEPARATOR}", re.I)
+#: ``公司：X``, ``Company name: X``: an organisation label needs its colon or "name" word,
+#: because the bare words (``每天去公司上班``) are far more often not labels at all
+_ORG_LABEL_RE = re.compile(
+    rf"(?P<label>{_label_pattern(_ORG_LABELS)})[ \t]*(?:{_NAME_WORDS}[ \t]*[:：]?|[:：])[ \t]*",
+    re.I,
+)
+_ANY_LABEL = re.compile(_label_pattern([*_PERSON_LABELS, *_ORG_LABELS]), re.I)
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_STOPS = re.compile(
+    "自称|通过|称|说|是|在|于|让|要|给|和|与|等|的|了|把|被|向|曾|将|已|也|又|还|就|都|从|对|以|"
+    "因|用|带|叫|他|她|我|你|们|这|那|该|此|个|家|并|及|或|跟|同|后|前|时|公司|集团|平台|人员|费|"
+    "介绍|让|要求"
+)
+_HANGUL_PARTICLES = (
+    "에게",
+    "한테",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "도",
+    "와",
+    "과",
+    "씨",
+)
+_LATIN_WORD = re.compile(rf"[{_LATIN}][{_LATIN}'’\-]*\.?")
+_LATIN_JOINERS = frozenset({"bin", "binti", "van", "von", "de", "der", "al", "da", "di"})
+_TITLES = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ông", "bà", "pak", "bu"}
+)
+
+
+def _script(char: str) -> str:
+    if "\uac00" <= char <= "\ud7a3":
+        return "hangul"
+    if re.match(f"[{_HAN}]", char):
+        return "han"
+    if "\u0e00" <= char <= "\u0e7f":
+        return "thai"
+    if "\u1780" <= char <= "\u17ff":
+        return "khmer"
+    if re.match(f"[{_LATIN}]", char):
+        return "latin"
+    return "other"
+
+
+def _latin_name(text: str, start: int) -> tuple[int, int] | None:
+    """The capitalised words from ``start`` (``Chen Zhi``, ``Nguyễn Văn An``), less a title."""
+    pos, end, words = start, None, 0
+    while words < 5:
+        word = _LATIN_WORD.match(text, pos)
+        if word is None or _ANY_LABEL.fullmatch(word.group().rstrip(".")):
+            break
+        token = word.group()
+        if token.casefold() in _TITLES and words == 0:
+            start = pos = _skip_spaces(text, word.end())
+            continue
+        if not token[0].isupper() and not (token in _LATIN_JOINERS and words):
+            break
+        if token[0].isupper():
+            end = word.end()
+        words += 1
+        pos = _skip_spaces(text, word.end())
+    return None if end is None else (start, end)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _run_end(text: str, start: int, script: str, tokens: int) -> int:
+    """End of up to ``tokens`` space-separated runs of one script (Thai and Khmer names)."""
+    pos = end = start
+    for _ in range(tokens):
+        while pos < len(text) and _script(text[pos]) == script:
+            pos += 1
+        end = pos
+        nxt = _skip_spaces(text, pos)
+        if nxt == pos or nxt >= len(text) or _script(text[nxt]) != script:
+            break
+        if _ANY_LABEL.match(text, nxt):
+            break
+        pos = nxt
+    return end
+
+
+def _name_span(text: str, start: int) -> tuple[int, int] | None:
+    """The name that begins at ``start``, by the rules of its script."""
+    if start >= len(text):
+        return None
+    script = _script(text[start])
+    if script == "latin":
+        return _latin_name(text, start)
+    end = _name_end(text, start, script)
+    return None if end is None or end <= start else (start, end)
+
+
+def _name_end(text: str, start: int, script: str) -> int | None:
+    end = start
+    while end < len(text) and _script(text[end]) == script:
+        end += 1
+    if script == "han":
+        return _han_end(text, start, end)
+    if script == "hangul":
+        return _hangul_end(text, start, end)
+    if script in {"thai", "khmer"}:
+        return _run_end(text, start, script, 2)
+    return None
+
+
+def _han_end(text: str, start: int, end: int) -> int | None:
+    stop = _HAN_STOPS.search(text, start, end)
+    end = stop.start() if stop else end
+    label = _ANY_LABEL.search(text, start + 1, end)
+    end = label.start() if label else end
+    if end - start > 4:
+        end = start + 3  # most Chinese full names are three characters
+    return end if end - start >= 2 else None
+
+
+def _hangul_end(text: str, start: int, end: int) -> int | None:
+    word = text[start:end]
+    for particle in _HANGUL_PARTICLES:
+        if len(word) - len(particle) >= 2 and word.endswith(particle):
+            end -= len(particle)
+            break
+    end = min(end, start + 4)
+    return end if end - start >= 2 else None
+
+
+def labelled_people(text: FoldedText) -> Iterator[Match]:
+    """People named after a role label, with ``role`` (suspect, recruiter, boss)."""
+    folded = text.folded
+    for label in _PERSON_LABEL_RE.finditer(folded):
+        span = _name_span(folded, label.end())
+        if span is None:
+            continue
+        start, end = span
+        raw = text.raw(start, end)
+        role = _PERSON_LABELS[label.group("label").casefold()]
+        yield Match(PERSON, clean_name(raw), raw, start, end, attributes={"role": role})
+
+
+# ---------------------------------------------------------------------- organisations
+
+_ORG_SUFFIXES = (
+    r"Co\.?,?[ \t]?Ltd\.?|Company[ \t]Limited|Co\.?[ \t]Limited|Limited|Ltd\.?|Inc\.?|LLC|"
+    r"Corp\.?|Corporation|Group|Holdings?|Pte\.?[ \t]Ltd\.?|Sdn\.?[ \t]Bhd\.?|PLC|GmbH|JSC|Tbk"
+)
+_UPPER = "A-Z\u00c0-\u00de\u0110\u01a0\u01af\u1ea0-\u1ef9"  # with Vietnamese capitals
+_VI_CAP = rf"[{_UPPER}][{_LATIN}0-9&'’\-]*"
+_CAP_WORD = rf"(?:[A-Z0-9][{_LATIN}0-9&'’\-]*|&|of|and)"
+_ORG_PATTERNS = re.compile(
+    "|".join(
+        [
+            rf"(?<![{_LATIN}])(?:[A-Z][{_LATIN}0-9&'’\-]*[ \t]+)(?:{_CAP_WORD}[ \t]+){{0,5}}"
+            rf"(?:{_ORG_SUFFIXES})(?![{_LATIN}])",
+            rf"(?<![{_LATIN}])(?:PT|Công[ \t]ty(?:[ \t](?:TNHH|CP|Cổ[ \t]phần))?)[ \t]+"
+            rf"{_VI_CAP}(?:[ \t]+{_VI_CAP}){{0,4}}",
+            rf"(?:(?!{_HAN_STOPS.pattern})[{_HAN}A-Za-z0-9]){{2,20}}?"
+            r"(?:有限责任公司|股份有限公司|有限公司|有限公司|集团|集團|控股)",
+            rf"株式会社[{_HAN}\u30a0-\u30ffA-Za-z0-9]{{1,15}}",
+            r"(?:주식회사|\(주\))[ \t]?[가-힣A-Za-z0-9]{1,15}|[가-힣A-Za-z0-9]{1,15}[ \t]?주식회사",
+            r"บริษัท[ \t]?[^\s,.]{1,40}?[ \t]?จำกัด(?:[ \t]?\(มหาชน\))?",
+            rf"ក្រុមហ៊ុន[ \t]?(?:[\u1780-\u17ff]+|{_VI_CAP}(?:[ \t]{_VI_CAP}){{0,4}})",
+        ]
+    )
+)
+_LEADING_STOPWORDS = re.compile(r"(?:The|Then|At|In|From|My|Our|Their|By|With|For|To|A|An)[ \t]+")
+
+
+def organisations(text: FoldedText) -> Iterator[Match]:
+    """Organisations by legal form (``…有限公司``, ``… Co., Ltd.``) or after a label."""
+    folded = text.folded
+    taken: list[tuple[int, int]] = []
+    for found in _ORG_PATTERNS.finditer(folded):
+        start, end = found.span()
+        lead = _LEADING_STOPWORDS.match(folded, start)
+        if lead and lead.end() < end:
+            start = lead.end()
+        raw = text.raw(start, end)
+        taken.append((start, end))
+        yield Match(ORGANIZATION, clean_name(raw), raw, start, end)
+    for label in _ORG_LABEL_RE.finditer(folded):
+        label_end = _org_label_end(folded, label.end())
+        if label_end is not None and not any(a < label_end and label.end() < b for a, b in taken):
+            raw = text.raw(label.end(), label_end)
+            yield Match(ORGANIZATION, clean_name(raw), raw, label.end(), label_end)
+
+
+def _org_label_end(text: str, start: int) -> int | None:
+    if start >= len(text) or _script(text[start]) == "latin":
+        suffix = _ORG_PATTERNS.match(text, start)
+        if suffix:
+            return suffix.end()
+        span = _latin_name(text, start)
+        return span[1] if span else None
+    stop = re.compile(r"[\n\r,;，。；、:：()（）]|[ \t]{2}").search(text, start, start + 40)
+    end = stop.start() if stop else min(len(text), start + 40)
+    end = min(end, _next_label(text, start + 1, end))
+    return end if end - start >= 2 else None
+
+
+def _next_label(text: str, start: int, end: int) -> int:
+    label = _ANY_LABEL.search(text, start, end)
+    return label.start() if label else end
+
+
+# --------------------------------------------------------------------- known entities
+
+_SPACES = re.compile(r"\s+")
+
+
+class _CaseTable(dict[int, int]):
+    """Lower case (and every space as " ") one character to one, filled on first sight."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        low = " " if char.isspace() else char.lower()
+        self[code] = ord(low) if len(low) == 1 else code
+        return self[code]
+
+
+_CASE_TABLE = _CaseTable()
+
+
+def _fold_case(text: str) -> str:
+    """Same length as ``text``, so every offset into it is an offset into the original."""
+    return text.translate(_CASE_TABLE)
+
+
+def _needs_word_edges(char: str) -> bool:
+    return (char.isascii() and char.isalnum()) or _script(char) == "latin"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """A name to look for, the canonical name it stands for, and what it is."""
+
+    name: str
+    kind: str = PERSON
+    canonical: str | None = None
+    entity_id: str | None = None
+
+
+class KnownEntities:
+    """Names already known, found in text in one Aho-Corasick pass (the EntityDictionary).
+
+    Keys are case-folded and digit-folded; names in Latin letters must start and end on a
+    word boundary (``Lee`` is not found in ``Leeds``), names in scripts written without
+    spaces may be glued to the text around them (``陈志说``, ``박정욱이``).
+    """
+
+    def __init__(self, entities: Iterable[KnownEntity]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for entity in entities:
+            key = self.key(entity.name)
+            if len(key) >= 2:
+                previous = self._automaton.get(key, (len(key),))
+                self._automaton.add_word(key, (*previous, entity))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    @staticmethod
+    def key(name: str) -> str:
+        return _fold_case(FoldedText.of(_SPACES.sub(" ", name.strip())).folded)
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def find(self, text: FoldedText) -> Iterator[Match]:
+        if not len(self._automaton):
+            return
+        haystack = _fold_case(text.folded)
+        hits = []
+        for last, (length, *entities) in self._automaton.iter(haystack):
+            start = last + 1 - length
+            if self._on_edges(haystack, start, last + 1):
+                hits.append((start, last + 1, tuple(entities)))
+        yield from self._longest(text, hits)
+
+    @staticmethod
+    def _on_edges(haystack: str, start: int, end: int) -> bool:
+        if _needs_word_edges(haystack[start]) and start and haystack[start - 1].isalnum():
+            return False
+        last = haystack[end - 1]
+        return not (_needs_word_edges(last) and end < len(haystack) and haystack[end].isalnum())
+
+    @staticmethod
+    def _longest(
+        text: FoldedText, hits: list[tuple[int, int, tuple[KnownEntity, ...]]]
+    ) -> Iterator[Match]:
+        """Leftmost-longest, without overlaps: ``Chen Zhi`` wins over ``Chen``."""
+        taken = 0
+        for start, end, entities in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
+            if start < taken:
+                continue
+            taken = end
+            raw = text.raw(start, end)
+            for entity in entities:
+                attributes = {"source": "known"}
+                if entity.entity_id:
+                    attributes["entity_id"] = entity.entity_id
+                value = entity.canonical or clean_name(entity.name)
+                yield Match(entity.kind, value, raw, start, end, attributes=attributes)
+
+
+# ------------------------------------------------------------------ NER plug-in point
+
+
+class NameRecognizer(Protocol):
+    """A statistical model that finds names: spans into ``text`` labelled person/organization.
+
+    Register one with :func:`register_recognizer` (for example a spaCy pipeline the agency
+    installed from a wheel it holds); the person and organization kinds then report its
+    spans with ``source: "ner"`` beside the labelled and known ones.
+    """
+
+    def recognise(self, text: str, language: str | None) -> Iterable[tuple[int, int, str]]: ...
+
+
+RECOGNIZERS: dict[str, NameRecognizer] = {}
+
+
+def register_recognizer(name: str, recognizer: NameRecognizer) -> None:
+    RECOGNIZERS[name] = recognizer
+
+
+def recognised(text: FoldedText, context: Context, kind: str) -> Iterator[Match]:
+    """Spans of ``kind`` from every registered recogniser."""
+    for source, recognizer in RECOGNIZERS.items():
+        for start, end, label in recognizer.recognise(text.original, context.language):
+            if label == kind and 0 <= start < end <= len(text.original):
+                raw = text.raw(start, end)
+                attributes = {"source": "ner", "model": source}
+                yield Match(kind, clean_name(raw), raw, start, end, attributes=attributes)
+
+
+def names(text: FoldedText, context: Context, kind: str) -> Iterator[Match]:
+    """Every name of ``kind`` (person or organization) by labels, known entities and NER."""
+    if kind == PERSON:
+        yield from labelled_people(text)
+    else:
+        yield from organisations(text)
+    if context.known_entities is not None:
+        yield from (m for m in context.known_entities.find(text) if m.kind == kind)
+    yield from recognised(text, context, kind)
