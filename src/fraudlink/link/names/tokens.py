@@ -83,6 +83,22 @@ def words(name: str) -> list[str]:
     return [part for raw in _SEPARATORS.split(text) if raw for part in _split_scripts(raw)]
 
 
+def _join_letters(items: list[str]) -> list[str]:
+    """Organisations: single letters in a row are one abbreviation (``p.l.c.``, ``A.B.C.``)."""
+    out: list[str] = []
+    run = ""
+    for word in [*items, ""]:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if word:
+            out.append(word)
+    return out
+
+
 def latin_key(word: str) -> str:
     """Lower-case ASCII spelling of a Latin-script (or other alphabetic) word."""
     return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
@@ -177,7 +193,7 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
 def parse(name: str, schema: str = "Person") -> ParsedName:
     """Tokens of a name for ``schema`` (titles dropped for persons, legal forms otherwise)."""
     person = schema in PERSON_SCHEMAS
-    items = words(name)
+    items = words(name) if person else _join_letters(words(name))
     removed: list[str] = []
     for at_start in (True, False):
         items, gone = _strip_phrases(items, TITLES if person else LEGAL_FORMS, at_start)

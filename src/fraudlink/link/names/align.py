@@ -16,9 +16,9 @@ from fraudlink.link.names.phonetic import loose
 from fraudlink.link.names.similarity import PHONETIC_SCORE, TokenSim, fuzzy, token_similarity
 from fraudlink.link.names.tokens import Token
 
-TOKEN_MATCH = 0.7
+TOKEN_MATCH = 0.65
 """Least token similarity for two tokens to be aligned."""
-EXTRA_WEIGHT = 0.3
+EXTRA_WEIGHT = 0.25
 """Share of its weight an unaligned token counts for when the other side has none left."""
 MAX_JOIN = 4
 
