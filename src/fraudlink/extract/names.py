@@ -61,12 +61,15 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 
 
 def _label_pattern(labels: Iterable[str]) -> str:
+    """One alternation; the look-ahead on first letters lets the engine skip ahead fast."""
+    labels = list(labels)
+    firsts = {char for label in labels for char in (label[0].lower(), label[0].upper())}
     parts = []
     for label in sorted(labels, key=len, reverse=True):
         latin = re.match(f"[{_LATIN}]", label) is not None
         edge = (f"(?<![{_LATIN}])", f"(?![{_LATIN}])") if latin else ("", "")
         parts.append(edge[0] + re.escape(label) + edge[1])
-    return "|".join(parts)
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(parts)})"
 
 
 _SEPARATOR = rf"[ \t]*(?:{_NAME_WORDS}[ \t]*)?[:：\-–=]?[ \t]*"
@@ -248,11 +251,36 @@ _ORG_PATTERNS = re.compile(
 _LEADING_STOPWORDS = re.compile(r"(?:The|Then|At|In|From|My|Our|Their|By|With|For|To|A|An)[ \t]+")
 
 
+_ORG_ANCHORS = re.compile(
+    r"有限|集团|集團|控股|株式会社|주식회사|\(주\)|บริษัท|ក្រុមហ៊ុន|Công[ \t]ty|PT|Co\.|Ltd|"
+    r"Limited|Inc|LLC|Corp|Group|Holding|Bhd|PLC|GmbH|JSC|Tbk"
+)
+
+
+def _windows(folded: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around legal-form words: the only places an organisation can be."""
+    low = high = -1
+    for anchor in _ORG_ANCHORS.finditer(folded):
+        start, end = max(0, anchor.start() - 160), min(len(folded), anchor.end() + 80)
+        if start > high:
+            if high > low:
+                yield low, high
+            low = start
+        high = end
+    if high > low:
+        yield low, high
+
+
+def _org_patterns(folded: str) -> Iterator[re.Match[str]]:
+    for low, high in _windows(folded):
+        yield from _ORG_PATTERNS.finditer(folded, low, high)
+
+
 def organisations(text: FoldedText) -> Iterator[Match]:
     """Organisations by legal form (``…有限公司``, ``… Co., Ltd.``) or after a label."""
     folded = text.folded
     taken: list[tuple[int, int]] = []
-    for found in _ORG_PATTERNS.finditer(folded):
+    for found in _org_patterns(folded):
         start, end = found.span()
         lead = _LEADING_STOPWORDS.match(folded, start)
         if lead and lead.end() < end:
