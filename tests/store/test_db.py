@@ -59,7 +59,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
 def test_an_unreachable_server_is_a_clear_error() -> None:
     settings = Settings(db="postgresql+psycopg://nobody@127.0.0.1:1/none")
     with pytest.raises(
-        DatabaseError, match="Cannot open the database .* check --db or FRAUDLINK_DB"
+        DatabaseError, match=r"Cannot open the database .* check --db or FRAUDLINK_DB"
     ):
         open_database(settings)
 

@@ -1,0 +1,13 @@
+PY := .venv/bin/python
+
+.PHONY: test lint bench demo
+test:
+	$(PY) -m pytest
+lint:
+	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff format --check src tests bench
+	.venv/bin/mypy
+bench:
+	for script in bench/*.py; do $(PY) $$script; done
+demo:
+	.venv/bin/fraudlink demo
