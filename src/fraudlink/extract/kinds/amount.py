@@ -147,9 +147,9 @@ def _alternation(marks: dict[str, str]) -> str:
 
 
 _LOOKUP = {mark.casefold(): code for mark, code in {**_EITHER_SIDE, **_AFTER_ONLY}.items()}
-_PREFIX_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<mark>{_alternation(_EITHER_SIDE)})[ \u00a0]?\Z", re.IGNORECASE
-)
+_PREFIX_BY_LAST: dict[str, list[str]] = {}
+for _mark in sorted((mark.casefold() for mark in _EITHER_SIDE), key=len, reverse=True):
+    _PREFIX_BY_LAST.setdefault(_mark[-1], []).append(_mark)
 _CJK_WORDS = {mark: code for mark, code in _EITHER_SIDE.items() if "\u4e00" <= mark[0] <= "\u9fff"}
 #: ``5000元人民币``: a second mark may follow the first, glued, in Chinese only.
 _SUFFIX_RE = re.compile(
@@ -157,9 +157,6 @@ _SUFFIX_RE = re.compile(
     rf"(?P<second>{_alternation(_CJK_WORDS)})?",
     re.IGNORECASE,
 )
-_PREFIX_LAST = frozenset(mark[-1].casefold() for mark in _EITHER_SIDE) | {
-    mark[-1].upper() for mark in _EITHER_SIDE
-}
 _SUFFIX_FIRST = frozenset(
     char for mark in {**_EITHER_SIDE, **_AFTER_ONLY} for char in (mark[0].lower(), mark[0].upper())
 )
@@ -222,7 +219,7 @@ class Amount(IdentifierKind):
             return None
         if prefix is None and not _left_boundary(folded, start):
             return None
-        marks = [m for m in (prefix and prefix.group("mark"),) if m]
+        marks = [prefix[1]] if prefix is not None else []
         if suffix is not None:
             marks += [m for m in (suffix.group("mark"), suffix.group("second")) if m]
         mark = next((m for m in marks if _is_specific(m)), marks[0])
@@ -230,7 +227,7 @@ class Amount(IdentifierKind):
         value = safe_value(folded[start:end], comma, currency in _WHOLE_UNITS)
         if value is None:
             return None
-        first = prefix.start() if prefix is not None else start
+        first = prefix[0] if prefix is not None else start
         last = suffix.end() if suffix is not None else end
         return Match(
             self.name, plain(value), text.raw(first, last), first, last,
@@ -238,13 +235,20 @@ class Amount(IdentifierKind):
         )  # fmt: skip
 
 
-def _prefix(folded: str, start: int) -> re.Match[str] | None:
+def _prefix(folded: str, start: int) -> tuple[int, str] | None:
+    """The mark written just before a number (``US$``, ``RM ``, ``人民币``): start and mark."""
     before = start - 1
     if before >= 0 and folded[before] in " \u00a0":
         before -= 1
-    if before < 0 or folded[before] not in _PREFIX_LAST:
+    if before < 0:
         return None
-    return _PREFIX_RE.search(folded, max(0, before - 20), start)
+    for mark in _PREFIX_BY_LAST.get(folded[before].casefold(), ()):
+        first = before + 1 - len(mark)
+        if first >= 0 and folded[first : before + 1].casefold() == mark:
+            latin = _LATIN_LETTER.match(mark[0]) is not None
+            if not (latin and first and _LATIN_LETTER.match(folded[first - 1])):
+                return first, mark
+    return None
 
 
 def _suffix_possible(folded: str, end: int) -> bool:
