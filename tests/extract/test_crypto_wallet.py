@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fraudlink.extract.base import Context, Match
-from fraudlink.extract.kinds.crypto_wallet import CryptoWallet
+from fraudlink.extract.kinds.crypto_wallet import CryptoWallet, bech32_polymod
 from fraudlink.extract.text import FoldedText
 
 WALLET = CryptoWallet()
@@ -213,3 +213,8 @@ def test_eip55_case_flip_never_valid(payload: bytes, data: st.DataObject) -> Non
 def test_arbitrary_text_never_crashes(text: str) -> None:
     for match in find(text):
         assert match.attributes["chain"]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=31), max_size=120))
+def test_table_polymod_agrees_with_reference(values: list[int]) -> None:
+    assert bech32_polymod(values) == bech32.bech32_polymod(values)
