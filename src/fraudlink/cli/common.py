@@ -13,8 +13,8 @@ from rich.console import Console
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
