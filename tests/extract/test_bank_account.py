@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fraudlink.extract import extract
 from fraudlink.extract.base import Context, Match
 from fraudlink.extract.kinds.bank_account import BANKS, LABELS, BankAccount, bank_code
 from fraudlink.extract.text import FoldedText
@@ -136,3 +137,19 @@ def test_normalise_idempotent(label: str, digits: str) -> None:
     if first is not None and first.kind == "bank_account":
         again = KIND.normalise(first.value, Context())
         assert again is not None and again.value.endswith(first.value.split(":")[-1])
+
+
+def test_exchange_account_is_not_a_bank_account() -> None:
+    assert find("Binance account 12345678") == []
+
+
+def test_through_the_public_extract() -> None:
+    text = (
+        "卡号：6200 0000 0000 0005，工商银行账号 6212 2612 3456 789。국민은행 계좌 123-456-789012"
+    )
+    found = [(m.kind, m.value) for m in extract(text, Context(region="CN"))]
+    assert found == [
+        ("payment_card", "620000******0005"),
+        ("bank_account", "ICBC:621226123456789"),
+        ("bank_account", "KBSTAR:123456789012"),
+    ]

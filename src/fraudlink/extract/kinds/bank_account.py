@@ -104,7 +104,8 @@ LABELS: tuple[str, ...] = (
 #: a label right after one of these names another platform's account, not a bank's
 _NOT_BANK = re.compile(
     r"(?<![A-Za-z])(?:QQ|微信|微信号|WeChat|支付宝|支付寶|Alipay|Telegram|Line|LINE|Kakao|카카오톡|Zalo|"
-    r"Facebook|Gmail|email|Skype|WhatsApp|TikTok|Instagram)\s*$",
+    r"Facebook|Gmail|email|Skype|WhatsApp|TikTok|Instagram|Binance|OKX|Huobi|Bybit|Coinbase|"
+    r"UID)\s*$",
     re.IGNORECASE,
 )
 
