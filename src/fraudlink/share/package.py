@@ -1,0 +1,452 @@
+"""Outbound packages: build, check against the safeguards, approve, write; retract and correct.
+
+``create`` either writes the package at once or, for AMBER+STRICT and RED,
+keeps it waiting until a supervisor other than its creator approves it. The
+request is stored so that approval, correction and retraction rebuild the
+package from the database as it is then, and run every safeguard again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fraudlink.audit import record_event
+from fraudlink.cases import get_case, history
+from fraudlink.cases.service import agency_id
+from fraudlink.errors import InputError, NotFound
+from fraudlink.share import content as build
+from fraudlink.share.archive import FORMAT, Writer
+from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
+from fraudlink.share.custody import Acquisition, append, event_json, log, register
+from fraudlink.share.errors import PackageBlocked
+from fraudlink.share.keys import LocalKeys, b64, partner_keys, unlock
+from fraudlink.share.markings import Markings, needs_approval
+from fraudlink.share.safeguards import Draft, check
+from fraudlink.share.tables import ROLES, ConsularRecord, Officer, SharePackage, ShareRecord
+from fraudlink.store import Database
+from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
+
+RETRACTION = "retraction"
+
+
+@dataclass
+class Request:
+    """What the sender asked for; stored so the package can be rebuilt on approval."""
+
+    kind: str
+    case: str
+    to: str
+    out: str
+    created_by: str
+    tlp: str = "AMBER"
+    handling: list[str] = field(default_factory=lambda: list(Markings().handling))
+    reliability: str = "B"
+    accuracy: int = 2
+    purpose: str | None = None
+    action: str = ""
+    evidence: list[str] = field(default_factory=list)
+    acquisition: dict[str, str] = field(default_factory=dict)
+    subject: int | None = None
+    legal_basis: str | None = None
+    relation: str | None = None
+    follows: str | None = None
+    reason: str | None = None
+
+    @property
+    def markings(self) -> Markings:
+        return Markings(self.tlp, tuple(self.handling), self.reliability, self.accuracy)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    package_id: str
+    status: str
+    path: str | None
+
+
+def create(database: Database, request: Request, passphrase: str) -> Outcome:
+    """Check, then write the package, or keep it for a supervisor's approval."""
+    with database.session() as session:
+        keys = unlock(session, passphrase)
+        if request.kind != RETRACTION:
+            build.check_kind(request.kind)
+        row = _new_row(session, request, keys.code)
+        draft = _draft(session, request, keys.code)
+        _audit(session, "create", row, request.created_by)
+        if needs_approval(request.tlp) and request.kind != RETRACTION:
+            row.status = "awaiting_approval"
+            return Outcome(row.package_id, row.status, None)
+        return _send(session, row, request, draft, keys)
+
+
+def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
+    """A supervisor other than the creator releases a package that awaits approval."""
+    with database.session() as session:
+        keys = unlock(session, passphrase)
+        row = _outbound(session, package_id)
+        if row.status != "awaiting_approval":
+            raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
+        role = session.scalar(select(Officer.role).where(Officer.username == by))
+        if role != "supervisor":
+            raise InputError(f"'{by}' is not a supervisor; `fraudlink agency officer` adds one.")
+        if by == row.created_by:
+            raise InputError("The approver must be another person than the package's creator.")
+        row.approved_by, row.approved_at = by, dt.datetime.now(dt.UTC)
+        request = Request(**row.request)
+        draft = _draft(session, request, keys.code)
+        _audit(session, "approve", row, by)
+        return _send(session, row, request, draft, keys)
+
+
+def retract(
+    database: Database, package_id: str, reason: str, by: str, out: str, passphrase: str
+) -> Outcome:
+    with database.session() as session:
+        original = _outbound(session, package_id)
+        _check_sent(original)
+        follow = _follow_up(original, RETRACTION, by, out, "retracts", reason)
+    return create(database, follow, passphrase)
+
+
+def correct(
+    database: Database, package_id: str, reason: str, by: str, out: str, passphrase: str
+) -> Outcome:
+    """Resend the package as the records stand now; the receiver replaces the old copy."""
+    with database.session() as session:
+        original = _outbound(session, package_id)
+        _check_sent(original)
+        follow = _follow_up(original, original.kind, by, out, "corrects", reason)
+    return create(database, follow, passphrase)
+
+
+def _follow_up(
+    original: SharePackage, kind: str, by: str, out: str, relation: str, reason: str
+) -> Request:
+    base = dict(original.request)
+    base.update(
+        kind=kind,
+        out=out,
+        created_by=by,
+        relation=relation,
+        follows=original.package_id,
+        reason=reason,
+    )
+    return Request(**base)
+
+
+def _check_sent(row: SharePackage) -> None:
+    if row.status not in ("sent", "corrected"):
+        raise InputError(f"Package {row.package_id} is '{row.status}'; only a sent one can change.")
+
+
+def _outbound(session: Session, package_id: str) -> SharePackage:
+    row = session.scalar(
+        select(SharePackage).where(
+            SharePackage.package_id == package_id, SharePackage.direction == "outbound"
+        )
+    )
+    if row is None:
+        raise NotFound(f"No outbound package {package_id}; `fraudlink package list` shows them.")
+    return row
+
+
+def _new_row(session: Session, request: Request, local: str) -> SharePackage:
+    case = get_case(session, request.case)
+    markings = request.markings
+    row = SharePackage(
+        package_id=str(uuid.uuid4()),
+        direction="outbound",
+        kind=request.kind,
+        status="draft",
+        sender_id=agency_id(session, local),
+        recipient_id=agency_id(session, request.to, create=False),
+        case_id=case.id,
+        tlp=markings.tlp,
+        handling=list(markings.handling),
+        reliability=markings.reliability,
+        accuracy=markings.accuracy,
+        purpose=request.purpose or build.DEFAULT_PURPOSE.get(request.kind, "investigation"),
+        request=asdict(request),
+        relation=request.relation,
+        follows=request.follows,
+        reason=request.reason,
+        created_by=request.created_by,
+        created_at=dt.datetime.now(dt.UTC),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _draft(session: Session, request: Request, local: str) -> Draft:
+    """Build the content and judge it; raise with every reason when a rule fails."""
+    partner_keys(session, request.to)
+    case = get_case(session, request.case)
+    purpose = build.check_purpose(
+        request.purpose or build.DEFAULT_PURPOSE.get(request.kind, "investigation")
+    )
+    body, subjects = _content(session, request, case)
+    country = session.scalar(select(Agency.country).where(Agency.code == local))
+    draft = Draft(
+        session,
+        request.kind,
+        case,
+        request.to,
+        country,
+        request.markings,
+        purpose,
+        build.minimise(body, purpose),
+        subjects,
+    )
+    reasons = check(draft) if request.kind != RETRACTION else []
+    if reasons:
+        raise PackageBlocked(reasons)
+    return draft
+
+
+def _content(
+    session: Session, request: Request, case: Case
+) -> tuple[dict[str, Any], list[CaseSubject]]:
+    action = request.action
+    if request.kind == RETRACTION:
+        return {"retracts": request.follows, "reason": request.reason}, []
+    if request.kind == "case_notification":
+        return build.case_notification(session, case, action), []
+    if request.kind == "evidence_transfer":
+        if not request.evidence:
+            raise InputError("An evidence transfer needs at least one --evidence FILE.")
+        return build.evidence_transfer(session, case, action), []
+    subject = _subject(session, case, request.subject)
+    victims = _victims_to_repatriate(session, case, request.to)
+    consular = _consular(session, subject)
+    body = build.repatriation_request(
+        session, case, subject, victims, request.legal_basis or "", consular, action
+    )
+    return body, [subject, *victims]
+
+
+def _victims_to_repatriate(session: Session, case: Case, to: str) -> list[CaseSubject]:
+    """Located or rescued victims who are nationals of the receiving agency's country."""
+    country = session.scalar(select(Agency.country).where(Agency.code == to))
+    found = []
+    for victim in build.subjects(session, case, ("victim",)):
+        steps = history(session, victim)
+        entity = session.get(Entity, victim.entity_id)
+        rescued = bool(steps) and steps[-1].status in ("located", "rescued")
+        if rescued and entity is not None and entity.nationality == country is not None:
+            found.append(victim)
+    return found
+
+
+def _subject(session: Session, case: Case, entity_id: int | None) -> CaseSubject:
+    if entity_id is None:
+        raise InputError("A repatriation request needs --subject ID (the person's entity id).")
+    subject = session.scalar(
+        select(CaseSubject).where(
+            CaseSubject.case_id == case.id, CaseSubject.entity_id == entity_id
+        )
+    )
+    if subject is None:
+        raise NotFound(f"Entity {entity_id} is not a subject of case {case.reference}.")
+    return subject
+
+
+def _consular(session: Session, subject: CaseSubject) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(ConsularRecord)
+        .where(ConsularRecord.subject_id == subject.id)
+        .order_by(ConsularRecord.id)
+    )
+    return [
+        {
+            "informed_at": r.informed_at.isoformat(),
+            "requested": r.requested,
+            "notified_at": r.notified_at.isoformat() if r.notified_at else None,
+            "consulate": r.consulate,
+            "recorded_by": r.recorded_by,
+        }
+        for r in rows
+    ]
+
+
+def _send(
+    session: Session, row: SharePackage, request: Request, draft: Draft, keys: LocalKeys
+) -> Outcome:
+    partner = partner_keys(session, request.to)
+    package_key, ephemeral = key_for(partner.encryption, row.package_id)
+    out = Path(request.out)
+    partial = out.with_name(out.name + ".partial")
+    writer = Writer(partial)
+    try:
+        members = _write_evidence(session, writer, package_key, row, request, draft, keys.code)
+        body = {**draft.content}
+        if members:
+            body["evidence"] = [m.pop("record") for m in members]
+        data = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+        with writer.member("content.json", len(data)) as sink:
+            digest = encrypt_stream(package_key, 0, io.BytesIO(data), sink)
+        members.insert(0, {"name": "content.json", "sha256": digest.sha256, "size": digest.size})
+        writer.close(
+            _manifest(row, request, draft, keys.code, ephemeral, members), keys.code, keys.signing
+        )
+    except BaseException:
+        writer.abort()
+        raise
+    partial.replace(out)
+    _mark_sent(session, row, draft)
+    _audit(session, "export", row, request.created_by)
+    return Outcome(row.package_id, row.status, str(out))
+
+
+def _mark_sent(session: Session, row: SharePackage, draft: Draft) -> None:
+    row.status = "sent"
+    session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
+    if row.relation is not None and row.follows is not None:
+        original = _outbound(session, row.follows)
+        original.status = "retracted" if row.relation == "retracts" else "corrected"
+
+
+def _write_evidence(
+    session: Session,
+    writer: Writer,
+    key: bytes,
+    row: SharePackage,
+    request: Request,
+    draft: Draft,
+    local: str,
+) -> list[dict[str, Any]]:
+    if request.kind != "evidence_transfer" or request.relation == "retracts":
+        return []
+    acq = request.acquisition
+    members = []
+    for index, name in enumerate(request.evidence, start=1):
+        path = Path(name)
+        if path.is_symlink() or not path.is_file():
+            raise InputError(f"Evidence '{name}' is not a regular file; give the file itself.")
+        member = f"evidence/{index:06d}"
+        with path.open("rb") as source, writer.member(member, path.stat().st_size) as sink:
+            digest = encrypt_stream(key, index, source, sink)
+        acquisition = Acquisition(
+            by=acq.get("by", request.created_by),
+            at=dt.datetime.fromisoformat(acq["at"]) if acq.get("at") else dt.datetime.now(dt.UTC),
+            method=acq.get("method", "not recorded"),
+            authorisation=acq.get("authorisation", "not recorded"),
+        )
+        item = register(
+            session, draft.case, path.name, digest.sha256, digest.size, acquisition, local
+        )
+        append(
+            session,
+            item,
+            "transferred",
+            request.created_by,
+            local,
+            row.package_id,
+            note=f"to {request.to}",
+        )
+        session.add(ShareRecord(package_id=row.id, table_name="evidence_item", record_id=item.id))
+        record = {
+            "member": member,
+            "name": item.name,
+            "sha256": item.sha256,
+            "size": item.size,
+            "tlp": item.tlp,
+            "acquisition": {
+                "by": item.acquired_by,
+                "at": item.acquired_at.isoformat(),
+                "method": item.method,
+                "authorisation": item.authorisation,
+            },
+            "custody": [event_json(e) for e in log(session, item)],
+        }
+        members.append(
+            {"name": member, "sha256": digest.sha256, "size": digest.size, "record": record}
+        )
+    return members
+
+
+def _manifest(
+    row: SharePackage,
+    request: Request,
+    draft: Draft,
+    sender: str,
+    ephemeral: bytes,
+    members: list[dict[str, Any]],
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "id": row.package_id,
+        "kind": row.kind,
+        "sender": sender,
+        "recipient": request.to,
+        "created_at": row.created_at.isoformat(),
+        "created_by": row.created_by,
+        "approved_by": row.approved_by,
+        "purpose": row.purpose,
+        "markings": draft.markings.as_json(),
+        "relation": row.relation,
+        "follows": row.follows,
+        "encryption": {"algorithm": ALGORITHM, "ephemeral_key": b64(ephemeral)},
+        "members": members,
+    }
+
+
+def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
+    """The one place this stage writes to the audit log (create, approve, export)."""
+    recipient = session.get(Agency, row.recipient_id)
+    record_event(
+        session,
+        action=action,
+        record_type="share_package",
+        record_id=row.package_id,
+        user=user,
+        purpose=row.purpose,
+        agency=recipient.code if recipient else None,
+        detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation},
+    )
+
+
+def add_officer(database: Database, username: str, role: str) -> None:
+    if role not in ROLES:
+        raise InputError(f"Role '{role}' is unknown; use {' or '.join(ROLES)}.")
+    with database.session() as session:
+        found = session.scalar(select(Officer).where(Officer.username == username))
+        if found is None:
+            session.add(Officer(username=username, role=role))
+        else:
+            found.role = role
+
+
+def record_consular(
+    database: Database,
+    case_ref: str,
+    entity_id: int,
+    informed_at: dt.datetime,
+    requested: bool,
+    notified_at: dt.datetime | None,
+    consulate: str | None,
+    by: str,
+) -> None:
+    """Record what a detained foreign national was told and asked (VCCR Art. 36)."""
+    with database.session() as session:
+        subject = _subject(session, get_case(session, case_ref), entity_id)
+        session.add(
+            ConsularRecord(
+                subject_id=subject.id,
+                informed_at=informed_at,
+                requested=requested,
+                notified_at=notified_at,
+                consulate=consulate,
+                recorded_by=by,
+                recorded_at=dt.datetime.now(dt.UTC),
+            )
+        )

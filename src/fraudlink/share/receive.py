@@ -1,0 +1,218 @@
+"""Opening a package: verify, decrypt, check every SHA-256, then import in one transaction.
+
+Nothing is imported until the whole file has passed: the signature over every
+byte, the archive checks, the decryption of every chunk and the hash and size
+of every member. Evidence is decrypted into a staging folder and moved into
+the content-addressed evidence store only as the last step of the transaction;
+on any failure the staging folder is removed and the database rolls back.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fraudlink.audit import record_event
+from fraudlink.errors import FraudlinkError, NotFound
+from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
+from fraudlink.share.content import KINDS
+from fraudlink.share.crypto import decrypt_stream, key_from
+from fraudlink.share.errors import PackageRejected
+from fraudlink.share.importer import Context, import_content
+from fraudlink.share.keys import LocalKeys, partner_keys, unlock
+from fraudlink.share.markings import Markings
+from fraudlink.share.tables import SharePackage
+from fraudlink.store import Database
+
+
+@dataclass
+class Received:
+    package_id: str
+    kind: str
+    sender: str
+    tlp: str
+    relation: str | None
+    already_opened: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "package_id": self.package_id,
+            "kind": self.kind,
+            "sender": self.sender,
+            "tlp": self.tlp,
+            "relation": self.relation,
+            "already_opened": self.already_opened,
+            "imported": self.counts,
+        }
+
+
+def open_package(
+    database: Database,
+    path: Path,
+    passphrase: str,
+    evidence_dir: Path,
+    user: str,
+    limits: Limits | None = None,
+) -> Received:
+    limits = limits or Limits()
+    staging: Path | None = None
+    try:
+        with database.session() as session:
+            keys = unlock(session, passphrase)
+            sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
+            with open_zip(path) as archive:
+                check_members(archive, limits)
+                manifest = _checked_manifest(archive, limits, sender, keys.code)
+                done = _already(session, manifest)
+                if done is not None:
+                    return done
+                key = key_from(keys.encryption, _ephemeral(manifest), str(manifest["id"]))
+                body = _content(archive, key, manifest, limits)
+                staging = evidence_dir / f".incoming-{manifest['id']}"
+                staged = _stage_evidence(archive, key, manifest, staging)
+            received = _import(session, manifest, body, staged, evidence_dir, keys, user)
+            _finish_evidence(staged, evidence_dir)
+            return received
+    except (PackageRejected, zipfile.BadZipFile, KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, FraudlinkError):
+            raise
+        raise PackageRejected(
+            f"The package is malformed ({type(exc).__name__}); nothing was imported."
+        ) from exc
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | None:
+    if code == local:
+        return None
+    try:
+        return partner_keys(session, code).signing
+    except NotFound:
+        return None
+
+
+def _checked_manifest(
+    archive: zipfile.ZipFile, limits: Limits, sender: str, local: str
+) -> dict[str, Any]:
+    manifest = read_manifest(archive, limits)
+    if manifest.get("sender") != sender:
+        raise PackageRejected("The manifest names another sender than the one who signed it.")
+    if manifest.get("recipient") != local:
+        raise PackageRejected(
+            f"The package is addressed to '{manifest.get('recipient')}', "
+            f"not to this agency ({local})."
+        )
+    if manifest.get("kind") not in (*KINDS, "retraction"):
+        raise PackageRejected(f"The package kind '{manifest.get('kind')}' is unknown.")
+    Markings.from_json(manifest["markings"])
+    return manifest
+
+
+def _already(session: Session, manifest: dict[str, Any]) -> Received | None:
+    row = session.scalar(select(SharePackage).where(SharePackage.package_id == str(manifest["id"])))
+    if row is None:
+        return None
+    return Received(row.package_id, row.kind, str(manifest["sender"]), row.tlp, row.relation, True)
+
+
+def _ephemeral(manifest: dict[str, Any]) -> bytes:
+    return base64.b64decode(manifest["encryption"]["ephemeral_key"], validate=True)
+
+
+def _member(
+    archive: zipfile.ZipFile, key: bytes, index: int, entry: dict[str, Any], sink: Any
+) -> None:
+    name, size = str(entry["name"]), int(entry["size"])
+    with archive.open(f"{name}.enc") as source:
+        digest = decrypt_stream(key, index, size, source, sink, name)
+    if digest.sha256 != entry["sha256"]:
+        raise PackageRejected(f"Member {name} does not match its SHA-256 in the manifest.")
+
+
+def _content(
+    archive: zipfile.ZipFile, key: bytes, manifest: dict[str, Any], limits: Limits
+) -> dict[str, Any]:
+    entry = manifest["members"][0]
+    if entry["name"] != "content.json" or int(entry["size"]) > limits.max_manifest:
+        raise PackageRejected("The package's content member is missing or too large.")
+    buffer = io.BytesIO()
+    _member(archive, key, 0, entry, buffer)
+    body = json.loads(buffer.getvalue())
+    if not isinstance(body, dict):
+        raise PackageRejected("The package's content is not a JSON object.")
+    return body
+
+
+def _stage_evidence(
+    archive: zipfile.ZipFile, key: bytes, manifest: dict[str, Any], staging: Path
+) -> dict[str, Path]:
+    """Decrypt every evidence member under its SHA-256; names from the package never make paths."""
+    staged: dict[str, Path] = {}
+    for index, entry in enumerate(manifest["members"][1:], start=1):
+        if entry["name"] != f"evidence/{index:06d}":
+            raise PackageRejected(f"Member {entry['name']} is out of order in the manifest.")
+        staging.mkdir(parents=True, exist_ok=True)
+        target = staging / f"{index:06d}"
+        with target.open("wb") as sink:
+            _member(archive, key, index, entry, sink)
+        staged[str(entry["sha256"])] = target
+    return staged
+
+
+def _import(
+    session: Session,
+    manifest: dict[str, Any],
+    body: dict[str, Any],
+    staged: dict[str, Path],
+    evidence_dir: Path,
+    keys: LocalKeys,
+    user: str,
+) -> Received:
+    markings = Markings.from_json(manifest["markings"])
+    context = Context(session, manifest, markings, keys.code, user, evidence_dir, staged)
+    counts = import_content(context, body)
+    record_event(
+        session,
+        action="import",
+        record_type="share_package",
+        record_id=str(manifest["id"]),
+        user=user,
+        purpose=str(manifest.get("purpose")),
+        agency=str(manifest["sender"]),
+        detail={"kind": manifest["kind"], "tlp": markings.tlp, "counts": counts},
+    )
+    return Received(
+        str(manifest["id"]),
+        str(manifest["kind"]),
+        str(manifest["sender"]),
+        markings.tlp,
+        manifest.get("relation"),
+        False,
+        counts,
+    )
+
+
+def _finish_evidence(staged: dict[str, Path], evidence_dir: Path) -> None:
+    """Move staged files into the store, named by SHA-256, as the transaction's last step."""
+    for sha256, path in staged.items():
+        target = evidence_dir / sha256
+        if not target.exists():
+            path.replace(target)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
