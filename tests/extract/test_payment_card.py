@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -151,3 +152,13 @@ def test_single_digit_change_never_valid(pan: str, data: st.DataObject) -> None:
 def test_arbitrary_text_never_crashes(text: str) -> None:
     for match in find(text):
         assert match.valid and 13 <= len(match.value) <= 19
+
+
+def test_card_inside_a_short_run_with_expiry_and_cvv() -> None:
+    assert only("card 4111 1111 1111 1111 12 25 123 thanks").value == "4111111111111111"
+
+
+def test_long_number_tables_are_fast_and_give_nothing() -> None:
+    started = time.perf_counter()
+    assert find("1 " * 200_000) == [] and find("4111 " * 50_000) == []
+    assert time.perf_counter() - started < 2.0

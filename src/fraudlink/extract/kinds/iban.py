@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from schwifty import IBAN
 from schwifty.exceptions import InvalidChecksumDigits, SchwiftyException
@@ -51,6 +52,7 @@ def _read(folded: str, start: int, length: int) -> tuple[str, int] | None:
     return "".join(chars).upper(), pos
 
 
+@lru_cache(maxsize=4096)
 def check(compact: str) -> bool | None:
     """True when valid, False for a checksum failure only, None when it is no IBAN at all."""
     try:

@@ -27,6 +27,8 @@ _GLUE_RE = re.compile(rf"[{_GLUE}]")
 # digit groups joined by one space or dash; a leading "+" makes it a phone number
 _RUN_RE = re.compile(rf"(?<![{_GLUE}+])\d+(?:[ -]\d+)*")
 _GROUP_RE = re.compile(r"\d+")
+#: a card with its expiry and CVV fits in this many characters; longer runs are tables of numbers
+_LONGEST_RUN = 64
 
 #: (brand, lowest IIN prefix, highest IIN prefix, allowed lengths); first fit wins
 _BRANDS: tuple[tuple[str, str, str, frozenset[int]], ...] = (
@@ -149,7 +151,7 @@ class PaymentCard(IdentifierKind):
         folded = text.folded
         for run in _RUN_RE.finditer(folded):
             start, end = run.span()
-            if end - start < 13:
+            if not 13 <= end - start <= _LONGEST_RUN:
                 continue
             if end < len(folded) and _GLUE_RE.match(folded[end]):
                 continue
