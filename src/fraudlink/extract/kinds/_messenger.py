@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
@@ -77,6 +78,11 @@ def _e164(written: str, region: str | None) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _lowered(folded: str) -> str:
+    return folded.lower()
+
+
 class Messenger(IdentifierKind):
     """A messenger kind described by data: its labels, id rule, links and home region.
 
@@ -91,6 +97,9 @@ class Messenger(IdentifierKind):
     phones: ClassVar[bool] = True  # a labelled phone number is the account
     home_region: ClassVar[str | None] = None  # for local phone formats when the context has none
     links: ClassVar[tuple[re.Pattern[str], ...]] = ()
+    #: lower-case substrings one of which every label and link contains
+    hints: ClassVar[tuple[str, ...]]
+    case_hints: ClassVar[tuple[str, ...]] = ()
     _labelled: ClassVar[re.Pattern[str]]
     _id: ClassVar[re.Pattern[str]]
 
@@ -109,11 +118,20 @@ class Messenger(IdentifierKind):
         return written.lower().lstrip("@~")
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        if not self._may_hold(text.folded):
+            return
         seen: set[tuple[int, int]] = set()
         for found in self._finds(text, context):
             if (found.start, found.end) not in seen:
                 seen.add((found.start or 0, found.end or 0))
                 yield found
+
+    def _may_hold(self, folded: str) -> bool:
+        """Cheap substring test before any regex: most texts name no messenger at all."""
+        lowered = _lowered(folded)
+        return any(hint in lowered for hint in self.hints) or any(
+            hint in folded for hint in self.case_hints
+        )
 
     def _finds(self, text: FoldedText, context: Context) -> Iterator[Match]:
         for pattern in self.links:

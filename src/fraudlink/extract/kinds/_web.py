@@ -31,7 +31,7 @@ from fraudlink.extract.text import FoldedText
 #: a dot as written in defanged text: ``.``, ``[.]``, ``(.)``, ``{.}``, ``[dot]``, `` dot ``
 DOT = r"(?:\.|\s?[\[({]\s?(?:\.|dot)\s?[\])}]\s?|[ ]dot[ ])"
 #: the ``://`` after a scheme, defanged or not
-SCHEME_SEP = r"(?:://|\[://\]|\(://\)|\[:\]//|\(:\)//|\[:/\]/|:\[//\])"
+SCHEME_SEP = r"(?:://|\[://\]|\(://\)|\[:\]//|\(:\)//)"
 #: http/https and their defanged spellings (hxxp, hXXps, hxtp, fxp for ftp)
 SCHEME = r"(?:h[xt][xt]ps?|fxp|ftp|sftp)"
 
@@ -53,10 +53,17 @@ def _label(chars: str) -> str:
 
 #: one host label in Latin script (ASCII plus accented letters); a change of script ends it
 LATIN_LABEL = _label(_LATIN)
+#: a top-level label starts with a letter: ``1.5`` or ``10.0.1`` never reach the suffix list
+_TOP_LABEL = rf"[a-z\u00c0-\u024f\u1e00-\u1eff](?:[{_LATIN}-]{{0,62}}[{_LATIN}])?"
 #: one host label of a single script; used after a scheme, where the start is certain
 ANY_LABEL = "(?:" + "|".join(_label(chars) for chars in _SCRIPTS) + ")"
 
 _DEFANGS = re.compile(r"\s?[\[({]\s?(\.|dot|at|@)\s?[\])}]\s?|[ ](dot|at)[ ]", re.IGNORECASE)
+_MAY_BE_DEFANGED = re.compile(r"[\[({]|[ ](?:dot|at)[ ]", re.IGNORECASE)
+_DOT_RE = re.compile(DOT, re.IGNORECASE)
+_DEFANGED_DOT = re.compile(r"[\[({]\s?(?:\.|dot)|(?<= )dot ", re.IGNORECASE)
+_DOT_SPLIT = re.compile(f"({DOT})", re.IGNORECASE)
+_SPACED_DOT = re.compile(r"[ ]dot[ ]", re.IGNORECASE)
 _SCHEME_FIX = re.compile(rf"^{SCHEME}(?=://)", re.IGNORECASE)
 _SEP_FIX = re.compile(SCHEME_SEP)
 _PATH = re.compile(r"(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
@@ -87,7 +94,9 @@ def refang(raw: str) -> str:
         token = (match.group(1) or match.group(2)).lower()
         return "." if token in (".", "dot") else "@"
 
-    text = _DEFANGS.sub(one, raw)
+    if raw.isascii() and raw.isalnum():
+        return raw
+    text = _DEFANGS.sub(one, raw) if _MAY_BE_DEFANGED.search(raw) else raw
     text = _SEP_FIX.sub("://", text, count=1)
     scheme = _SCHEME_FIX.match(text)
     if scheme:
@@ -182,48 +191,112 @@ class WebHit:
     domain: str | None  # registrable domain, None for an IP address
 
 
-_HOST_RE = re.compile(
-    rf"(?<![a-z0-9@._%+\-])(?:(?P<scheme>{SCHEME}){SCHEME_SEP}"
-    rf"(?P<user>[a-z0-9._~%!$&'*+,;=:\-]{{1,64}}@)?(?P<ihost>{ANY_LABEL}(?:{DOT}{ANY_LABEL})*)"
-    rf"|(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})+))",
+_SCHEME_RE = re.compile(
+    rf"(?<![a-z0-9@._%+\-])(?P<scheme>{SCHEME}){SCHEME_SEP}"
+    rf"(?P<user>[a-z0-9._~%!$&'*+,;=:\-]{{1,64}}@)?(?P<ihost>{ANY_LABEL}(?:{DOT}{ANY_LABEL})*)",
     re.IGNORECASE,
 )
+_SCHEME_HEAD = re.compile(rf"(?<![a-z0-9@._%+\-]){SCHEME}{SCHEME_SEP}", re.IGNORECASE)
+_BARE_RE = re.compile(
+    rf"(?<![a-z0-9@._%+\-])(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*{DOT}{_TOP_LABEL})",
+    re.IGNORECASE,
+)
+_LITERAL_DOT = re.compile(r"\.")
+_LABEL_BACKWARDS = re.compile(rf"[{_LATIN}\-]{{1,63}}", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:[\[({]\s?(?:at|@)\s?[\])}]\s?|[ ]at[ ])$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": ":80", "https": ":443", "ftp": ":21"}
 
 
 def scan(text: FoldedText) -> tuple[WebHit, ...]:
     """Every URL and host mention in ``text``, left to right, not nested."""
-    if not _MAY_HOLD_HOST.search(text.folded):
-        return ()
     return _scan_cached(text)
-
-
-_MAY_HOLD_HOST = re.compile(r"[.\[({]|dot", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _scan_cached(text: FoldedText) -> tuple[WebHit, ...]:
-    hits: list[WebHit] = []
-    pos = 0
-    while match := _HOST_RE.search(text.folded, pos):
-        hit = _hit(text, match)
-        if hit is None:
-            pos = match.end()
+    """Links with a scheme first, then bare hosts outside them.
+
+    A regex tried at every position of a long text is slow; instead links are
+    looked for only around ``//`` and bare hosts only around a dot (or a
+    defanged one), reading the label before it backwards.
+    """
+    linked = _scheme_hits(text) if "//" in text.folded else []
+    bare = _bare_hits(text, linked)
+    return tuple(sorted(linked + bare, key=lambda hit: hit.start))
+
+
+def _scheme_hits(text: FoldedText) -> list[WebHit]:
+    folded, hits, pos = text.folded, [], 0
+    slashes = folded.find("//")
+    while slashes != -1:
+        head = _SCHEME_HEAD.search(folded, max(pos, slashes - 10), slashes + 3)
+        match = _SCHEME_RE.match(folded, head.start()) if head else None
+        hit = _hit(text, match) if match else None
+        if hit is not None:
+            hits.append(hit)
+            pos = hit.end
+        slashes = folded.find("//", max(pos, slashes + 2))
+    return hits
+
+
+def _anchors(folded: str) -> list[int]:
+    """Where a bare host may have a dot; the label before it is read backwards from there.
+
+    A literal search is many times faster than a character class tried at
+    every position; a period not followed by a letter or digit ends a sentence.
+    """
+    anchors = [
+        found.start()
+        for found in _LITERAL_DOT.finditer(folded)
+        if folded[found.start() + 1 : found.start() + 2].isalnum()
+    ]
+    extra = (
+        [found.start() for found in _DEFANGED_DOT.finditer(folded)]
+        if ("[" in folded or "(" in folded or "{" in folded or "dot" in folded.lower())
+        else []
+    )
+    return sorted(anchors + extra) if extra else anchors
+
+
+def _bare_hits(text: FoldedText, linked: list[WebHit]) -> list[WebHit]:
+    folded, hits = text.folded, []
+    backwards, size = folded[::-1], len(folded)
+    taken = iter([(hit.start, hit.end) for hit in linked] + [(size + 1, size + 1)])
+    pos, (link_start, link_end) = 0, next(taken)
+    for dot in _anchors(folded):
+        while dot >= link_end:
+            link_start, link_end = next(taken)
+        if dot >= link_start:  # inside a link with a scheme
+            pos = link_end
             continue
-        hits.append(hit)
-        pos = hit.end
-    return tuple(hits)
+        label_end = dot - 1 if dot > 0 and folded[dot - 1] == " " else dot
+        if label_end < pos:
+            continue
+        label = _LABEL_BACKWARDS.match(backwards, size - label_end)
+        if label is None:
+            continue
+        start = label_end - len(label.group())
+        while folded[start] == "-" and start < label_end:
+            start += 1
+        match = _BARE_RE.match(folded, start) if start >= pos else None
+        hit = _hit(text, match) if match else None
+        if match is not None:
+            pos = hit.end if hit else match.end()
+        if hit is not None:
+            hits.append(hit)
+    return hits
 
 
 def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
-    if match.group("scheme"):
+    if match.re is _SCHEME_RE:
         return _scheme_hit(text, match)
     if _AT_BEFORE.search(text.folded, max(0, match.start() - 6), match.start()):
         return None  # the domain part of a defanged e-mail address
     start, end = match.span("host")
     raw = text.folded[start:end]  # full-width letters and dots fold to ASCII
-    labels = re.split(DOT, refang(raw), flags=re.IGNORECASE)
+    labels = _DOT_RE.split(refang(raw))
+    if not labels[-1][:1].isalpha():  # numbers, versions, IP addresses: no top-level domain
+        return None
     while len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
         labels.pop()
         end = start + len(_host_prefix(raw, len(labels)))
@@ -242,13 +315,13 @@ def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
 
 def _host_prefix(raw: str, count: int) -> str:
     """The raw text of the first ``count`` labels of a defanged host."""
-    pieces = re.split(f"({DOT})", raw, flags=re.IGNORECASE)
+    pieces = _DOT_SPLIT.split(raw)
     return "".join(pieces[: 2 * count - 1])
 
 
 def _plausible_bare(raw: str, labels: list[str]) -> bool:
     """``the dot com bubble`` is English, not ``the.com``."""
-    if re.search(r"[ ]dot[ ]", raw, re.IGNORECASE):
+    if _SPACED_DOT.search(raw):
         return labels[-2].lower() not in _STOPWORDS
     return True
 

@@ -37,6 +37,7 @@ _TELEGRAM_RESERVED = frozenset(
 @register
 class Telegram(Messenger):
     name = "telegram"
+    hints = ("@", "me/", "tg", "tele", "电报", "飞机", "텔레", "เทเลแกรม", "តេឡេក្រាម")
     labels = latin("telegram", "tele", "tg") + "|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
     id_pattern = rf"{_HANDLE}(?![a-z0-9_])"
     phones = False
@@ -62,6 +63,8 @@ class Telegram(Messenger):
 @register
 class WhatsApp(Messenger):
     name = "whatsapp"
+    hints = ("me/", "whats", "what's", "watsap", "واتس", "왓츠", "วอท")
+    case_hints = ("WA", "Wa")
     labels = (
         latin("whats ?app", "what'?s ?app", "watsapp", "watsap", "(?-i:WA|Wa)")
         + "|واتساب|واتس اب|واتس|왓츠앱|왓츠|วอทส์แอพ|วอทส์แอป|วอทแอป|วอทสแอป"
@@ -85,6 +88,10 @@ class WhatsApp(Messenger):
 @register
 class WeChat(Messenger):
     name = "wechat"
+    hints = (
+        *("wechat", "we chat", "weixin", "vx", "wx", "v信", "微信", "威信", "薇信", "徽信"),
+        *("위챗", "วีแชท", "ウィーチャット"),
+    )
     labels = (
         latin("wechat", "we chat", "weixin", "vx", "wx")
         + "|微信号|微信|威信|薇信|徽信|[vV]信|위챗|วีแชท|ウィーチャット"
@@ -97,6 +104,7 @@ class WeChat(Messenger):
 @register
 class Line(Messenger):
     name = "line"
+    hints = ("line", "lin.", "lin[", "lin(", "lin{", "lin dot", "ไลน์", "ライン", "라인")
     labels = (
         r"(?<![a-z0-9])line[ \t]?id(?![a-z0-9])|(?<![a-z0-9])id[ \t]?line(?![a-z0-9])"
         r"|(?<![a-z0-9])line(?=[ \t]{0,3}[:=])|ไอดีไลน์|ไอดี ไลน์|ไลน์|ライン|라인 ?아이디"
@@ -120,6 +128,7 @@ class Line(Messenger):
 @register
 class Kakao(Messenger):
     name = "kakao"
+    hints = ("kakao", "카카오", "카톡", "カカオ")
     labels = latin("kakao ?talk", "kakao") + "|카카오톡|카카오|카톡|カカオトーク"
     id_pattern = r"[a-z0-9][a-z0-9._-]{2,18}[a-z0-9](?![a-z0-9._-]*[a-z0-9_-])"
     home_region = "KR"
@@ -132,6 +141,7 @@ class Kakao(Messenger):
 @register
 class Signal(Messenger):
     name = "signal"
+    hints = ("signal", "시그널", "ซิกแนล")
     labels = r"(?<![a-z0-9])signal(?=[ \t]{0,3}(?:[:=]|id|number|username|no))|시그널|ซิกแนล"
     id_pattern = r"[a-z_][a-z0-9_]{2,31}\.\d{2,9}(?!\d)"  # Signal usernames: name.01
     links = (
