@@ -150,6 +150,10 @@ class Kit:
         return entity(db, name)
 
     @staticmethod
+    def introduce(a: Side, b: Side) -> None:
+        introduce(a, b)
+
+    @staticmethod
     def side(url: str, code: str, country: str, root: Path) -> Side:
         return make_side(url, code, country, root)
 

@@ -1,0 +1,181 @@
+"""Each safeguard blocks on its own, and the sender reads every failing rule, one line each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from fraudlink.errors import InputError
+from fraudlink.share import PackageBlocked, Request, approve, create, open_package, record_consular
+from fraudlink.share.content import mask_cards, minimise
+from fraudlink.store.schema import Case, CaseSubject
+
+NOW = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
+
+
+def request(side: Any, kit: Any, kind: str = "case_notification", **options: Any) -> Request:
+    return Request(
+        kind=kind,
+        case=kit.case,
+        to="CN-MPS",
+        out=str(side.out / "p.flpkg"),
+        created_by="alice",
+        **options,
+    )
+
+
+def blocked(side: Any, kit: Any, req: Request) -> list[str]:
+    with pytest.raises(PackageBlocked) as caught:
+        create(side.db, req, kit.passphrase)
+    assert not Path(req.out).exists() and not Path(req.out + ".partial").exists()
+    assert str(caught.value).count("\n  - ") == len(caught.value.reasons)
+    return caught.value.reasons
+
+
+def flag_subject(side: Any, kit: Any, name: str, flags: dict[str, object]) -> None:
+    entity_id = kit.entity(side.db, name)
+    with side.db.session() as session:
+        subject = session.scalars(
+            select(CaseSubject).where(CaseSubject.entity_id == entity_id)
+        ).one()
+        subject.flags = flags
+
+
+def test_article3_blocks_a_political_case(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    kit.seed(sender, tmp_path, {"political": True, "religious": True})
+    reasons = blocked(sender, kit, request(sender, kit))
+    assert len(reasons) == 2
+    assert "political character; INTERPOL's Article 3" in reasons[0]
+
+
+def test_non_refoulement_keeps_an_asylum_seeker_out_of_repatriation(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    kit.seed(sender, tmp_path)
+    suspect = kit.entity(sender.db, "Chen Zhi")
+    record_consular(sender.db, kit.case, suspect, NOW, False, None, None, "alice")
+    flag_subject(sender, kit, "Chen Zhi", {"asylum_seeker": True})
+    flag_subject(sender, kit, "Li Wei", {"at_risk_of_persecution": True})
+    req = request(sender, kit, "repatriation_request", subject=suspect, legal_basis="extradition")
+    reasons = blocked(sender, kit, req)
+    assert [r.split(" is flagged")[0] for r in reasons] == [
+        "Subject Chen Zhi (suspect)",
+        "Subject Li Wei (victim)",
+    ]
+    assert all("non-refoulement" in r for r in reasons)
+    # the same people may still be named in a case notification
+    assert create(sender.db, request(sender, kit), kit.passphrase).status == "sent"
+
+
+def test_minimisation_rule_and_minimiser(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    content = {
+        "victims": [{"ref": 1, "name": "Sok Dara", "nationality": "KH"}],
+        "reports": [{"narrative": "card 4111-1111-1111-1111", "victim": {"x": 1}}],
+    }
+    kept = minimise({**content, "victims": [dict(content["victims"][0])]}, "victim_support")
+    assert kept["victims"][0]["name"] == "Sok Dara"
+    assert kept["reports"][0]["narrative"] == "card 411111******1111"
+    stripped = minimise(
+        {"victims": [{"ref": 1, "name": "Sok Dara"}], "reports": []}, "investigation"
+    )
+    assert stripped["victims"] == [{"ref": 1}]
+    assert mask_cards("ref 4111111111111112 stays") == "ref 4111111111111112 stays"  # not Luhn
+    from fraudlink.share.markings import Markings
+    from fraudlink.share.safeguards import Draft, minimisation
+
+    kit.seed(sender, tmp_path)
+    with sender.db.session() as session:
+        case = session.scalars(select(Case)).one()
+        draft = Draft(
+            session, "case_notification", case, "CN-MPS", "KH", Markings(), "investigation", content
+        )
+        reasons = minimisation(draft)
+    assert reasons == [
+        "A victim's name would leave although purpose 'investigation' does not need victims' "
+        "personal data.",
+        "A payment card number ending 1111 would leave unmasked.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("requested", "notified", "expected"),
+    [
+        (True, None, "asked for their consulate to be notified, but no notification time"),
+        (False, NOW, "did not ask for consular notification, yet the consulate was notified"),
+        (True, NOW - dt.timedelta(hours=1), "notified before they were told of their right"),
+    ],
+)
+def test_consular_notification_follows_the_persons_request(
+    sender: Any,
+    receiver: Any,
+    tmp_path: Path,
+    kit: Any,
+    requested: bool,
+    notified: dt.datetime | None,
+    expected: str,
+) -> None:
+    kit.seed(sender, tmp_path)
+    suspect = kit.entity(sender.db, "Chen Zhi")
+    req = request(sender, kit, "repatriation_request", subject=suspect, legal_basis="deportation")
+    assert "no consular-notification record" in blocked(sender, kit, req)[0]
+    record_consular(sender.db, kit.case, suspect, NOW, requested, notified, "CN", "alice")
+    assert expected in blocked(sender, kit, req)[0]
+
+
+def test_tlp_may_not_be_lowered_and_red_needs_another_supervisor(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    kit.seed(sender, tmp_path)
+    with sender.db.session() as session:
+        session.scalars(select(Case)).one().tlp = "AMBER+STRICT"
+    assert "would lower it" in blocked(sender, kit, request(sender, kit, tlp="GREEN"))[0]
+    outcome = create(sender.db, request(sender, kit, tlp="AMBER+STRICT"), kit.passphrase)
+    assert outcome.status == "awaiting_approval"
+    from fraudlink.share import add_officer
+
+    add_officer(sender.db, "alice", "supervisor")
+    with pytest.raises(InputError, match="another person than the package's creator"):
+        approve(sender.db, outcome.package_id, "alice", kit.passphrase)
+    assert approve(sender.db, outcome.package_id, "sam", kit.passphrase).status == "sent"
+    with pytest.raises(InputError, match="not awaiting approval"):
+        approve(sender.db, outcome.package_id, "sam", kit.passphrase)
+
+
+def test_no_onward_sharing_without_permission(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    kit.seed(sender, tmp_path)
+    create(sender.db, request(sender, kit), kit.passphrase)
+    open_package(receiver.db, sender.out / "p.flpkg", kit.passphrase, receiver.evidence, "bo")
+    third = kit.side(str(tmp_path / "th.db"), "TH-RTP", "TH", tmp_path / "th")
+    kit.introduce(receiver, third)
+    onward = Request(
+        kind="case_notification",
+        case=kit.case,
+        to="TH-RTP",
+        out=str(receiver.out / "p.flpkg"),
+        created_by="bo",
+    )
+    reasons = blocked(receiver, kit, onward)
+    assert reasons == [
+        f"Case {kit.case} holds information from KH-NPA (package "
+        f"{reasons[0].split('package ')[1][:8]}) that may not be passed on without "
+        "KH-NPA's permission."
+    ]
+    back = Request(
+        kind="case_notification",
+        case=kit.case,
+        to="KH-NPA",
+        out=str(receiver.out / "back.flpkg"),
+        created_by="bo",
+    )
+    assert create(receiver.db, back, kit.passphrase).status == "sent"
+    third.db.dispose()
