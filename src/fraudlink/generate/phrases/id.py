@@ -1,0 +1,48 @@
+"""Indonesian."""
+
+from fraudlink.generate.phrases import Phrasebook
+
+BOOK = Phrasebook(
+    language="id",
+    intros={
+        "investment": (
+            "Saya melihat iklan investasi saham di Instagram lalu dimasukkan ke grup Telegram.",
+            "Pelaku mengaku sebagai mentor trading kripto dan menjanjikan keuntungan harian.",
+        ),
+        "romance": (
+            "Saya kenal seseorang lewat aplikasi kencan yang mengaku tentara di luar negeri.",
+        ),
+        "job_task": (
+            "Saya ditawari kerja paruh waktu: like video dan dapat komisi.",
+            "Saya direkrut untuk bekerja di Kamboja dengan gaji besar, ternyata penipuan.",
+        ),
+        "loan": ("Saya mengajukan pinjol dan diminta membayar biaya admin dulu.",),
+        "impersonation": (
+            "Ada yang menelepon mengaku petugas bank dan meminta kode OTP.",
+            "Pelaku mengaku dari kepolisian dan bilang rekening saya diblokir.",
+        ),
+        "gambling": ("Saya main judi online dan saldo tidak bisa ditarik.",),
+    },
+    contact=(
+        "Pelaku menghubungi saya lewat {x}.",
+        "Nomor pelaku {x}.",
+        "Saya disuruh chat ke {x}.",
+    ),
+    site=("Saya disuruh daftar di {x}.", "Link situsnya {x}."),
+    payment=("Saya transfer ke {x}.", "Dana dikirim ke {x}."),
+    bank=("Transfer ke rekening {bank} {x}.", "No. rek {x} a.n. ({bank})."),
+    loss=("Total kerugian {amount}.", "Saya rugi {amount}."),
+    person=("Pelaku mengaku bernama {name}.", "Atas nama {name}."),
+    hub=("Awalnya saya lihat iklan di {x}.", "Mereka mengaku dari {x}."),
+    closing=("Sekarang nomor saya diblokir.", "Mohon dibantu pak.", ""),
+    labels={
+        "telegram": ("Telegram ", ""),
+        "phone": ("", "WA ", "no HP "),
+        "crypto_wallet:trx": ("wallet USDT ",),
+        "crypto_wallet:eth": ("wallet ",),
+        "crypto_wallet:btc": ("alamat BTC ",),
+        "payment_card": ("kartu ",),
+        "iban": ("IBAN ",),
+        "email": ("email ",),
+    },
+)
