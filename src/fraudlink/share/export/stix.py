@@ -14,7 +14,7 @@ import json
 import uuid
 from typing import Any
 
-import stix2
+import stix2  # type: ignore[import-untyped]
 
 from fraudlink.share.export.data import (
     ExportCase,

@@ -14,8 +14,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stix2 import CustomExtension, CustomObservable, ExtensionDefinition, Identity
-from stix2.properties import (
+from stix2 import (  # type: ignore[import-untyped]
+    CustomExtension,
+    CustomObservable,
+    ExtensionDefinition,
+    Identity,
+)
+from stix2.properties import (  # type: ignore[import-untyped]
     DictionaryProperty,
     ListProperty,
     ReferenceProperty,
@@ -61,7 +66,7 @@ def tlp_marking(level: str) -> dict[str, Any]:
     id_contrib_props=["value"],
     extension_name=PHONE_EXT,
 )
-class PhoneNumber:
+class _PhoneNumber:
     """A phone number in E.164 form."""
 
 
@@ -76,7 +81,7 @@ class PhoneNumber:
     id_contrib_props=["iban", "account_number"],
     extension_name=BANK_ACCOUNT_EXT,
 )
-class BankAccount:
+class _BankAccount:
     """A bank account by IBAN or by local account number (bank code + digits)."""
 
 
@@ -86,7 +91,7 @@ class BankAccount:
     id_contrib_props=["value"],
     extension_name=WALLET_EXT,
 )
-class CryptocurrencyWallet:
+class _CryptocurrencyWallet:
     """A wallet address, checksum-verified, with its chain (btc, eth, trx...)."""
 
 
@@ -96,7 +101,7 @@ class CryptocurrencyWallet:
     id_contrib_props=["value"],
     extension_name=CARD_EXT,
 )
-class PaymentCard:
+class _PaymentCard:
     """A payment card, masked: first six and last four digits only."""
 
 
@@ -115,6 +120,12 @@ class FraudDetails:
 
     extension_type = "property-extension"
 
+
+# The decorators make real stix2 classes; mypy cannot see their keyword arguments.
+PhoneNumber: Any = _PhoneNumber
+BankAccount: Any = _BankAccount
+CryptocurrencyWallet: Any = _CryptocurrencyWallet
+PaymentCard: Any = _PaymentCard
 
 _SCHEMAS: dict[str, tuple[str, str, dict[str, Any]]] = {
     PHONE_EXT: (
