@@ -15,6 +15,7 @@ from fraudlink.share.package import (
     approve,
     correct,
     create,
+    list_packages,
     record_consular,
     retract,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "create",
     "export_card",
     "init_agency",
+    "list_packages",
     "open_package",
     "read_card",
     "record_consular",

@@ -450,3 +450,27 @@ def record_consular(
                 recorded_at=dt.datetime.now(dt.UTC),
             )
         )
+
+
+def list_packages(database: Database) -> list[dict[str, Any]]:
+    """Every package sent or received, newest first, for the liaison officer's overview."""
+    with database.session() as session:
+        rows = session.scalars(select(SharePackage).order_by(SharePackage.created_at.desc()))
+        codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
+        return [
+            {
+                "package_id": r.package_id,
+                "direction": r.direction,
+                "kind": r.kind,
+                "status": r.status,
+                "tlp": r.tlp,
+                "sender": codes.get(r.sender_id),
+                "recipient": codes.get(r.recipient_id),
+                "relation": r.relation,
+                "follows": r.follows,
+                "created_by": r.created_by,
+                "approved_by": r.approved_by,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in rows
+        ]

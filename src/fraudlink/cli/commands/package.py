@@ -1,0 +1,220 @@
+"""``fraudlink package``: create, approve, open, retract and correct packages between agencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from fraudlink.audit import current_user
+from fraudlink.cli.commands.agency import passphrase
+from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
+from fraudlink.share import (
+    Outcome,
+    PackageBlocked,
+    Request,
+    approve,
+    correct,
+    create,
+    list_packages,
+    open_package,
+    record_consular,
+    retract,
+)
+
+package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
+]
+Out = Annotated[Path, typer.Argument(help="The package file to write.")]
+
+
+def _report(outcome: Outcome, json_: bool) -> None:
+    if json_:
+        print_jsonl(
+            [{"package_id": outcome.package_id, "status": outcome.status, "path": outcome.path}]
+        )
+    elif outcome.path is None:
+        console.print(
+            f"package {outcome.package_id} awaits a supervisor: "
+            f"`fraudlink package approve {outcome.package_id} --by USER`"
+        )
+    else:
+        console.print(f"package {outcome.package_id} written to {outcome.path}")
+
+
+def _blocked(error: PackageBlocked) -> NoReturn:
+    err_console.print("blocked:", highlight=False)
+    for reason in error.reasons:
+        err_console.print(f"  - {reason}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@package_app.command("create")
+def create_command(
+    ctx: typer.Context,
+    kind: Annotated[
+        str, typer.Argument(help="case_notification, evidence_transfer or repatriation_request")
+    ],
+    out: Out,
+    case: Annotated[str, typer.Option("--case", help="Case reference.")],
+    to: Annotated[str, typer.Option("--to", help="Receiving agency code.")],
+    tlp: Annotated[str, typer.Option("--tlp")] = "AMBER",
+    purpose: Annotated[str | None, typer.Option("--purpose")] = None,
+    action: Annotated[str, typer.Option("--request", help="The action requested.")] = "",
+    evidence: Annotated[list[Path] | None, typer.Option("--evidence", exists=True)] = None,
+    subject: Annotated[
+        int | None, typer.Option("--subject", help="Entity id of the person.")
+    ] = None,
+    legal_basis: Annotated[str | None, typer.Option("--legal-basis")] = None,
+    reliability: Annotated[str, typer.Option("--reliability", help="A-F or X.")] = "B",
+    accuracy: Annotated[int, typer.Option("--accuracy", help="1-4.")] = 2,
+    by: ByOption = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Build a package; safeguards run first, AMBER+STRICT and RED wait for a supervisor."""
+    request = Request(
+        kind=kind,
+        case=case,
+        to=to,
+        out=str(out),
+        created_by=current_user(by),
+        tlp=tlp,
+        purpose=purpose,
+        action=action,
+        subject=subject,
+        evidence=[str(p) for p in evidence or []],
+        legal_basis=legal_basis,
+        reliability=reliability,
+        accuracy=accuracy,
+    )
+    try:
+        _report(create(database(ctx, db), request, passphrase()), json_)
+    except PackageBlocked as error:
+        _blocked(error)
+
+
+@package_app.command("approve")
+def approve_command(
+    ctx: typer.Context,
+    package_id: str,
+    by: ByOption = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Release a package awaiting approval (a supervisor other than its creator)."""
+    try:
+        _report(approve(database(ctx, db), package_id, current_user(by), passphrase()), json_)
+    except PackageBlocked as error:
+        _blocked(error)
+
+
+@package_app.command("retract")
+def retract_command(
+    ctx: typer.Context,
+    package_id: str,
+    out: Out,
+    reason: Annotated[str, typer.Option("--reason")],
+    by: ByOption = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Write a follow-up package that withdraws one sent earlier."""
+    outcome = retract(
+        database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
+    )
+    _report(outcome, json_)
+
+
+@package_app.command("correct")
+def correct_command(
+    ctx: typer.Context,
+    package_id: str,
+    out: Out,
+    reason: Annotated[str, typer.Option("--reason")],
+    by: ByOption = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Resend a package from the records as they are now; the receiver replaces its copy."""
+    try:
+        outcome = correct(
+            database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
+        )
+    except PackageBlocked as error:
+        _blocked(error)
+    _report(outcome, json_)
+
+
+@package_app.command("open")
+def open_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+    evidence_dir: Annotated[Path, typer.Option("--evidence-dir")] = Path("evidence"),
+    by: ByOption = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Verify, decrypt and import a package; any failed check imports nothing."""
+    received = open_package(database(ctx, db), file, passphrase(), evidence_dir, current_user(by))
+    if json_:
+        print_jsonl([received.as_json()])
+        return
+    state = "already opened" if received.already_opened else "imported"
+    counts = ", ".join(f"{n} {table}" for table, n in sorted(received.counts.items()))
+    console.print(
+        f"{received.kind} {received.package_id} from {received.sender} "
+        f"(TLP:{received.tlp}) {state}: {counts or 'nothing new'}"
+    )
+
+
+@package_app.command("list")
+def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
+    """Packages sent and received, newest first."""
+    rows = list_packages(database(ctx, db))
+    if json_:
+        print_jsonl(rows)
+        return
+    for row in rows:
+        console.print(
+            f"{row['package_id']}  {row['direction']:8} {row['kind']:20} {row['status']:17} "
+            f"TLP:{row['tlp']:12} {row['sender']} -> {row['recipient']}",
+            highlight=False,
+        )
+
+
+@package_app.command("consular")
+def consular_command(
+    ctx: typer.Context,
+    subject: Annotated[int, typer.Argument(help="Entity id of the detained person.")],
+    case: Annotated[str, typer.Option("--case")],
+    informed_at: Annotated[dt.datetime, typer.Option("--informed-at")],
+    requested: Annotated[bool, typer.Option("--requested/--declined")],
+    notified_at: Annotated[dt.datetime | None, typer.Option("--notified-at")] = None,
+    consulate: Annotated[str | None, typer.Option("--consulate")] = None,
+    by: ByOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
+    record_consular(
+        database(ctx, db),
+        case,
+        subject,
+        _utc(informed_at),
+        requested,
+        _utc(notified_at) if notified_at else None,
+        consulate,
+        current_user(by),
+    )
+    console.print("consular-notification record saved")
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(package_app, name="package")

@@ -1,0 +1,98 @@
+"""The CLI end to end: agency init, key cards, package create/open, a blocked package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from fraudlink.cli.main import app
+from fraudlink.settings import Settings
+from fraudlink.store import open_database
+
+PASS = "correct horse battery staple"
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(
+        app, list(args), env={"FRAUDLINK_PASSPHRASE": PASS, "FRAUDLINK_USER": "alice"}
+    )
+    return result
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, (result.output, result.exception)
+    return str(result.output)
+
+
+def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
+    kh, cn = str(tmp_path / "kh.db"), str(tmp_path / "cn.db")
+    assert "fingerprint" in ok(
+        "agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", kh
+    )
+    ok("agency", "init", "CN-MPS", "--country", "CN", "--name", "CN", "--db", cn)
+    ok("agency", "export-card", str(tmp_path / "kh.json"), "--db", kh)
+    ok("agency", "export-card", str(tmp_path / "cn.json"), "--db", cn)
+    added = json.loads(ok("agency", "add", str(tmp_path / "kh.json"), "--db", cn, "--json"))
+    assert added["code"] == "KH-NPA" and len(added["fingerprint"]) == 64
+    assert "compare this fingerprint" in ok("agency", "add", str(tmp_path / "cn.json"), "--db", kh)
+
+    side = SimpleNamespace(code="KH-NPA", db=open_database(Settings(db=kh)), out=tmp_path)
+    kit.seed(side, tmp_path)  # the case itself is made through the cases API
+    side.db.dispose()
+    out = str(tmp_path / "n.flpkg")
+    made = json.loads(
+        ok(
+            "package",
+            "create",
+            "case_notification",
+            out,
+            "--case",
+            kit.case,
+            "--to",
+            "CN-MPS",
+            "--db",
+            kh,
+            "--json",
+        )
+    )
+    assert made["status"] == "sent"
+    opened = json.loads(
+        ok("package", "open", out, "--db", cn, "--json", "--evidence-dir", str(tmp_path / "ev"))
+    )
+    assert opened["sender"] == "KH-NPA" and opened["imported"]["case_subject"] == 3
+    listed = ok("package", "list", "--db", cn, "--json").splitlines()
+    assert json.loads(listed[0])["direction"] == "inbound"
+
+    blocked = run(
+        "package",
+        "create",
+        "case_notification",
+        out,
+        "--case",
+        kit.case,
+        "--to",
+        "CN-MPS",
+        "--tlp",
+        "CLEAR",
+        "--db",
+        kh,
+    )
+    assert blocked.exit_code == 1
+    assert "would lower it" in blocked.output
+
+
+def test_bad_passphrase_is_one_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", db)
+    result = CliRunner().invoke(
+        app, ["package", "open", db, "--db", db], env={"FRAUDLINK_PASSPHRASE": "not the right one"}
+    )
+    assert result.exit_code != 0
+    with pytest.raises(Exception, match="does not unlock"):
+        raise result.exception  # type: ignore[misc]
