@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 
 import typer
 
@@ -39,6 +41,9 @@ _register_commands()
 def main() -> None:
     try:
         app(standalone_mode=True)
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) has gone: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except FraudlinkError as error:
         err_console.print(f"[red]error:[/red] {error.message}", highlight=False, soft_wrap=True)
         raise SystemExit(1) from None

@@ -1,0 +1,43 @@
+"""``fraudlink demo``: generate, ingest and summarise a demo dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.render import print_summary
+from fraudlink.demo import run_demo
+
+Reports = Annotated[int, typer.Option(min=1, help="How many reports to generate.")]
+Seed = Annotated[
+    int, typer.Option(help="Seed of the generator; the same seed gives the same data.")
+]
+DataDir = Annotated[Path, typer.Option(help="Where the generated files are written.")]
+
+
+def demo(
+    ctx: typer.Context,
+    db: DbOption = None,
+    reports: Reports = 3000,
+    seed: Seed = 7,
+    data_dir: DataDir = Path("demo-data"),
+    json_: JsonOption = False,
+) -> None:
+    """Generate a realistic dataset, run every pipeline stage on it and print a summary."""
+    result = run_demo(database(ctx, db), reports, seed, data_dir)
+    if json_:
+        print_jsonl([{"ingest": result.ingest.as_json(), "summary": result.summary.as_json()}])
+        return
+    console.print(f"generated {result.reports_file} (truth: {result.truth_file})")
+    console.print(
+        f"ingest: {result.ingest.loaded:,} loaded, {result.ingest.updated:,} updated, "
+        f"{result.ingest.unchanged:,} unchanged, {len(result.ingest.rejected)} rejected"
+    )
+    print_summary(console, result.summary)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)
