@@ -44,7 +44,7 @@ def draw_money(rng: Random, currency: str) -> Money:
     units = max(round(value / magnitude) * magnitude, 1)
     cents = 0
     if currency not in ZERO_DECIMAL and rng.random() < 0.12:
-        units, cents = int(value), rng.randint(1, 99)
+        units, cents = int(value), 1 + int(rng.random() * 99)
     return Money(units, cents, currency)
 
 

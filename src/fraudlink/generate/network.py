@@ -217,7 +217,7 @@ def _seen(rng: Random, network: Network, country: str) -> Identifier | None:
     total = len(local) + len(network.universal)
     if not total:
         return None
-    index = rng.randrange(total)
+    index = int(rng.random() * total)
     return local[index] if index < len(local) else network.universal[index - len(local)]
 
 

@@ -28,6 +28,7 @@ _LANGUAGES = {c.code: Weights(c.languages) for c in VICTIM_COUNTRIES}
 _CURRENCIES = {
     c.code: Weights(((c.currency, 75), ("USD", 10), ("USDT", 15))) for c in VICTIM_COUNTRIES
 }
+_HUB_TEMPLATE = {"domain": 0, "telegram": 1, "phone": 2}
 _CHANNELS = ("hotline", "web", "app", "walk-in", "email", "referral")
 
 
@@ -77,7 +78,12 @@ class ReportWriter:
             ""
             if empty
             else self._narrative(
-                PHRASEBOOKS[language], scam_type, written, money, persons, hub_written
+                PHRASEBOOKS[language],
+                scam_type,
+                written,
+                money,
+                persons,
+                None if hub is None or hub_written is None else (hub.kind, hub_written),
             )
         )
         if money is not None and rng.random() < 0.94:
@@ -124,7 +130,7 @@ class ReportWriter:
         written: list[tuple[Identifier, str]],
         money: Money | None,
         persons: list[Person],
-        hub: str | None,
+        hub: tuple[str, str] | None,
     ) -> str:
         rng = self.rng
         parts = [pick(rng, book.intros[scam_type])] if rng.random() < 0.85 else []
@@ -134,7 +140,8 @@ class ReportWriter:
         if money is not None and rng.random() < 0.75:
             parts.append(pick(rng, book.loss).format(amount=write_money(rng, money, book.language)))
         if hub is not None:
-            parts.insert(rng.randint(0, len(parts)), pick(rng, book.hub).format(x=hub))
+            template = book.hub[_HUB_TEMPLATE[hub[0]]]
+            parts.insert(int(rng.random() * (len(parts) + 1)), template.format(x=hub[1]))
         parts.append(pick(rng, book.closing))
         return book.joiner.join(p for p in parts if p)
 
@@ -181,6 +188,6 @@ class ReportWriter:
         rng = self.rng
         name = pick(rng, self._victim_names(country.code))
         phone = pick(rng, self.victim_phones[country.code])
-        phone = phone[:-2] + f"{rng.randrange(100):02d}" if phone[-2:].isdigit() else phone
+        phone = phone[:-2] + f"{int(rng.random() * 100):02d}" if phone[-2:].isdigit() else phone
         shown = name.native if language != "en" or rng.random() < 0.5 else name.all[-1]
-        return {"name": shown, "phone": phone, "age": rng.randint(18, 84)}
+        return {"name": shown, "phone": phone, "age": 18 + int(rng.random() * 67)}

@@ -89,7 +89,7 @@ class _Stream:
 
     def _networked(self) -> dict[str, Any]:
         self._activate()
-        index = self.rng.randrange(len(self.active))
+        index = int(self.rng.random() * len(self.active))
         network = self.active[index]
         ts = network.start + network.span * (network.written + self.rng.random()) / network.size
         country = self.writer.pick_country(network)

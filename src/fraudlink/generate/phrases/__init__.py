@@ -16,7 +16,12 @@ SCAM_TYPES = ("investment", "romance", "job_task", "loan", "impersonation", "gam
 
 @dataclass(frozen=True, slots=True)
 class Phrasebook:
-    """Templates use ``{x}`` for an identifier, ``{bank}``, ``{amount}`` and ``{name}``."""
+    """Templates use ``{x}`` for an identifier, ``{bank}``, ``{amount}`` and ``{name}``.
+
+    ``hub`` holds exactly three templates, in this order: where the victim saw
+    a platform, whose official channel the scammers claimed, which hotline the
+    victim called.
+    """
 
     language: str
     intros: dict[str, tuple[str, ...]]

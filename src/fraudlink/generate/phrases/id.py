@@ -33,7 +33,11 @@ BOOK = Phrasebook(
     bank=("Transfer ke rekening {bank} {x}.", "No. rek {x} a.n. ({bank})."),
     loss=("Total kerugian {amount}.", "Saya rugi {amount}."),
     person=("Pelaku mengaku bernama {name}.", "Atas nama {name}."),
-    hub=("Awalnya saya lihat iklan di {x}.", "Mereka mengaku dari {x}."),
+    hub=(
+        "Awalnya saya lihat iklan di {x}.",
+        "Mereka mengaku dari kanal resmi {x}.",
+        "Saya sudah telepon {x} untuk cek.",
+    ),
     closing=("Sekarang nomor saya diblokir.", "Mohon dibantu pak.", ""),
     labels={
         "telegram": ("Telegram ", ""),

@@ -33,7 +33,11 @@ BOOK = Phrasebook(
     bank=("Wang dipindahkan ke akaun {bank} {x}.", "No. akaun: {x} ({bank})."),
     loss=("Jumlah kerugian {amount}.", "Saya kerugian sebanyak {amount}."),
     person=("Suspek menggunakan nama {name}.", "Nama pemegang akaun: {name}."),
-    hub=("Saya mula-mula nampak iklan di {x}.", "Saya telah menelefon {x} untuk semak."),
+    hub=(
+        "Saya mula-mula nampak iklan di {x}.",
+        "Mereka mengaku saluran rasmi {x}.",
+        "Saya telah menelefon {x} untuk semak.",
+    ),
     closing=("Sekarang suspek tidak dapat dihubungi.", "Mohon pihak polis ambil tindakan.", ""),
     labels={
         "telegram": ("Telegram ", ""),

@@ -29,7 +29,11 @@ BOOK = Phrasebook(
     bank=("Nag-transfer ako sa {bank} account {x}.", "Account: {bank} {x}."),
     loss=("Nawalan ako ng {amount}.", "Kabuuang nawala: {amount}."),
     person=("Nagpakilala siyang {name}.", "Ang pangalan sa account ay {name}."),
-    hub=("Una kong nakita ang ad sa {x}.", "Tumawag ako sa {x} para mag-verify."),
+    hub=(
+        "Una kong nakita ang ad sa {x}.",
+        "Official channel daw sila ng {x}.",
+        "Tumawag ako sa {x} para mag-verify.",
+    ),
     closing=("Hindi ko na sila ma-contact ngayon.", "Sana po matulungan ninyo ako.", ""),
     labels={
         "telegram": ("Telegram ", ""),
