@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from fraudlink.audit import last_entries, verify
 from fraudlink.errors import ColumnMappingError, UnsupportedFormat
 from fraudlink.ingest import ingest_files
 from fraudlink.store import Database
@@ -259,3 +260,15 @@ def test_unknown_file_type_is_refused(database: Database, tmp_path: Path) -> Non
     path.write_bytes(b"PK")
     with pytest.raises(UnsupportedFormat, match="Report JSON Lines"):
         ingest_files(database, [path])
+
+
+def test_victim_data_is_audited_once_per_write(database: Database, tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "in.jsonl", [RICH, report("plain")])
+    ingest_files(database, [path], user="analyst-1")
+    ingest_files(database, [path], user="analyst-1")
+    with database.engine.connect() as conn:
+        entries = last_entries(conn)
+    assert [(e.action, e.record_type, e.user, e.purpose) for e in entries] == [
+        ("import", "report", "analyst-1", "ingest")
+    ]
+    assert verify(database).ok

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, delete, insert, select, tuple_, update
 from sqlalchemy.sql.expression import bindparam
 
+from fraudlink.audit import AuditEvent, current_user, record_events
 from fraudlink.extract.base import Context, Match
 from fraudlink.ingest.identifiers import normalise_field
 from fraudlink.ingest.readers import Parsed
@@ -69,9 +70,12 @@ class _Children:
 class ReportWriter:
     """Writes batches of parsed reports into one database."""
 
-    def __init__(self, engine: Engine, extractor: NarrativeExtractor | None = None) -> None:
+    def __init__(
+        self, engine: Engine, extractor: NarrativeExtractor | None = None, user: str | None = None
+    ) -> None:
         self.engine = engine
         self.extractor = extractor
+        self.user = current_user(user)
         self._agencies: dict[str, int] = {}
 
     def write(self, batch: Sequence[Parsed]) -> BatchResult:
@@ -83,6 +87,7 @@ class ReportWriter:
             self._replace_reports(conn, changed)
             reports = [*zip(ids, fresh, strict=True), *changed_pairs(changed)]
             self._write_children(conn, reports, agencies)
+            audit_victim_data(conn, reports, self.user)
         self._agencies.update(agencies)
         return result
 
@@ -188,6 +193,24 @@ class ReportWriter:
         if children.money:
             conn.execute(insert(MoneyRecord), children.money)
         write_persons(conn, children.persons)
+
+
+def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
+    """Victims' personal data is protected: each report that brings some is an audited import."""
+    events = [
+        AuditEvent(
+            "import",
+            "report",
+            str(report_id),
+            user,
+            "ingest",
+            parsed.report.agency,
+            {"source": parsed.source, "line": parsed.line, "fields": ["victim"]},
+        )
+        for report_id, parsed in reports
+        if parsed.report.victim
+    ]
+    record_events(conn, events)
 
 
 def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:

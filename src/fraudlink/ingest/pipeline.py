@@ -63,6 +63,7 @@ def ingest_files(
     mapping: dict[str, str] | None = None,
     extract: bool = True,
     progress: ProgressCallback | None = None,
+    user: str | None = None,
 ) -> IngestSummary:
     """Load every good line of every file; each batch commits on its own.
 
@@ -70,7 +71,7 @@ def ingest_files(
     """
     summary = IngestSummary()
     extractor: NarrativeExtractor | None = NarrativeExtraction() if extract else None
-    writer = ReportWriter(database.engine, extractor)
+    writer = ReportWriter(database.engine, extractor, user)
     for path in paths:
         outcomes = read_reports(path, mapping, progress)
         for batch in batches(outcomes, database.settings.batch_size, summary):
