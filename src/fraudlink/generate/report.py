@@ -166,7 +166,7 @@ class ReportWriter:
         everything: bool,
     ) -> list[dict[str, str]]:
         rng = self.rng
-        chosen = written if everything or rng.random() < 0.6 else rng.sample(written, 1)
+        chosen = written if everything or rng.random() < 0.6 else [pick(rng, written)]
         rows = []
         for ident, text in chosen:
             row = {"kind": ident.kind, "value": text}

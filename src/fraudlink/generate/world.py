@@ -28,12 +28,14 @@ class VictimCountry:
     currency: str
     weight: float
     messengers: tuple[str, ...]
-    utc_offset: float
+    utc_offset: int
 
     @property
     def tz(self) -> timezone:
-        return timezone(timedelta(hours=self.utc_offset))
+        return _ZONES[self.utc_offset]
 
+
+_ZONES = {hours: timezone(timedelta(hours=hours)) for hours in range(-12, 15)}
 
 VICTIM_COUNTRIES: tuple[VictimCountry, ...] = (
     VictimCountry("CN", "CN-MPS", (("zh-Hans", 1.0),), "CNY", 20, ("wechat", "telegram"), 8),

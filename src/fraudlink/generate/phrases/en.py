@@ -18,13 +18,19 @@ BOOK = Phrasebook(
             "I was offered a remote job rating hotels for commission.",
             "A recruiter promised a high-paying customer service job in Cambodia.",
         ),
-        "loan": ("I applied for a quick loan online and was told to pay an insurance fee first.",),
+        "loan": (
+            "I applied for a quick loan online and was told to pay an insurance fee first.",
+            "A lender said my loan was approved but my account was frozen until I paid a fee.",
+        ),
         "impersonation": (
             "A caller said he was from the police and my account was used for money laundering.",
             "I got a text from a delivery company saying my parcel was held at customs.",
             "Someone posing as my bank's fraud team told me to move my savings to a safe account.",
         ),
-        "gambling": ("I played on an online casino and could not withdraw my winnings.",),
+        "gambling": (
+            "I played on an online casino and could not withdraw my winnings.",
+            "A man in a betting group said he had a sure-win system for football matches.",
+        ),
     },
     contact=(
         "They contacted me via {x}.",

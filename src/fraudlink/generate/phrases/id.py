@@ -11,17 +11,24 @@ BOOK = Phrasebook(
         ),
         "romance": (
             "Saya kenal seseorang lewat aplikasi kencan yang mengaku tentara di luar negeri.",
+            "Pacar online saya bilang mengirim paket dan saya harus bayar bea cukai.",
         ),
         "job_task": (
             "Saya ditawari kerja paruh waktu: like video dan dapat komisi.",
             "Saya direkrut untuk bekerja di Kamboja dengan gaji besar, ternyata penipuan.",
         ),
-        "loan": ("Saya mengajukan pinjol dan diminta membayar biaya admin dulu.",),
+        "loan": (
+            "Saya mengajukan pinjol dan diminta membayar biaya admin dulu.",
+            "Petugas pinjaman bilang dana sudah cair tapi rekening saya salah dan harus bayar.",
+        ),
         "impersonation": (
             "Ada yang menelepon mengaku petugas bank dan meminta kode OTP.",
             "Pelaku mengaku dari kepolisian dan bilang rekening saya diblokir.",
         ),
-        "gambling": ("Saya main judi online dan saldo tidak bisa ditarik.",),
+        "gambling": (
+            "Saya main judi online dan saldo tidak bisa ditarik.",
+            "Saya diajak main slot online yang katanya pasti menang.",
+        ),
     },
     contact=(
         "Pelaku menghubungi saya lewat {x}.",

@@ -11,17 +11,24 @@ BOOK = Phrasebook(
         ),
         "romance": (
             "Saya kenal seorang lelaki di aplikasi temu janji yang kononnya kerja di luar negara.",
+            "Teman wanita dalam talian minta saya bayar kos penghantaran hadiah dari luar negara.",
         ),
         "job_task": (
             "Saya memohon kerja sambilan dalam talian, buat tugasan untuk dapat komisen.",
             "Ejen menawarkan kerja bergaji tinggi di Kemboja.",
         ),
-        "loan": ("Saya memohon pinjaman peribadi dan diminta bayar yuran guaman dahulu.",),
+        "loan": (
+            "Saya memohon pinjaman peribadi dan diminta bayar yuran guaman dahulu.",
+            "Ejen pinjaman kata permohonan saya lulus tetapi perlu bayar cukai dahulu.",
+        ),
         "impersonation": (
             "Pemanggil mengaku pegawai polis dan kata akaun saya terlibat pengubahan wang haram.",
             "Pemanggil mengaku dari Bank Negara dan minta saya pindahkan wang.",
         ),
-        "gambling": ("Saya bermain judi dalam talian dan tidak dapat keluarkan wang.",),
+        "gambling": (
+            "Saya bermain judi dalam talian dan tidak dapat keluarkan wang.",
+            "Saya dijemput ke kumpulan Telegram yang kononnya ada formula menang judi bola.",
+        ),
     },
     contact=(
         "Suspek menghubungi saya melalui {x}.",

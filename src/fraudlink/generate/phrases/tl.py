@@ -11,13 +11,24 @@ BOOK = Phrasebook(
         ),
         "romance": (
             "May nakilala akong lalaki sa dating app, sabi niya nagtatrabaho siya sa abroad.",
+            "Ang ka-chat ko sa online ay humingi ng pera para sa padala niyang package.",
         ),
         "job_task": (
             "Inalok ako ng online job, magla-like lang daw ng mga video at may komisyon.",
+            "May nag-alok sa akin ng trabaho sa Cambodia na malaki raw ang sahod.",
         ),
-        "loan": ("Nag-apply ako ng online loan at pinagbayad muna ako ng processing fee.",),
-        "impersonation": ("May tumawag na nagpakilalang pulis at sinabing may kaso raw ako.",),
-        "gambling": ("Naglaro ako sa online casino pero hindi ko ma-withdraw ang pera ko.",),
+        "loan": (
+            "Nag-apply ako ng online loan at pinagbayad muna ako ng processing fee.",
+            "Sabi ng lending agent, naka-freeze daw ang account ko kaya kailangan kong magbayad.",
+        ),
+        "impersonation": (
+            "May tumawag na nagpakilalang pulis at sinabing may kaso raw ako.",
+            "May nag-text na taga-bangko raw sila at hiningi ang OTP ko.",
+        ),
+        "gambling": (
+            "Naglaro ako sa online casino pero hindi ko ma-withdraw ang pera ko.",
+            "May nag-invite sa akin sa online sabong, sigurado raw ang panalo.",
+        ),
     },
     contact=(
         "Kinontak nila ako sa {x}.",
