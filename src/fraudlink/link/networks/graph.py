@@ -1,0 +1,171 @@
+"""The report–identifier graph and the partition of reports into networks.
+
+Reports are linked by the identifiers they share, except hubs. Identifiers are
+admitted in ascending order of degree (how many reports name them), the way
+Kruskal's algorithm admits edges: rare identifiers are the strongest evidence,
+so by the time a frequent identifier is considered, the groups it would join
+already exist. An identifier whose reports then fall into several distinct,
+non-trivial groups with none of them dominant is a *hub* — a platform, an
+official channel or a hotline that unrelated victims mention — and does not
+link. All identifiers of one degree are judged against the same groups, so the
+result does not depend on the order rows were read in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import coo_matrix  # type: ignore[import-untyped]
+from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
+
+IntArray = npt.NDArray[np.int64]
+
+#: below this many reports an identifier cannot be told apart from a small network's hinge
+MIN_HUB_DEGREE = 4
+#: a hub's reports fall into at least this many groups that have other evidence ...
+MIN_HUB_GROUPS = 4
+#: ... and no group holds this share of those reports (a network's own identifier would)
+MAX_GROUP_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class HubVerdict:
+    """Why an identifier did or did not link: the groups its reports fell into."""
+
+    hub: bool
+    degree: int
+    groups: int
+    largest: int
+    grouped: int
+
+    def reason(self) -> str:
+        if not self.hub:
+            return (
+                f"links: {self.degree} reports, largest group holds {self.largest}/{self.grouped}"
+            )
+        return (
+            f"hub: its {self.degree} reports fall into {self.groups} otherwise-linked groups, "
+            f"the largest holding only {self.largest} of {self.grouped}"
+        )
+
+
+def judge(degree: int, group_counts: Iterable[int]) -> HubVerdict:
+    """The degree-aware hub rule over how many of an identifier's reports sit in each group."""
+    counts = sorted(group_counts, reverse=True)
+    grouped = sum(counts)
+    largest = counts[0] if counts else 0
+    hub = (
+        degree >= MIN_HUB_DEGREE
+        and len(counts) >= MIN_HUB_GROUPS
+        and largest < MAX_GROUP_SHARE * grouped
+    )
+    return HubVerdict(hub, degree, len(counts), largest, grouped)
+
+
+class UnionFind:
+    """Disjoint sets over ``0..n-1`` with sizes, path halving and union by size."""
+
+    def __init__(self, parent: IntArray) -> None:
+        self.parent: list[int] = parent.tolist()
+        roots = np.asarray(self.parent, dtype=np.int64)
+        self.size: list[int] = np.bincount(roots, minlength=len(self.parent)).tolist()
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+
+    def labels(self) -> IntArray:
+        return np.fromiter((self.find(x) for x in range(len(self.parent))), np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """``labels[i]``: the network of report index ``i``; ``verdicts``: the judged identifiers."""
+
+    labels: IntArray
+    verdicts: dict[int, HubVerdict]
+
+
+def _initial_sets(reports: int, rep: IntArray, ident: IntArray, chosen: IntArray) -> IntArray:
+    """Roots after linking by every identifier in ``chosen`` at once (C speed, no judging)."""
+    mask = np.isin(ident, chosen)
+    r, i = rep[mask], ident[mask]
+    nodes = reports + (int(ident.max()) + 1 if len(ident) else 0)
+    graph = coo_matrix((np.ones(len(r), np.int8), (r, reports + i)), shape=(nodes, nodes))
+    count, labels = connected_components(graph, directed=False)
+    report_labels: IntArray = labels[:reports]
+    first = np.full(count, reports, np.int64)
+    np.minimum.at(first, report_labels, np.arange(reports, dtype=np.int64))
+    roots: IntArray = first[report_labels]
+    return roots
+
+
+def partition(
+    reports: int, rep: IntArray, ident: IntArray, ignored: Sequence[int] = ()
+) -> Partition:
+    """Networks of ``reports`` reports from deduplicated (report, identifier) mention pairs.
+
+    ``ignored`` identifiers (allow-listed) never link. Identifiers named by fewer
+    than ``MIN_HUB_DEGREE`` reports always link; the others are judged in
+    ascending degree.
+    """
+    if not len(rep):
+        return Partition(np.arange(reports, dtype=np.int64), {})
+    degree = np.bincount(ident)
+    active = np.ones(len(degree), bool)
+    active[np.asarray(list(ignored), np.int64)] = False
+    rare = np.flatnonzero(active & (degree < MIN_HUB_DEGREE))
+    sets = UnionFind(_initial_sets(reports, rep, ident, rare))
+    verdicts = _judge_frequent(sets, rep, ident, degree, active)
+    return Partition(sets.labels(), verdicts)
+
+
+def _judge_frequent(
+    sets: UnionFind, rep: IntArray, ident: IntArray, degree: IntArray, active: npt.NDArray[np.bool_]
+) -> dict[int, HubVerdict]:
+    frequent = active & (degree >= MIN_HUB_DEGREE)
+    mask = frequent[ident]
+    r, i = rep[mask], ident[mask]
+    order = np.lexsort((i, degree[i]))
+    r, i = r[order].tolist(), i[order].tolist()
+    verdicts: dict[int, HubVerdict] = {}
+    start = 0
+    while start < len(i):
+        end = start
+        level = int(degree[i[start]])
+        batch: list[tuple[int, list[int]]] = []
+        while end < len(i) and int(degree[i[end]]) == level:
+            stop = end + level
+            batch.append((i[end], r[end:stop]))
+            end = stop
+        for identifier, members in batch:
+            verdicts[identifier] = judge(level, _group_counts(sets, members))
+        for identifier, members in batch:
+            if not verdicts[identifier].hub:
+                first = members[0]
+                for other in members[1:]:
+                    sets.union(first, other)
+        start = end
+    return verdicts
+
+
+def _group_counts(sets: UnionFind, members: list[int]) -> list[int]:
+    """How many of ``members`` fall in each current group that has other evidence (size ≥ 2)."""
+    roots = Counter(sets.find(m) for m in members)
+    return [count for root, count in roots.items() if sets.size[root] > count or count > 1]
