@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from fraudlink.audit import last_entries
 from fraudlink.errors import InputError
 from fraudlink.share import (
     PackageBlocked,
@@ -70,6 +71,16 @@ def test_exchange_of_every_kind(sender: Side, any_receiver: Side, tmp_path: Path
     # opening a package twice changes nothing
     again = open_package(receiver.db, sender.out / "n.flpkg", PASSPHRASE, receiver.evidence, "bo")
     assert again.already_opened
+    with sender.db.engine.connect() as conn:
+        sent = {(e.action, e.record_type) for e in last_entries(conn, 100)}
+    with receiver.db.engine.connect() as conn:
+        got = [e for e in last_entries(conn, 100) if e.action == "import"]
+    assert {
+        ("create", "share_package"),
+        ("export", "share_package"),
+        ("approve", "share_package"),
+    } <= sent
+    assert len(got) == 5 and {e.agency for e in got} == {"KH-NPA"}
 
 
 def _evidence_round(sender: Side, receiver: Side, tmp_path: Path) -> None:
