@@ -37,11 +37,14 @@ class TruthSink(Protocol):
 def plan_sizes(rng: Random, reports: int) -> list[int]:
     """Heavy-tailed network sizes (many of 2–10, a few of hundreds) leaving 5–10 % solo reports."""
     target = reports - round(reports * rng.uniform(0.05, 0.10))
-    cap = max(2, min(1500, reports // 6))
+    cap = max(2, min(3000, reports // 6))
     sizes: list[int] = []
     total = 0
     while target - total >= 2:
-        size = min(int(2 * rng.paretovariate(1.15)), cap, target - total)
+        size = int(2 * rng.paretovariate(1.15))
+        if size > cap:  # a soft cap, so the biggest networks do not all have one size
+            size = max(2, int(cap * (0.4 + 0.6 * rng.random())))
+        size = min(size, target - total)
         if target - total - size == 1:
             size += 1
         sizes.append(size)
