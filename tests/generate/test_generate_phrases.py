@@ -12,7 +12,17 @@ def test_phrasebook_is_complete(book: Phrasebook) -> None:
     assert set(book.intros) == set(SCAM_TYPES)
     assert all(len(intros) >= 2 for intros in book.intros.values())
     assert len(book.hub) == 3
-    groups = (book.contact, book.site, book.payment, book.bank, book.loss, book.person, book.hub)
+    assert book.phone and book.contact
+    groups = (
+        book.contact,
+        book.phone,
+        book.site,
+        book.payment,
+        book.bank,
+        book.loss,
+        book.person,
+        book.hub,
+    )
     for template in (t for group in groups for t in group):
         filled = template.format(x="X1", bank="B1", amount="A1", name="N1")
         assert "{" not in filled and any(mark in filled for mark in ("X1", "A1", "N1"))

@@ -152,6 +152,8 @@ class ReportWriter:
         key = ident.kind if ident.kind != "crypto_wallet" else f"crypto_wallet:{ident.attrs[0][1]}"
         labels = book.labels.get(key) or _DEFAULT_LABELS.get(ident.kind, ("",))
         text = pick(rng, labels) + text
+        if ident.kind in ("phone", "whatsapp") and rng.random() < 0.5:
+            return pick(rng, book.phone).format(x=text)
         if ident.kind in _CONTACT:
             return pick(rng, book.contact).format(x=text)
         if ident.kind in ("url", "domain"):

@@ -18,6 +18,8 @@ SCAM_TYPES = ("investment", "romance", "job_task", "loan", "impersonation", "gam
 class Phrasebook:
     """Templates use ``{x}`` for an identifier, ``{bank}``, ``{amount}`` and ``{name}``.
 
+    ``contact`` fits any way of reaching the scammer; ``phone`` only numbers.
+
     ``hub`` holds exactly three templates, in this order: where the victim saw
     a platform, whose official channel the scammers claimed, which hotline the
     victim called.
@@ -26,6 +28,7 @@ class Phrasebook:
     language: str
     intros: dict[str, tuple[str, ...]]
     contact: tuple[str, ...]
+    phone: tuple[str, ...]
     site: tuple[str, ...]
     payment: tuple[str, ...]
     bank: tuple[str, ...]

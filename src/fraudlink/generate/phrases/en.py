@@ -34,9 +34,12 @@ BOOK = Phrasebook(
     },
     contact=(
         "They contacted me via {x}.",
-        "The scammer's number is {x}.",
         "He asked me to message {x}.",
         "I kept talking to {x}.",
+    ),
+    phone=(
+        "The scammer's number is {x}.",
+        "I got a call from {x}.",
     ),
     site=("I signed up on {x}.", "The website was {x}.", "They sent me the link {x}."),
     payment=("I sent the money to {x}.", "I deposited to {x}.", "The deposit address was {x}."),

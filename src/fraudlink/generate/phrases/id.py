@@ -32,8 +32,11 @@ BOOK = Phrasebook(
     },
     contact=(
         "Pelaku menghubungi saya lewat {x}.",
-        "Nomor pelaku {x}.",
         "Saya disuruh chat ke {x}.",
+    ),
+    phone=(
+        "Nomor pelaku {x}.",
+        "Saya ditelepon dari nomor {x}.",
     ),
     site=("Saya disuruh daftar di {x}.", "Link situsnya {x}."),
     payment=("Saya transfer ke {x}.", "Dana dikirim ke {x}."),

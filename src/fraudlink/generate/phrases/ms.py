@@ -32,8 +32,11 @@ BOOK = Phrasebook(
     },
     contact=(
         "Suspek menghubungi saya melalui {x}.",
-        "Nombor telefon suspek ialah {x}.",
         "Dia minta saya tambah {x}.",
+    ),
+    phone=(
+        "Nombor telefon suspek ialah {x}.",
+        "Saya menerima panggilan daripada {x}.",
     ),
     site=("Saya diminta mendaftar di laman {x}.", "Pautan yang diberi: {x}."),
     payment=("Saya telah memindahkan wang ke {x}.", "Deposit dibuat ke {x}."),

@@ -32,8 +32,11 @@ BOOK = Phrasebook(
     },
     contact=(
         "Kinontak nila ako sa {x}.",
-        "Ang number ng scammer ay {x}.",
         "Pinag-message niya ako sa {x}.",
+    ),
+    phone=(
+        "Ang number ng scammer ay {x}.",
+        "Tinawagan ako ng {x}.",
     ),
     site=("Pinag-register ako sa {x}.", "Ang website ay {x}."),
     payment=("Nagpadala ako ng pera sa {x}.", "Nag-deposit ako sa {x}."),

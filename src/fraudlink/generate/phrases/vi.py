@@ -33,9 +33,12 @@ BOOK = Phrasebook(
     },
     contact=(
         "Họ liên lạc với tôi qua {x}.",
-        "Số điện thoại của đối tượng là {x}.",
         "Sau đó họ bảo tôi kết bạn {x}.",
         "Tôi đã nhắn tin với {x}.",
+    ),
+    phone=(
+        "Số điện thoại của đối tượng là {x}.",
+        "Tôi nhận cuộc gọi từ số {x}.",
     ),
     site=("Họ gửi đường link {x} để đăng ký.", "Trang web là {x}.", "Tôi tải ứng dụng từ {x}."),
     payment=(
