@@ -37,7 +37,12 @@ class ReportWriter:
 
     def __init__(self, rng: Random, hubs: tuple[Identifier, ...]) -> None:
         self.rng = rng
-        self.hubs = hubs
+        # a bank's hotline is called by that country's victims; platforms are everyone's
+        self.local_hubs = {
+            c.code: [h for h in hubs if h.kind != "phone"]
+            + [h for h in hubs if h.region == c.code] * 4
+            for c in VICTIM_COUNTRIES
+        }
         self.sequence: dict[str, int] = {}
         self.victim_names: dict[str, list[Name]] = {}
         self.victim_phones = {
@@ -59,7 +64,7 @@ class ReportWriter:
         language = _LANGUAGES[country.code].draw(rng)
         scam_type = pick(rng, network.scam_types)
         idents = pick_identifiers(rng, network, country.code, pick(rng, country.messengers))
-        hub = pick(rng, self.hubs) if rng.random() < 0.25 else None
+        hub = pick(rng, self.local_hubs[country.code]) if rng.random() < 0.25 else None
         currency = _CURRENCIES[country.code].draw(rng)
         money = draw_money(rng, currency) if rng.random() < 0.9 else None
         persons = self._persons(network, idents) if rng.random() < 0.3 else []

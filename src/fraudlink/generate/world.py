@@ -77,7 +77,7 @@ _HUB_DOMAINS = (
     "instagram.com", "whatsapp.com",
 )  # fmt: skip
 _HUB_TELEGRAM = ("binanceexchange", "okxofficial_english")
-_HOTLINE_REGIONS = ("CN", "KR", "TH", "MY", "PH")
+_HOTLINE_REGIONS = ("CN", "KR", "TH", "MY", "PH", "TW", "VN", "ID")
 
 
 def make_hubs(rng: Random) -> tuple[Identifier, ...]:
