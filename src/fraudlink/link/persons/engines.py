@@ -31,8 +31,11 @@ def _spark_session() -> Any:
         ) from error
     if shutil.which("java") is None:
         raise EngineUnavailable("The spark engine needs Java 17 or newer on PATH; install it.")
+    from splink.backends.spark import similarity_jar_location
+
     return (
         SparkSession.builder.master("local[2]")
+        .config("spark.jars", similarity_jar_location())
         .appName("fraudlink-persons")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")
@@ -55,7 +58,7 @@ def database_api(engine: str) -> Iterator[Any]:
 
     spark = _spark_session()
     try:
-        yield SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
+        yield SparkAPI(spark_session=spark, break_lineage_method="persist")  # type: ignore[no-untyped-call]
     finally:
         spark.stop()
 

@@ -92,11 +92,19 @@ def blocking_rules() -> list[Any]:
     ]
 
 
-def settings() -> SettingsCreator:
+def prior_match_rate(records: int) -> float:
+    """Share of matching pairs if each record has about one other record of the same person.
+
+    n records hold ~n²/2 pairs and ~n/2 true ones, so ~1/n; capped for tiny databases.
+    """
+    return min(0.01, 1.0 / max(records, 1))
+
+
+def settings(records: int) -> SettingsCreator:
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        probability_two_random_records_match=0.0001,
+        probability_two_random_records_match=prior_match_rate(records),
         comparisons=comparisons(),
         blocking_rules_to_generate_predictions=blocking_rules(),
         retain_matching_columns=False,
@@ -126,7 +134,9 @@ def _weight(value: Any) -> float:
 
 def score(api: Any, frame: pd.DataFrame, max_pairs: float = 1e6) -> list[ScoredPair]:
     """Train on ``frame`` (one row per record, see ``features``) and score candidate pairs."""
-    linker = Linker(as_input(api, frame, "persons"), settings(), log_level=logging.WARNING)
+    linker = Linker(
+        as_input(api, frame, "persons"), settings(len(frame)), log_level=logging.WARNING
+    )
     _train(linker, len(frame), max_pairs)
     predictions = linker.inference.predict(threshold_match_probability=LINK_THRESHOLD)
     rows = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
