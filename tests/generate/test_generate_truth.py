@@ -9,7 +9,7 @@ from typing import Any
 
 import phonenumbers
 
-from fraudlink.generate import build_truth, write_dataset
+from fraudlink.generate import build_truth, generate_labelled, write_dataset
 
 _DIGITS = str.maketrans("０１２３４５６７８９០១២៣៤៥៦៧៨៩๐๑๒๓๔๕๖๗๘๙", "0123456789" * 3)
 
@@ -122,3 +122,19 @@ def test_zero_reports_make_empty_files(tmp_path: Path) -> None:
     assert write_dataset(out, 0, 1, truth) == 0
     assert out.read_text() == ""
     assert build_truth(0, 1)["report_network"] == {}
+
+
+def test_labelled_reports_name_what_each_report_mentions(generated: Any) -> None:
+    truth = generated.truth
+    hubs = [(h["kind"], h["value"]) for h in truth["hubs"]]
+    labelled = list(generate_labelled(generated.count, generated.seed))
+    assert [report for report, _ in labelled] == generated.reports
+    for report, planted in labelled:
+        network = truth["networks"][truth["report_network"][report["id"]]]
+        own = {(i["kind"], i["value"]) for i in network["identifiers"]}
+        text = _text(report)
+        digits = re.sub(r"\D", "", text)
+        assert 1 <= len(planted) <= 5
+        for ident in planted:
+            assert (ident["kind"], ident["value"]) in own or (ident["kind"], ident["value"]) in hubs
+            assert _mentioned(ident, text, digits), (report["id"], ident)

@@ -16,13 +16,26 @@ from pathlib import Path
 from typing import IO, Any
 
 from fraudlink.errors import InputError
-from fraudlink.generate.stream import stream_reports
+from fraudlink.generate.stream import stream_labelled, stream_reports
 
 
 def generate_reports(reports: int, seed: int) -> Iterator[dict[str, Any]]:
     """Report JSON Lines v1 objects for ``seed``, produced one at a time."""
     _check(reports)
     return stream_reports(reports, seed)
+
+
+def generate_labelled(
+    reports: int, seed: int
+) -> Iterator[tuple[dict[str, Any], list[dict[str, str]]]]:
+    """The same reports as ``generate_reports``, each with the identifiers planted in it.
+
+    Each identifier is ``{"kind", "value"}`` in normal form (plus ``chain``,
+    ``bank`` or ``domain`` where the truth file has them), so an extractor can
+    be scored report by report, not only network by network.
+    """
+    _check(reports)
+    return stream_labelled(reports, seed)
 
 
 class _DictTruth:

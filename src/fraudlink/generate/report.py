@@ -44,6 +44,8 @@ class ReportWriter:
             for c in VICTIM_COUNTRIES
         }
         self.sequence: dict[str, int] = {}
+        #: the identifiers the last report mentions (its own and a hub), for labelled corpora
+        self.planted: list[Identifier] = []
         self.victim_names: dict[str, list[Name]] = {}
         self.victim_phones = {
             c.code: [mint_phone(rng, c.code).forms[1] for _ in range(8)] for c in VICTIM_COUNTRIES
@@ -68,6 +70,7 @@ class ReportWriter:
         currency = _CURRENCIES[country.code].draw(rng)
         money = draw_money(rng, currency) if rng.random() < 0.9 else None
         persons = self._persons(network, idents) if rng.random() < 0.3 else []
+        self.planted = idents if hub is None else [*idents, hub]
         written = [(i, render_identifier(rng, i, country.code, language)) for i in idents]
         hub_written = None if hub is None else render_identifier(rng, hub, country.code, language)
         empty = rng.random() < 0.03

@@ -81,6 +81,10 @@ class _Stream:
             else:
                 yield self._networked()
 
+    def labelled(self) -> Iterator[tuple[dict[str, Any], list[dict[str, str]]]]:
+        for report in self.run():
+            yield report, [ident.truth() for ident in self.writer.planted]
+
     def _activate(self) -> None:
         while self.pending and len(self.active) < ACTIVE_WINDOW:
             size = self.pending.pop()
@@ -129,3 +133,10 @@ def stream_reports(
 ) -> Iterator[dict[str, Any]]:
     """Yield ``reports`` reports for ``seed``, telling ``sink`` (if any) the truth as it goes."""
     return _Stream(reports, seed, sink).run()
+
+
+def stream_labelled(
+    reports: int, seed: int
+) -> Iterator[tuple[dict[str, Any], list[dict[str, str]]]]:
+    """Like ``stream_reports``, each report paired with the identifiers planted in it."""
+    return _Stream(reports, seed, None).labelled()
