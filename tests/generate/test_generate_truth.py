@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -138,3 +141,18 @@ def test_labelled_reports_name_what_each_report_mentions(generated: Any) -> None
         for ident in planted:
             assert (ident["kind"], ident["value"]) in own or (ident["kind"], ident["value"]) in hubs
             assert _mentioned(ident, text, digits), (report["id"], ident)
+
+
+def test_output_does_not_depend_on_string_hashing(tmp_path: Path) -> None:
+    """Set and dict order vary with PYTHONHASHSEED; the bytes written must not."""
+    script = (
+        "import sys; from pathlib import Path; from fraudlink.generate import write_dataset; "
+        "write_dataset(Path(sys.argv[1]), 400, 8, Path(sys.argv[2]))"
+    )
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out, truth = tmp_path / f"r{hash_seed}.jsonl", tmp_path / f"t{hash_seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", script, str(out), str(truth)], check=True, env=env)
+        outputs.append(out.read_bytes() + truth.read_bytes())
+    assert outputs[0] == outputs[1]
