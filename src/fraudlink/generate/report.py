@@ -67,13 +67,7 @@ class ReportWriter:
         scam_type = pick(rng, network.scam_types)
         idents = pick_identifiers(rng, network, country.code, pick(rng, country.messengers))
         hub = pick(rng, self.local_hubs[country.code]) if rng.random() < 0.25 else None
-        currency = _CURRENCIES[country.code].draw(rng)
-        money = draw_money(rng, currency) if rng.random() < 0.9 else None
-        persons = self._persons(network, idents) if rng.random() < 0.3 else []
         self.planted = idents if hub is None else [*idents, hub]
-        written = [(i, render_identifier(rng, i, country.code, language)) for i in idents]
-        hub_written = None if hub is None else render_identifier(rng, hub, country.code, language)
-        empty = rng.random() < 0.03
         report: dict[str, Any] = {"id": report_id, "agency": country.agency}
         report["reported_at"] = self._timestamp(ts, country)
         if rng.random() < 0.95:
@@ -82,29 +76,39 @@ class ReportWriter:
             report["language"] = language
         if rng.random() < 0.92:
             report["scam_type"] = scam_type
-        report["narrative"] = (
-            ""
-            if empty
-            else self._narrative(
-                PHRASEBOOKS[language],
-                scam_type,
-                written,
-                money,
-                persons,
-                None if hub is None or hub_written is None else (hub.kind, hub_written),
-            )
-        )
+        self._fill(report, network, country, (language, scam_type), idents, hub)
+        return report
+
+    def _fill(
+        self,
+        report: dict[str, Any],
+        network: Network,
+        country: VictimCountry,
+        language_and_type: tuple[str, str],
+        idents: list[Identifier],
+        hub: Identifier | None,
+    ) -> None:
+        """The narrative and the optional fields after the header."""
+        rng = self.rng
+        language, scam_type = language_and_type
+        money = draw_money(rng, _CURRENCIES[country.code].draw(rng)) if rng.random() < 0.9 else None
+        persons = self._persons(network, idents) if rng.random() < 0.3 else []
+        written = [(i, render_identifier(rng, i, country.code, language)) for i in idents]
+        shown = None if hub is None else (hub, render_identifier(rng, hub, country.code, language))
+        empty = rng.random() < 0.03
+        book = PHRASEBOOKS[language]
+        narrative = self._narrative(book, scam_type, written, money, persons, shown)
+        report["narrative"] = "" if empty else narrative
         if money is not None and rng.random() < 0.94:
             report["loss"] = {"amount": money.field, "currency": money.currency}
         if empty or rng.random() < 0.4:
-            report["identifiers"] = self._structured(written, hub, hub_written, empty)
+            report["identifiers"] = self._structured(written, shown, empty)
         if persons:
             report["persons"] = [self._person_entry(p) for p in persons]
         if rng.random() < 0.85:
             report["victim"] = self._victim(country, language)
         if rng.random() < 0.15:
             report["channel"] = pick(rng, _CHANNELS)
-        return report
 
     def _timestamp(self, ts: float, country: VictimCountry) -> str:
         """Local time with its offset, sometimes UTC with ``Z`` as some exports write it."""
@@ -138,7 +142,7 @@ class ReportWriter:
         written: list[tuple[Identifier, str]],
         money: Money | None,
         persons: list[Person],
-        hub: tuple[str, str] | None,
+        hub: tuple[Identifier, str] | None,
     ) -> str:
         rng = self.rng
         parts = [pick(rng, book.intros[scam_type])] if rng.random() < 0.85 else []
@@ -148,7 +152,7 @@ class ReportWriter:
         if money is not None and rng.random() < 0.75:
             parts.append(pick(rng, book.loss).format(amount=write_money(rng, money, book.language)))
         if hub is not None:
-            template = book.hub[_HUB_TEMPLATE[hub[0]]]
+            template = book.hub[_HUB_TEMPLATE[hub[0].kind]]
             parts.insert(int(rng.random() * (len(parts) + 1)), template.format(x=hub[1]))
         parts.append(pick(rng, book.closing))
         return book.joiner.join(p for p in parts if p)
@@ -171,8 +175,7 @@ class ReportWriter:
     def _structured(
         self,
         written: list[tuple[Identifier, str]],
-        hub: Identifier | None,
-        hub_written: str | None,
+        hub: tuple[Identifier, str] | None,
         everything: bool,
     ) -> list[dict[str, str]]:
         rng = self.rng
@@ -183,8 +186,8 @@ class ReportWriter:
             if ident.kind == "bank_account":
                 row["bank"] = dict(ident.attrs)["bank"]
             rows.append(row)
-        if hub is not None and hub_written is not None and (everything or rng.random() < 0.3):
-            rows.append({"kind": hub.kind, "value": hub_written})
+        if hub is not None and (everything or rng.random() < 0.3):
+            rows.append({"kind": hub[0].kind, "value": hub[1]})
         return rows
 
     def _victim_names(self, country: str) -> list[Name]:
