@@ -27,9 +27,11 @@ IntArray = npt.NDArray[np.int64]
 #: below this many reports an identifier cannot be told apart from a small network's hinge
 MIN_HUB_DEGREE = 4
 #: a hub's reports fall into at least this many groups that have other evidence ...
-MIN_HUB_GROUPS = 4
+MIN_HUB_GROUPS = 3
 #: ... and no group holds this share of those reports (a network's own identifier would)
 MAX_GROUP_SHARE = 0.5
+#: ... unless, besides its largest group, it reaches this many others (a hub a big network uses)
+MANY_OTHER_GROUPS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +60,10 @@ def judge(degree: int, group_counts: Iterable[int]) -> HubVerdict:
     counts = sorted(group_counts, reverse=True)
     grouped = sum(counts)
     largest = counts[0] if counts else 0
-    hub = (
-        degree >= MIN_HUB_DEGREE
-        and len(counts) >= MIN_HUB_GROUPS
-        and largest < MAX_GROUP_SHARE * grouped
+    others = len(counts) - 1
+    hub = degree >= MIN_HUB_DEGREE and (
+        (len(counts) >= MIN_HUB_GROUPS and largest < MAX_GROUP_SHARE * grouped)
+        or others >= MANY_OTHER_GROUPS
     )
     return HubVerdict(hub, degree, len(counts), largest, grouped)
 

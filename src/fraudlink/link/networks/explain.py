@@ -1,0 +1,145 @@
+"""Why two reports are in one network: the shortest chain of shared identifiers between them.
+
+The chain is searched breadth-first on the report–identifier graph of their
+network, using only identifiers that link. Hubs and allow-listed identifiers
+the two reports name are listed with the reason they were ignored, so an
+analyst sees both what joined the reports and what was deliberately not used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select
+
+from fraudlink.errors import InputError, NotFound
+from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
+from fraudlink.link.networks.views import network_of
+from fraudlink.store import Database
+from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One hop: ``report`` names ``identifier`` (written ``raw``), shared with the next report."""
+
+    report: str
+    identifier: str
+    raw: str
+
+
+@dataclass(slots=True)
+class Explanation:
+    a: str
+    b: str
+    network: int | None
+    steps: list[Step] = field(default_factory=list)
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def linked(self) -> bool:
+        return self.network is not None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "a": self.a, "b": self.b, "linked": self.linked, "network": self.network,
+            "path": [{"report": s.report, "identifier": s.identifier, "raw": s.raw}
+                     for s in self.steps],
+            "ignored": [{"identifier": i, "reason": r} for i, r in self.ignored],
+        }  # fmt: skip
+
+    def lines(self) -> list[str]:
+        if not self.linked:
+            head = [f"{self.a} and {self.b} are not linked."]
+        else:
+            head = [f"{self.a} and {self.b} are in network {self.network}:"]
+            head += [f"  {s.report} names {s.identifier} (written {s.raw!r})" for s in self.steps]
+            head.append(f"  … which {self.b} names too.")
+        return head + [f"  ignored {i}: {r}" for i, r in self.ignored]
+
+
+def resolve_report(connection: Connection, reference: str) -> int:
+    """A report's database id from its id as ingested, or ``AGENCY:ID`` when ids collide."""
+    stmt = select(Report.id).where(Report.external_id == reference)
+    agency, _, external = reference.rpartition(":")
+    if agency:
+        stmt = (
+            select(Report.id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .where(Agency.code == agency, Report.external_id == external)
+        )
+    found = list(connection.execute(stmt).scalars())
+    if not found:
+        raise NotFound(f"No report {reference!r}; give a report id as ingested.")
+    if len(found) > 1:
+        raise InputError(f"Several agencies have a report {reference!r}; write it as AGENCY:ID.")
+    return found[0]
+
+
+def network_mentions(
+    connection: Connection, network: int
+) -> list[tuple[int, str, int, str, str, str]]:
+    stmt = (
+        select(ReportIdentifier.report_id, Report.external_id, Identifier.id,
+               Identifier.kind + ":" + Identifier.value, func.min(ReportIdentifier.raw),
+               func.coalesce(LinkIdentifier.status, "linked"))
+        .join(LinkReport, LinkReport.report_id == ReportIdentifier.report_id)
+        .join(Report, Report.id == ReportIdentifier.report_id)
+        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+        .outerjoin(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
+        .where(LinkReport.network_id == network, Identifier.valid.is_(True))
+        .group_by(ReportIdentifier.report_id, Report.external_id, Identifier.id,
+                  Identifier.kind, Identifier.value, LinkIdentifier.status)
+    )  # fmt: skip
+    return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in connection.execute(stmt)]
+
+
+def _ignored(connection: Connection, reports: list[int]) -> list[tuple[str, str]]:
+    stmt = (
+        select(Identifier.kind + ":" + Identifier.value, LinkIdentifier.reason)
+        .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+        .join(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
+        .where(ReportIdentifier.report_id.in_(reports), LinkIdentifier.status != "linked")
+        .distinct()
+    )
+    return sorted((i, r) for i, r in connection.execute(stmt))
+
+
+def explain(database: Database, a: str, b: str) -> Explanation:
+    """The chain joining reports ``a`` and ``b``, or that they are not linked and why not."""
+    with database.engine.connect() as connection:
+        ids = resolve_report(connection, a), resolve_report(connection, b)
+        networks = {network_of(connection, i) for i in ids}
+        network = networks.pop() if len(networks) == 1 else None
+        result = Explanation(a, b, network, ignored=_ignored(connection, list(ids)))
+        if network is not None and ids[0] != ids[1]:
+            result.steps = _shortest(network_mentions(connection, network), ids[0], ids[1])
+    return result
+
+
+def _shortest(rows: list[tuple[int, str, int, str, str, str]], start: int, goal: int) -> list[Step]:
+    idents: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    reports: dict[int, list[int]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for report, external, ident, label, raw, status in rows:
+        names[report] = external
+        if status == "linked":
+            idents[report].append((ident, label, raw))
+            reports[ident].append(report)
+    previous: dict[int, tuple[int, Step]] = {}
+    queue, seen = deque([start]), {start}
+    while queue and goal not in seen:
+        report = queue.popleft()
+        for ident, label, raw in sorted(idents[report]):
+            for other in reports[ident]:
+                if other not in seen:
+                    seen.add(other)
+                    previous[other] = (report, Step(names[report], label, raw))
+                    queue.append(other)
+    steps: list[Step] = []
+    node = goal
+    while node in previous:
+        node, step = previous[node]
+        steps.append(step)
+    return steps[::-1]

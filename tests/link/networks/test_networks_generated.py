@@ -1,0 +1,95 @@
+"""On generator data with its truth: B-cubed F1 with hubs present, and incremental == full."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from fraudlink.generate import write_dataset
+from fraudlink.ingest import ingest_files
+from fraudlink.link import link_reports
+from fraudlink.link.networks.tables import LinkReport
+from fraudlink.settings import Settings
+from fraudlink.store import Database, open_database
+from fraudlink.store.schema import Report
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, int]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of ``pred`` against ``gold`` (same report keys)."""
+    pairs = Counter((gold[r], pred[r]) for r in gold)
+    gold_sizes, pred_sizes = Counter(gold.values()), Counter(pred.values())
+    precision = sum(n * n / pred_sizes[p] for (_, p), n in pairs.items()) / len(gold)
+    recall = sum(n * n / gold_sizes[g] for (g, _), n in pairs.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def predicted(database: Database) -> dict[str, int]:
+    stmt = select(Report.external_id, LinkReport.network_id).join(
+        LinkReport, LinkReport.report_id == Report.id
+    )
+    with database.session() as session:
+        return {external: network for external, network in session.execute(stmt)}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict[str, str]]:
+    import json
+
+    folder = tmp_path_factory.mktemp("generated")
+    data, truth = folder / "reports.jsonl", folder / "truth.json"
+    write_dataset(data, 3000, 11, truth)
+    return data.read_text("utf-8").splitlines(), json.loads(truth.read_text("utf-8"))
+
+
+def _ingest(lines: list[str], path: Path, database: Database) -> None:
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    ingest_files(database, [path])
+
+
+@pytest.mark.slow
+def test_bcubed_f1_with_hubs_present(
+    generated: tuple[list[str], dict[str, object]], tmp_path: Path
+) -> None:
+    lines, truth = generated
+    assert truth["hubs"], "the generator plants hubs"
+    database = open_database(Settings(db=str(tmp_path / "g.db")))
+    _ingest(lines, tmp_path / "all.jsonl", database)
+    link_reports(database)
+    precision, recall, f1 = bcubed(truth["report_network"], predicted(database))  # type: ignore[arg-type]
+    assert f1 >= 0.97, (precision, recall, f1)
+    assert precision >= 0.97
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cuts=st.lists(st.integers(1, 1199), min_size=1, max_size=4, unique=True))
+def test_incremental_equals_full(
+    generated: tuple[list[str], dict[str, object]], tmp_path_factory: pytest.TempPathFactory,
+    cuts: list[int],
+) -> None:  # fmt: skip
+    lines = generated[0][:1200]
+    folder = tmp_path_factory.mktemp("inc")
+    step_db = open_database(Settings(db=str(folder / "inc.db")))
+    bounds = [0, *sorted(cuts), len(lines)]
+    for n, (start, end) in enumerate(pairwise(bounds)):
+        _ingest(lines[start:end], folder / f"part{n}.jsonl", step_db)
+        link_reports(step_db)
+    full_db = open_database(Settings(db=str(folder / "full.db")))
+    _ingest(lines, folder / "all.jsonl", full_db)
+    link_reports(full_db, full=True)
+    assert _groups(predicted(step_db)) == _groups(predicted(full_db))
+
+
+def _groups(assignment: dict[str, int]) -> set[frozenset[str]]:
+    members: dict[int, set[str]] = {}
+    for report, network in assignment.items():
+        members.setdefault(network, set()).add(report)
+    return {frozenset(m) for m in members.values()}
