@@ -82,3 +82,16 @@ def test_names_have_native_script_and_romanised_variants() -> None:
     assert fold_vietnamese("Đặng Thị Hương") == "Dang Thi Huong"
     khmer = make_name(rng, "KH")
     assert re.search(r"[\u1780-\u17ff]", khmer.native)
+
+
+def test_dates_use_local_calendars_and_digits() -> None:
+    from datetime import date
+
+    from fraudlink.generate.dates import write_date
+
+    rng = random.Random(4)
+    when = date(2025, 3, 15)
+    assert write_date(rng, "ko", when) == "2025년 3월 15일 "
+    assert "2568" in write_date(rng, "th", when)  # Buddhist era
+    khmer = {write_date(rng, "km", when) for _ in range(20)}
+    assert any("២០២៥" in text for text in khmer) and any("2025" in text for text in khmer)

@@ -8,11 +8,13 @@ narratives whose identifiers are only in the structured list.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from random import Random
 from typing import Any
 
 from fraudlink.generate.amounts import Money, draw_money, write_money
+from fraudlink.generate.dates import write_date
 from fraudlink.generate.identifiers import Identifier, mint_phone
 from fraudlink.generate.names import Name, make_name
 from fraudlink.generate.network import Network, Person, pick_identifiers
@@ -30,6 +32,16 @@ _CURRENCIES = {
 }
 _HUB_TEMPLATE = {"domain": 0, "telegram": 1, "phone": 2}
 _CHANNELS = ("hotline", "web", "app", "walk-in", "email", "referral")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """Who reports, in which language, about what, and when."""
+
+    country: VictimCountry
+    language: str
+    scam_type: str
+    ts: float
 
 
 class ReportWriter:
@@ -76,21 +88,20 @@ class ReportWriter:
             report["language"] = language
         if rng.random() < 0.92:
             report["scam_type"] = scam_type
-        self._fill(report, network, country, (language, scam_type), idents, hub)
+        self._fill(report, network, _Scene(country, language, scam_type, ts), idents, hub)
         return report
 
     def _fill(
         self,
         report: dict[str, Any],
         network: Network,
-        country: VictimCountry,
-        language_and_type: tuple[str, str],
+        scene: _Scene,
         idents: list[Identifier],
         hub: Identifier | None,
     ) -> None:
         """The narrative and the optional fields after the header."""
         rng = self.rng
-        language, scam_type = language_and_type
+        country, language, scam_type = scene.country, scene.language, scene.scam_type
         money = draw_money(rng, _CURRENCIES[country.code].draw(rng)) if rng.random() < 0.9 else None
         persons = self._persons(network, idents) if rng.random() < 0.3 else []
         written = [(i, render_identifier(rng, i, country.code, language)) for i in idents]
@@ -98,6 +109,10 @@ class ReportWriter:
         empty = rng.random() < 0.03
         book = PHRASEBOOKS[language]
         narrative = self._narrative(book, scam_type, written, money, persons, shown)
+        if rng.random() < 0.3:
+            when = datetime.fromtimestamp(scene.ts, country.tz).date()
+            when -= timedelta(days=int(rng.random() * 60))
+            narrative = write_date(rng, language, when) + narrative
         report["narrative"] = "" if empty else narrative
         if money is not None and rng.random() < 0.94:
             report["loss"] = {"amount": money.field, "currency": money.currency}
@@ -109,6 +124,10 @@ class ReportWriter:
             report["victim"] = self._victim(country, language)
         if rng.random() < 0.15:
             report["channel"] = pick(rng, _CHANNELS)
+        if rng.random() < 0.08:
+            report["case_ref"] = (
+                f"{report['agency']}/{report['reported_at'][:4]}/{report['id'][-5:]}"
+            )
 
     def _timestamp(self, ts: float, country: VictimCountry) -> str:
         """Local time with its offset, sometimes UTC with ``Z`` as some exports write it."""
