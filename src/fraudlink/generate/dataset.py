@@ -120,7 +120,7 @@ def _write_lines(
     stream: IO[str], reports: Iterator[dict[str, Any]], progress: Callable[[int], None] | None
 ) -> int:
     count = 0
-    write, dumps = stream.write, json.JSONEncoder(ensure_ascii=False).encode
+    write, dumps = stream.write, json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     for report in reports:
         write(dumps(report) + "\n")
         count += 1
