@@ -7,7 +7,7 @@ SQLite and the same code serves PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete, insert, select
 from fraudlink.link.networks.allowlist import Allowed, AllowlistMatcher
 from fraudlink.link.networks.graph import IntArray
 from fraudlink.link.networks.tables import AllowlistEntry, LinkIdentifier, LinkReport
-from fraudlink.store.schema import Identifier, Report, ReportIdentifier
+from fraudlink.store.schema import Identifier
 
 CHUNK = 50_000
 
@@ -30,8 +30,17 @@ class Graph:
     ident: IntArray
 
 
-def _pairs(rows: Sequence[tuple[int, int]] | Sequence[Sequence[int]]) -> np.ndarray:
-    return np.asarray(rows, dtype=np.int64).reshape(-1, 2)
+def _int_columns(connection: Connection, sql: str, width: int) -> np.ndarray:
+    """Integer rows straight from the driver's cursor: the ORM's row objects cost 10x more."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        parts = [np.empty((0, width), np.int64)]
+        while batch := cursor.fetchmany(CHUNK * 4):
+            parts.append(np.array(batch, dtype=np.int64).reshape(-1, width))
+    finally:
+        cursor.close()
+    return np.concatenate(parts)
 
 
 def invalid_identifiers(connection: Connection) -> IntArray:
@@ -43,17 +52,17 @@ def build_graph(report_ids: IntArray, pairs: np.ndarray, invalid: IntArray) -> G
     """Index arrays over ``report_ids`` (sorted), without invalid identifiers or duplicates."""
     pairs = pairs[~np.isin(pairs[:, 1], invalid)] if len(invalid) else pairs
     pairs = pairs[np.isin(pairs[:, 0], report_ids)]
-    pairs = np.unique(pairs, axis=0) if len(pairs) else pairs
     rep = np.searchsorted(report_ids, pairs[:, 0]).astype(np.int64)
-    return Graph(report_ids, rep, pairs[:, 1].astype(np.int64))
+    key = np.unique(rep * (int(pairs[:, 1].max(initial=0)) + 1) + pairs[:, 1])
+    width = int(pairs[:, 1].max(initial=0)) + 1
+    return Graph(report_ids, key // width, key % width)
 
 
 def read_graph(connection: Connection) -> Graph:
     """Every report and every valid mention."""
-    ids = connection.execute(select(Report.id).order_by(Report.id)).scalars().all()
-    report_ids = np.asarray(ids, dtype=np.int64)
-    rows = connection.execute(select(ReportIdentifier.report_id, ReportIdentifier.identifier_id))
-    return build_graph(report_ids, _pairs(rows.all()), invalid_identifiers(connection))
+    report_ids = _int_columns(connection, "SELECT id FROM report ORDER BY id", 1)[:, 0]
+    pairs = _int_columns(connection, "SELECT report_id, identifier_id FROM report_identifier", 2)
+    return build_graph(report_ids, pairs, invalid_identifiers(connection))
 
 
 def allowlisted_identifiers(connection: Connection) -> list[int]:
@@ -83,14 +92,12 @@ def replace_networks(connection: Connection, report_ids: IntArray, networks: Int
 
 
 def write_networks(connection: Connection, report_ids: list[int], networks: list[int]) -> None:
-    for start in range(0, len(report_ids), CHUNK):
-        rows = [
-            {"report_id": r, "network_id": n}
-            for r, n in zip(
-                report_ids[start : start + CHUNK], networks[start : start + CHUNK], strict=True
-            )
-        ]
-        connection.execute(insert(LinkReport), rows)
+    """Bulk insert through the driver: a million rows take seconds, not a minute."""
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO link_report (report_id, network_id) VALUES ({mark}, {mark})"
+    rows = list(zip(report_ids, networks, strict=True))
+    for start in range(0, len(rows), CHUNK):
+        connection.exec_driver_sql(sql, rows[start : start + CHUNK])
 
 
 def replace_verdicts(connection: Connection, rows: Iterable[dict[str, object]]) -> None:
