@@ -44,6 +44,9 @@ _BASE_KINDS: tuple[tuple[str, float], ...] = (
 _KINDS = Weights((*_BASE_KINDS, ("messenger", 14.0)))
 _COUNTS = Weights((("1", 35), ("2", 35), ("3", 20), ("4", 10)))
 _CHAINS = Weights((("trx", 5), ("eth", 3), ("btc", 2)))
+#: kinds the shared set need not hold: URLs sit on a network's own domain (checked when
+#: minted); wallets (160 random bits) and cards (~45) practically never collide
+_UNIQUE_BY_CHANCE = frozenset({"url", "domain", "crypto_wallet", "payment_card"})
 _SALTABLE = frozenset({"telegram", "wechat", "line", "kakao"})
 
 
@@ -164,7 +167,7 @@ def _fresh(rng: Random, network: Network, kind: str, country: str, messenger: st
     """A newly minted identifier that no other network (and no hub) uses."""
     for attempt in range(50):
         ident = _mint(rng, network, kind, country, messenger)
-        if ident.kind in ("url", "domain"):
+        if ident.kind in _UNIQUE_BY_CHANCE:
             return ident
         if attempt > 3 and ident.kind in _SALTABLE:
             ident = _salted(rng, ident)
