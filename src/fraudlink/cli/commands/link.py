@@ -62,7 +62,7 @@ def network(
     for key in ("id", "size", "countries", "languages", "losses", "persons"):
         console.print(f"{key}: {data[key]}", highlight=False, soft_wrap=True)
     for kind, value, count, status in detail.identifiers:
-        console.print(f"  {count:>5}  {kind}:{value}  [{status}]", highlight=False)
+        console.print(f"  {count:>5}  {kind}:{value}  [{status}]", highlight=False, markup=False)
     for at, report, country in detail.timeline:
         console.print(f"  {at:%Y-%m-%d}  {report}  {country or '??'}", highlight=False)
 

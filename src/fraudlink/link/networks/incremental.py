@@ -134,8 +134,7 @@ def _judge(
     rows: list[dict[str, object]] = []
     for identifier, reports in sorted(by_identifier.items(), key=lambda kv: (len(kv[1]), kv[0])):
         if status.get(identifier) == "hub":
-            rows.append(_row(identifier, len(reports), "hub", "hub: judged so on an earlier run"))
-            continue
+            continue  # a hub stays a hub, with the reason it was judged on
         if len(reports) >= MIN_HUB_DEGREE:
             counts = nodes.group_counts(reports)
             verdict = judge(len(reports), counts)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import Connection, func, select
 
 from fraudlink.errors import NotFound
+from fraudlink.link.names import compare
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, MoneyRecord, Report, ReportIdentifier
@@ -134,10 +135,24 @@ def _fill_identifiers(connection: Connection, detail: NetworkDetail) -> None:
     detail.identifiers = [(k, v, n, s) for (k, v, s), n in counts.most_common()]
 
 
+def resolve_names(names: Iterable[str]) -> list[list[str]]:
+    """Names grouped when ``compare`` says they are one person (陈志 = Chen Zhi = CHEN Zhi)."""
+    groups: list[list[str]] = []
+    for name in sorted(set(names)):
+        group = next((g for g in groups if compare(g[0], name).match), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    return groups
+
+
 def _fill_persons_and_losses(connection: Connection, detail: NetworkDetail) -> None:
     reports = select(LinkReport.report_id).where(LinkReport.network_id == detail.id)
     names = select(Entity.name).where(Entity.source_report_id.in_(reports)).distinct()
-    detail.persons = sorted(connection.execute(names).scalars())
+    detail.persons = [
+        " = ".join(group) for group in resolve_names(connection.execute(names).scalars())
+    ]
     money = select(MoneyRecord.currency, MoneyRecord.amount).where(
         MoneyRecord.report_id.in_(reports), MoneyRecord.kind == "loss"
     )
