@@ -1,7 +1,8 @@
 """``fraudlink demo``: generated reports through every stage that exists, end to end.
 
 Each stage added to fraudlink adds its step here, so the demo always shows
-the whole pipeline as it stands.
+the whole pipeline as it stands: generate → ingest (with extraction) → link
+networks → key players, scored against the generator's truth.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from fraudlink.analyse.evaluate import Scores, score_against_truth
 from fraudlink.analyse.summary import Summary, summarise
 from fraudlink.generate import write_dataset
 from fraudlink.ingest import IngestSummary, ingest_files
+from fraudlink.link import LinkSummary, NetworkView, largest_networks, link_reports
 from fraudlink.store import Database
 
 
@@ -20,6 +23,9 @@ class DemoResult:
     reports_file: Path
     truth_file: Path
     ingest: IngestSummary
+    link: LinkSummary
+    networks: list[NetworkView]
+    accuracy: Scores
     summary: Summary
 
 
@@ -29,4 +35,9 @@ def run_demo(database: Database, reports: int, seed: int, data_dir: Path) -> Dem
     truth_file = data_dir / f"truth-{seed}-{reports}.json"
     write_dataset(reports_file, reports, seed, truth_file)
     ingested = ingest_files(database, [reports_file])
-    return DemoResult(reports_file, truth_file, ingested, summarise(database))
+    linked = link_reports(database)
+    networks = largest_networks(database, limit=5)
+    summary = summarise(database)
+    summary.networks = [network.as_json() for network in networks]
+    accuracy = score_against_truth(database, truth_file)
+    return DemoResult(reports_file, truth_file, ingested, linked, networks, accuracy, summary)

@@ -7,7 +7,9 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
+from fraudlink.analyse.evaluate import Scores
 from fraudlink.analyse.summary import Summary
+from fraudlink.link import LinkSummary, NetworkView
 
 
 def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
@@ -39,4 +41,31 @@ def print_summary(console: Console, summary: Summary) -> None:
         kinds = ", ".join(f"{kind} {count:,}" for kind, count in summary.identifiers.most_common())
         console.print(f"distinct identifiers: {kinds}")
     if summary.networks is None:
-        console.print("networks: linking not yet available (run after the link stage exists)")
+        console.print("networks: not linked yet (run `fraudlink link`)")
+
+
+def print_networks(
+    console: Console, linked: LinkSummary, networks: list[NetworkView], accuracy: Scores | None
+) -> None:
+    console.print(
+        f"[bold]networks[/bold]: {linked.networks:,} from {linked.reports:,} reports "
+        f"({linked.hubs} hub identifiers ignored, {linked.allowlisted} allow-listed)"
+    )
+    if accuracy is not None:
+        console.print(
+            f"against the generator's truth: B-cubed precision {accuracy.precision:.3f}, "
+            f"recall {accuracy.recall:.3f}, F1 {accuracy.f1:.3f}"
+        )
+    for network in networks:
+        countries = ", ".join(f"{code} {n}" for code, n in list(network.countries.items())[:6])
+        losses = ", ".join(
+            f"{amount:,.0f} {cur}" for cur, amount in list(network.losses.items())[:4]
+        )
+        console.print(f"\n[bold]network {network.id}[/bold]: {network.size} reports; {countries}")
+        console.print(f"  losses: {losses or 'none recorded'}")
+        for player in network.players:
+            roles = f" ({', '.join(sorted(player.roles))})" if player.roles else ""
+            console.print(
+                f"  {player.score:5.2f}  {player.kind:<10} {player.label}{roles} — "
+                f"{len(player.reports)} victims, {len(player.countries)} countries"
+            )

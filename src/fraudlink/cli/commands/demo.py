@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.cli.render import print_summary
+from fraudlink.cli.render import print_networks, print_summary
 from fraudlink.demo import run_demo
 
 Reports = Annotated[int, typer.Option(min=1, help="How many reports to generate.")]
@@ -29,7 +29,12 @@ def demo(
     """Generate a realistic dataset, run every pipeline stage on it and print a summary."""
     result = run_demo(database(ctx, db), reports, seed, data_dir)
     if json_:
-        print_jsonl([{"ingest": result.ingest.as_json(), "summary": result.summary.as_json()}])
+        print_jsonl([{
+            "ingest": result.ingest.as_json(), "link": result.link.as_json(),
+            "summary": result.summary.as_json(),
+            "bcubed": {"precision": result.accuracy.precision, "recall": result.accuracy.recall,
+                       "f1": result.accuracy.f1},
+        }])  # fmt: skip
         return
     console.print(f"generated {result.reports_file} (truth: {result.truth_file})")
     console.print(
@@ -37,6 +42,7 @@ def demo(
         f"{result.ingest.unchanged:,} unchanged, {len(result.ingest.rejected)} rejected"
     )
     print_summary(console, result.summary)
+    print_networks(console, result.link, result.networks, result.accuracy)
 
 
 def register(app: typer.Typer) -> None:
