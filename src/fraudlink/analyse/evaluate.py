@@ -49,7 +49,7 @@ def report_networks(database: Database) -> dict[str, int]:
         LinkReport, LinkReport.report_id == Report.id
     )
     with database.engine.connect() as connection:
-        return dict(connection.execute(query).tuples().all())
+        return dict(connection.execute(query).all())
 
 
 def score_against_truth(database: Database, truth_file: Path) -> Scores:

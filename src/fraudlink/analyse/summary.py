@@ -58,7 +58,7 @@ def _identifier_kinds(session: Session) -> Counter[str]:
         .where(Identifier.valid.is_(True))
         .group_by(Identifier.kind)
     )
-    return Counter(dict(session.execute(query).tuples().all()))
+    return Counter(dict(session.execute(query).all()))
 
 
 def summarise(database: Database) -> Summary:
