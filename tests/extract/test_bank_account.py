@@ -153,3 +153,19 @@ def test_through_the_public_extract() -> None:
         ("bank_account", "ICBC:621226123456789"),
         ("bank_account", "KBSTAR:123456789012"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("HSBC Hong Kong", "HSBC"), ("ธนาคารกรุงไทย", "KTB"), ("Bank Mandiri", "MANDIRI"),
+     ("國泰世華銀行", "CATHAY"), ("Wells Fargo", "WELLSFARGO"), ("Nowhere Savings", None)],
+)  # fmt: skip
+def test_bank_code_reads_the_longest_bank_name_inside(name: str, code: str | None) -> None:
+    assert bank_code(name) == code
+
+
+def test_every_generated_bank_has_a_code() -> None:
+    """The generator labels accounts with the code this kind reads from the bank's name."""
+    from fraudlink.generate.banks import _BANKS
+
+    assert all(bank_code(bank.name) for banks in _BANKS.values() for bank in banks)

@@ -30,15 +30,15 @@ def _mentioned(ident: dict[str, str], text: str, digits: str) -> bool:
     if kind in ("phone", "whatsapp"):
         return str(phonenumbers.parse(value).national_number) in digits
     if kind in ("bank_account",):
-        return value.split(":")[1] in digits
+        return value.rpartition(":")[2] in digits
     if kind in ("payment_card",):
         return value in digits
     if kind == "iban":
         return value in text.replace(" ", "")
     if kind == "url":
         return value.partition("://")[2].lower() in text.lower()
-    if kind == "crypto_wallet":
-        return value in text
+    if kind == "crypto_wallet":  # Ethereum's normal form is lower-case, written EIP-55
+        return value in text or (value.startswith("0x") and value in text.lower())
     return value in text.lower()
 
 

@@ -32,7 +32,8 @@ def _eip55(address: str) -> str:
 def _check_wallet(ident: dict[str, Any]) -> None:
     value, chain = ident["value"], ident["chain"]
     if chain == "eth":
-        assert value == _eip55(value) and value != value.lower()
+        # normal form lower-case (as the extractor stores it); written EIP-55 mixed-case
+        assert value == value.lower() and len(value) == 42 and _eip55(value) != value
     elif chain == "trx":
         raw = base58.b58decode_check(value)
         assert raw[0] == 0x41 and len(raw) == 21 and value.startswith("T")

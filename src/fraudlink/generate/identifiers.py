@@ -21,6 +21,7 @@ from Crypto.Hash import keccak
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from schwifty import IBAN
 
+from fraudlink.extract.kinds.bank_account import bank_code
 from fraudlink.generate.banks import Bank, banks_of
 
 
@@ -202,7 +203,9 @@ def mint_wallet(rng: Random, chain: str) -> Identifier:
         else:
             version = b"\x00" if style < 0.8 else b"\x05"
             value = base58.b58encode_check(version + rng.randbytes(20)).decode("ascii")
-    return Identifier("crypto_wallet", value, None, (value,), (("chain", chain),))
+    # the normal form of an Ethereum address is lower-case; it is written EIP-55 mixed-case
+    normal = value.lower() if chain == "eth" else value
+    return Identifier("crypto_wallet", normal, None, (value,), (("chain", chain),))
 
 
 # ---------------------------------------------------------------- cards and accounts
@@ -269,13 +272,18 @@ def mint_iban(rng: Random, country: str) -> Identifier:
 
 
 def mint_bank_account(rng: Random, country: str) -> Identifier:
-    """A local mule account: ``value`` is the bank's BIC, a colon and the digits."""
+    """A local mule account in the extractor's normal form: bank code, a colon, the digits.
+
+    The code is the one ``fraudlink.extract`` reads from the bank's name, so the
+    truth and what gets stored and linked are the same string.
+    """
     bank: Bank = rng.choice(banks_of(country))
     digits = _digits(rng, rng.choice(bank.lengths))
     grouped = bank.group(digits)
+    code = bank_code(bank.name)
     return Identifier(
         "bank_account",
-        f"{bank.bic}:{digits}",
+        f"{code}:{digits}" if code else digits,
         country,
         (grouped, digits),
         (("bank", bank.name), ("country", country)),

@@ -39,6 +39,9 @@ BANKS: dict[str, tuple[str, ...]] = {
     "SPDB": ("浦发银行", "浦發銀行", "SPDB"),
     "PAB": ("平安银行", "平安銀行"),
     "CTBC": ("中国信托", "中國信託", "CTBC"),
+    "CATHAY": ("國泰世華銀行", "國泰世華", "国泰世华", "Cathay United"),
+    "BOT": ("臺灣銀行", "台灣銀行", "台湾银行", "Bank of Taiwan"),
+    "HANGSENG": ("恒生銀行", "恒生银行", "Hang Seng"),
     "HSBC": ("汇丰银行", "滙豐銀行", "匯豐銀行", "HSBC"),
     "KBSTAR": ("KB국민은행", "국민은행", "Kookmin", "KB"),
     "SHINHAN": ("신한은행", "Shinhan"),
@@ -79,8 +82,10 @@ BANKS: dict[str, tuple[str, ...]] = {
     "BRI": ("Bank Rakyat Indonesia", "BRI"),
     "BNI": ("Bank Negara Indonesia", "BNI"),
     "BDO": ("BDO",),
+    "METROBANK": ("Metrobank", "Metropolitan Bank"),
     "BPI": ("BPI",),
     "KBZ": ("KBZ",),
+    "AYA": ("AYA Bank",),
     "BCEL": ("BCEL",),
     "DBS": ("DBS",),
     "OCBC": ("OCBC",),
@@ -89,6 +94,13 @@ BANKS: dict[str, tuple[str, ...]] = {
     "MIZUHO": ("みずほ銀行", "Mizuho"),
     "SMBC": ("三井住友銀行", "SMBC"),
     "JPBANK": ("ゆうちょ銀行", "ゆうちょ"),
+    "CHASE": ("JPMorgan Chase", "Chase Bank", "Chase"),
+    "BOFA": ("Bank of America", "BofA"),
+    "WELLSFARGO": ("Wells Fargo",),
+    "CBA": ("Commonwealth Bank", "CommBank"),
+    "WESTPAC": ("Westpac",),
+    "ANZ": ("ANZ",),
+    "BARCLAYS": ("Barclays",),
 }
 
 #: words that say "the next number is a bank account", longest first per language
@@ -174,8 +186,17 @@ def _hits(folded: str) -> list[_Hit]:
 
 
 def bank_code(name: str) -> str | None:
-    """The short code of a bank written as ``name`` (any script or case), or None."""
-    return _BANK_CODE.get(fold(name).casefold())
+    """The short code of a bank written as ``name`` (any script or case), or None.
+
+    A name not listed as such is read by the longest bank name inside it
+    (``HSBC Hong Kong`` is HSBC, ``ธนาคารกรุงไทย`` is Krungthai).
+    """
+    folded = fold(name)
+    exact = _BANK_CODE.get(folded.casefold())
+    if exact is not None:
+        return exact
+    inside = [hit for hit in _hits(folded) if hit.code is not None]
+    return max(inside, key=lambda hit: hit.end - hit.start).code if inside else None
 
 
 def _nearest_bank(folded: str, banks: list[_Hit], label: _Hit, start: int, end: int) -> _Hit | None:
