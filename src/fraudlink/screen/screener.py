@@ -1,0 +1,108 @@
+"""Screening against every stored list, with each list's index held in memory once per process.
+
+``screener(database)`` returns the process-wide ``Screener`` of that database.
+Before each search it compares the lists' ``version`` numbers with the ones
+it loaded (one small query) and reloads only the lists that changed, so an
+import by another process is seen on the next query.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from fraudlink.link.names import compare
+from fraudlink.screen.index import NameIndex
+from fraudlink.screen.keys import hashes, index_keys
+from fraudlink.screen.scoring import Hit, Query, score_entry
+from fraudlink.screen.store import load_entries, load_index
+from fraudlink.screen.tables import WatchIdentifier, WatchList
+from fraudlink.store import Database
+
+CANDIDATES = 20  #: names per list that go through the full comparison
+MIN_SCORE = 0.5  #: hits below this are not returned
+
+
+@dataclass(slots=True)
+class _Loaded:
+    name: str
+    version: int
+    index: NameIndex
+
+
+class Screener:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.lists: dict[int, _Loaded] = {}
+        self._lock = threading.Lock()
+
+    def refresh(self, connection: Connection) -> None:
+        """Reload lists whose version changed; forget removed ones."""
+        current = {
+            r.id: (r.name, r.version)
+            for r in connection.execute(select(WatchList.id, WatchList.name, WatchList.version))
+        }
+        with self._lock:
+            for gone in set(self.lists) - set(current):
+                del self.lists[gone]
+            for list_id, (name, version) in current.items():
+                loaded = self.lists.get(list_id)
+                if loaded is None or loaded.version != version:
+                    self.lists[list_id] = _Loaded(name, version, load_index(connection, list_id))
+
+    def _name_candidates(self, query: Query, loaded: _Loaded, limit: int) -> list[int]:
+        """Entry ordinals whose best name scores highest against the query, best first."""
+        keys = frozenset().union(*(index_keys(n, query.schema) for n in query.names))
+        index = loaded.index
+        best: dict[int, float] = {}
+        for ordinal, _ in index.candidates(hashes(keys), max(CANDIDATES, 2 * limit)):
+            if index.schemas[ordinal] != query.schema:
+                continue
+            score = max(compare(q, index.names[ordinal], query.schema).score for q in query.names)
+            owner = int(index.owner[ordinal])
+            best[owner] = max(best.get(owner, 0.0), score)
+        ranked = sorted(best, key=lambda o: -best[o])
+        return [o for o in ranked if best[o] >= MIN_SCORE][:limit]
+
+    def _identifier_candidates(self, connection: Connection, query: Query) -> dict[int, set[int]]:
+        found: dict[int, set[int]] = defaultdict(set)
+        for kind, value in query.identifiers:
+            stmt = select(WatchIdentifier.list_id, WatchIdentifier.ordinal).where(
+                WatchIdentifier.kind == kind, WatchIdentifier.value == value
+            )
+            for list_id, ordinal in connection.execute(stmt):
+                found[list_id].add(ordinal)
+        return found
+
+    def search(self, query: Query, limit: int = 10) -> list[Hit]:
+        """The best hits over every list, highest score first."""
+        hits: list[Hit] = []
+        with self.database.engine.connect() as connection:
+            self.refresh(connection)
+            by_id = self._identifier_candidates(connection, query)
+            for list_id, loaded in list(self.lists.items()):
+                ordinals = set(by_id.get(list_id, ()))
+                if query.names:
+                    ordinals |= set(self._name_candidates(query, loaded, limit))
+                entries = load_entries(connection, list_id, sorted(ordinals))
+                hits += [score_entry(query, e, loaded.name) for e in entries.values()]
+        hits.sort(key=lambda h: (-h.score, h.list_name, h.entry.id))
+        return [h for h in hits if h.score >= MIN_SCORE][:limit]
+
+
+_SCREENERS: dict[str, Screener] = {}
+_GUARD = threading.Lock()
+
+
+def screener(database: Database) -> Screener:
+    """The process-wide screener of ``database`` (one per database URL)."""
+    url = database.engine.url.render_as_string(hide_password=False)
+    with _GUARD:
+        found = _SCREENERS.get(url)
+        if found is None or found.database is not database:
+            found = _SCREENERS[url] = Screener(database) if found is None else found
+            found.database = database
+        return found
