@@ -22,6 +22,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from schwifty import IBAN
 
 from fraudlink.extract.kinds.bank_account import bank_code
+from fraudlink.extract.kinds.payment_card import is_card
 from fraudlink.generate.banks import Bank, banks_of
 
 
@@ -210,7 +211,7 @@ def mint_wallet(rng: Random, chain: str) -> Identifier:
 
 # ---------------------------------------------------------------- cards and accounts
 
-_CARD_PREFIXES = ("4", "4", "4", "51", "52", "53", "54", "55", "62", "35")
+_CARD_PREFIXES = ("4", "4", "4", "51", "52", "53", "54", "55", "62", "356")  # JCB is 3528-3589
 
 
 def luhn_digit(body: str) -> str:
@@ -279,6 +280,8 @@ def mint_bank_account(rng: Random, country: str) -> Identifier:
     """
     bank: Bank = rng.choice(banks_of(country))
     digits = _digits(rng, rng.choice(bank.lengths))
+    while is_card(digits):  # a Luhn-valid number in a card range is a card, not an account
+        digits = _digits(rng, len(digits))
     grouped = bank.group(digits)
     code = bank_code(bank.name)
     return Identifier(

@@ -105,11 +105,9 @@ class Messenger(IdentifierKind):
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        value = (
-            rf"(?P<phone>{PHONE})|@?(?P<id>{cls.id_pattern})"
-            if cls.phones
-            else (rf"@?(?P<id>{cls.id_pattern})")
-        )
+        # an id followed by ``://`` is a link's scheme (``Telegram https://t.me/x``)
+        handle = rf"@?(?P<id>{cls.id_pattern})(?![\[(]?://)"
+        value = rf"(?P<phone>{PHONE})|{handle}" if cls.phones else handle
         cls._labelled = re.compile(rf"(?:{cls.labels}){SEP}(?:{value})", re.IGNORECASE)
         cls._id = re.compile(rf"[@~]?(?:{cls.id_pattern})", re.IGNORECASE)
 

@@ -125,10 +125,22 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _LATIN_RE = re.compile(rf"[{_LATIN}]")
 _GLUE = "0-9" + _LATIN
 # 6 to 20 digits, grouped by single spaces or dashes; not a phone ("+"), not an amount
-_DIGITS = rf"(?<![{_GLUE}+])\d(?:[ -]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)"
-_AFTER_LABEL = re.compile(rf"[^\d\n。！？!?；;]{{0,24}}?(?P<digits>{_DIGITS})")
-# a bank's bare name takes only a number in the same clause
-_AFTER_BANK = re.compile(rf"[^\d\n,，、。；;()（）]{{0,12}}?(?P<digits>{_DIGITS})")
+_DIGITS_BODY = rf"\d(?:[ -]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)"
+_DIGITS = rf"(?<![{_GLUE}+]){_DIGITS_BODY}"
+# a full stop ends the clause unless a number or a bracket follows (``No. 123 a.n. (BCA)``)
+_STOP = r"\.(?![ \t]*$|\s+[^\d(（])"
+_AFTER_LABEL = re.compile(rf"(?:[^\d\n。！？!?；;។៕៖.]|{_STOP}){{0,24}}?(?P<digits>{_DIGITS})")
+# a bank's bare name (with a qualifier: ``中國銀行(香港)``) takes a number in the same
+# clause, even glued to it (``Maybank628479431552``)
+_AFTER_BANK = re.compile(
+    r"(?:[ \t]?[(（][^()（）\d\n]{1,12}[)）]|[ \t][Bb]ank(?![A-Za-z]))?"
+    rf"(?:(?=\d)|(?:[^\d\n,，、。；;()（）.]|{_STOP}){{0,12}}?(?<![{_GLUE}+]))"
+    rf"(?P<digits>{_DIGITS_BODY})"
+)
+# ``paid into 123 at Maybank``, ``123 a.n. (BCA)``: the bank named right after the digits
+_BEFORE_BANK = re.compile(
+    rf"(?P<digits>{_DIGITS})(?:[^\d\n。！？!?；;។៕៖,，、:：.]|{_STOP}){{1,12}}$"
+)
 _DATE_RE = re.compile(r"\d{4}[ -]\d{1,2}[ -]\d{1,2}|\d{1,2}[ -]\d{1,2}[ -]\d{4}")
 _BANK_CODE = {fold(n).casefold(): code for code, names in BANKS.items() for n in names}
 #: names of five characters or fewer (``KB``, ``ABA``, ``Wing``) count only as written
@@ -228,11 +240,16 @@ def _account(
     start, end = span[0], _trim(folded, *span)
     digits = re.sub(r"\D", "", folded[start:end])
     bare = label.code is not None
-    if is_card(digits) or _DATE_RE.fullmatch(folded[start:end]) or (bare and len(digits) < 8):
+    # a bank's bare name before the digits needs a long number; right after them, any
+    short = len(digits) < (6 if end <= label.start else 8)
+    if is_card(digits) or _DATE_RE.fullmatch(folded[start:end]) or (bare and short):
         return None
     if _NOT_BANK.search(folded, max(0, label.start - 12), label.start):
         return None
-    named = _nearest_bank(folded, banks, label, start, end)
+    if bare and end <= label.start:  # ``123 at Maybank``: that bank
+        named: _Hit | None = label
+    else:
+        named = _nearest_bank(folded, banks, label, start, end)
     bank = named.code if named else None
     match = Match(
         kind="bank_account",
@@ -245,6 +262,33 @@ def _account(
     return match, max(end, named.end if named else end)
 
 
+def _spans(
+    folded: str, hits: list[_Hit], banks: list[_Hit]
+) -> Iterator[tuple[_Hit, tuple[int, int]]]:
+    """Each label or bank name with the digits it introduces, in order of the digits.
+
+    Three shapes: digits after a label (``account: 123``), after a label and a
+    bank (``Account details: Chase, 123``), and after or just before a bank's
+    name (``Maybank 123``, ``paid into 123 at Maybank``).
+    """
+    found = []
+    for hit in hits:
+        after = (_AFTER_BANK if hit.code else _AFTER_LABEL).match(folded, hit.end)
+        if after is None and hit.code is None:
+            bank = next((b for b in banks if hit.end <= b.start <= hit.end + 24), None)
+            after = _AFTER_LABEL.match(folded, bank.end) if bank else None
+        if after is not None:
+            found.append((hit, after.span("digits")))
+        if hit.code is not None:
+            before = _BEFORE_BANK.search(folded, max(0, hit.start - 48), hit.start)
+            if before is not None and not any(
+                before.end("digits") <= other.start < hit.start for other in hits
+            ):  # ``123。គណនី ABA`` : the label between introduces what follows it
+                found.append((hit, before.span("digits")))
+    found.sort(key=lambda item: item[1])
+    return iter(found)
+
+
 @register
 class BankAccount(IdentifierKind):
     """Labelled local account numbers; ``BANKCODE:digits`` when a bank is named nearby."""
@@ -255,21 +299,21 @@ class BankAccount(IdentifierKind):
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
         folded = text.folded
         hits = _hits(folded)
+        if not hits:
+            return
         banks = [hit for hit in hits if hit.code is not None]
         starts = [bank.start for bank in banks]
         seen: set[int] = set()
         floor = 0
-        for hit in hits:
-            after = (_AFTER_BANK if hit.code else _AFTER_LABEL).match(folded, hit.end)
-            if after is None or after.start("digits") in seen:
+        for hit, span in _spans(folded, hits, banks):
+            if span[0] in seen:
                 continue
-            span = after.span("digits")
             # a bank named with an earlier account belongs to that account
             low = max(span[0] - 90, floor)
             nearby = banks[bisect_left(starts, low) : bisect_right(starts, span[1] + 40)]
             found = _account(folded, hit, span, nearby)
             if found is not None:
-                seen.add(after.start("digits"))
+                seen.add(span[0])
                 floor = found[1]
                 yield _with_raw(found[0], text)
 
