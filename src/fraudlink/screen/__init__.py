@@ -1,7 +1,7 @@
 """Screening: sanctions lists and agency watchlists, searched fast, across scripts, explained.
 
-    >>> info = import_list(database, Path("sdn.xml"), "ofac")  # doctest: +SKIP
-    >>> screener(database).search(Query(("Chen Zhi",)))       # doctest: +SKIP
+>>> info = import_list(database, Path("sdn.xml"), "ofac")  # doctest: +SKIP
+>>> screener(database).search(Query(("Chen Zhi",)))       # doctest: +SKIP
 """
 
 from fraudlink.screen.scoring import Hit, Query, score_entry

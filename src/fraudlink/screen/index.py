@@ -110,41 +110,60 @@ class NameIndex:
     owner: Ints
     keys: Postings
     _scores: npt.NDArray[np.float32] = field(init=False)
+    _norms: npt.NDArray[np.float32] = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self._scores = np.zeros(len(self.names), dtype=np.float32)
+        self._norms = self._idf_norms()
 
-    def _chosen(self, query: Hashes) -> tuple[list[tuple[int, int]], list[float]]:
-        """(start, stop) of the postings to read and each one's IDF, rarest first."""
-        found = np.searchsorted(self.keys.hashes, query)
-        found = found[found < len(self.keys.hashes)]
-        found = np.unique(found[np.isin(self.keys.hashes[found], query)])
-        starts, stops = self.keys.offsets[found], self.keys.offsets[found + 1]
-        order = np.argsort(stops - starts, kind="stable")
+    def _idf_norms(self) -> npt.NDArray[np.float32]:
+        """Each name's IDF vector length, so long names with many keys do not win by count."""
+        df = np.diff(self.keys.offsets)
+        if not len(df):
+            return np.ones(len(self.names), np.float32)
+        idf = np.log1p(len(self.names) / np.maximum(df, 1)).astype(np.float32)
+        squares = np.bincount(self.keys.postings, weights=np.repeat(idf**2, df),
+                              minlength=len(self.names))  # fmt: skip
+        return np.sqrt(np.maximum(squares, 1.0)).astype(np.float32)
+
+    def _chosen(
+        self, query: Hashes, boosts: npt.NDArray[np.float32]
+    ) -> tuple[list[tuple[int, int]], list[float]]:
+        """(start, stop) of the postings to read and each one's weight, rarest first."""
+        at = np.minimum(np.searchsorted(self.keys.hashes, query), len(self.keys.hashes) - 1)
+        hit = self.keys.hashes[at] == query if len(self.keys.hashes) else at < 0
+        at, boosts = at[hit], boosts[hit]
+        starts, stops = self.keys.offsets[at], self.keys.offsets[at + 1]
         total, cap = len(self.names), max(COMMON_SHARE * len(self.names), 50.0)
         spans: list[tuple[int, int]] = []
         weights: list[float] = []
         read = 0
-        for i in order:
+        for i in np.argsort(stops - starts, kind="stable"):
             df = int(stops[i] - starts[i])
             if (df > cap and len(spans) >= MIN_KEYS) or read + df > POSTING_BUDGET:
                 break
             spans.append((int(starts[i]), int(stops[i])))
-            weights.append(math.log(1.0 + total / df))
+            weights.append(math.log(1.0 + total / df) * float(boosts[i]))
             read += df
         return spans, weights
 
-    def candidates(self, query: Hashes, limit: int) -> list[tuple[int, float]]:
-        """The ``limit`` names sharing the most IDF weight with the query, best first."""
-        spans, weights = self._chosen(query)
+    def candidates(
+        self, query: Hashes, boosts: npt.NDArray[np.float32], limit: int
+    ) -> list[tuple[int, float]]:
+        """The ``limit`` names sharing the most weighted IDF with the query, best first.
+
+        A name's score is the IDF of the keys it shares with the query (times
+        each key's boost) over the name's own IDF norm.
+        """
+        spans, weights = self._chosen(query, boosts)
         if not spans:
             return []
         ids = np.concatenate([self.keys.postings[a:b] for a, b in spans])
         w = np.repeat(np.asarray(weights, np.float32), [b - a for a, b in spans])
         with self._lock:
             np.add.at(self._scores, ids, w)
-            got = self._scores[ids]
+            got = self._scores[ids] / self._norms[ids]
             self._scores[ids] = 0.0
         return _top_unique(ids, got, limit)
 

@@ -16,14 +16,15 @@ from sqlalchemy import Connection, select
 
 from fraudlink.link.names import compare
 from fraudlink.screen.index import NameIndex
-from fraudlink.screen.keys import hashes, index_keys
+from fraudlink.screen.keys import query_keys
 from fraudlink.screen.scoring import Hit, Query, score_entry
 from fraudlink.screen.store import load_entries, load_index
 from fraudlink.screen.tables import WatchIdentifier, WatchList
 from fraudlink.store import Database
 
 CANDIDATES = 20  #: names per list that go through the full comparison
-MIN_SCORE = 0.5  #: hits below this are not returned
+MIN_SCORE = 0.5  #: hits below this are not returned unless asked
+OVERLAP_SHARE = 0.3  #: share of key overlap in the candidate ranking
 
 
 @dataclass(slots=True)
@@ -54,18 +55,24 @@ class Screener:
                     self.lists[list_id] = _Loaded(name, version, load_index(connection, list_id))
 
     def _name_candidates(self, query: Query, loaded: _Loaded, limit: int) -> list[int]:
-        """Entry ordinals whose best name scores highest against the query, best first."""
-        keys = frozenset().union(*(index_keys(n, query.schema) for n in query.names))
+        """Entry ordinals, best first: the compare score, with key overlap breaking near-ties.
+
+        Ranking blends ``compare`` with the IDF overlap (``OVERLAP_SHARE``) so a
+        listed name behind a typo that ``compare`` rejects still ranks above names
+        that merely share a common surname; the score reported stays evidence-only.
+        """
         index = loaded.index
+        found = index.candidates(*query_keys(query.names, query.schema), max(CANDIDATES, 2 * limit))
+        top = max((overlap for _, overlap in found), default=1.0) or 1.0
         best: dict[int, float] = {}
-        for ordinal, _ in index.candidates(hashes(keys), max(CANDIDATES, 2 * limit)):
+        for ordinal, overlap in found:
             if index.schemas[ordinal] != query.schema:
                 continue
             score = max(compare(q, index.names[ordinal], query.schema).score for q in query.names)
+            rank = (1 - OVERLAP_SHARE) * score + OVERLAP_SHARE * overlap / top
             owner = int(index.owner[ordinal])
-            best[owner] = max(best.get(owner, 0.0), score)
-        ranked = sorted(best, key=lambda o: -best[o])
-        return [o for o in ranked if best[o] >= MIN_SCORE][:limit]
+            best[owner] = max(best.get(owner, 0.0), rank)
+        return sorted(best, key=lambda o: -best[o])[:limit]
 
     def _identifier_candidates(self, connection: Connection, query: Query) -> dict[int, set[int]]:
         found: dict[int, set[int]] = defaultdict(set)
@@ -77,20 +84,19 @@ class Screener:
                 found[list_id].add(ordinal)
         return found
 
-    def search(self, query: Query, limit: int = 10) -> list[Hit]:
-        """The best hits over every list, highest score first."""
+    def search(self, query: Query, limit: int = 10, min_score: float = MIN_SCORE) -> list[Hit]:
+        """The best hits over every list, highest score first (retrieval order within ties)."""
         hits: list[Hit] = []
         with self.database.engine.connect() as connection:
             self.refresh(connection)
             by_id = self._identifier_candidates(connection, query)
             for list_id, loaded in list(self.lists.items()):
-                ordinals = set(by_id.get(list_id, ()))
-                if query.names:
-                    ordinals |= set(self._name_candidates(query, loaded, limit))
-                entries = load_entries(connection, list_id, sorted(ordinals))
-                hits += [score_entry(query, e, loaded.name) for e in entries.values()]
-        hits.sort(key=lambda h: (-h.score, h.list_name, h.entry.id))
-        return [h for h in hits if h.score >= MIN_SCORE][:limit]
+                ranked = self._name_candidates(query, loaded, limit) if query.names else []
+                ranked += sorted(set(by_id.get(list_id, ())) - set(ranked))
+                entries = load_entries(connection, list_id, ranked)
+                hits += [score_entry(query, entries[o], loaded.name) for o in ranked]
+        hits = [h for h in hits if h.score >= min_score]
+        return sorted(hits, key=lambda h: -h.score)[:limit]
 
 
 _SCREENERS: dict[str, Screener] = {}
