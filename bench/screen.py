@@ -51,7 +51,7 @@ WEST_FIRST = (
     "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty "
     "Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah "
     "Olaf Angela Pierre Hans Ivan Sergei Dmitri Marco Luca Giovanni Carlos Jose Miguel Pedro"
-).split()
+).split()  # noqa: SIM905
 WEST_LAST = (
     "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez "
     "Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
@@ -64,7 +64,7 @@ WEST_LAST = (
     "Jenkins Perry Russell Sullivan Bell Coleman Butler Henderson Barnes Gonzales Fisher "
     "Vasquez Simmons Romero Jordan Patterson Alexander Hamilton Graham Reynolds Griffin Wallace "
     "Schmidt Mueller Schneider Fischer Weber Becker Ivanov Petrov Rossi Russo Ferrari Bianchi"
-).split()
+).split()  # noqa: SIM905
 
 Identity = tuple[str, str, tuple[str, ...]]  # schema, native, Latin variants (primary first)
 
@@ -193,8 +193,9 @@ def variant(rng: Random, listed: str, identity: Identity, kind: str) -> str:
 KINDS = ("script", "romanisation", "typo", "order")
 
 
-def held_out(entries: list[Listed], identities: dict[str, Identity], groups: list[str],
-             count: int, seed: int) -> list[tuple[str, str, str, str]]:  # fmt: skip
+def held_out(
+    entries: list[Listed], identities: dict[str, Identity], groups: list[str], count: int, seed: int
+) -> list[tuple[str, str, str, str]]:
     """(query, identity, variant kind, group) for ``count`` sampled entries."""
     rng = Random(seed + 1)
     out = []
@@ -236,15 +237,26 @@ def bench_fraudlink(entries: list[Listed], queries: list[tuple[str, str, str, st
             found[label] += ok
     wall = time.perf_counter() - begin
     print(f"\nfraudlink index, {len(queries)} queries, one process:")
-    print(f"  p50 {percentile(latencies, 0.5):.2f} ms   p95 {percentile(latencies, 0.95):.2f} ms"
-          f"   {len(queries) / wall:,.0f} queries/s")  # fmt: skip
-    print("  recall@10: " + ", ".join(f"{k} {found[k] / tried[k]:.3f} ({tried[k]})" for k in
-                                      ("all", *KINDS, *(g for g, _, _ in GROUPS))))  # fmt: skip
+    print(
+        f"  p50 {percentile(latencies, 0.5):.2f} ms   p95 {percentile(latencies, 0.95):.2f} ms"
+        f"   {len(queries) / wall:,.0f} queries/s"
+    )
+    print(
+        "  recall@10: "
+        + ", ".join(
+            f"{k} {found[k] / tried[k]:.3f} ({tried[k]})"
+            for k in ("all", *KINDS, *(g for g, _, _ in GROUPS))
+        )
+    )
     database.dispose()
 
 
-def bench_rapidfuzz(entries: list[Listed], queries: list[tuple[str, str, str, str]],
-                    sample: int, extract_sample: int) -> None:  # fmt: skip
+def bench_rapidfuzz(
+    entries: list[Listed],
+    queries: list[tuple[str, str, str, str]],
+    sample: int,
+    extract_sample: int,
+) -> None:
     choices = [e.names[0] for e in entries]
     ids = [e.id.split("#")[0] for e in entries]
     for label, count, run in (
@@ -257,8 +269,10 @@ def bench_rapidfuzz(entries: list[Listed], queries: list[tuple[str, str, str, st
             top = run(query)
             latencies.append((time.perf_counter() - started) * 1000)
             hits += any(ids[i] == key for i in top)
-        print(f"rapidfuzz {label}, {count} queries: p50 {percentile(latencies, 0.5):,.0f} ms, "
-              f"{1000 / statistics.mean(latencies):.2f} queries/s, recall@10 {hits / count:.3f}")  # fmt: skip
+        print(
+            f"rapidfuzz {label}, {count} queries: p50 {percentile(latencies, 0.5):,.0f} ms, "
+            f"{1000 / statistics.mean(latencies):.2f} queries/s, recall@10 {hits / count:.3f}"
+        )
 
 
 def _cdist(query: str, choices: list[str]) -> list[int]:
@@ -277,12 +291,16 @@ def bench_name_bench(folder: Path) -> None:
     truth = [r["is_match"].lower() == "true" for r in rows]
     logic = [r["predicted_match"].lower() == "true" for r in rows]
     ours = [
-        score_entry(Query((r["name1"],), r["schema"]), Listed("x", r["schema"], [r["name2"]]), "b")
-        .match for r in rows
-    ]  # fmt: skip
+        score_entry(
+            Query((r["name1"],), r["schema"]), Listed("x", r["schema"], [r["name2"]]), "b"
+        ).match
+        for r in rows
+    ]
     print(f"\nname_bench ({len(rows)} cases scored by logic-v2)   precision  recall      F1")
-    for label, predicted in (("logic-v2 (frozen, threshold 0.7)", logic),
-                             (f"fraudlink screen (threshold {MATCH_THRESHOLD})", ours)):  # fmt: skip
+    for label, predicted in (
+        ("logic-v2 (frozen, threshold 0.7)", logic),
+        (f"fraudlink screen (threshold {MATCH_THRESHOLD})", ours),
+    ):
         tp = sum(t and p for t, p in zip(truth, predicted, strict=True))
         fp = sum(p and not t for t, p in zip(truth, predicted, strict=True))
         fn = sum(t and not p for t, p in zip(truth, predicted, strict=True))
@@ -303,8 +321,10 @@ def main() -> None:
     started = time.perf_counter()
     entries, identities, groups = watchlist(args.names, args.seed)
     queries = held_out(entries, identities, groups, args.queries, args.seed)
-    print(f"watchlist: {len(entries):,} names, {len(identities):,} distinct identities, "
-          f"generated in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    print(
+        f"watchlist: {len(entries):,} names, {len(identities):,} distinct identities, "
+        f"generated in {time.perf_counter() - started:.1f} s"
+    )
     bench_fraudlink(entries, queries)
     bench_rapidfuzz(entries, queries, args.rapidfuzz, args.wratio)
     if args.bench.exists():
