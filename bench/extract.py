@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from extract_corpus import MESSENGER_HOSTS, Document, card_fingerprint, corpus
 
-from fraudlink.extract import Context, extract
+from fraudlink.extract import Context, extract, normalise
 from fraudlink.extract.kinds._web import ascii_host, registrable
 
 Found = set[tuple[str, str]]
@@ -81,6 +81,9 @@ def _common(kind: str, value: str, region: str | None) -> tuple[str, str] | None
         return (kind, domain) if domain else None
     if kind == "email":
         return kind, value.lower()
+    if kind == "url":
+        match = normalise("url", value, Context(region=region))
+        return (kind, match.value) if match else None
     return kind, value
 
 
@@ -113,7 +116,7 @@ def iocextract_tool(doc: Document) -> Found:
 
     found: Found = set()
     for url in iocextract.extract_urls(doc.text, refang=True):
-        found.add(("url", url))
+        found.update(filter(None, [_common("url", url, doc.region)]))
     for email in iocextract.extract_emails(doc.text, refang=True):
         found.add(("email", email.lower()))
     return found
@@ -128,23 +131,36 @@ def _host(url: str) -> str:
 
 #: kinds the generator does not label: left out of the scores
 UNLABELLED = frozenset({"amount", "person", "organization"})
+PHONE_MESSENGERS = ("whatsapp", "wechat", "line", "kakao", "signal", "telegram")
 
 
 def _counts(kind: str, value: str, truth: frozenset[tuple[str, str]]) -> bool:
     """Whether an answer is scored (the conventions in ``extract_corpus``)."""
     if kind in UNLABELLED or (kind, value) in truth:
         return kind not in UNLABELLED
+    if kind == "phone":  # a messenger account that is a phone number is a phone too
+        return not any((messenger, value) in truth for messenger in PHONE_MESSENGERS)
     if kind not in ("url", "domain"):
         return True
     host = _host(value)
     if host in MESSENGER_HOSTS:
         return False
-    bare_www = kind == "url" and value.rstrip("/").endswith("://www." + host)
+    bare_www = kind == "url" and value.rstrip("/").partition("://")[2 if "://" in value else 0] == (
+        "www." + host
+    )
     return not (bare_www and ("domain", registrable(host) or host) in truth)
 
 
 def _scored(found: Found, truth: frozenset[tuple[str, str]]) -> Found:
     return {(kind, value) for kind, value in found if _counts(kind, value, truth)}
+
+
+def _schemeless(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """A link written without its scheme cannot say http or https: compare without it."""
+    return frozenset(
+        (kind, value.partition("://")[2] if kind == "url" and value.startswith("http") else value)
+        for kind, value in pairs
+    )
 
 
 def run(tool: Tool, docs: list[Document]) -> tuple[float, list[Found]]:
@@ -158,14 +174,15 @@ def tally(docs: list[Document], answers: list[Found]) -> Tally:
     """Per kind, counts of true and false positives and of misses."""
     counts: Tally = {}
     for doc, raw in zip(docs, answers, strict=True):
-        found = _scored(raw, doc.truth)
-        for kind, _ in doc.truth | found:
+        truth = _schemeless(doc.truth)
+        found = _scored(_schemeless(raw), truth)
+        for kind, _ in truth | found:
             counts.setdefault(kind, Counter())
-        for kind, _ in found & doc.truth:
+        for kind, _ in found & truth:
             counts[kind]["tp"] += 1
-        for kind, _ in found - doc.truth:
+        for kind, _ in found - truth:
             counts[kind]["fp"] += 1
-        for kind, _ in doc.truth - found:
+        for kind, _ in truth - found:
             counts[kind]["fn"] += 1
     return counts
 
@@ -198,13 +215,14 @@ def show_misses(docs: list[Document], answers: list[Found], limit: int, kind: st
     """The first ``limit`` documents where fraudlink missed or invented something."""
     shown = 0
     for doc, raw in zip(docs, answers, strict=True):
-        found = _scored(raw, doc.truth)
-        wrong = {k for k, _ in found ^ doc.truth}
+        truth = _schemeless(doc.truth)
+        found = _scored(_schemeless(raw), truth)
+        wrong = {k for k, _ in found ^ truth}
         if wrong and (kind is None or kind in wrong) and shown < limit:
             shown += 1
             print(f"--- {doc.language} {doc.region}: {doc.text}")
-            print(f"    missed {sorted(doc.truth - found)}")
-            print(f"    extra  {sorted(found - doc.truth)}")
+            print(f"    missed {sorted(truth - found)}")
+            print(f"    extra  {sorted(found - truth)}")
 
 
 def main() -> None:

@@ -14,7 +14,9 @@ Scoring conventions, applied to every tool alike:
 - cards are compared by SHA-256, since fraudlink only ever shows them masked;
 - a link to a messenger (``t.me/x``, ``wa.me/…``, ``line.me/…``) is scored as
   the messenger account it names: a URL or domain answer on a messenger's own
-  host counts only when it was planted as such;
+  host counts only when it was planted as such; a messenger account that is a
+  phone number (``WhatsApp +66 84…``) is a phone too, so that phone answer is
+  not scored either way;
 - ``www.apex.com`` planted as a domain is a URL too by our spec
   (``http://www.apex.com``): that URL answer is not scored either way;
 - amounts, persons and organisations are not labelled, so not scored.

@@ -169,3 +169,23 @@ def test_every_generated_bank_has_a_code() -> None:
     from fraudlink.generate.banks import _BANKS
 
     assert all(bank_code(bank.name) for banks in _BANKS.values() for bank in banks)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Paid into 3856027854062 at Metrobank.", "METROBANK:3856027854062"),
+     ("No. rek 7293625293 a.n. (BCA).", "BCA:7293625293"),
+     ("Account details: JPMorgan Chase, 793055237.", "CHASE:793055237"),
+     ("我用網銀轉帳到中國銀行(香港) 302979201236，", "BOC:302979201236"),
+     ("我通过手机银行转到Maybank６２８４７９４３１５５２，", "MAYBANK:628479431552"),
+     ("转到OCBC Bank717-942316-5，", "OCBC:7179423165")],
+)  # fmt: skip
+def test_bank_named_after_glued_to_or_qualifying_the_digits(text: str, value: str) -> None:
+    found = [m.value for m in extract(text, Context()) if m.kind == "bank_account"]
+    assert found == [value]
+
+
+def test_digits_of_an_earlier_sentence_are_not_the_next_banks_account() -> None:
+    text = "사기범 번호는 00639241414172입니다. 국민은행 167778-43-881964로 이체했습니다."
+    found = [m.value for m in extract(text, Context(region="KR")) if m.kind == "bank_account"]
+    assert found == ["KBSTAR:16777843881964"]

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fraudlink.extract.kinds  # noqa: F401  (registers every kind)
+from fraudlink.extract import extract
 from fraudlink.extract.base import KINDS, Context, Match
 from fraudlink.extract.text import FoldedText
 
@@ -262,3 +263,19 @@ def test_huge_lines_do_not_hang(name: str) -> None:
         for match in KINDS[kind].find(text, Context(region="CN")):
             assert match.raw
     assert time.process_time() - began < 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("之後他要我加賴：kevin-teacher16跟他聯絡", "kevin-teacher16"),
+     ("Tôi đã nhắn tin với LINE coachcindy3837.", "coachcindy3837")],
+)  # fmt: skip
+def test_line_taiwanese_label_and_upper_case_name(text: str, value: str) -> None:
+    assert [(m.kind, m.value) for m in extract(text, Context(region="TW")) if m.kind == "line"] == [
+        ("line", value)
+    ]
+
+
+def test_a_labelled_id_is_not_the_scheme_of_the_link_after_it() -> None:
+    found = extract("Họ liên lạc với tôi qua Telegram https://t.me/erichr.", Context())
+    assert [m.value for m in found if m.kind == "telegram"] == ["erichr"]

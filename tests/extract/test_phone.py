@@ -141,3 +141,13 @@ def test_normalising_a_normal_form_is_idempotent(raw: str) -> None:
     assert first is not None
     again = normalise("phone", first.value, Context(region="VN"))
     assert again is not None and again.value == first.value
+
+
+def test_vietnamese_words_after_a_number_are_not_the_dong_sign() -> None:
+    found = extract("Tôi đã gọi 02447613817 để hỏi.", Context(region="VN", language="vi"))
+    assert [(m.kind, m.value) for m in found] == [("phone", "+842447613817")]
+
+
+def test_an_account_label_in_an_earlier_sentence_does_not_veto_a_phone() -> None:
+    text = "需要把钱转到“安全账户”。骗子用+86 157 9486 1904给我打过电话"
+    assert [m.value for m in extract(text, Context(region="CN"))] == ["+8615794861904"]

@@ -121,4 +121,5 @@ def mint_url(rng: Random, domain: Identifier) -> Identifier:
         )
     scheme = pick(rng, ("https", "https", "http"))
     url = f"{scheme}://{host}{path}"
-    return Identifier("url", url, None, (url,), (("domain", domain.value),))
+    value = url[:-1] if path == "/" else url  # the normal form drops a lone ``/`` path
+    return Identifier("url", value, None, (url,), (("domain", domain.value),))

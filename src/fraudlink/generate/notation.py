@@ -84,8 +84,9 @@ def defang(rng: Random, url: str) -> str:
         return url.replace("http", "hxxp", 1).replace(".", "[.]")
     if roll < 0.8:
         return url.replace("://", "[://]", 1).replace(".", "[.]")
-    if roll < 0.9:
-        return url.partition("://")[2]
+    if roll < 0.9:  # without its scheme, a link with no path would be a bare domain
+        rest = url.partition("://")[2]
+        return rest if "/" in rest else url
     return url.replace("http", "hxxp", 1).replace(".", "(dot)")
 
 
@@ -111,8 +112,8 @@ def render_identifier(rng: Random, ident: Identifier, country: str, language: st
         return render_whatsapp(rng, ident, country)
     if kind == "telegram":
         return render_telegram(rng, ident.forms[0])
-    if kind == "url":
-        return defang(rng, ident.value)
+    if kind == "url":  # written as minted, with its ``/`` (the value drops a lone one)
+        return defang(rng, ident.forms[0] if ident.forms else ident.value)
     if kind == "domain":
         return render_domain(rng, ident.value)
     if kind == "bank_account":

@@ -308,7 +308,7 @@ def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
         return None
     stop = path_end(text.original, end)
     path = text.original[end:stop]
-    if labels[0].lower().startswith("www") or (len(path) > 1 and path.startswith("/")):
+    if labels[0].lower().startswith("www") or path.startswith("/"):
         return WebHit(start, stop, start, end, _url("http", "", host, path), domain)
     return WebHit(start, end, start, end, None, domain)
 

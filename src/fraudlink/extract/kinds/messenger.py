@@ -104,10 +104,12 @@ class WeChat(Messenger):
 @register
 class Line(Messenger):
     name = "line"
-    hints = ("line", "lin.", "lin[", "lin(", "lin{", "lin dot", "ไลน์", "ライン", "라인")
+    hints = ("line", "lin.", "lin[", "lin(", "lin{", "lin dot", "賴", "ไลน์", "ライン", "라인")
     labels = (
         r"(?<![a-z0-9])line[ \t]?id(?![a-z0-9])|(?<![a-z0-9])id[ \t]?line(?![a-z0-9])"
-        r"|(?<![a-z0-9])line(?=[ \t]{0,3}[:=])|ไอดีไลน์|ไอดี ไลน์|ไลน์|ライン|라인 ?아이디"
+        r"|(?<![a-z0-9])line(?=[ \t]{0,3}[:=])|(?<![A-Za-z0-9])(?-i:LINE)(?![A-Za-z0-9])"
+        # ``賴`` is Taiwanese slang for LINE (``加賴``) and a surname: only as a label
+        r"|賴(?=[ \t]*(?:[:：=]|id))|加賴|ไอดีไลน์|ไอดี ไลน์|ไลน์|ライン|라인 ?아이디"
     )
     id_pattern = r"@?[a-z0-9][a-z0-9._-]{2,18}[a-z0-9](?![a-z0-9._-]*[a-z0-9_-])"
     links = (

@@ -33,7 +33,7 @@ _MAX_WINDOW_GROUPS = 8
 _LOOKBACK = 24
 
 _CURRENCY_AFTER = re.compile(
-    r" ?(?:[$€£¥₩₫฿៛元円원块圓万萬億亿千百만억천đ]|រៀល|ដុល្លារ|บาท|ล้าน|ກີບ"
+    r" ?(?:[$€£¥₩₫฿៛元円원块圓万萬億亿千百만억천]|đ(?![a-zà-ỹ])|រៀល|ដុល្លារ|บาท|ล้าน|ກີບ"
     r"|(?:vnd|usdt?|usdc|khr|riels?|thb|baht|cny|rmb|yuan|krw|won|jpy|yen|idr|rupiah|myr"
     r"|ringgit|php|pesos?|eur|euros?|dollars?|đồng|dong|triệu|nghìn|ngàn|tỷ|millions?"
     r"|billions?|thousand|juta|ribu|k)\b)"
@@ -100,9 +100,16 @@ def _glued_right(folded: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(folded[end : end + 12].lower()))
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n។]|\.\s")
+
+
 def _labelled_not_phone(folded: str, start: int) -> bool:
-    """True when the nearest label before the number says order, tracking, account..."""
-    labels = list(_KEYWORDS.finditer(folded[max(0, start - _LOOKBACK) : start].lower()))
+    """True when the nearest label before the number, in its sentence, says order, account..."""
+    before = folded[max(0, start - _LOOKBACK) : start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    labels = list(_KEYWORDS.finditer(before.lower()))
     return bool(labels) and labels[-1].lastgroup == "neg"
 
 

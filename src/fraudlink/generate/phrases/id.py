@@ -51,7 +51,7 @@ BOOK = Phrasebook(
     closing=("Sekarang nomor saya diblokir.", "Mohon dibantu pak.", ""),
     labels={
         "telegram": ("Telegram ", ""),
-        "phone": ("", "WA ", "no HP "),
+        "phone": ("", "telp ", "no HP "),  # "WA" would make it a WhatsApp account
         "crypto_wallet:trx": ("wallet USDT ",),
         "crypto_wallet:eth": ("wallet ",),
         "crypto_wallet:btc": ("alamat BTC ",),
