@@ -35,6 +35,11 @@ from fraudlink.store import open_database
 ROOT = Path(__file__).resolve().parents[1]
 NAME_BENCH = ROOT.parent / "shared" / "benchmarks" / "name_bench"
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 HAN_GIVEN = (
     "志伟明华建国平文军强杰磊涛斌勇刚鹏飞辉俊峰超浩宇轩博文昊然子豪晨阳思远天佑嘉"
     "俊杰鑫宏海波亮成龙云翔瑞丽娜静敏燕芳婷玲雪梅兰英秀红霞琳倩颖欣怡佳慧晶莉"
@@ -43,7 +48,7 @@ HAN_GIVEN = (
 KO_INITIAL = (0, 2, 3, 5, 6, 7, 9, 11, 12, 14, 15, 18)
 KO_MEDIAL = (0, 4, 8, 13, 18, 20, 6, 12, 17, 1)
 KO_FINAL = (0, 0, 0, 1, 4, 8, 16, 21)
-WEST_FIRST = (
+WEST_FIRST = _words(
     "James John Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew "
     "Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald "
     "Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott "
@@ -51,8 +56,8 @@ WEST_FIRST = (
     "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty "
     "Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah "
     "Olaf Angela Pierre Hans Ivan Sergei Dmitri Marco Luca Giovanni Carlos Jose Miguel Pedro"
-).split()  # noqa: SIM905
-WEST_LAST = (
+)
+WEST_LAST = _words(
     "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez "
     "Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
     "White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott "
@@ -64,7 +69,7 @@ WEST_LAST = (
     "Jenkins Perry Russell Sullivan Bell Coleman Butler Henderson Barnes Gonzales Fisher "
     "Vasquez Simmons Romero Jordan Patterson Alexander Hamilton Graham Reynolds Griffin Wallace "
     "Schmidt Mueller Schneider Fischer Weber Becker Ivanov Petrov Rossi Russo Ferrari Bianchi"
-).split()  # noqa: SIM905
+)
 
 Identity = tuple[str, str, tuple[str, ...]]  # schema, native, Latin variants (primary first)
 

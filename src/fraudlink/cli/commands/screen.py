@@ -1,0 +1,115 @@
+"""``fraudlink watchlist import|list|remove`` and ``fraudlink screen``: sanctions and watchlists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.errors import InputError
+from fraudlink.screen import Hit, Query, import_list, list_lists, remove_list, screener
+from fraudlink.screen.formats import READERS
+from fraudlink.screen.formats.common import country_code, iso_date
+from fraudlink.screen.service import screen_all
+
+watchlist_app = typer.Typer(help="Import, list and remove sanctions lists and watchlists.")
+
+
+@watchlist_app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="FtM JSONL, OFAC sdn.xml/sdn.csv, UN XML or CSV.")],
+    name: Annotated[str, typer.Option("--name", help="Name of the list, e.g. ofac.")],
+    format: Annotated[str | None, typer.Option(help=f"One of: {', '.join(READERS)}.")] = None,
+    force: Annotated[bool, typer.Option(help="Import even if older than the stored list.")] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Import a list; a newer version replaces the stored one in one transaction."""
+    info = import_list(database(ctx, db), file, name, format=format, force=force)
+    if json:
+        print_jsonl([info.as_json()])
+    else:
+        console.print(
+            f"{info.name}: {info.entries} entries, {info.names} names "
+            f"({info.format}, dated {info.list_date or 'unknown'}, version {info.version})"
+        )
+
+
+@watchlist_app.command("list")
+def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> None:
+    """The stored lists with their dates and sizes."""
+    infos = list_lists(database(ctx, db))
+    if json:
+        print_jsonl(i.as_json() for i in infos)
+        return
+    for i in infos:
+        console.print(
+            f"{i.name}\t{i.format}\t{i.list_date or '-'}\t{i.entries} entries\tv{i.version}"
+        )
+
+
+@watchlist_app.command("remove")
+def remove(ctx: typer.Context, name: str, db: DbOption = None) -> None:
+    """Remove a list and its index."""
+    info = remove_list(database(ctx, db), name)
+    console.print(f"removed {info.name} ({info.entries} entries)")
+
+
+def _table(hits: list[Hit]) -> Table:
+    table = Table(title=f"{len(hits)} hit(s)")
+    for column in ("list", "id", "listed name", "score", "match", "features"):
+        table.add_column(column)
+    for h in hits:
+        features = ", ".join(f"{k} {v:+.2f}" for k, v in h.features.items())
+        table.add_row(
+            h.list_name, h.entry.id, h.entry.caption, f"{h.score:.3f}", str(h.match), features
+        )
+    return table
+
+
+def screen(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option("--name", help="A name in any script.")] = None,
+    birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD or YYYY.")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality, ISO code or name.")] = None,
+    schema: Annotated[str, typer.Option(help="Person or Organization.")] = "Person",
+    all_: Annotated[
+        bool, typer.Option("--all", help="Screen every record in the database.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="Hits to show.")] = 10,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Screen one name, or (--all) every person, organisation, account and wallet we hold."""
+    store = database(ctx, db)
+    if all_:
+        changes = screen_all(store)
+        print_jsonl(c.as_json() for c in changes) if json else console.print(
+            f"{len(changes)} new or changed hit(s)",
+            *(
+                f"{c.status}: {c.subject} ~ {c.hit.entry.caption} "
+                f"[{c.hit.list_name}] {c.hit.score:.3f}"
+                for c in changes
+            ),
+            sep="\n",
+        )
+        return
+    if not name:
+        raise InputError("Give --name NAME to screen one name, or --all to screen the database.")
+    query = Query(
+        (name,),
+        "Organization" if schema != "Person" else "Person",
+        tuple(filter(None, [iso_date(birth_date or "")])),
+        tuple(filter(None, [country_code(country or "")])),
+    )
+    hits = screener(store).search(query, limit)
+    print_jsonl(h.as_json() for h in hits) if json else console.print(_table(hits))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(watchlist_app, name="watchlist")
+    app.command()(screen)
