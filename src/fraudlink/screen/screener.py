@@ -1,9 +1,9 @@
 """Screening against every stored list, with each list's index held in memory once per process.
 
 ``screener(database)`` returns the process-wide ``Screener`` of that database.
-Before each search it compares the lists' ``version`` numbers with the ones
-it loaded (one small query) and reloads only the lists that changed, so an
-import by another process is seen on the next query.
+Before each search it compares the lists' tokens (new on every import) with
+the ones it loaded, in one small query, and reloads only the lists that
+changed, so an import by another process is seen on the next query.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ OVERLAP_SHARE = 0.3  #: share of key overlap in the candidate ranking
 @dataclass(slots=True)
 class _Loaded:
     name: str
-    version: int
+    token: str
     index: NameIndex
 
 
@@ -41,18 +41,16 @@ class Screener:
         self._lock = threading.Lock()
 
     def refresh(self, connection: Connection) -> None:
-        """Reload lists whose version changed; forget removed ones."""
-        current = {
-            r.id: (r.name, r.version)
-            for r in connection.execute(select(WatchList.id, WatchList.name, WatchList.version))
-        }
+        """Reload lists whose token changed (a re-import); forget removed ones."""
+        stmt = select(WatchList.id, WatchList.name, WatchList.token)
+        current = {r.id: (r.name, r.token) for r in connection.execute(stmt)}
         with self._lock:
             for gone in set(self.lists) - set(current):
                 del self.lists[gone]
-            for list_id, (name, version) in current.items():
+            for list_id, (name, token) in current.items():
                 loaded = self.lists.get(list_id)
-                if loaded is None or loaded.version != version:
-                    self.lists[list_id] = _Loaded(name, version, load_index(connection, list_id))
+                if loaded is None or loaded.token != token:
+                    self.lists[list_id] = _Loaded(name, token, load_index(connection, list_id))
 
     def _name_candidates(self, query: Query, loaded: _Loaded, limit: int) -> list[int]:
         """Entry ordinals, best first: the compare score, with key overlap breaking near-ties.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +143,9 @@ def _upsert_list(
     if row is None:
         return int(
             connection.execute(
-                insert(WatchList).values(name=name, version=1, **meta).returning(WatchList.id)
+                insert(WatchList)
+                .values(name=name, version=1, token=uuid.uuid4().hex, **meta)
+                .returning(WatchList.id)
             ).scalar_one()
         )
     old = row.list_date
@@ -152,7 +155,12 @@ def _upsert_list(
             f"of {old}; pass --force to import it anyway."
         )
     _clear(connection, row.id)
-    values = {**meta, "version": row.version + 1, "imported_at": dt.datetime.now(dt.UTC)}
+    values = {
+        **meta,
+        "version": row.version + 1,
+        "token": uuid.uuid4().hex,
+        "imported_at": dt.datetime.now(dt.UTC),
+    }
     connection.execute(update(WatchList).where(WatchList.id == row.id).values(**values))
     return int(row.id)
 

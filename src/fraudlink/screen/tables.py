@@ -29,7 +29,7 @@ from fraudlink.store.schema import Base, Id, JsonType
 
 
 class WatchList(Base):
-    """One imported list; ``version`` grows on every re-import so caches know to reload."""
+    """One imported list; ``version`` counts imports; ``token`` is new on each, for caches."""
 
     __tablename__ = "screen_list"
 
@@ -42,6 +42,7 @@ class WatchList(Base):
     entries: Mapped[int] = mapped_column(Integer, default=0)
     names: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    token: Mapped[str] = mapped_column(String(32))  # new on every import: what caches compare
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=func.now())
 
 

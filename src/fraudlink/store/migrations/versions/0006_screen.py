@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("entries", sa.Integer(), nullable=False),
         sa.Column("names", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("token", sa.String(32), nullable=False),
         sa.Column(
             "imported_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
