@@ -106,7 +106,9 @@ class Partition:
 
 def _initial_sets(reports: int, rep: IntArray, ident: IntArray, chosen: IntArray) -> IntArray:
     """Roots after linking by every identifier in ``chosen`` at once (C speed, no judging)."""
-    mask = np.isin(ident, chosen)
+    wanted = np.zeros(int(ident.max()) + 1 if len(ident) else 0, bool)
+    wanted[chosen] = True
+    mask = wanted[ident]
     r, i = rep[mask], ident[mask]
     nodes = reports + (int(ident.max()) + 1 if len(ident) else 0)
     graph = coo_matrix((np.ones(len(r), np.int8), (r, reports + i)), shape=(nodes, nodes))

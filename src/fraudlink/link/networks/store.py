@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, select
 
 from fraudlink.link.networks.allowlist import Allowed, AllowlistMatcher
 from fraudlink.link.networks.graph import IntArray
@@ -50,8 +50,10 @@ def invalid_identifiers(connection: Connection) -> IntArray:
 
 def build_graph(report_ids: IntArray, pairs: np.ndarray, invalid: IntArray) -> Graph:
     """Index arrays over ``report_ids`` (sorted), without invalid identifiers or duplicates."""
-    pairs = pairs[~np.isin(pairs[:, 1], invalid)] if len(invalid) else pairs
-    pairs = pairs[np.isin(pairs[:, 0], report_ids)]
+    if len(invalid) and len(pairs):
+        bad = np.zeros(max(int(pairs[:, 1].max()), int(invalid.max())) + 1, bool)
+        bad[invalid] = True
+        pairs = pairs[~bad[pairs[:, 1]]]
     rep = np.searchsorted(report_ids, pairs[:, 0]).astype(np.int64)
     key = np.unique(rep * (int(pairs[:, 1].max(initial=0)) + 1) + pairs[:, 1])
     width = int(pairs[:, 1].max(initial=0)) + 1
@@ -66,17 +68,22 @@ def read_graph(connection: Connection) -> Graph:
 
 
 def allowlisted_identifiers(connection: Connection) -> list[int]:
-    """Ids of stored identifiers the allow-list covers (exactly, or as a platform's page)."""
-    allowed = [
-        Allowed(k, v)
-        for k, v in connection.execute(select(AllowlistEntry.kind, AllowlistEntry.value))
-    ]
-    matcher = AllowlistMatcher(allowed)
-    kinds = sorted({a.kind for a in allowed} | {"url"})
-    rows = connection.execute(
-        select(Identifier.id, Identifier.kind, Identifier.value).where(Identifier.kind.in_(kinds))
+    """Ids of stored identifiers the allow-list covers (exactly, or as a platform's page).
+
+    Exact entries are a join; only urls short enough to be a home page or a
+    ``t.me/handle`` link (at most three slashes) go through the Python matcher.
+    """
+    allowed = connection.execute(select(AllowlistEntry.kind, AllowlistEntry.value)).all()
+    matcher = AllowlistMatcher([Allowed(k, v) for k, v in allowed])
+    exact = select(Identifier.id).join(
+        AllowlistEntry,
+        (AllowlistEntry.kind == Identifier.kind) & (AllowlistEntry.value == Identifier.value),
     )
-    return [row.id for row in rows if matcher(row.kind, row.value)]
+    found = set(connection.execute(exact).scalars())
+    slashes = func.length(Identifier.value) - func.length(func.replace(Identifier.value, "/", ""))
+    urls = select(Identifier.id, Identifier.value).where(Identifier.kind == "url", slashes <= 3)
+    found.update(i for i, value in connection.execute(urls) if matcher("url", value))
+    return sorted(found)
 
 
 def network_ids(report_ids: IntArray, labels: IntArray) -> IntArray:
@@ -102,6 +109,11 @@ def write_networks(connection: Connection, report_ids: list[int], networks: list
 
 def replace_verdicts(connection: Connection, rows: Iterable[dict[str, object]]) -> None:
     connection.execute(delete(LinkIdentifier))
-    batch = list(rows)
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        "INSERT INTO link_identifier (identifier_id, degree, status, reason) "
+        f"VALUES ({mark}, {mark}, {mark}, {mark})"
+    )
+    batch = [(r["identifier_id"], r["degree"], r["status"], r["reason"]) for r in rows]
     for start in range(0, len(batch), CHUNK):
-        connection.execute(insert(LinkIdentifier), batch[start : start + CHUNK])
+        connection.exec_driver_sql(sql, batch[start : start + CHUNK])
