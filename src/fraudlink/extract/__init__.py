@@ -32,13 +32,24 @@ class UnknownKind(InputError):
     """An identifier kind that no registered class handles."""
 
 
+_REGISTRY: dict[str, IdentifierKind] = {}
+
+
+def _registry() -> dict[str, IdentifierKind]:
+    """Every kind by name, looked up once: ``extract`` runs per report."""
+    if len(_REGISTRY) != len(KINDS) or not _REGISTRY:
+        _REGISTRY.clear()
+        _REGISTRY.update((kind.name, kind) for kind in registered())
+    return _REGISTRY
+
+
 def known_kinds() -> list[str]:
     """Names of every registered kind, sorted."""
     return sorted(kind.name for kind in registered())
 
 
 def _kinds(names: Collection[str] | None) -> list[IdentifierKind]:
-    every = {kind.name: kind for kind in registered()}
+    every = _registry()
     if names is None:
         return list(every.values())
     unknown = sorted(set(names) - every.keys())

@@ -193,6 +193,8 @@ _GROUP_WITH_UNIT = rf"(?:{_NATIVE}|(?:{_ARABIC})[ \u00a0]?{_WORD_UNIT})"
 NUMERAL = rf"(?:{_GROUP})(?:[ \u00a0](?:{_GROUP_WITH_UNIT}))*"
 #: the look-ahead lets the regex engine skip to candidate characters (15x faster on prose)
 NUMERAL_RE = re.compile(rf"(?=[0-9{_DIGIT_CLASS}{_UNIT_CLASS}])(?:{NUMERAL})", re.IGNORECASE)
+#: every CJK and Hangul numeral and multiplier character
+NATIVE_CHARS = _DIGIT_CLASS + _UNIT_CLASS
 
 _TOKEN_RE = re.compile(
     rf"(?P<arabic>{_ARABIC})|(?P<glued>(?<=\d)(?:{_alternation(GLUED_UNITS)})(?![A-Za-z0-9]))"

@@ -23,9 +23,17 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+import ahocorasick
+
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
-from fraudlink.extract.numerals import NUMERAL_RE, decimal_comma, plain, safe_value
-from fraudlink.extract.text import FoldedText
+from fraudlink.extract.numerals import (
+    NATIVE_CHARS,
+    NUMERAL_RE,
+    decimal_comma,
+    plain,
+    safe_value,
+)
+from fraudlink.extract.text import FoldedText, lower_keep_length
 
 _CODES = [
     "USD",
@@ -196,8 +204,8 @@ class Amount(IdentifierKind):
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
         folded = text.folded
         comma = decimal_comma(context.language, context.region)
-        for number in NUMERAL_RE.finditer(folded):
-            found = self._around(text, number.start(), number.end(), context, comma)
+        for start, end in _numbers(folded):
+            found = self._around(text, start, end, context, comma)
             if found is not None:
                 yield found
 
@@ -249,6 +257,60 @@ def _prefix(folded: str, start: int) -> tuple[int, str] | None:
             if not (latin and first and _LATIN_LETTER.match(folded[first - 1])):
                 return first, mark
     return None
+
+
+def _mark_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for mark in {**_EITHER_SIDE, **_AFTER_ONLY}:
+        automaton.add_word(lower_keep_length(mark), len(mark))
+    automaton.make_automaton()
+    return automaton
+
+
+_MARKS = _mark_automaton()
+_NUMERAL_CHARS = frozenset("0123456789" + NATIVE_CHARS)
+_NUMERAL_CHAR = re.compile(f"[0-9{NATIVE_CHARS}]")
+_WINDOW = 48
+
+
+def _numbers(folded: str) -> list[tuple[int, int]]:
+    """Spans of the numbers a currency mark touches, in order.
+
+    The marks are found first, in one Aho-Corasick pass; only the text just
+    before and after each mark is read for numbers, because numbers without a
+    mark (dates, phones, ids) are most of the digits in a report.
+    """
+    size, spans = len(folded), set()
+    for last, length in _MARKS.iter(lower_keep_length(folded)):
+        start, end = last + 1 - length, last + 1
+        if _inside_word(folded, start, end):
+            continue  # ``eth`` in ``together``
+        before = start - 1 if start and folded[start - 1] in " \u00a0" else start
+        # a multiplier word may stand between (``230 million yuan``)
+        if before and _NUMERAL_CHAR.search(folded, max(0, before - 40), before):
+            spans.update(_ending_at(folded, before))
+        after = end + 1 if end < size and folded[end] in " \u00a0" else end
+        if after < size and folded[after] in _NUMERAL_CHARS:
+            number = NUMERAL_RE.match(folded, after)
+            if number is not None:
+                spans.add(number.span())
+    return sorted(spans)
+
+
+def _inside_word(folded: str, start: int, end: int) -> bool:
+    """A Latin mark glued to a Latin letter is part of a word (``eth`` in ``method``)."""
+    latin = _LATIN_LETTER.match
+    if start and latin(folded[start]) and latin(folded[start - 1]):
+        return True
+    return end < len(folded) and bool(latin(folded[end - 1]) and latin(folded[end]))
+
+
+def _ending_at(folded: str, end: int) -> list[tuple[int, int]]:
+    """The number that ends at ``end``, read from a clean start before it."""
+    low = max(0, end - _WINDOW)
+    while low > 0 and (folded[low] in _NUMERAL_CHARS or folded[low - 1] in _NUMERAL_CHARS):
+        low -= 1
+    return [m.span() for m in NUMERAL_RE.finditer(folded, low, end) if m.end() == end]
 
 
 def _suffix_possible(folded: str, end: int) -> bool:
