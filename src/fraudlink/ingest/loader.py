@@ -10,6 +10,7 @@ a changed one replaces the report and keeps the old version as a revision.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -150,8 +151,10 @@ class ReportWriter:
             | {"version": 1, "ingested_at": now, "updated_at": now}
             for p in fresh
         ]
-        statement = insert(Report).returning(Report.id, sort_by_parameter_order=True)
-        return list(conn.execute(statement, rows).scalars())
+        conn.execute(insert(Report), rows)
+        keys = [(row["agency_id"], row["external_id"]) for row in rows]
+        ids = dict(_select_in(conn, (Report.agency_id, Report.external_id), Report.id, keys))
+        return [ids[key] for key in keys]
 
     def _replace_reports(self, conn: Connection, changed: list[tuple[_Existing, Parsed]]) -> None:
         if not changed:
@@ -313,27 +316,53 @@ def write_mentions(conn: Connection, mentions: list[tuple[int, Match, str]]) -> 
     conn.execute(insert(ReportIdentifier), list(rows.values()))
 
 
-def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, str], int]:
-    """Ids for every (kind, value), inserting the identifiers not seen before."""
-    wanted = {(match.kind, match.value): match for match in matches}
-    found: dict[tuple[str, str], int] = {}
-    keys = list(wanted)
+def _select_in(
+    conn: Connection, key_columns: tuple[Any, Any], value_column: Any, keys: list[tuple[Any, Any]]
+) -> list[tuple[tuple[Any, Any], Any]]:
+    """(key, value) pairs for composite keys, in chunks small enough for any backend."""
+    found: list[tuple[tuple[Any, Any], Any]] = []
     for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = select(Identifier.kind, Identifier.value, Identifier.id).where(
-            tuple_(Identifier.kind, Identifier.value).in_(chunk)
+        query = select(*key_columns, value_column).where(
+            tuple_(*key_columns).in_(keys[start : start + 500])
         )
-        found.update({(kind, value): id_ for kind, value, id_ in conn.execute(query)})
-    new = [wanted[key] for key in keys if key not in found]
-    if new:
-        statement = insert(Identifier).returning(Identifier.id, sort_by_parameter_order=True)
-        rows = [
-            {"kind": m.kind, "value": m.value, "valid": m.valid, "attributes": dict(m.attributes)}
-            for m in new
-        ]
-        for match, id_ in zip(new, conn.execute(statement, rows).scalars(), strict=True):
-            found[(match.kind, match.value)] = id_
+        found += [((first, second), value) for first, second, value in conn.execute(query)]
     return found
+
+
+def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, str], int]:
+    """Ids for every (kind, value), inserting the identifiers not seen before.
+
+    Plain multi-row inserts then one look-up: RETURNING in parameter order would
+    make SQLite insert row by row.
+    """
+    wanted = {(match.kind, match.value): match for match in matches}
+    columns = (Identifier.kind, Identifier.value)
+    found = dict(_select_in(conn, columns, Identifier.id, list(wanted)))
+    new = [wanted[key] for key in wanted if key not in found]
+    if new:
+        rows = [{"kind": m.kind, "value": m.value, "valid": m.valid,
+                 "attributes": dict(m.attributes)} for m in new]  # fmt: skip
+        conn.execute(insert(Identifier), rows)
+        found.update(_select_in(conn, columns, Identifier.id, [(m.kind, m.value) for m in new]))
+    return found
+
+
+def _entity_ids(conn: Connection, report_ids: list[int]) -> list[int]:
+    """Ids of the entities just written, in the order they were written.
+
+    Ids rise in insertion order within a transaction on SQLite and PostgreSQL,
+    and a report's earlier entities were deleted before it was rewritten.
+    """
+    unique = sorted(set(report_ids))
+    by_report: dict[int, deque[int]] = {}
+    for start in range(0, len(unique), 500):
+        query = select(Entity.source_report_id, Entity.id).where(
+            Entity.source_report_id.in_(unique[start : start + 500])
+        )
+        rows: list[tuple[int, int]] = [(r, e) for r, e in conn.execute(query) if r is not None]
+        for report_id, entity_id in sorted(rows):
+            by_report.setdefault(report_id, deque()).append(entity_id)
+    return [by_report[report_id].popleft() for report_id in report_ids]
 
 
 def write_persons(conn: Connection, persons: list[tuple[int, int, Parsed, int]]) -> None:
@@ -354,8 +383,8 @@ def write_persons(conn: Connection, persons: list[tuple[int, int, Parsed, int]])
                 "tlp": parsed.report.tlp,
             }
         )
-    statement = insert(Entity).returning(Entity.id, sort_by_parameter_order=True)
-    entity_ids = list(conn.execute(statement, rows).scalars())
+    conn.execute(insert(Entity), rows)
+    entity_ids = _entity_ids(conn, [report_id for report_id, *_ in persons])
     names, documents, roles = [], [], []
     for entity_id, (report_id, _, parsed, index) in zip(entity_ids, persons, strict=True):
         person = parsed.report.persons[index]
