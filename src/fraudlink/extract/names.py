@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import ahocorasick
 
 from fraudlink.extract.base import Context, Match
-from fraudlink.extract.text import FoldedText
+from fraudlink.extract.text import FoldedText, lower_keep_length
 
 PERSON, ORGANIZATION = "person", "organization"
 _NAME_EDGES = " .,;:：，。;、-–—'\"“”[]"  # characters to strip
@@ -213,7 +214,7 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
 def labelled_people(text: FoldedText) -> Iterator[Match]:
     """People named after a role label, with ``role`` (suspect, recruiter, boss)."""
     folded = text.folded
-    for label in _PERSON_LABEL_RE.finditer(folded):
+    for label in _matches_at(_PERSON_LABEL_RE, folded, _anchors(folded)[_PERSON]):
         span = _name_span(folded, label.end())
         if span is None:
             continue
@@ -257,10 +258,57 @@ _ORG_ANCHORS = re.compile(
 )
 
 
+_PERSON, _ORG_LABEL, _ORG_ANCHOR = 0, 1, 2
+_ANCHOR_WORDS = (
+    [(label, _PERSON) for label in _PERSON_LABELS]
+    + [(label, _ORG_LABEL) for label in _ORG_LABELS]
+    + [(word, _ORG_ANCHOR) for word in _ORG_ANCHORS.pattern.replace("[ \\t]", " ").split("|")]
+)
+
+
+def _anchor_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, group in _ANCHOR_WORDS:
+        word = lower_keep_length(word.replace("\\", ""))
+        automaton.add_word(word, (*automaton.get(word, ()), (len(word), group)))
+    automaton.make_automaton()
+    return automaton
+
+
+_ANCHOR_AUTOMATON = _anchor_automaton()
+
+
+@lru_cache(maxsize=4)
+def _anchors(folded: str) -> tuple[list[int], list[int], list[int]]:
+    """Where each kind of label or legal-form word may start, case-insensitively.
+
+    One Aho-Corasick pass replaces three patterns tried at every character; each
+    start is then confirmed by the pattern itself, so the rules stay in one place.
+    """
+    starts: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for last, entries in _ANCHOR_AUTOMATON.iter(lower_keep_length(folded)):
+        for length, group in entries:
+            starts[group].append(last + 1 - length)
+    for group in starts:
+        group.sort()
+    return starts
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` restricted to the given starts: leftmost, not overlapping."""
+    taken = 0
+    for start in starts:
+        if start >= taken:
+            found = pattern.match(text, start)
+            if found is not None:
+                taken = found.end()
+                yield found
+
+
 def _windows(folded: str) -> Iterator[tuple[int, int]]:
     """Stretches of text around legal-form words: the only places an organisation can be."""
     low = high = -1
-    for anchor in _ORG_ANCHORS.finditer(folded):
+    for anchor in _matches_at(_ORG_ANCHORS, folded, _anchors(folded)[_ORG_ANCHOR]):
         start, end = max(0, anchor.start() - 160), min(len(folded), anchor.end() + 80)
         if start > high:
             if high > low:
@@ -288,7 +336,7 @@ def organisations(text: FoldedText) -> Iterator[Match]:
         raw = text.raw(start, end)
         taken.append((start, end))
         yield Match(ORGANIZATION, clean_name(raw), raw, start, end)
-    for label in _ORG_LABEL_RE.finditer(folded):
+    for label in _matches_at(_ORG_LABEL_RE, folded, _anchors(folded)[_ORG_LABEL]):
         label_end = _org_label_end(folded, label.end())
         if label_end is not None and not any(a < label_end and label.end() < b for a, b in taken):
             raw = text.raw(label.end(), label_end)

@@ -57,7 +57,7 @@ def _foldable() -> re.Pattern[str]:
         for code in range(0x80, 0x10000)
         if not 0xD800 <= code < 0xE000 and fold_char(chr(code)) != chr(code)
     ]
-    ranges = []
+    ranges: list[list[int]] = []
     for code in codes:
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code

@@ -20,11 +20,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
+import ahocorasick
 import phonenumbers
 
 from fraudlink.extract.base import Context, IdentifierKind, Match
 from fraudlink.extract.kinds._web import DOT
-from fraudlink.extract.text import FoldedText
+from fraudlink.extract.text import FoldedText, lower_keep_length
 
 #: between a label and its value: ``: ``, ``：``, `` ID ``, ``号``, ``아이디``, ``是``
 SEP = (
@@ -78,9 +79,29 @@ def _e164(written: str, region: str | None) -> tuple[str, int] | None:
     return None
 
 
+#: how far a label or link may start before its hint, and its value end after it
+_BEFORE_HINT, _AFTER_HINT = 24, 96
+_HINTS: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=1)
+def _hint_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name, hints in _HINTS.items():
+        for hint in hints:
+            automaton.add_word(hint, (*automaton.get(hint, ()), (len(hint), name)))
+    automaton.make_automaton()
+    return automaton
+
+
 @lru_cache(maxsize=4)
-def _lowered(folded: str) -> str:
-    return folded.lower()
+def _hint_starts(folded: str) -> dict[str, list[int]]:
+    """Where each messenger's hints start, all messengers in one pass."""
+    starts: dict[str, list[int]] = {}
+    for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
+        for length, name in entries:
+            starts.setdefault(name, []).append(last + 1 - length)
+    return starts
 
 
 class Messenger(IdentifierKind):
@@ -110,34 +131,58 @@ class Messenger(IdentifierKind):
         value = rf"(?P<phone>{PHONE})|{handle}" if cls.phones else handle
         cls._labelled = re.compile(rf"(?:{cls.labels}){SEP}(?:{value})", re.IGNORECASE)
         cls._id = re.compile(rf"[@~]?(?:{cls.id_pattern})", re.IGNORECASE)
+        if hasattr(cls, "name"):
+            _HINTS[cls.name] = cls.hints
+            _hint_automaton.cache_clear()
 
     def clean_id(self, written: str) -> str | None:
         """The normal form of an id, or None when it breaks the messenger's rules."""
         return written.lower().lstrip("@~")
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        if not self._may_hold(text.folded):
+        windows = self._windows(text.folded)
+        if not windows:
             return
         seen: set[tuple[int, int]] = set()
-        for found in self._finds(text, context):
+        for found in self._finds(text, context, windows):
             if (found.start, found.end) not in seen:
                 seen.add((found.start or 0, found.end or 0))
                 yield found
 
-    def _may_hold(self, folded: str) -> bool:
-        """Cheap substring test before any regex: most texts name no messenger at all."""
-        lowered = _lowered(folded)
-        return any(hint in lowered for hint in self.hints) or any(
-            hint in folded for hint in self.case_hints
-        )
+    def _windows(self, folded: str) -> list[tuple[int, int]]:
+        """Stretches of text around this messenger's hints: the only places to look.
 
-    def _finds(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        Every label and link holds a hint (``tele``, ``me/``, ``微信``...); one
+        Aho-Corasick pass finds the hints of all messengers, and the patterns,
+        which would be slow tried at every character, run only around them.
+        """
+        starts = _hint_starts(folded).get(self.name, [])
+        if any(hint in folded for hint in self.case_hints):
+            starts = sorted(
+                [*starts, *(m.start() for h in self.case_hints for m in re.finditer(h, folded))]
+            )
+        windows: list[tuple[int, int]] = []
+        for start in starts:
+            low, high = max(0, start - _BEFORE_HINT), min(len(folded), start + _AFTER_HINT)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], high)
+            else:
+                windows.append((low, high))
+        return windows
+
+    def _finds(
+        self, text: FoldedText, context: Context, windows: list[tuple[int, int]]
+    ) -> Iterator[Match]:
+        for low, high in windows:
+            yield from self._finds_in(text, context, low, high)
+
+    def _finds_in(self, text: FoldedText, context: Context, low: int, high: int) -> Iterator[Match]:
         for pattern in self.links:
-            for link in pattern.finditer(text.folded):
+            for link in pattern.finditer(text.folded, low, high):
                 found = self._from_groups(text, link, link.start(), context)
                 if found is not None:
                     yield found
-        for labelled in self._labelled.finditer(text.folded):
+        for labelled in self._labelled.finditer(text.folded, low, high):
             group = "phone" if labelled.groupdict().get("phone") else "id"
             found = self._from_groups(text, labelled, labelled.start(group), context)
             if found is not None:

@@ -41,8 +41,9 @@ _AFTER = rf"(?![{_GLUE}])"
 _ETH_RE = re.compile(rf"{_BEFORE}0x[0-9a-fA-F]{{40}}{_AFTER}")
 _BASE58_RE = re.compile(rf"{_BEFORE}[1-9A-HJ-NP-Za-km-z]{{25,35}}{_AFTER}")
 _BECH32_RE = re.compile(rf"{_BEFORE}(?:bc|ltc|BC|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{{6,87}}{_AFTER}")
-# one pass over the text finds candidates of every shape; ``classify`` tells them apart
-_ANY_RE = re.compile("|".join(p.pattern for p in (_ETH_RE, _BECH32_RE, _BASE58_RE)))
+# every address is a whole run of ASCII letters and digits, 14 (the shortest segwit) to 90
+# long: one cheap pass finds such runs and ``classify`` tells the shapes apart
+_TOKEN_RE = re.compile(rf"{_BEFORE}[0-9A-Za-z]{{14,90}}{_AFTER}")
 
 #: base58check version byte -> chain, per leading character of the address
 _BASE58_VERSIONS: dict[str, tuple[tuple[int, str], ...]] = {
@@ -201,7 +202,7 @@ class CryptoWallet(IdentifierKind):
     priority = 90
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        for found in _ANY_RE.finditer(text.folded):
+        for found in _TOKEN_RE.finditer(text.folded):
             wallet = classify(found.group())
             if wallet is not None:
                 start, end = found.span()

@@ -24,7 +24,28 @@ _EMAIL = re.compile(
     rf"(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})+)",
     re.IGNORECASE,
 )
-_MAY_HOLD = re.compile(r"@|[\[({]\s?at\s?[\])}]", re.IGNORECASE)
+_MAY_HOLD = re.compile(r"[@\[({](?:(?<=[\[({])\s?(?:at|@)\s?[\])}])?", re.IGNORECASE)
+_DEFANGED_AT = re.compile(r"[\[({]\s?(?:at|@)\s?[\])}]", re.IGNORECASE)
+_LOCAL_BEFORE = re.compile(r"[a-z0-9._%+\-]{1,64}$", re.IGNORECASE)
+
+
+def _starts(folded: str) -> list[int]:
+    """Where an address may start: the run of local-part characters before each ``@``.
+
+    The pattern, tried at every character, was slow; read backwards from each
+    ``@`` (or ``[at]``) the start is known and the pattern is matched once there.
+    """
+    if "@" not in folded and not _DEFANGED_AT.search(folded):
+        return []
+    starts = []
+    for at in _MAY_HOLD.finditer(folded):
+        if at.group() in "[({":
+            continue  # a bracket that holds no ``at``
+        end = at.start() - 1 if at.start() and folded[at.start() - 1].isspace() else at.start()
+        local = _LOCAL_BEFORE.search(folded, max(0, end - 64), end)
+        if local is not None and (not starts or local.start() > starts[-1]):
+            starts.append(local.start())
+    return starts
 
 
 def _title_case(label: str) -> bool:
@@ -58,9 +79,12 @@ class Email(IdentifierKind):
     overlaps = frozenset()
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        if not _MAY_HOLD.search(text.folded):
-            return
-        for match in _EMAIL.finditer(text.folded):
+        taken = 0
+        for start in _starts(text.folded):
+            match = _EMAIL.match(text.folded, start) if start >= taken else None
+            if match is None:
+                continue
+            taken = match.end()
             value = _value(match.group("local"), match.group("host"))
             if value is not None:
                 start = match.start()

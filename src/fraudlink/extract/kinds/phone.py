@@ -24,7 +24,8 @@ from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText
 
 _SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
-_CANDIDATE = re.compile(rf"(?<![A-Za-z0-9_])(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
+# the look-ahead lets the engine skip to a digit, ``+`` or ``(`` in C
+_CANDIDATE = re.compile(rf"(?=[+(\d])(?<![A-Za-z0-9_])(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
 _GROUP = re.compile(r"\d+")
 
 _MIN_DIGITS = 7
