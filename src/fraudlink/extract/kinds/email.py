@@ -37,7 +37,7 @@ def _starts(folded: str) -> list[int]:
     """
     if "@" not in folded and not _DEFANGED_AT.search(folded):
         return []
-    starts = []
+    starts: list[int] = []
     for at in _MAY_HOLD.finditer(folded):
         if at.group() in "[({":
             continue  # a bracket that holds no ``at``
