@@ -4,8 +4,11 @@ from fraudlink.cases.lifecycle import InvalidTransition, allowed_next, check_tra
 from fraudlink.cases.service import (
     add_subject,
     attach_report,
+    case_overview,
+    find_subject,
     get_case,
     history,
+    list_cases,
     open_case,
     record_status,
 )
@@ -15,9 +18,12 @@ __all__ = [
     "add_subject",
     "allowed_next",
     "attach_report",
+    "case_overview",
     "check_transition",
+    "find_subject",
     "get_case",
     "history",
+    "list_cases",
     "open_case",
     "record_status",
 ]

@@ -137,3 +137,57 @@ def record_status(
     session.add(step)
     session.flush()
     return step
+
+
+def list_cases(session: Session) -> list[Case]:
+    return list(session.scalars(select(Case).order_by(Case.opened_at.desc(), Case.id.desc())))
+
+
+def find_subject(session: Session, case: Case, subject_id: int) -> CaseSubject:
+    subject = session.get(CaseSubject, subject_id)
+    if subject is None or subject.case_id != case.id:
+        raise NotFound(
+            f"Case {case.reference} has no subject {subject_id}; see `fraudlink case show`."
+        )
+    return subject
+
+
+def case_overview(session: Session, case: Case) -> dict[str, Any]:
+    """Everything a person reads about a case, as plain data for the CLI, API and packages."""
+    codes = dict(session.execute(select(Agency.id, Agency.code)).all())
+    partners = session.scalars(select(CaseAgency.agency_id).where(CaseAgency.case_id == case.id))
+    reports = session.execute(
+        select(Agency.code, Report.external_id)
+        .join(Report, Report.agency_id == Agency.id)
+        .join(CaseReport, CaseReport.report_id == Report.id)
+        .where(CaseReport.case_id == case.id)
+        .order_by(Agency.code, Report.external_id)
+    )
+    subjects = session.scalars(select(CaseSubject).where(CaseSubject.case_id == case.id))
+    return {
+        "reference": case.reference,
+        "title": case.title,
+        "lead": codes.get(case.lead_agency_id),
+        "partners": sorted(codes[agency] for agency in partners),
+        "status": case.status,
+        "tlp": case.tlp,
+        "flags": case.flags,
+        "reports": [f"{agency}/{external}" for agency, external in reports],
+        "subjects": [_subject_view(session, subject, codes) for subject in subjects],
+    }
+
+
+def _subject_view(session: Session, subject: CaseSubject, codes: dict[int, str]) -> dict[str, Any]:
+    entity = session.get(Entity, subject.entity_id)
+    return {
+        "id": subject.id,
+        "entity": subject.entity_id,
+        "name": entity.name if entity else None,
+        "role": subject.role,
+        "flags": subject.flags,
+        "history": [
+            {"status": step.status, "on": step.occurred_on.isoformat(),
+             "agency": codes.get(step.agency_id), "legal_basis": step.legal_basis}
+            for step in history(session, subject)
+        ],
+    }  # fmt: skip

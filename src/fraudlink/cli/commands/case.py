@@ -1,0 +1,124 @@
+"""``fraudlink case``: open cases, attach reports and subjects, record each subject's steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from fraudlink import cases
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+
+case_app = typer.Typer(
+    help="Cases: lead and partner agencies, reports, subjects and their history.",
+    no_args_is_help=True,
+)
+
+Reference = Annotated[str, typer.Argument(help="The case reference, e.g. KH-2025-001.")]
+Flags = Annotated[
+    list[str] | None,
+    typer.Option("--flag", help="e.g. political, military, religious, racial (case) or "
+                 "asylum_seeker, at_risk_of_persecution (subject); repeatable."),
+]  # fmt: skip
+
+
+@case_app.command("open")
+def open_command(
+    ctx: typer.Context,
+    reference: Reference,
+    title: Annotated[str, typer.Option(help="What the case is about.")],
+    lead: Annotated[str, typer.Option(help="Code of the lead agency.")],
+    partner: Annotated[list[str] | None, typer.Option(help="Partner agency; repeatable.")] = None,
+    tlp: Annotated[str, typer.Option(help="TLP 2.0 marking.")] = "AMBER",
+    flag: Flags = None,
+    db: DbOption = None,
+) -> None:
+    """Open a case led by one agency with its partners."""
+    with database(ctx, db).session() as session:
+        cases.open_case(session, reference, title, lead, partner or [], tlp.upper(),
+                        dict.fromkeys(flag or [], True))  # fmt: skip
+    console.print(f"opened case {reference}")
+
+
+@case_app.command("add-report")
+def add_report_command(
+    ctx: typer.Context, reference: Reference, agency: str, report_id: str, db: DbOption = None
+) -> None:
+    """Attach an ingested report (its agency and id) to a case."""
+    with database(ctx, db).session() as session:
+        cases.attach_report(session, cases.get_case(session, reference), agency, report_id)
+    console.print(f"report {agency}/{report_id} attached to {reference}")
+
+
+@case_app.command("add-subject")
+def add_subject_command(
+    ctx: typer.Context,
+    reference: Reference,
+    entity_id: Annotated[int, typer.Argument(help="Person or organisation id.")],
+    role: Annotated[str, typer.Option(help="suspect, recruiter, boss, money_mule, victim, …")],
+    flag: Flags = None,
+    db: DbOption = None,
+) -> None:
+    """Make a person or organisation a subject of the case, in one role."""
+    with database(ctx, db).session() as session:
+        case = cases.get_case(session, reference)
+        subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
+        console.print(f"subject {subject.id} added to {reference} as {role}")
+
+
+@case_app.command("status")
+def status_command(
+    ctx: typer.Context,
+    reference: Reference,
+    subject_id: int,
+    status: str,
+    agency: Annotated[str, typer.Option(help="The agency that acted.")],
+    on: Annotated[dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="When it happened.")],
+    legal_basis: Annotated[str | None, typer.Option(help="e.g. extradition treaty art. 5")] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+    db: DbOption = None,
+) -> None:
+    """Record the next step of a subject (wanted → located → arrested → …)."""
+    with database(ctx, db).session() as session:
+        case = cases.get_case(session, reference)
+        subject = cases.find_subject(session, case, subject_id)
+        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note)
+    console.print(f"subject {subject_id} of {reference}: {status} on {on.date()}")
+
+
+@case_app.command("show")
+def show_command(
+    ctx: typer.Context, reference: Reference, db: DbOption = None, json_: JsonOption = False
+) -> None:
+    """A case with its agencies, reports, subjects and their history."""
+    with database(ctx, db).session() as session:
+        view = cases.case_overview(session, cases.get_case(session, reference))
+    if json_:
+        print_jsonl([view])
+        return
+    console.print(
+        f"[bold]{view['reference']}[/bold] {view['title']} — TLP:{view['tlp']}, "
+        f"lead {view['lead']}, partners {', '.join(view['partners']) or 'none'}"
+    )
+    console.print(f"reports: {', '.join(view['reports']) or 'none'}")
+    for subject in view["subjects"]:
+        steps = " → ".join(f"{s['status']} ({s['on']})" for s in subject["history"]) or "no steps"
+        console.print(f"  subject {subject['id']}: {subject['name']} ({subject['role']}): {steps}")
+
+
+@case_app.command("list")
+def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
+    """Every case, newest first."""
+    with database(ctx, db).session() as session:
+        rows = [{"reference": c.reference, "title": c.title, "status": c.status, "tlp": c.tlp}
+                for c in cases.list_cases(session)]  # fmt: skip
+    if json_:
+        print_jsonl(rows)
+        return
+    for row in rows:
+        console.print(f"{row['reference']}  {row['status']:<8} TLP:{row['tlp']:<12} {row['title']}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(case_app, name="case")
