@@ -82,10 +82,11 @@ def _join_one(token: Token, others: list[Token]) -> tuple[int, int, TokenSim] | 
     for start in range(len(others)):
         window = others[start : start + MAX_JOIN]
         for key in (False, True):
-            count = _segments(loose(token.latin) if key else token.latin, window, key)
-            if count >= 2:
-                via = "written together" + (" (phonetic key)" if key else "")
-                return start, count, TokenSim(0.9 if key else 1.0, via)
+            for form in token.forms:
+                count = _segments(loose(form) if key else form, window, key)
+                if count >= 2:
+                    via = "written together" + (" (phonetic key)" if key else "")
+                    return start, count, TokenSim(0.9 if key else 1.0, via)
         if any(t.syllabic for t in window):
             continue
         for count in range(min(MAX_JOIN, len(window)), 1, -1):
@@ -100,7 +101,7 @@ def _joined_fuzzy(token: Token, window: list[Token]) -> TokenSim:
     joined = "".join(t.latin for t in window)
     if all(t.script == token.script for t in window):
         return TokenSim(fuzzy(token.latin, joined), "written together, spelling distance")
-    score = PHONETIC_SCORE * fuzzy(loose(token.latin), loose(joined))
+    score = PHONETIC_SCORE * max(fuzzy(loose(form), loose(joined)) for form in token.forms)
     return TokenSim(score, "written together, phonetic distance")
 
 

@@ -11,6 +11,7 @@ from UNGEGN (``ឆាយ`` Chhay/Chay, ``សែន`` Saen/Sen); the phonetic key
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # consonant: (onset, series 1|2, final)
@@ -110,58 +111,133 @@ def _vowel_at(word: str, index: int) -> tuple[str, int]:
     return "", 0
 
 
-def _syllable(word: str, index: int) -> tuple[str, int]:
-    """Romanise the syllable whose onset is at ``index``; return it and the next index."""
+def _onset(word: str, index: int) -> tuple[str, int, int]:
+    """Onset letters, series and next index: the consonant, its subscripts and series signs.
+
+    A cluster takes the series of its first consonant, except that a silent
+    ``អ`` takes the subscript's series; ``៉``/``៊`` then move it to the other series."""
     onset, series, _ = _CONSONANTS[word[index]]
     index += 1
     while index < len(word) and word[index] in _TO_FIRST + _TO_SECOND + _COENG:
         if word[index] == _COENG and index + 1 < len(word) and word[index + 1] in _CONSONANTS:
             sub_onset, sub_series, _ = _CONSONANTS[word[index + 1]]
-            onset += sub_onset
-            series = 2 if sub_series == 2 and onset[0] == "" else series
+            series = sub_series if onset == "" else series
+            onset = ("p" if onset == "b" else onset) + sub_onset
             index += 2
             continue
         series = 1 if word[index] == _TO_FIRST else 2
         onset = "p" if onset == "b" and word[index] == _TO_FIRST else onset
         index += 1
+    return onset, series, index
+
+
+def _skip(word: str, index: int, signs: str) -> int:
+    while index < len(word) and word[index] in signs:
+        index += 1
+    return index
+
+
+def _syllable(word: str, index: int) -> tuple[str, int, bool]:
+    """Romanise the syllable whose onset is at ``index``.
+
+    Returns the syllable, the next index, and whether its vowel is the inherent one
+    (which everyday spellings write ``a`` where UNGEGN writes ``o``/``â``)."""
+    onset, series, index = _onset(word, index)
     vowel, size = _vowel_at(word, index)
-    index += size
-    while index < len(word) and word[index] in _SILENT:
-        index += 1
+    index = _skip(word, index + size, _SILENT)
     final = ""
-    if index < len(word) and word[index] in _CONSONANTS and _is_final(word, index + 1):
+    if index < len(word) and word[index] in _CONSONANTS and _is_final(word, index, bool(vowel)):
         final = _CONSONANTS[word[index]][2]
-        index += 1
-        while index < len(word) and word[index] in _SILENT + _TO_FIRST + _TO_SECOND:
-            index += 1
+        index = _skip(word, index + 1, _SILENT + _TO_FIRST + _TO_SECOND)
+        if index + 2 == len(word) and word[index] == _COENG:
+            index += 2  # a word-final subscript after a final is silent (ពេជ្រ Pich)
     nucleus = _VOWELS[vowel][series - 1] if vowel else _INHERENT[series - 1]
-    return onset + nucleus + final, index
+    return onset + nucleus + final, index, not vowel
 
 
-def _is_final(word: str, after: int) -> bool:
-    """A consonant closes the syllable unless a vowel, sign or subscript attaches to it."""
-    if after >= len(word):
+def _is_final(word: str, at: int, after_sign: bool = False) -> bool:
+    """Whether the consonant at ``at`` closes the syllable before it.
+
+    It does at the end of the word, before a sign that closes it (``់``), or when a
+    subscript follows (``ន្ថ`` in ចន្ថា: the ``n`` ends ``chan``). After a written vowel it
+    also does when the next consonant carries its own vowel (យ៉ុងផាត់ is ``yong-phat``);
+    otherwise it starts the next syllable, with its inherent vowel when it has no sign
+    (សុផល is ``so-phal``, មករា ``mo-ka-ra``)."""
+    after = at + 1
+    if after >= len(word) or word[after] in _COENG + _SILENT:
         return True
-    nxt = word[after]
-    return not (
-        nxt in _VOWELS
-        or _vowel_at(word, after)[1]
-        or nxt in _COENG + _TO_FIRST + _TO_SECOND + "\u17c6\u17c7"
-    )
+    if not after_sign or word[after] not in _CONSONANTS:
+        return False
+    nxt = _skip(word, after + 1, _TO_FIRST + _TO_SECOND)
+    return bool(_vowel_at(word, nxt)[1])
 
 
-@lru_cache(maxsize=8192)
-def romanise(word: str) -> str:
-    """One Khmer word in Latin letters (lower case); unknown characters are skipped."""
-    out: list[str] = []
+def _syllables(word: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
     index = 0
     while index < len(word):
         char = word[index]
         if char in _CONSONANTS:
-            piece, index = _syllable(word, index)
-            out.append(piece)
+            piece, index, inherent = _syllable(word, index)
+            out.append((piece, inherent))
             continue
-        if char in _INDEPENDENT:
-            out.append(_INDEPENDENT[char])
         index += 1
-    return "".join(out)
+        if char in _INDEPENDENT:
+            final = ""
+            if index < len(word) and word[index] in _CONSONANTS and _is_final(word, index):
+                final, index = _CONSONANTS[word[index]][2], index + 1
+            out.append((_INDEPENDENT[char] + final, False))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def romanise(word: str) -> str:
+    """One Khmer word in Latin letters, UNGEGN-style (lower case); unknown characters skipped."""
+    return "".join(piece for piece, _ in _syllables(word))
+
+
+_PALI_FINAL = "\u17b7\u17bb"  # ិ ុ
+_COMMON_VOWELS = (
+    ("nhnh", "nh"),
+    ("aeu", "eu"),
+    ("ae", "e"),
+    ("ei", "ey"),
+    ("oe", "i"),
+    ("ue", "i"),
+)
+
+
+@lru_cache(maxsize=8192)
+def spellings(word: str) -> tuple[str, ...]:
+    """UNGEGN first, then the everyday spelling people write on passports and lists.
+
+    Everyday spellings write the inherent vowel ``a`` (មករា Makara, not Mokara), drop a
+    Pali word's final vowel after a double consonant (សម្បត្តិ Sambath) and simplify
+    vowel digraphs (កែវ Keo, ឈឹម Chhim)."""
+    pieces = _syllables(word)
+    if not pieces:
+        return ("",)
+    ungegn = "".join(piece for piece, _ in pieces)
+    common = [_common(piece, inherent) for piece, inherent in pieces]
+    if len(common) > 1 and len(word) > 2 and word[-3] == _COENG and word[-1] in _PALI_FINAL:
+        common[-1] = common[-1][:-1]
+    everyday = "".join(common)
+    for source, target in _COMMON_VOWELS:
+        everyday = everyday.replace(source, target)
+    if everyday.endswith("v") and len(everyday) > 2 and everyday[-2] in "aeiou":
+        everyday = everyday[:-1] + "o"
+    return tuple(dict.fromkeys((ungegn, everyday)))
+
+
+def _common(piece: str, inherent: bool) -> str:
+    return piece.replace("o", "a", 1) if inherent else piece
+
+
+def skeleton(latin: str) -> tuple[str, int]:
+    """Consonants and syllable count of a phonetic key: what Khmer spellings agree on.
+
+    Romanisations of Khmer disagree mostly on vowels (Pich/Péchr, Keo/Kêv, Chhim/Chhœm);
+    the consonants and the number of syllables stay, and they still tell Sok from Sokha
+    and Sophea from Sopheap."""
+    consonants = re.sub(r"[aeiouy]+", "", latin)
+    return consonants.rstrip("w"), len(re.findall(r"[aeiouy]+", latin))

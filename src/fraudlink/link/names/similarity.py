@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from fraudlink.link.names.khmer import skeleton
 from fraudlink.link.names.phonetic import loose
 from fraudlink.link.names.scripts import Script
 from fraudlink.link.names.tokens import Token
@@ -25,6 +26,8 @@ VARIANT_SCORE = 0.95
 """A Latin token equal to a non-primary spelling of a native token (``Jung`` for ``정``)."""
 PHONETIC_SCORE = 0.9
 """Two spellings with the same phonetic key across scripts (``Manet`` / ``manaet``)."""
+KHMER_SCORE = 0.85
+"""Khmer and Latin spellings with the same consonants and syllable count (``Pich``/``ពេជ្រ``)."""
 MISMATCH_CAP = 0.5
 """The most a pair of tokens over its edit budget can score: never enough to align."""
 
@@ -98,6 +101,8 @@ def _cross(a: Token, b: Token) -> TokenSim:
                 found = TokenSim(PHONETIC_SCORE, f"phonetic key {loose(form_a)}")
             elif strict:
                 continue
+            elif Script.KHMER in (a.script, b.script):
+                found = _khmer(loose(form_a), loose(form_b))
             else:
                 found = TokenSim(
                     PHONETIC_SCORE * fuzzy(loose(form_a), loose(form_b)), "phonetic distance"
@@ -105,6 +110,16 @@ def _cross(a: Token, b: Token) -> TokenSim:
             if found.score > best.score:
                 best = found
     return best
+
+
+def _khmer(key_a: str, key_b: str) -> TokenSim:
+    """Khmer against Latin: spellings may differ in vowels, not in consonants or syllables."""
+    shape_a, shape_b = skeleton(key_a), skeleton(key_b)
+    if shape_a != shape_b:
+        return TokenSim(min(PHONETIC_SCORE * fuzzy(key_a, key_b), MISMATCH_CAP), "other consonants")
+    if not shape_a[0]:
+        return TokenSim(PHONETIC_SCORE * fuzzy(key_a, key_b), "phonetic distance")
+    return TokenSim(KHMER_SCORE, "same consonants and syllables")
 
 
 def _romanisation(a: Token, b: Token, i: int, j: int) -> str:

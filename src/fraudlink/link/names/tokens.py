@@ -181,12 +181,12 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
     if script == Script.HANGUL:
         return _hangul_tokens(word, first, person)
     if script == Script.KHMER:
-        form = khmer.romanise(word)
+        forms = khmer.spellings(word)
     elif script == Script.THAI:
-        form = thai.romanise(word)
+        forms = (thai.romanise(word),)
     else:
-        form = latin_key(word)
-    return [Token(word, script, (form,))] if form else []
+        forms = (latin_key(word),)
+    return [Token(word, script, forms)] if forms[0] else []
 
 
 @lru_cache(maxsize=65536)
