@@ -272,3 +272,46 @@ def test_victim_data_is_audited_once_per_write(database: Database, tmp_path: Pat
         ("import", "report", "analyst-1", "ingest")
     ]
     assert verify(database).ok
+
+
+def test_narrative_identifiers_and_names_land_with_provenance(
+    database: Database, tmp_path: Path
+) -> None:
+    narrative = "嫌疑人：陈志，微信号：lucky8888，电话＋８６ １３８ ００１３ ８０００，被骗2.3万元"
+    line = report("z1", narrative=narrative, country="CN",
+                  persons=[{"name": "陈志", "role": "suspect"}])  # fmt: skip
+    ingest_files(database, [write_lines(tmp_path / "in.jsonl", [line])])
+    with database.session() as session:
+        rows = session.execute(
+            select(Identifier.kind, Identifier.value, ReportIdentifier.raw,
+                   ReportIdentifier.start, ReportIdentifier.end)
+            .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+            .where(ReportIdentifier.origin == "narrative")
+        ).all()  # fmt: skip
+        found = {(kind, value) for kind, value, *_ in rows}
+        assert {("wechat", "lucky8888"), ("phone", "+8613800138000")} <= found
+        assert all(kind != "amount" for kind, *_ in rows), "amounts never link reports"
+        for _, _, raw, start, end in rows:
+            assert narrative[start:end] == raw
+        stored = session.scalars(select(Report)).one()
+        assert stored.language == "zh" and stored.language_detected
+        names = session.scalars(select(Entity.name)).all()
+        assert names == ["陈志"], "a name given in a field is not stored twice"
+
+
+def test_a_name_only_in_the_narrative_becomes_an_entity(database: Database, tmp_path: Path) -> None:
+    narrative = "Suspect: John Smith asked me to pay, recruiter: Maria Santos"
+    ingest_files(
+        database, [write_lines(tmp_path / "in.jsonl", [report("n1", narrative=narrative)])]
+    )
+    with database.session() as session:
+        rows = session.execute(
+            select(Entity.name, ReportRole.role, Entity.properties)
+            .join(ReportRole, ReportRole.entity_id == Entity.id)
+            .order_by(Entity.id)
+        ).all()
+    assert [(name, role) for name, role, _ in rows] == [
+        ("John Smith", "suspect"),
+        ("Maria Santos", "recruiter"),
+    ]
+    assert rows[0][2]["origin"] == "narrative" and rows[0][2]["raw"] == "John Smith"

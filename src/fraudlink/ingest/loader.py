@@ -10,7 +10,6 @@ a changed one replaces the report and keeps the old version as a revision.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -21,12 +20,11 @@ from sqlalchemy.sql.expression import bindparam
 from fraudlink.audit import AuditEvent, current_user, record_events
 from fraudlink.extract.base import Context, Match
 from fraudlink.ingest.identifiers import normalise_field
-from fraudlink.ingest.readers import Parsed
+from fraudlink.ingest.persons import PersonRow, write_persons
+from fraudlink.ingest.readers import Parsed, jsonable
 from fraudlink.store.schema import (
     Agency,
     Entity,
-    EntityDocument,
-    EntityName,
     Identifier,
     MoneyRecord,
     Report,
@@ -35,13 +33,17 @@ from fraudlink.store.schema import (
     ReportRole,
 )
 
+#: Finds that describe a report rather than identify who is behind it; they never link.
+NOT_IDENTIFIERS = frozenset({"amount", "person", "organization"})
+NAME_KINDS = {"person": "Person", "organization": "Organization"}
+
 
 class NarrativeExtractor(Protocol):
     """What ingest needs from the extract stage (kept a protocol so ingest can run without it)."""
 
     def detect_language(self, text: str) -> str | None: ...
 
-    def identifiers(self, text: str, context: Context) -> list[Match]: ...
+    def find(self, text: str, context: Context) -> list[Match]: ...
 
 
 @dataclass
@@ -65,7 +67,7 @@ class _Children:
 
     mentions: list[tuple[int, Match, str]] = field(default_factory=list)
     money: list[dict[str, Any]] = field(default_factory=list)
-    persons: list[tuple[int, int, Parsed, int]] = field(default_factory=list)
+    persons: list[PersonRow] = field(default_factory=list)
 
 
 class ReportWriter:
@@ -250,17 +252,6 @@ def report_row(
     }
 
 
-def jsonable(value: Any) -> Any:
-    """Unknown fields may hold Decimals from the JSON parser; JSON columns want plain types."""
-    if isinstance(value, dict):
-        return {key: jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [jsonable(item) for item in value]
-    if isinstance(value, int | float | str | bool) or value is None:
-        return value
-    return str(value)
-
-
 def gather_children(
     children: _Children,
     report_id: int,
@@ -277,8 +268,9 @@ def gather_children(
         children.mentions.append(
             (report_id, normalise_field(given.kind, given.value, context), "field")
         )
-    if extractor is not None and report.narrative:
-        for match in extractor.identifiers(report.narrative, context):
+    found = extractor.find(report.narrative, context) if extractor and report.narrative else []
+    for match in found:
+        if match.kind not in NOT_IDENTIFIERS:
             children.mentions.append((report_id, match, "narrative"))
     if report.loss is not None:
         children.money.append(
@@ -290,8 +282,13 @@ def gather_children(
                 "occurred_on": report.reported_at.date(),
             }
         )
-    for index in range(len(report.persons)):
-        children.persons.append((report_id, agency_id, parsed, index))
+    given_rows = [PersonRow.given(report_id, agency_id, parsed, p) for p in report.persons]
+    children.persons += given_rows
+    known = {row.name for row in given_rows}
+    for match in found:
+        if match.kind in NAME_KINDS and match.value not in known:
+            known.add(match.value)
+            children.persons.append(PersonRow.narrated(report_id, agency_id, parsed, match))
 
 
 def write_mentions(conn: Connection, mentions: list[tuple[int, Match, str]]) -> None:
@@ -345,61 +342,3 @@ def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, st
         conn.execute(insert(Identifier), rows)
         found.update(_select_in(conn, columns, Identifier.id, [(m.kind, m.value) for m in new]))
     return found
-
-
-def _entity_ids(conn: Connection, report_ids: list[int]) -> list[int]:
-    """Ids of the entities just written, in the order they were written.
-
-    Ids rise in insertion order within a transaction on SQLite and PostgreSQL,
-    and a report's earlier entities were deleted before it was rewritten.
-    """
-    unique = sorted(set(report_ids))
-    by_report: dict[int, deque[int]] = {}
-    for start in range(0, len(unique), 500):
-        query = select(Entity.source_report_id, Entity.id).where(
-            Entity.source_report_id.in_(unique[start : start + 500])
-        )
-        rows: list[tuple[int, int]] = [(r, e) for r, e in conn.execute(query) if r is not None]
-        for report_id, entity_id in sorted(rows):
-            by_report.setdefault(report_id, deque()).append(entity_id)
-    return [by_report[report_id].popleft() for report_id in report_ids]
-
-
-def write_persons(conn: Connection, persons: list[tuple[int, int, Parsed, int]]) -> None:
-    if not persons:
-        return
-    rows = []
-    for report_id, agency_id, parsed, index in persons:
-        person = parsed.report.persons[index]
-        rows.append(
-            {
-                "schema": person.schema_,
-                "name": person.name,
-                "birth_date": person.birth_date,
-                "nationality": person.nationality,
-                "source_report_id": report_id,
-                "agency_id": agency_id,
-                "properties": jsonable(dict(person.model_extra or {})),
-                "tlp": parsed.report.tlp,
-            }
-        )
-    conn.execute(insert(Entity), rows)
-    entity_ids = _entity_ids(conn, [report_id for report_id, *_ in persons])
-    names, documents, roles = [], [], []
-    for entity_id, (report_id, _, parsed, index) in zip(entity_ids, persons, strict=True):
-        person = parsed.report.persons[index]
-        names.append({"entity_id": entity_id, "name": person.name, "is_alias": False})
-        names += [
-            {"entity_id": entity_id, "name": alias, "is_alias": True} for alias in person.aliases
-        ]
-        documents += [{"entity_id": entity_id, **doc.model_dump()} for doc in person.documents]
-        roles.append(
-            {"report_id": report_id, "entity_id": entity_id, "role": person.role or "other"}
-        )
-    for table, table_rows in (
-        (EntityName, names),
-        (EntityDocument, documents),
-        (ReportRole, roles),
-    ):
-        if table_rows:
-            conn.execute(insert(table), table_rows)

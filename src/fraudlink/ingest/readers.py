@@ -60,6 +60,17 @@ def content_hash(data: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def jsonable(value: Any) -> Any:
+    """Unknown fields may hold Decimals from the JSON parser; JSON columns want plain types."""
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [jsonable(item) for item in value]
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    return str(value)
+
+
 def validate(source: str, line: int, data: object, raw: str) -> Outcome:
     if not isinstance(data, dict):
         return Rejected(source, line, "the line is not a JSON object")
