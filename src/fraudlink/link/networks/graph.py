@@ -55,15 +55,18 @@ class HubVerdict:
         )
 
 
-def judge(degree: int, group_counts: Iterable[int]) -> HubVerdict:
-    """The degree-aware hub rule over how many of an identifier's reports sit in each group."""
+def judge(degree: int, group_counts: Iterable[int], needed: int = MIN_HUB_GROUPS) -> HubVerdict:
+    """The degree-aware hub rule over how many of an identifier's reports sit in each group.
+
+    ``needed`` is how many groups this identifier must reach (``hubs.needed_groups``).
+    """
     counts = sorted(group_counts, reverse=True)
     grouped = sum(counts)
     largest = counts[0] if counts else 0
     others = len(counts) - 1
     hub = degree >= MIN_HUB_DEGREE and (
-        (len(counts) >= MIN_HUB_GROUPS and largest < MAX_GROUP_SHARE * grouped)
-        or others >= MANY_OTHER_GROUPS
+        (len(counts) >= needed and largest < MAX_GROUP_SHARE * grouped)
+        or others >= max(needed, MANY_OTHER_GROUPS)
     )
     return HubVerdict(hub, degree, len(counts), largest, grouped)
 
@@ -121,13 +124,17 @@ def _initial_sets(reports: int, rep: IntArray, ident: IntArray, chosen: IntArray
 
 
 def partition(
-    reports: int, rep: IntArray, ident: IntArray, ignored: Sequence[int] = ()
+    reports: int,
+    rep: IntArray,
+    ident: IntArray,
+    ignored: Sequence[int] = (),
+    needed: IntArray | None = None,
 ) -> Partition:
     """Networks of ``reports`` reports from deduplicated (report, identifier) mention pairs.
 
     ``ignored`` identifiers (allow-listed) never link. Identifiers named by fewer
     than ``MIN_HUB_DEGREE`` reports always link; the others are judged in
-    ascending degree.
+    ascending degree; ``needed[i]`` is how many groups identifier ``i`` must reach to be a hub.
     """
     if not len(rep):
         return Partition(np.arange(reports, dtype=np.int64), {})
@@ -136,12 +143,19 @@ def partition(
     active[np.asarray(list(ignored), np.int64)] = False
     rare = np.flatnonzero(active & (degree < MIN_HUB_DEGREE))
     sets = UnionFind(_initial_sets(reports, rep, ident, rare))
-    verdicts = _judge_frequent(sets, rep, ident, degree, active)
+    if needed is None:
+        needed = np.full(len(degree), MIN_HUB_GROUPS, np.int64)
+    verdicts = _judge_frequent(sets, rep, ident, degree, active, needed)
     return Partition(sets.labels(), verdicts)
 
 
 def _judge_frequent(
-    sets: UnionFind, rep: IntArray, ident: IntArray, degree: IntArray, active: npt.NDArray[np.bool_]
+    sets: UnionFind,
+    rep: IntArray,
+    ident: IntArray,
+    degree: IntArray,
+    active: npt.NDArray[np.bool_],
+    needed: IntArray,
 ) -> dict[int, HubVerdict]:
     frequent = active & (degree >= MIN_HUB_DEGREE)
     mask = frequent[ident]
@@ -159,7 +173,8 @@ def _judge_frequent(
             batch.append((i[end], r[end:stop]))
             end = stop
         for identifier, members in batch:
-            verdicts[identifier] = judge(level, _group_counts(sets, members))
+            counts = _group_counts(sets, members)
+            verdicts[identifier] = judge(level, counts, int(needed[identifier]))
         for identifier, members in batch:
             if not verdicts[identifier].hub:
                 first = members[0]

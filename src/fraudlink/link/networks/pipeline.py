@@ -17,9 +17,12 @@ import numpy as np
 from sqlalchemy import Connection, func, select
 
 from fraudlink.link.networks import incremental
-from fraudlink.link.networks.graph import HubVerdict, partition
+from fraudlink.link.networks.graph import HubVerdict, Partition, partition
+from fraudlink.link.networks.hubs import Profile, profile
 from fraudlink.link.networks.store import (
+    Graph,
     allowlisted_identifiers,
+    identifier_rows,
     network_ids,
     read_graph,
     replace_networks,
@@ -69,20 +72,58 @@ def verdict_row(identifier: int, verdict: HubVerdict) -> dict[str, object]:
             "reason": verdict.reason()}  # fmt: skip
 
 
+def judged_partition(
+    graph: Graph, ignored: list[int], hub_profile: Profile
+) -> tuple[Partition, dict[int, int]]:
+    """The partition with hotline variants left out, as long as their hotline is a hub.
+
+    A variant's hotline is judged after the variant (it is more frequent), so
+    when a hotline turns out not to be a hub the run is repeated with its
+    variants linking — rare, since variants are only sought for numbers that
+    look public and stand out by degree.
+    """
+    variants = dict(hub_profile.variants)
+    while True:
+        result = partition(len(graph.report_ids), graph.rep, graph.ident,
+                           [*ignored, *variants], hub_profile.needed)  # fmt: skip
+        kept = {v: h for v, h in variants.items() if _is_hub(result, h)}
+        if len(kept) == len(variants):
+            return result, variants
+        variants = kept
+
+
+def _is_hub(result: Partition, identifier: int) -> bool:
+    verdict = result.verdicts.get(identifier)
+    return verdict is not None and verdict.hub
+
+
 def _full(connection: Connection) -> LinkSummary:
     graph = read_graph(connection)
     ignored = allowlisted_identifiers(connection)
-    result = partition(len(graph.report_ids), graph.rep, graph.ident, ignored)
+    degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
+    identifiers = identifier_rows(connection)
+    hub_profile = profile(identifiers, degree)
+    result, variants = judged_partition(graph, ignored, hub_profile)
+    hotlines = set(variants.values())
+    labels = {i: f"{k}:{v}" for i, k, v in identifiers if i in hotlines}
     networks = network_ids(graph.report_ids, result.labels)
     replace_networks(connection, graph.report_ids, networks)
-    degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
     rows = [verdict_row(i, v) for i, v in result.verdicts.items()]
     rows += [_allowlisted_row(i, int(degree[i]) if i < len(degree) else 0) for i in ignored]
+    rows += [_variant_row(v, h, int(degree[v]), labels) for v, h in variants.items()]
     replace_verdicts(connection, rows)
     sizes = np.unique(networks, return_counts=True)[1]
     hubs = sum(v.hub for v in result.verdicts.values())
     return LinkSummary("full", len(networks), len(networks), int((sizes > 1).sum()), hubs,
                        len(ignored))  # fmt: skip
+
+
+def _variant_row(
+    identifier: int, hotline: int, degree: int, labels: dict[int, str]
+) -> dict[str, object]:
+    return {"identifier_id": identifier, "degree": degree, "status": "hub",
+            "reason": f"hub: the same number as hub {labels.get(hotline, hotline)} "
+                      "written for another country"}  # fmt: skip
 
 
 def _allowlisted_row(identifier: int, degree: int) -> dict[str, object]:

@@ -67,6 +67,16 @@ def read_graph(connection: Connection) -> Graph:
     return build_graph(report_ids, pairs, invalid_identifiers(connection))
 
 
+def identifier_rows(connection: Connection) -> list[tuple[int, str, str]]:
+    """``(id, kind, value)`` of every identifier, straight from the driver."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT id, kind, value FROM identifier")
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def allowlisted_identifiers(connection: Connection) -> list[int]:
     """Ids of stored identifiers the allow-list covers (exactly, or as a platform's page).
 
