@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from fraudlink.screen.keys import hashes, index_keys
+from fraudlink.screen.keys import TYPO_BIT, hashes, index_keys
 
 COMMON_SHARE = 0.02  #: keys on more names than this share of the list count as common
 MIN_KEYS = 3  #: use at least this many keys (the rarest) even when all are common
@@ -123,6 +123,7 @@ class NameIndex:
         if not len(df):
             return np.ones(len(self.names), np.float32)
         idf = np.log1p(len(self.names) / np.maximum(df, 1)).astype(np.float32)
+        idf[self.keys.hashes >= np.uint64(TYPO_BIT)] = 0.0
         squares = np.bincount(self.keys.postings, weights=np.repeat(idf**2, df),
                               minlength=len(self.names))  # fmt: skip
         return np.sqrt(np.maximum(squares, 1.0)).astype(np.float32)
@@ -166,6 +167,22 @@ class NameIndex:
             got = self._scores[ids] / self._norms[ids]
             self._scores[ids] = 0.0
         return _top_unique(ids, got, limit)
+
+    def typo_candidates(self, query: Hashes, limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` names sharing the most IDF of deletion keys with the query.
+
+        A separate, generous pass: a name one typo away from the query shares a
+        deletion key with it, and here it does not compete with names that share
+        many exact keys of another token (``Nancy Cox`` for ``Nancy Gonazles``)."""
+        spans, weights = self._chosen(query, np.ones(len(query), np.float32))
+        if not spans:
+            return []
+        ids = np.concatenate([self.keys.postings[a:b] for a, b in spans])
+        w = np.repeat(np.asarray(weights, np.float32), [b - a for a, b in spans])
+        unique, inverse = np.unique(ids, return_inverse=True)
+        totals = np.bincount(inverse, weights=w).astype(np.float32)
+        best = np.argsort(-totals, kind="stable")[:limit]
+        return [(int(unique[i]), float(totals[i])) for i in best]
 
 
 def _top_unique(ids: Ints, scores: npt.NDArray[np.float32], limit: int) -> list[tuple[int, float]]:

@@ -24,6 +24,8 @@ from fraudlink.link.names.phonetic import loose
 from fraudlink.link.names.tokens import parse
 
 GRAM = 3
+TYPO_MIN, TYPO_MAX = 5, 14  #: lengths of spellings that get deletion keys
+MAX_TYPO_TOKENS = 4  #: names with more tokens get deletion keys per token only
 BOOSTS = {"n": 3.0, "j": 3.0, "c": 0.5}
 """Query-side weight by key kind: whole-name keys say more than one token; a native
 character says less, since a romanised listing of the same name cannot share it."""
@@ -46,6 +48,27 @@ def _surname_keys(name: str, schema: str) -> set[str]:
     }
 
 
+def _typo_words(name: str, schema: str) -> set[str]:
+    """Spellings a typo may hit: long tokens, and the given names written together."""
+    tokens = [t.latin for t in parse(name, schema).tokens]
+    words = set(tokens)
+    if 2 <= len(tokens) <= MAX_TYPO_TOKENS:
+        words |= {"".join(tokens[:i] + tokens[i + 1 :]) for i in range(len(tokens))}
+    return {w for w in words if TYPO_MIN <= len(w) <= TYPO_MAX}
+
+
+def _deletion_keys(name: str, schema: str) -> set[str]:
+    """SymSpell-style keys: every spelling with one letter deleted, and the spelling itself.
+
+    Two spellings one edit apart (a letter dropped, added, changed or two swapped)
+    share at least one of these keys, whatever the phonetic key makes of the typo."""
+    keys: set[str] = set()
+    for word in _typo_words(name, schema):
+        keys.add("d:" + word)
+        keys |= {"d:" + word[:i] + word[i + 1 :] for i in range(len(word))}
+    return keys
+
+
 @lru_cache(maxsize=16384)
 def index_keys(name: str, schema: str = "Person") -> frozenset[str]:
     """Every key ``name`` is filed under (and looked up by)."""
@@ -54,11 +77,17 @@ def index_keys(name: str, schema: str = "Person") -> frozenset[str]:
     for key in keys:
         if key.startswith("t:"):
             grams |= _grams(key[2:])
-    return frozenset(keys | grams | _surname_keys(name, schema))
+    return frozenset(keys | grams | _surname_keys(name, schema) | _deletion_keys(name, schema))
+
+
+TYPO_BIT = 1 << 63
+"""Set on the hash of a deletion key, clear on every other: typo keys are read in their
+own pass and left out of a name's IDF norm."""
 
 
 def key_hash(key: str) -> int:
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+    value = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+    return value | TYPO_BIT if key.startswith("d:") else value & ~TYPO_BIT
 
 
 def hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
@@ -69,6 +98,12 @@ def query_keys(
     names: Iterable[str], schema: str
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float32]]:
     """Hashes of every key of the query's names, with each key's boost."""
-    keys = sorted(frozenset().union(*(index_keys(n, schema) for n in names)))
+    every = frozenset().union(*(index_keys(n, schema) for n in names))
+    keys = sorted(k for k in every if not k.startswith("d:"))
     boosts = np.fromiter((BOOSTS.get(k[0], 1.0) for k in keys), dtype=np.float32)
     return hashes(keys), boosts
+
+
+def typo_keys(names: Iterable[str], schema: str) -> npt.NDArray[np.uint64]:
+    """Hashes of the query's deletion keys, for the typo pass."""
+    return hashes(sorted(frozenset().union(*(_deletion_keys(n, schema) for n in names))))

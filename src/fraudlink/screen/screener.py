@@ -16,13 +16,15 @@ from sqlalchemy import Connection, select
 
 from fraudlink.link.names import compare
 from fraudlink.screen.index import NameIndex
-from fraudlink.screen.keys import query_keys
+from fraudlink.screen.keys import query_keys, typo_keys
+from fraudlink.screen.rank import ranking_score
 from fraudlink.screen.scoring import Hit, Query, score_entry
 from fraudlink.screen.store import load_entries, load_index
 from fraudlink.screen.tables import WatchIdentifier, WatchList
 from fraudlink.store import Database
 
 CANDIDATES = 20  #: names per list that go through the full comparison
+TYPO_CANDIDATES = 10  #: more names from the deletion-key (typo) pass
 MIN_SCORE = 0.5  #: hits below this are not returned unless asked
 OVERLAP_SHARE = 0.3  #: share of key overlap in the candidate ranking
 
@@ -62,11 +64,17 @@ class Screener:
         index = loaded.index
         found = index.candidates(*query_keys(query.names, query.schema), max(CANDIDATES, 2 * limit))
         top = max((overlap for _, overlap in found), default=1.0) or 1.0
+        seen = {ordinal for ordinal, _ in found}
+        typos = index.typo_candidates(typo_keys(query.names, query.schema), TYPO_CANDIDATES)
+        found += [(ordinal, 0.0) for ordinal, _ in typos if ordinal not in seen]
         best: dict[int, float] = {}
         for ordinal, overlap in found:
             if index.schemas[ordinal] != query.schema:
                 continue
-            score = max(compare(q, index.names[ordinal], query.schema).score for q in query.names)
+            name, schema = index.names[ordinal], query.schema
+            score = max(
+                ranking_score(compare(q, name, schema).score, q, name, schema) for q in query.names
+            )
             rank = (1 - OVERLAP_SHARE) * score + OVERLAP_SHARE * overlap / top
             owner = int(index.owner[ordinal])
             best[owner] = max(best.get(owner, 0.0), rank)
