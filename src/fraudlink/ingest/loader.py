@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.sql.expression import bindparam
 
 from fraudlink.audit import AuditEvent, current_user, record_events
@@ -110,16 +110,16 @@ class ReportWriter:
     def _existing(
         self, conn: Connection, batch: Sequence[Parsed], agencies: dict[str, int]
     ) -> dict[tuple[int, str], _Existing]:
-        keys = {(agencies[p.report.agency], p.report.id) for p in batch}
-        query = select(
-            Report.agency_id,
-            Report.external_id,
-            Report.id,
-            Report.content_hash,
-            Report.version,
-            Report.raw,
-        ).where(tuple_(Report.agency_id, Report.external_id).in_(keys))
-        return {(row[0], row[1]): _Existing(*row[2:]) for row in conn.execute(query)}
+        keys = list({(agencies[p.report.agency], p.report.id) for p in batch})
+        columns = (Report.agency_id, Report.external_id)
+        ids = dict(_select_in(conn, columns, Report.id, keys))
+        if not ids:
+            return {}
+        query = select(Report.id, Report.content_hash, Report.version, Report.raw).where(
+            Report.id.in_(list(ids.values()))
+        )
+        rows = {row[0]: _Existing(*row) for row in conn.execute(query)}
+        return {key: rows[report_id] for key, report_id in ids.items()}
 
     def _classify(
         self,
@@ -316,13 +316,22 @@ def write_mentions(conn: Connection, mentions: list[tuple[int, Match, str]]) -> 
 def _select_in(
     conn: Connection, key_columns: tuple[Any, Any], value_column: Any, keys: list[tuple[Any, Any]]
 ) -> list[tuple[tuple[Any, Any], Any]]:
-    """(key, value) pairs for composite keys, in chunks small enough for any backend."""
+    """(key, value) pairs for composite keys.
+
+    One query per leading value (``a = ? AND b IN (…)``) so that the unique index
+    serves it: SQLite scans the whole table for a row-value ``(a, b) IN (…)``.
+    """
+    first_column, second_column = key_columns
+    grouped: dict[Any, list[Any]] = {}
+    for first, second in keys:
+        grouped.setdefault(first, []).append(second)
     found: list[tuple[tuple[Any, Any], Any]] = []
-    for start in range(0, len(keys), 500):
-        query = select(*key_columns, value_column).where(
-            tuple_(*key_columns).in_(keys[start : start + 500])
-        )
-        found += [((first, second), value) for first, second, value in conn.execute(query)]
+    for first, seconds in grouped.items():
+        for start in range(0, len(seconds), 500):
+            query = select(second_column, value_column).where(
+                first_column == first, second_column.in_(seconds[start : start + 500])
+            )
+            found += [((first, second), value) for second, value in conn.execute(query)]
     return found
 
 
