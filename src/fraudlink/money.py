@@ -22,7 +22,7 @@ def is_known_currency(code: str) -> bool:
 
 def parse_decimal(value: object) -> Decimal:
     """A Decimal from a string, int or Decimal; floats are refused because they lose cents."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError('amounts must be written as strings, e.g. "1200.50"')
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
