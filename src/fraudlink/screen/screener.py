@@ -26,7 +26,7 @@ from fraudlink.store import Database
 CANDIDATES = 20  #: names per list that go through the full comparison
 TYPO_CANDIDATES = 10  #: more names from the deletion-key (typo) pass
 MIN_SCORE = 0.5  #: hits below this are not returned unless asked
-OVERLAP_SHARE = 0.3  #: share of key overlap in the candidate ranking
+OVERLAP_SHARE = 0.1  #: share of key overlap in the candidate ranking
 
 
 @dataclass(slots=True)
@@ -57,25 +57,33 @@ class Screener:
     def _name_candidates(self, query: Query, loaded: _Loaded, limit: int) -> list[int]:
         """Entry ordinals, best first: the compare score, with key overlap breaking near-ties.
 
+        Candidates come from the IDF pass and the typo (deletion-key) pass; each
+        pass's overlap is scaled to its best candidate.
+
         Ranking blends ``compare`` with the IDF overlap (``OVERLAP_SHARE``) so a
         listed name behind a typo that ``compare`` rejects still ranks above names
         that merely share a common surname; the score reported stays evidence-only.
         """
         index = loaded.index
-        found = index.candidates(*query_keys(query.names, query.schema), max(CANDIDATES, 2 * limit))
+        wanted = max(CANDIDATES, 2 * limit)
+        found = _distinct(
+            index, index.candidates(*query_keys(query.names, query.schema), 4 * wanted), wanted
+        )
         top = max((overlap for _, overlap in found), default=1.0) or 1.0
-        seen = {ordinal for ordinal, _ in found}
+        overlaps = {ordinal: overlap / top for ordinal, overlap in found}
         typos = index.typo_candidates(typo_keys(query.names, query.schema), TYPO_CANDIDATES)
-        found += [(ordinal, 0.0) for ordinal, _ in typos if ordinal not in seen]
+        most = max((weight for _, weight in typos), default=1.0) or 1.0
+        for ordinal, weight in typos:
+            overlaps[ordinal] = max(overlaps.get(ordinal, 0.0), weight / most)
         best: dict[int, float] = {}
-        for ordinal, overlap in found:
+        for ordinal, overlap in overlaps.items():
             if index.schemas[ordinal] != query.schema:
                 continue
             name, schema = index.names[ordinal], query.schema
             score = max(
                 ranking_score(compare(q, name, schema).score, q, name, schema) for q in query.names
             )
-            rank = (1 - OVERLAP_SHARE) * score + OVERLAP_SHARE * overlap / top
+            rank = (1 - OVERLAP_SHARE) * score + OVERLAP_SHARE * overlap
             owner = int(index.owner[ordinal])
             best[owner] = max(best.get(owner, 0.0), rank)
         return sorted(best, key=lambda o: -best[o])[:limit]
@@ -103,6 +111,24 @@ class Screener:
                 hits += [score_entry(query, entries[o], loaded.name) for o in ranked]
         hits = [h for h in hits if h.score >= min_score]
         return sorted(hits, key=lambda h: -h.score)[:limit]
+
+
+def _distinct(
+    index: NameIndex, found: list[tuple[int, float]], wanted: int
+) -> list[tuple[int, float]]:
+    """The best candidates up to ``wanted`` distinct names, with every copy of those names.
+
+    A list can hold one name many times (namesakes, aliases); copies cost no extra
+    comparison (``compare`` is cached) and must not crowd other names off the shortlist."""
+    names: set[str] = set()
+    kept = []
+    for ordinal, overlap in found:
+        name = index.names[ordinal]
+        if name not in names and len(names) >= wanted:
+            continue
+        names.add(name)
+        kept.append((ordinal, overlap))
+    return kept
 
 
 _SCREENERS: dict[str, Screener] = {}
