@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from fraudlink.link.names import compare
+from fraudlink.link.names.matcher import score_only
 from fraudlink.screen.index import NameIndex
 from fraudlink.screen.keys import query_keys, typo_keys
 from fraudlink.screen.rank import ranking_score
@@ -23,8 +23,8 @@ from fraudlink.screen.store import load_entries, load_index
 from fraudlink.screen.tables import WatchIdentifier, WatchList
 from fraudlink.store import Database
 
-CANDIDATES = 20  #: names per list that go through the full comparison
-TYPO_CANDIDATES = 10  #: more names from the deletion-key (typo) pass
+CANDIDATES = 12  #: distinct names per list that go through the full comparison
+TYPO_CANDIDATES = 8  #: more names from the deletion-key (typo) pass
 MIN_SCORE = 0.5  #: hits below this are not returned unless asked
 OVERLAP_SHARE = 0.1  #: share of key overlap in the candidate ranking
 
@@ -81,7 +81,7 @@ class Screener:
                 continue
             name, schema = index.names[ordinal], query.schema
             score = max(
-                ranking_score(compare(q, name, schema).score, q, name, schema) for q in query.names
+                ranking_score(score_only(q, name, schema), q, name, schema) for q in query.names
             )
             rank = (1 - OVERLAP_SHARE) * score + OVERLAP_SHARE * overlap
             owner = int(index.owner[ordinal])

@@ -96,6 +96,20 @@ def compare(a: str, b: str, schema: str = "Person") -> NameMatch:
     return NameMatch(result.score, result.match, flipped)
 
 
+@lru_cache(maxsize=262144)
+def score_only(a: str, b: str, schema: str = "Person") -> float:
+    """``compare(a, b, schema).score`` without building the explanation: for ranking many
+    candidates, where only the best few are then explained."""
+    left, right = parse(min(a, b), schema), parse(max(a, b), schema)
+    if not left.tokens or not right.tokens:
+        return 0.0
+    out = align(left.tokens, right.tokens)
+    conflict, extra = penalty(out)
+    total = sum(p.weight for p in out.pairs) + conflict + extra
+    score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
+    return round(min(max(score, 0.0), 1.0), 4)
+
+
 def _compare(a: str, b: str, schema: str) -> NameMatch:
     left, right = parse(a, schema), parse(b, schema)
     if not left.tokens or not right.tokens:
