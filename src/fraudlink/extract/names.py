@@ -111,16 +111,20 @@ _TITLES = frozenset(
 )
 
 
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+
+
 def _script(char: str) -> str:
     if "\uac00" <= char <= "\ud7a3":
         return "hangul"
-    if re.match(f"[{_HAN}]", char):
+    if _HAN_CHAR.match(char):
         return "han"
     if "\u0e00" <= char <= "\u0e7f":
         return "thai"
     if "\u1780" <= char <= "\u17ff":
         return "khmer"
-    if re.match(f"[{_LATIN}]", char):
+    if _LATIN_CHAR.match(char):
         return "latin"
     return "other"
 
@@ -154,8 +158,9 @@ def _skip_spaces(text: str, pos: int) -> int:
 def _run_end(text: str, start: int, script: str, tokens: int) -> int:
     """End of up to ``tokens`` space-separated runs of one script (Thai and Khmer names)."""
     pos = end = start
+    stop = min(len(text), start + _LONGEST_NAME)
     for _ in range(tokens):
-        while pos < len(text) and _script(text[pos]) == script:
+        while pos < stop and _script(text[pos]) == script:
             pos += 1
         end = pos
         nxt = _skip_spaces(text, pos)
@@ -178,9 +183,13 @@ def _name_span(text: str, start: int) -> tuple[int, int] | None:
     return None if end is None or end <= start else (start, end)
 
 
+#: no name is longer; reading further would make a run of labels quadratic
+_LONGEST_NAME = 40
+
+
 def _name_end(text: str, start: int, script: str) -> int | None:
-    end = start
-    while end < len(text) and _script(text[end]) == script:
+    end, stop = start, min(len(text), start + _LONGEST_NAME)
+    while end < stop and _script(text[end]) == script:
         end += 1
     if script == "han":
         return _han_end(text, start, end)

@@ -203,6 +203,10 @@ _TOKEN_RE = re.compile(
 )
 
 
+_GROUPING = re.compile("[ \u00a0\u202f']")
+_ARABIC_RE = re.compile(_ARABIC)
+
+
 def decimal_comma(language: str | None, region: str | None) -> bool:
     """Whether ``1.200,50`` is the local notation (language first, then region)."""
     if language:
@@ -217,7 +221,7 @@ def arabic_value(text: str, comma_decimal: bool, whole_units: bool = False) -> D
     locale says so, or when ``whole_units`` (a currency without cents, such as VND, and no
     multiplier after it); otherwise it is the decimal point.
     """
-    text = re.sub(r"[ \u00a0\u202f']", "", text)
+    text = _GROUPING.sub("", text)
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
@@ -260,7 +264,7 @@ def numeral_value(text: str, comma_decimal: bool, whole_units: bool = False) -> 
 
 
 def _only_arabic(text: str) -> bool:
-    return re.fullmatch(_ARABIC, text) is not None
+    return _ARABIC_RE.fullmatch(text) is not None
 
 
 def _unit_value(kind: str | None, value: str) -> int:

@@ -142,6 +142,8 @@ _BEFORE_BANK = re.compile(
     rf"(?P<digits>{_DIGITS})(?:[^\d\n。！？!?；;។៕៖,，、:：.]|{_STOP}){{1,12}}$"
 )
 _DATE_RE = re.compile(r"\d{4}[ -]\d{1,2}[ -]\d{1,2}|\d{1,2}[ -]\d{1,2}[ -]\d{4}")
+_NON_DIGIT = re.compile(r"\D")
+_OWN_FORM = re.compile(r"([A-Z]+):\d{6,20}")
 _BANK_CODE = {fold(n).casefold(): code for code, names in BANKS.items() for n in names}
 #: names of five characters or fewer (``KB``, ``ABA``, ``Wing``) count only as written
 _SHORT = 5
@@ -238,7 +240,7 @@ def _account(
 ) -> tuple[Match, int] | None:
     """The account and where the next one may start looking for its bank."""
     start, end = span[0], _trim(folded, *span)
-    digits = re.sub(r"\D", "", folded[start:end])
+    digits = _NON_DIGIT.sub("", folded[start:end])
     bare = label.code is not None
     # a bank's bare name before the digits needs a long number; right after them, any
     short = len(digits) < (6 if end <= label.start else 8)
@@ -325,8 +327,12 @@ class BankAccount(IdentifierKind):
             return None
         if is_card(digits):
             return PaymentCard().normalise(digits, context)
-        named = [hit.code for hit in _hits(folded) if hit.code is not None]
-        bank = named[0] if named else None
+        own = _OWN_FORM.fullmatch(folded.strip())  # our normal form given back: ``KBANK:123``
+        if own is not None and own.group(1) in BANKS:
+            bank: str | None = own.group(1)
+        else:
+            named = [hit.code for hit in _hits(folded) if hit.code is not None]
+            bank = named[0] if named else None
         return Match(
             kind="bank_account",
             value=f"{bank}:{digits}" if bank else digits,

@@ -24,6 +24,7 @@ _EMAIL = re.compile(
     rf"(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})+)",
     re.IGNORECASE,
 )
+_DOT_SPLIT = re.compile(f"({DOT})", re.IGNORECASE)
 _MAY_HOLD = re.compile(r"[@\[({](?:(?<=[\[({])\s?(?:at|@)\s?[\])}])?", re.IGNORECASE)
 _DEFANGED_AT = re.compile(r"[\[({]\s?(?:at|@)\s?[\])}]", re.IGNORECASE)
 _LOCAL_BEFORE = re.compile(r"[a-z0-9._%+\-]{1,64}$", re.IGNORECASE)
@@ -68,7 +69,7 @@ def _value(local: str, written_host: str) -> str | None:
 def _host_length(written_host: str, value: str) -> int:
     """Length of the written host that the value kept (a dropped ``.Next`` shortens it)."""
     kept = value.count(".", value.index("@")) + 1
-    pieces = re.split(f"({DOT})", written_host, flags=re.IGNORECASE)
+    pieces = _DOT_SPLIT.split(written_host)
     return len("".join(pieces[: 2 * kept - 1]))
 
 

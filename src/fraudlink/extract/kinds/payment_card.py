@@ -101,6 +101,9 @@ def _mask_raw(raw: str, folded: str) -> str:
     return "".join(out)
 
 
+_NON_DIGIT = re.compile(r"\D")
+
+
 def _match(digits: str, raw: str, span: tuple[int, int] | None, context: Context) -> Match:
     return Match(
         kind="payment_card",
@@ -134,7 +137,7 @@ def _cards_in_run(folded: str, start: int, end: int) -> Iterator[tuple[int, int]
     for low, high in _candidates(folded, start, end):
         if low < taken:
             continue
-        digits = re.sub(r"\D", "", folded[low:high])
+        digits = _NON_DIGIT.sub("", folded[low:high])
         if is_card(digits):
             yield low, high
             taken = high
@@ -156,7 +159,7 @@ class PaymentCard(IdentifierKind):
             if end < len(folded) and _GLUE_RE.match(folded[end]):
                 continue
             for low, high in sorted(_cards_in_run(folded, start, end)):
-                digits = re.sub(r"\D", "", folded[low:high])
+                digits = _NON_DIGIT.sub("", folded[low:high])
                 raw = text.raw(low, high)
                 if not context.show_sensitive:
                     raw = _mask_raw(raw, folded[low:high])
