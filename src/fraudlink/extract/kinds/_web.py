@@ -293,24 +293,38 @@ def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
     if _AT_BEFORE.search(text.folded, max(0, match.start() - 6), match.start()):
         return None  # the domain part of a defanged e-mail address
     start, end = match.span("host")
-    raw = text.folded[start:end]  # full-width letters and dots fold to ASCII
+    bare = _bare_host(text.folded[start:end])  # full-width letters and dots fold to ASCII
+    if bare is None:
+        return None
+    length, host, domain, www = bare
+    end = start + length
+    stop = path_end(text.original, end)
+    path = text.original[end:stop]
+    if www or path.startswith("/"):
+        return WebHit(start, stop, start, end, _url("http", "", host, path), domain)
+    return WebHit(start, end, start, end, None, domain)
+
+
+@lru_cache(maxsize=8192)
+def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
+    """A written bare host: the length kept, A-label host, registrable domain, ``www``.
+
+    Cached: a report names the same few sites as many others (hubs, a network's domains).
+    """
     labels = _DOT_RE.split(refang(raw))
     if not labels[-1][:1].isalpha():  # numbers, versions, IP addresses: no top-level domain
         return None
+    length = len(raw)
     while len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
         labels.pop()
-        end = start + len(_host_prefix(raw, len(labels)))
+        length = len(_host_prefix(raw, len(labels)))
     if len(labels) < 2 or not _plausible_bare(raw, labels):
         return None
     host = ascii_host(".".join(labels))
     domain = registrable(host) if host else None
     if host is None or domain is None or labels[-1].lower() in _FILE_EXTENSIONS:
         return None
-    stop = path_end(text.original, end)
-    path = text.original[end:stop]
-    if labels[0].lower().startswith("www") or path.startswith("/"):
-        return WebHit(start, stop, start, end, _url("http", "", host, path), domain)
-    return WebHit(start, end, start, end, None, domain)
+    return length, host, domain, labels[0].lower().startswith("www")
 
 
 def _host_prefix(raw: str, count: int) -> str:
@@ -328,20 +342,30 @@ def _plausible_bare(raw: str, labels: list[str]) -> bool:
 
 def _scheme_hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
     start, end = match.span("ihost")
-    written = refang(text.folded[start:end])
-    trimmed = host_suffix_trimmed(written)
-    end -= len(written) - len(trimmed)  # the cut is inside the last, non-ASCII label
+    linked = _linked_host(text.folded[start:end])
+    if linked is None:
+        return None
+    cut, host, domain = linked
+    end -= cut
+    stop = path_end(text.original, end)
+    scheme = scheme_name(match.group("scheme"))
+    user = refang(match.group("user") or "")
+    url = _url(scheme, user, host, text.original[end:stop])
+    return WebHit(match.start(), stop, start, end, url, domain)
+
+
+@lru_cache(maxsize=8192)
+def _linked_host(written: str) -> tuple[int, str, str | None] | None:
+    """A host after a scheme: characters cut from its end, A-label host, registrable domain."""
+    fanged = refang(written)
+    trimmed = host_suffix_trimmed(fanged)
     host = ascii_host(trimmed)
     if host is None:
         return None
     domain = registrable(host)
     if domain is None and not is_ipv4(host):
         return None
-    stop = path_end(text.original, end)
-    scheme = scheme_name(match.group("scheme"))
-    user = refang(match.group("user") or "")
-    url = _url(scheme, user, host, text.original[end:stop])
-    return WebHit(match.start(), stop, start, end, url, domain)
+    return len(fanged) - len(trimmed), host, domain
 
 
 def _url(scheme: str, user: str, host: str, rest: str) -> str:

@@ -13,7 +13,7 @@ labelled as orders, tracking or accounts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -254,7 +254,7 @@ def _national_digits(number: phonenumbers.PhoneNumber) -> str:
     return re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
 
 
-def _card_like(parts: list[str]) -> bool:
+def _card_like(parts: Sequence[str]) -> bool:
     """Four or more blocks of four digits: a card, an IBAN or a tracking number."""
     return len(parts) >= 4 and all(len(p) == 4 for p in parts)
 
@@ -266,47 +266,20 @@ class _Windows:
         self.c = candidate
         self.region = region
         folded, groups = candidate.folded, candidate.groups
-        self.parts = [folded[s:e] for s, e in groups]
-        self.seps = [folded[groups[k][1] : groups[k + 1][0]] for k in range(len(groups) - 1)]
+        self.parts = tuple(folded[s:e] for s, e in groups)
+        self.seps = tuple(folded[groups[k][1] : groups[k + 1][0]] for k in range(len(groups) - 1))
         prefix = folded[candidate.start : groups[0][0]]
         self.international = "+" in prefix
 
     def matches(self, text: FoldedText) -> Iterator[Match]:
-        if _card_like(self.parts):
-            return
-        i, count, labels_checked = 0, len(self.parts), False
-        while i < count:
-            found = self._longest_from(i)
-            if found is None:
-                i += 1
-                continue
-            if not labels_checked:  # costly, so only once a number validates
-                if _labelled_not_phone(self.c.folded, self.c.start):
-                    return
-                labels_checked = True
-            j, value = found
-            yield self._match(text, i, j, value)
-            i = j + 1
-
-    def _longest_from(self, i: int) -> tuple[int, str] | None:
-        if (i == 0 and self.c.glued_left) or (i > 0 and " " not in self.seps[i - 1]):
-            return None
-        last = len(self.parts) - 1
-        for j in range(min(last, i + _MAX_WINDOW_GROUPS - 1), i - 1, -1):
-            if (j == last and self.c.glued_right) or (j < last and " " not in self.seps[j]):
-                continue
-            digits = "".join(self.parts[i : j + 1])
-            if len(digits) < _MIN_DIGITS:
-                return None
-            international = self.international and i == 0
-            if len(digits) > _MAX_DIGITS + (0 if international else 2):
-                continue
-            if _other_shape(self.parts[i : j + 1], self.seps[i:j], international):
-                continue
-            value = _e164(digits, international, self.region)
-            if value:
-                return j, value
-        return None
+        c = self.c
+        found = _numbers_in(
+            self.parts, self.seps, self.international, c.glued_left, c.glued_right, self.region
+        )
+        # costly, so only once a number validates
+        if found and not _labelled_not_phone(c.folded, c.start):
+            for i, j, value in found:
+                yield self._match(text, i, j, value)
 
     def _match(self, text: FoldedText, i: int, j: int, value: str) -> Match:
         folded = self.c.folded
@@ -315,6 +288,62 @@ class _Windows:
         if folded[start] == "(" and ")" not in folded[start:end]:
             start += 1
         return Match("phone", value, text.raw(start, end), start, end)
+
+
+@lru_cache(maxsize=65536)
+def _numbers_in(
+    parts: tuple[str, ...],
+    seps: tuple[str, ...],
+    international: bool,
+    glued_left: bool,
+    glued_right: bool,
+    region: str | None,
+) -> tuple[tuple[int, int, str], ...]:
+    """The phones in a run of digit groups: (first group, last group, E.164), left to right.
+
+    Cached on the run as written: the same numbers recur across reports.
+    """
+    if _card_like(parts):
+        return ()
+    found: list[tuple[int, int, str]] = []
+    i, count = 0, len(parts)
+    while i < count:
+        window = _longest_from(parts, seps, international, glued_left, glued_right, region, i)
+        if window is None:
+            i += 1
+            continue
+        found.append((i, *window))
+        i = window[0] + 1
+    return tuple(found)
+
+
+def _longest_from(
+    parts: tuple[str, ...],
+    seps: tuple[str, ...],
+    international: bool,
+    glued_left: bool,
+    glued_right: bool,
+    region: str | None,
+    i: int,
+) -> tuple[int, str] | None:
+    if (i == 0 and glued_left) or (i > 0 and " " not in seps[i - 1]):
+        return None
+    last = len(parts) - 1
+    for j in range(min(last, i + _MAX_WINDOW_GROUPS - 1), i - 1, -1):
+        if (j == last and glued_right) or (j < last and " " not in seps[j]):
+            continue
+        digits = "".join(parts[i : j + 1])
+        if len(digits) < _MIN_DIGITS:
+            return None
+        plus = international and i == 0
+        if len(digits) > _MAX_DIGITS + (0 if plus else 2):
+            continue
+        if _other_shape(list(parts[i : j + 1]), list(seps[i:j]), plus):
+            continue
+        value = _e164(digits, plus, region)
+        if value:
+            return j, value
+    return None
 
 
 @register
