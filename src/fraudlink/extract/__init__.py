@@ -10,7 +10,7 @@ domain). ``normalise`` does the same for a value given in a structured field.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 from fraudlink.errors import InputError
 from fraudlink.extract.base import KINDS, Context, IdentifierKind, Match, registered
@@ -84,8 +84,20 @@ def _may_share(a: str, b: str) -> bool:
     return bool((kind_a and b in kind_a.overlaps) or (kind_b and a in kind_b.overlaps))
 
 
-def _resolve(found: Iterable[Match]) -> list[Match]:
+def _disjoint(found: list[Match]) -> bool:
+    """Whether no two finds overlap (most reports): nothing to resolve then."""
+    last_end = -1
+    for match in sorted(found, key=lambda m: m.start or 0):
+        if (match.start or 0) < last_end:
+            return False
+        last_end = match.end or 0
+    return True
+
+
+def _resolve(found: list[Match]) -> list[Match]:
     """Best first, keep each find that overlaps nothing kept (or only kinds it may share with)."""
+    if _disjoint(found):
+        return found
     kept: list[Match] = []
     starts: list[tuple[int, int]] = []  # (start, index into kept), sorted
     longest = 0

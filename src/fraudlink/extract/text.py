@@ -97,8 +97,12 @@ class FoldedText:
         return self.original[start:end]
 
 
+@lru_cache(maxsize=8)
 def lower_keep_length(text: str) -> str:
-    """Lower case with the length kept (``İ`` stays), so offsets still hold."""
+    """Lower case with the length kept (``İ`` stays), so offsets still hold.
+
+    Cached: every kind that matches without case asks for the same report's copy.
+    """
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

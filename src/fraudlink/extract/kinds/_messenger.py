@@ -79,6 +79,10 @@ def _e164(written: str, region: str | None) -> tuple[str, int] | None:
     return None
 
 
+_NOT_BEFORE_HANDLE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-/=~"
+)
+_GROUP_NAME = re.compile(r"\(\?P<(id|phone|token)>")
 #: how far a label or link may start before its hint, and its value end after it
 _BEFORE_HINT, _AFTER_HINT = 24, 96
 _HINTS: dict[str, tuple[str, ...]] = {}
@@ -99,6 +103,8 @@ def _hint_starts(folded: str) -> dict[str, list[int]]:
     """Where each messenger's hints start, all messengers in one pass."""
     starts: dict[str, list[int]] = {}
     for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
+        if entries[0][0] == 1 and last and folded[last - 1] in _NOT_BEFORE_HANDLE:
+            continue  # the ``@`` of an e-mail address or a link, not a handle
         for length, name in entries:
             starts.setdefault(name, []).append(last + 1 - length)
     return starts
@@ -122,6 +128,8 @@ class Messenger(IdentifierKind):
     hints: ClassVar[tuple[str, ...]]
     case_hints: ClassVar[tuple[str, ...]] = ()
     _labelled: ClassVar[re.Pattern[str]]
+    _combined: ClassVar[re.Pattern[str]]
+    _labelled_branch: ClassVar[int]
     _id: ClassVar[re.Pattern[str]]
 
     def __init_subclass__(cls) -> None:
@@ -130,6 +138,17 @@ class Messenger(IdentifierKind):
         handle = rf"@?(?P<id>{cls.id_pattern})(?![\[(]?://)"
         value = rf"(?P<phone>{PHONE})|{handle}" if cls.phones else handle
         cls._labelled = re.compile(rf"(?:{cls.labels}){SEP}(?:{value})", re.IGNORECASE)
+        # links and the labelled form as one alternation, one scan per window; group
+        # names get the branch number (``id_0``), the labelled form is the last branch
+        branches = [*(link.pattern for link in cls.links), cls._labelled.pattern]
+        cls._combined = re.compile(
+            "|".join(
+                "(?:" + _GROUP_NAME.sub(rf"(?P<\1_{k}>", branch) + ")"
+                for k, branch in enumerate(branches)
+            ),
+            re.IGNORECASE,
+        )
+        cls._labelled_branch = len(branches) - 1
         cls._id = re.compile(rf"[@~]?(?:{cls.id_pattern})", re.IGNORECASE)
         if hasattr(cls, "name"):
             _HINTS[cls.name] = cls.hints
@@ -177,40 +196,45 @@ class Messenger(IdentifierKind):
             yield from self._finds_in(text, context, low, high)
 
     def _finds_in(self, text: FoldedText, context: Context, low: int, high: int) -> Iterator[Match]:
-        for pattern in self.links:
-            for link in pattern.finditer(text.folded, low, high):
-                found = self._from_groups(text, link, link.start(), context)
-                if found is not None:
-                    yield found
-        for labelled in self._labelled.finditer(text.folded, low, high):
-            group = "phone" if labelled.groupdict().get("phone") else "id"
-            found = self._from_groups(text, labelled, labelled.start(group), context)
+        for match in self._combined.finditer(text.folded, low, high):
+            name = next(key for key, value in match.groupdict().items() if value is not None)
+            group, _, branch = name.rpartition("_")
+            labelled = int(branch) == self._labelled_branch
+            start = match.start(name) if labelled else match.start()
+            found = self._from_group(text, match, name, group, labelled, start, context)
             if found is not None:
                 yield found
 
-    def _from_groups(
-        self, text: FoldedText, match: re.Match[str], start: int, context: Context
+    def _from_group(
+        self,
+        text: FoldedText,
+        match: re.Match[str],
+        name: str,
+        group: str,
+        labelled: bool,
+        start: int,
+        context: Context,
     ) -> Match | None:
-        groups = match.groupdict()
-        if groups.get("token"):
-            end = match.end("token")
-            return self._match(text, start, end, groups["token"], {"form": "invite"})
-        if groups.get("phone"):
-            written = groups["phone"]
+        """The account one branch found; ``group`` says what it is (token, phone, id)."""
+        written = match.group(name)
+        if group == "token":
+            return self._match(text, start, match.end(name), written, {"form": "invite"})
+        if group == "phone":
             regions: tuple[str | None, ...] = (context.region, self.home_region)
-            if match.re in self.links:  # links carry international numbers, ``+`` optional
-                written, regions = "+" + written.lstrip("+"), (None,)
-            number = e164(written, *regions)
+            phone = written
+            if not labelled:  # links carry international numbers, ``+`` optional
+                phone, regions = "+" + written.lstrip("+"), (None,)
+            number = e164(phone, *regions)
             if number is None:
                 return None
-            end = match.start("phone") + number[1] - (len(written) - len(groups["phone"]))
+            end = match.start(name) + number[1] - (len(phone) - len(written))
             return self._match(text, start, end, number[0])
-        value = self.clean_id(groups.get("id") or "")
+        value = self.clean_id(written)
         if not value:
             return None
-        if start > 0 and text.folded[start - 1] == "@" and match.re is self._labelled:
+        if start > 0 and text.folded[start - 1] == "@" and labelled:
             start -= 1  # ``TG: @apex``: the raw form keeps its ``@``
-        return self._match(text, start, match.end("id"), value)
+        return self._match(text, start, match.end(name), value)
 
     def _match(
         self,

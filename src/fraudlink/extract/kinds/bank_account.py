@@ -22,7 +22,7 @@ import ahocorasick
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.kinds.payment_card import PaymentCard, is_card
-from fraudlink.extract.text import FoldedText, fold
+from fraudlink.extract.text import FoldedText, fold, lower_keep_length
 
 #: short bank code -> the ways people write the bank's name, in several scripts
 BANKS: dict[str, tuple[str, ...]] = {
@@ -173,11 +173,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def _lower(text: str) -> str:
-    """Lower case with the length kept, so offsets still hold."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower_keep_length(text)
 
 
 _TERMS = _automaton()
