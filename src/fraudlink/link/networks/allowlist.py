@@ -71,6 +71,23 @@ def entries(session: Session) -> list[Allowed]:
     return [Allowed(row.kind, row.value, row.note) for row in rows.scalars()]
 
 
+def _host_and_path(url: str) -> tuple[str, str]:
+    """Host (no ``www.``) and path of a stored url; plain string cuts for the common case.
+
+    Stored urls are normalised (scheme and host lower-case), so ``urlsplit``
+    is needed only when the authority carries a port or credentials.
+    """
+    rest = url.partition("://")[2]
+    cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0),
+              default=len(rest))  # fmt: skip
+    host = rest[:cut]
+    if ":" in host or "@" in host:
+        parts = urlsplit(url)
+        return (parts.hostname or "").removeprefix("www."), parts.path.strip("/")
+    path = rest[cut:].partition("?")[0].partition("#")[0]
+    return host.removeprefix("www."), path.strip("/")
+
+
 class AllowlistMatcher:
     """Decides whether a stored identifier is allow-listed, directly or as a platform's page."""
 
@@ -84,9 +101,7 @@ class AllowlistMatcher:
             return True
         if kind_name != "url":
             return False
-        parts = urlsplit(value)
-        host = (parts.hostname or "").removeprefix("www.")
-        path = parts.path.strip("/")
+        host, path = _host_and_path(value)
         if host in ("t.me", "telegram.me") and path.lower() in self.telegram:
             return True
         return not path and self._platform(host)

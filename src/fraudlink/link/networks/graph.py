@@ -58,7 +58,7 @@ class HubVerdict:
 def judge(degree: int, group_counts: Iterable[int], needed: int = MIN_HUB_GROUPS) -> HubVerdict:
     """The degree-aware hub rule over how many of an identifier's reports sit in each group.
 
-    ``needed`` is how many groups this identifier must reach (``hubs.needed_groups``).
+    ``needed`` is how many groups this identifier must reach (``hubs.profile``).
     """
     counts = sorted(group_counts, reverse=True)
     grouped = sum(counts)
@@ -132,20 +132,21 @@ def partition(
 ) -> Partition:
     """Networks of ``reports`` reports from deduplicated (report, identifier) mention pairs.
 
-    ``ignored`` identifiers (allow-listed) never link. Identifiers named by fewer
-    than ``MIN_HUB_DEGREE`` reports always link; the others are judged in
-    ascending degree; ``needed[i]`` is how many groups identifier ``i`` must reach to be a hub.
+    ``ignored`` identifiers (allow-listed) never link. ``needed[i]`` is how many
+    groups identifier ``i`` must reach to be a hub. Identifiers that cannot be
+    hubs (fewer than ``MIN_HUB_DEGREE`` reports, or fewer reports than groups
+    needed) link first, all at once; the others are judged in ascending degree.
     """
     if not len(rep):
         return Partition(np.arange(reports, dtype=np.int64), {})
     degree = np.bincount(ident)
-    active = np.ones(len(degree), bool)
-    active[np.asarray(list(ignored), np.int64)] = False
-    rare = np.flatnonzero(active & (degree < MIN_HUB_DEGREE))
-    sets = UnionFind(_initial_sets(reports, rep, ident, rare))
     if needed is None:
         needed = np.full(len(degree), MIN_HUB_GROUPS, np.int64)
-    verdicts = _judge_frequent(sets, rep, ident, degree, active, needed)
+    active = np.ones(len(degree), bool)
+    active[np.asarray(list(ignored), np.int64)] = False
+    candidate = active & (degree >= MIN_HUB_DEGREE) & (needed[: len(degree)] <= degree)
+    sets = UnionFind(_initial_sets(reports, rep, ident, np.flatnonzero(active & ~candidate)))
+    verdicts = _judge_frequent(sets, rep, ident, degree, candidate, needed)
     return Partition(sets.labels(), verdicts)
 
 
@@ -154,11 +155,10 @@ def _judge_frequent(
     rep: IntArray,
     ident: IntArray,
     degree: IntArray,
-    active: npt.NDArray[np.bool_],
+    candidate: npt.NDArray[np.bool_],
     needed: IntArray,
 ) -> dict[int, HubVerdict]:
-    frequent = active & (degree >= MIN_HUB_DEGREE)
-    mask = frequent[ident]
+    mask = candidate[ident]
     r, i = rep[mask], ident[mask]
     order = np.lexsort((i, degree[i]))
     r, i = r[order].tolist(), i[order].tolist()

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
@@ -71,32 +70,29 @@ def looks_official(kind: str, value: str) -> bool:
     if kind == "domain":
         return True
     if kind == "url":
-        parts = urlsplit(value)
-        return not (parts.path.strip("/") or parts.query or parts.fragment)
+        rest = value.partition("://")[2].rstrip("/")
+        return not any(c in rest for c in "/?#")
     return False
 
 
-def needed_groups(
-    kinds: npt.NDArray[np.int64],
-    official: npt.NDArray[np.bool_],
-    degree: IntArray,
-) -> IntArray:
-    """Per identifier, the groups it must reach to be a hub (``NEVER``: its degree is ordinary).
-
-    ``kinds`` codes each identifier's kind; ``official`` says which look
-    official; ``degree`` is how many reports name each.
-    """
-    needed = np.where(official, OFFICIAL_HUB_GROUPS, PERSONAL_HUB_GROUPS).astype(np.int64)
+def kind_floors(kinds: IntArray, degree: IntArray) -> dict[int, float]:
+    """Per kind code, the degree its shared identifiers rarely reach (when enough are shared)."""
     shared = degree >= 2
-    for code in np.unique(kinds[shared]):
-        of_kind = kinds == code
-        sample = degree[of_kind & shared]
-        if len(sample) < KIND_SAMPLE:
-            continue
-        floor = float(np.quantile(sample, KIND_QUANTILE))
-        below = of_kind & (degree < floor)
-        needed[below] = NEVER
-    return needed
+    floors: dict[int, float] = {}
+    for code in np.unique(kinds[shared]).tolist():
+        sample = degree[shared & (kinds == code)]
+        if len(sample) >= KIND_SAMPLE:
+            floors[code] = float(np.quantile(sample, KIND_QUANTILE))
+    return floors
+
+
+def can_be_hub(kinds: IntArray, degree: IntArray) -> npt.NDArray[np.bool_]:
+    """Identifiers frequent enough, for their kind, that the hub rule should judge them."""
+    floor = np.full(len(degree), float(MIN_HUB_DEGREE))
+    for code, value in kind_floors(kinds, degree).items():
+        floor[kinds == code] = max(value, MIN_HUB_DEGREE)
+    result: npt.NDArray[np.bool_] = degree >= floor
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +105,29 @@ class Profile:
 
 
 def profile(identifiers: Sequence[tuple[int, str, str]], degree: IntArray) -> Profile:
-    """``needed_groups`` and hotline variants from ``(id, kind, value)`` rows."""
+    """``needed`` groups per identifier and hotline variants, from ``(id, kind, value)`` rows.
+
+    An identifier whose degree is ordinary for its kind (below ``KIND_QUANTILE``
+    of its kind's shared identifiers) is never a hub; the others need
+    ``OFFICIAL_HUB_GROUPS`` groups if they look official, else ``PERSONAL_HUB_GROUPS``.
+    """
     size = len(degree)
     codes: dict[str, int] = {}
     kinds = np.full(size, -1, np.int64)
+    rows = [row for row in identifiers if row[0] < size]
+    ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+    kinds[ids] = np.fromiter(
+        (codes.setdefault(r[1], len(codes)) for r in rows), np.int64, len(rows)
+    )
+    judged = can_be_hub(kinds, degree)
+    needed = np.full(size, NEVER, np.int64)
     official = np.zeros(size, bool)
-    frequent: list[tuple[int, str, str]] = []
-    for i, kind_name, value in identifiers:
-        if i >= size:
-            continue
-        kinds[i] = codes.setdefault(kind_name, len(codes))
-        if degree[i] >= 2:
-            frequent.append((i, kind_name, value))
-            if degree[i] >= MIN_HUB_DEGREE and looks_official(kind_name, value):
-                official[i] = True
-    needed = needed_groups(kinds, official, degree)
-    return Profile(needed, hotline_variants(frequent, official, needed))
+    shared = [row for row in rows if degree[row[0]] >= 2]
+    for i, kind_name, value in shared:
+        if judged[i]:
+            official[i] = looks_official(kind_name, value)
+            needed[i] = OFFICIAL_HUB_GROUPS if official[i] else PERSONAL_HUB_GROUPS
+    return Profile(needed, hotline_variants(shared, official, needed))
 
 
 def hotline_variants(

@@ -99,9 +99,10 @@ def _is_hub(result: Partition, identifier: int) -> bool:
 
 def _full(connection: Connection) -> LinkSummary:
     graph = read_graph(connection)
-    ignored = allowlisted_identifiers(connection)
     degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
     identifiers = identifier_rows(connection)
+    shared = [row for row in identifiers if row[0] < len(degree) and degree[row[0]] >= 2]
+    ignored = allowlisted_identifiers(connection, shared)
     hub_profile = profile(identifiers, degree)
     result, variants = judged_partition(graph, ignored, hub_profile)
     hotlines = set(variants.values())
