@@ -12,11 +12,12 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from fraudlink.cases import history
 from fraudlink.errors import InputError
+from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store.schema import (
     Case,
     CaseReport,
@@ -143,18 +144,44 @@ def _report(report: Report, identifiers: list[dict[str, Any]]) -> dict[str, Any]
     }
 
 
-def networks(report_list: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Identifiers that join two or more of the case's reports: the links the receiver can check."""
-    named: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for report in report_list:
-        for item in report["identifiers"]:
-            if item["valid"]:
-                named[(item["kind"], item["value"])].append(report["id"])
+def networks(session: Session, case: Case) -> list[dict[str, Any]]:
+    """The networks the case's reports belong to, and the identifiers joining them.
+
+    Identifiers the link stage judged hubs or allow-listed are left out: they are
+    shared by unrelated victims and prove nothing to the receiver.
+    """
+    members = session.execute(
+        select(Report.id, Report.external_id, LinkReport.network_id)
+        .join(CaseReport, CaseReport.report_id == Report.id)
+        .join(LinkReport, LinkReport.report_id == Report.id)
+        .where(CaseReport.case_id == case.id)
+    ).all()
+    by_network: dict[int, dict[int, str]] = defaultdict(dict)
+    for report_id, external_id, network_id in members:
+        by_network[network_id][report_id] = external_id
     return [
-        {"kind": kind, "value": value, "reports": ids}
-        for (kind, value), ids in sorted(named.items())
-        if len(ids) > 1
+        _network(session, network_id, reports) for network_id, reports in sorted(by_network.items())
     ]
+
+
+def _network(session: Session, network_id: int, reports: dict[int, str]) -> dict[str, Any]:
+    size = session.scalar(
+        select(func.count()).select_from(LinkReport).where(LinkReport.network_id == network_id)
+    )
+    rows = session.execute(
+        select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
+        .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+        .outerjoin(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
+        .where(ReportIdentifier.report_id.in_(list(reports)), Identifier.valid.is_(True),
+               or_(LinkIdentifier.status.is_(None), LinkIdentifier.status == "linked"))
+    ).all()  # fmt: skip
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, value, report_id in rows:
+        named[(kind, value)].add(reports[report_id])
+    links = [{"kind": kind, "value": value, "reports": sorted(ids)}
+             for (kind, value), ids in sorted(named.items()) if len(ids) > 1]  # fmt: skip
+    return {"network": network_id, "size": size, "reports": sorted(reports.values()),
+            "links": links}  # fmt: skip
 
 
 def money(session: Session, case: Case) -> list[dict[str, Any]]:
@@ -176,7 +203,7 @@ def case_notification(session: Session, case: Case, action: str) -> dict[str, An
     return {
         "case": case_summary(session, case),
         "reports": report_list,
-        "networks": networks(report_list),
+        "networks": networks(session, case),
         "identifiers": sorted(
             {(i["kind"], i["value"]) for r in report_list for i in r["identifiers"]}
         ),
