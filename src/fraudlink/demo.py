@@ -2,19 +2,24 @@
 
 Each stage added to fraudlink adds its step here, so the demo always shows
 the whole pipeline as it stands: generate → ingest (with extraction) → link
-networks → key players, scored against the generator's truth.
+networks → key players, scored against the generator's truth → key players screened
+against a watchlist that names some bosses in another script.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from fraudlink.analyse.evaluate import Scores, score_against_truth
 from fraudlink.analyse.summary import Summary, summarise
 from fraudlink.generate import write_dataset
+from fraudlink.generate.watchlist import write_watchlist
 from fraudlink.ingest import IngestSummary, ingest_files
 from fraudlink.link import LinkSummary, NetworkView, largest_networks, link_reports
+from fraudlink.screen import import_list
+from fraudlink.screen.network import ListedPlayer, listed_players
 from fraudlink.store import Database
 
 
@@ -25,6 +30,7 @@ class DemoResult:
     ingest: IngestSummary
     link: LinkSummary
     networks: list[NetworkView]
+    listed: dict[int, list[ListedPlayer]]
     accuracy: Scores
     summary: Summary
 
@@ -37,7 +43,19 @@ def run_demo(database: Database, reports: int, seed: int, data_dir: Path) -> Dem
     ingested = ingest_files(database, [reports_file])
     linked = link_reports(database)
     networks = largest_networks(database, limit=5)
+    listed = screen_networks(database, networks, truth_file, data_dir / f"watchlist-{seed}.csv")
     summary = summarise(database)
     summary.networks = [network.as_json() for network in networks]
     accuracy = score_against_truth(database, truth_file)
-    return DemoResult(reports_file, truth_file, ingested, linked, networks, accuracy, summary)
+    return DemoResult(
+        reports_file, truth_file, ingested, linked, networks, listed, accuracy, summary
+    )
+
+
+def screen_networks(
+    database: Database, networks: list[NetworkView], truth_file: Path, watchlist: Path
+) -> dict[int, list[ListedPlayer]]:
+    """Import a watchlist naming some bosses in other scripts; find them among key players."""
+    write_watchlist(json.loads(truth_file.read_text(encoding="utf-8")), watchlist, seed=1)
+    import_list(database, watchlist, "demo-watchlist", force=True)
+    return {network.id: listed_players(database, network.id) for network in networks}

@@ -26,3 +26,6 @@ def test_demo_prints_the_summary_and_networks(tmp_path: Path) -> None:
     assert data["summary"]["reports"] == 400
     assert data["bcubed"]["f1"] > 0.9
     assert data["summary"]["networks"], "the largest networks are listed"
+    listed = [found for players in data["listed"].values() for found in players]
+    assert listed, "some key players are on the demo watchlist"
+    assert all(found["score"] >= 0.8 for found in listed)

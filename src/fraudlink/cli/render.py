@@ -10,6 +10,7 @@ from rich.table import Table
 from fraudlink.analyse.evaluate import Scores
 from fraudlink.analyse.summary import Summary
 from fraudlink.link import LinkSummary, NetworkView
+from fraudlink.screen.network import ListedPlayer
 
 
 def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
@@ -45,7 +46,11 @@ def print_summary(console: Console, summary: Summary) -> None:
 
 
 def print_networks(
-    console: Console, linked: LinkSummary, networks: list[NetworkView], accuracy: Scores | None
+    console: Console,
+    linked: LinkSummary,
+    networks: list[NetworkView],
+    accuracy: Scores | None,
+    listed: dict[int, list[ListedPlayer]] | None = None,
 ) -> None:
     console.print(
         f"[bold]networks[/bold]: {linked.networks:,} from {linked.reports:,} reports "
@@ -68,4 +73,9 @@ def print_networks(
             console.print(
                 f"  {player.score:5.2f}  {player.kind:<10} {player.label}{roles} — "
                 f"{len(player.reports)} victims, {len(player.countries)} countries"
+            )
+        for found in (listed or {}).get(network.id, []):
+            console.print(
+                f"  [red]listed[/red]: {found.player.label} ~ {found.hit.entry.caption} "
+                f"on {found.hit.list_name} (score {found.hit.score:.2f})"
             )

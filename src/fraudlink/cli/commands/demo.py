@@ -32,6 +32,8 @@ def demo(
         print_jsonl([{
             "ingest": result.ingest.as_json(), "link": result.link.as_json(),
             "summary": result.summary.as_json(),
+            "listed": {str(network): [found.as_json() for found in players]
+                       for network, players in result.listed.items()},
             "bcubed": {"precision": result.accuracy.precision, "recall": result.accuracy.recall,
                        "f1": result.accuracy.f1},
         }])  # fmt: skip
@@ -42,7 +44,7 @@ def demo(
         f"{result.ingest.unchanged:,} unchanged, {len(result.ingest.rejected)} rejected"
     )
     print_summary(console, result.summary)
-    print_networks(console, result.link, result.networks, result.accuracy)
+    print_networks(console, result.link, result.networks, result.accuracy, result.listed)
 
 
 def register(app: typer.Typer) -> None:
