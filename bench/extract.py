@@ -252,7 +252,7 @@ def main() -> None:
         if name == "fraudlink" and args.misses:
             show_misses(docs, answers, args.misses, args.kind)
     kinds = sorted({kind for doc in docs for kind, _ in doc.truth})
-    console = Console()
+    console = Console(width=120)
     languages = len({d.language for d in docs})
     console.print(f"{len(docs)} documents, {size / 1e6:.1f} MB, {languages} languages")
     console.print(table(results, kinds, size))

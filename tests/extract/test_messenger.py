@@ -279,3 +279,10 @@ def test_line_taiwanese_label_and_upper_case_name(text: str, value: str) -> None
 def test_a_labelled_id_is_not_the_scheme_of_the_link_after_it() -> None:
     found = extract("Họ liên lạc với tôi qua Telegram https://t.me/erichr.", Context())
     assert [m.value for m in found if m.kind == "telegram"] == ["erichr"]
+
+
+def test_labelled_phone_with_bracketed_country_code() -> None:
+    found = extract("我一直和WhatsApp (+855) 91096898联系", Context(region="CN"))
+    assert [(m.value, m.raw) for m in found if m.kind == "whatsapp"] == [
+        ("+85591096898", "(+855) 91096898")
+    ]
