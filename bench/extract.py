@@ -101,7 +101,7 @@ IOC_FINDER_KINDS = {
 
 
 def ioc_finder_tool(doc: Document) -> Found:
-    from ioc_finder import find_iocs
+    from ioc_finder import find_iocs  # type: ignore[import-untyped]
 
     found: Found = set()
     for key, values in find_iocs(doc.text).items():
@@ -112,7 +112,7 @@ def ioc_finder_tool(doc: Document) -> Found:
 
 
 def iocextract_tool(doc: Document) -> Found:
-    import iocextract
+    import iocextract  # type: ignore[import-untyped]
 
     found: Found = set()
     for url in iocextract.extract_urls(doc.text, refang=True):
@@ -151,7 +151,7 @@ def _counts(kind: str, value: str, truth: frozenset[tuple[str, str]]) -> bool:
     return not (bare_www and ("domain", registrable(host) or host) in truth)
 
 
-def _scored(found: Found, truth: frozenset[tuple[str, str]]) -> Found:
+def _scored(found: Iterable[tuple[str, str]], truth: frozenset[tuple[str, str]]) -> Found:
     return {(kind, value) for kind, value in found if _counts(kind, value, truth)}
 
 
@@ -194,15 +194,12 @@ def _ratio(num: int, den: int) -> str:
 def table(results: dict[str, tuple[float, Tally]], kinds: Iterable[str], size: int) -> Table:
     out = Table("kind", "planted", *(f"{name}\nP / R" for name in results))
     out.title = "extraction benchmark"
-    planted = {name: 0 for name in kinds}
-    for counts in list(results.values())[:1]:
-        for kind in planted:
-            c = counts[1].get(kind, Counter())
-            planted[kind] = c["tp"] + c["fn"]
+    first = next(iter(results.values()))[1]
+    planted = {k: first.get(k, Counter())["tp"] + first.get(k, Counter())["fn"] for k in kinds}
     for kind in kinds:
         cells = []
-        for _cpu, counts in results.values():
-            c = counts.get(kind, Counter())
+        for _cpu, tallies in results.values():
+            c = tallies.get(kind, Counter())
             cells.append(
                 f"{_ratio(c['tp'], c['tp'] + c['fp'])} / {_ratio(c['tp'], c['tp'] + c['fn'])}"
             )
