@@ -315,3 +315,21 @@ def test_a_name_only_in_the_narrative_becomes_an_entity(database: Database, tmp_
         ("Maria Santos", "recruiter"),
     ]
     assert rows[0][2]["origin"] == "narrative" and rows[0][2]["raw"] == "John Smith"
+
+
+def test_a_structured_account_takes_its_bank_from_the_field(
+    database: Database, tmp_path: Path
+) -> None:
+    given = [{"kind": "bank_account", "value": "1234 5678 9012", "bank": "Maybank"},
+             {"kind": "wallet", "value": "not-a-wallet"}]  # fmt: skip
+    ingest_files(database, [write_lines(tmp_path / "in.jsonl", [report("b1", identifiers=given)])])
+    with database.session() as session:
+        rows = session.execute(
+            select(Identifier.kind, Identifier.value, Identifier.valid, ReportIdentifier.raw)
+            .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+            .order_by(Identifier.kind)
+        ).all()  # fmt: skip
+    assert [tuple(row) for row in rows] == [
+        ("bank_account", "MAYBANK:123456789012", True, "1234 5678 9012"),
+        ("crypto_wallet", "not-a-wallet", False, "not-a-wallet"),
+    ]

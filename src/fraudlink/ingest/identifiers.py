@@ -7,6 +7,10 @@ links reports.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
 from fraudlink.extract.base import Context, Match, kind
 
 KIND_ALIASES = {
@@ -29,11 +33,16 @@ def canonical_kind(name: str) -> str:
     return KIND_ALIASES.get(lowered, lowered)
 
 
-def normalise_field(kind_name: str, raw: str, context: Context) -> Match:
+def normalise_field(
+    kind_name: str, raw: str, context: Context, details: Mapping[str, Any] | None = None
+) -> Match:
+    """``details`` are the field's other keys; a ``bank`` beside an account number names it."""
     name = canonical_kind(kind_name)
     identifier_kind = kind(name)
+    bank = (details or {}).get("bank")
+    text = f"{bank} {raw}" if name == "bank_account" and isinstance(bank, str) and bank else raw
     if identifier_kind is not None:
-        match = identifier_kind.normalise(raw, context)
+        match = identifier_kind.normalise(text, context)
         if match is not None:
-            return match
+            return replace(match, raw=raw)
     return Match(kind=name, value=raw.strip(), raw=raw, valid=False)

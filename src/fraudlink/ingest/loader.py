@@ -265,9 +265,8 @@ def gather_children(
         language = extractor.detect_language(report.narrative)
     context = report_context(parsed, language)
     for given in report.identifiers:
-        children.mentions.append(
-            (report_id, normalise_field(given.kind, given.value, context), "field")
-        )
+        match = normalise_field(given.kind, given.value, context, given.model_extra or {})
+        children.mentions.append((report_id, match, "field"))
     found = extractor.find(report.narrative, context) if extractor and report.narrative else []
     for match in found:
         if match.kind not in NOT_IDENTIFIERS:
