@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from fraudlink.errors import ColumnMappingError, UnsupportedFormat
+from fraudlink.ingest.readers import Rejected as Rejected
 from fraudlink.link.flow.accounts import normalise_account
 from fraudlink.money import is_known_currency, plain_decimal
 
@@ -40,16 +41,6 @@ class Payment:
         if self.reference:
             return f"ref:{self.reference}"
         return f"ft:{self.from_account}|{self.to_account}|{self.at.isoformat()}"
-
-
-@dataclass(frozen=True, slots=True)
-class Rejected:
-    source: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.reason}"
 
 
 def parse_time(text: str) -> dt.datetime:
