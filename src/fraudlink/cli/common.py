@@ -13,8 +13,8 @@ from rich.console import Console
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
 
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+console = Console(soft_wrap=True, emoji=False, highlight=False)
+err_console = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
 DbOption = Annotated[
     str | None,
