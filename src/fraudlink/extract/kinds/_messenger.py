@@ -111,6 +111,26 @@ def _hint_starts(folded: str) -> dict[str, list[int]]:
     return starts
 
 
+def _near_hints(
+    near: re.Pattern[str], folded: str, low: int, high: int, hints: list[int]
+) -> Iterator[re.Match[str]]:
+    """What ``finditer`` over ``folded[low:high]`` finds starting at most ``_BEFORE_HINT``
+    before a hint: leftmost first, not overlapping (group 1 is the find).
+
+    The window after the last hint, most of it, is never tried.
+    """
+    tried = low  # every place before this one was tried or lies inside a find
+    for hint in hints:
+        place = max(hint - _BEFORE_HINT, tried)
+        while place <= hint:
+            match = near.match(folded, place, high)
+            if match is None:
+                tried = place + _BEFORE_HINT + 1
+                break
+            yield match
+            place = tried = max(match.end(1), match.start(1) + 1)
+
+
 class Messenger(IdentifierKind):
     """A messenger kind described by data: its labels, id rule, links and home region.
 
@@ -130,6 +150,7 @@ class Messenger(IdentifierKind):
     case_hints: ClassVar[tuple[str, ...]] = ()
     _labelled: ClassVar[re.Pattern[str]]
     _combined: ClassVar[re.Pattern[str]]
+    _near: ClassVar[re.Pattern[str]]
     _labelled_branch: ClassVar[int]
     _id: ClassVar[re.Pattern[str]]
 
@@ -150,6 +171,11 @@ class Messenger(IdentifierKind):
             re.IGNORECASE,
         )
         cls._labelled_branch = len(branches) - 1
+        # tried at one place, the pattern also tries the next ``_BEFORE_HINT`` places:
+        # group 1 is the leftmost find among them (see ``_near_hints``)
+        cls._near = re.compile(
+            rf"(?s:.{{0,{_BEFORE_HINT}}}?)({cls._combined.pattern})", re.IGNORECASE
+        )
         cls._id = re.compile(rf"[@~]?(?:{cls.id_pattern})", re.IGNORECASE)
         if hasattr(cls, "name"):
             _HINTS[cls.name] = cls.hints
@@ -169,42 +195,43 @@ class Messenger(IdentifierKind):
                 seen.add((found.start or 0, found.end or 0))
                 yield found
 
-    def _windows(self, folded: str) -> list[tuple[int, int]]:
-        """Stretches of text around this messenger's hints: the only places to look.
+    def _windows(self, folded: str) -> list[tuple[int, int, list[int]]]:
+        """Stretches of text around this messenger's hints, with the hints: the only places to look.
 
-        Every label and link holds a hint (``tele``, ``me/``, ``微信``...); one
-        Aho-Corasick pass finds the hints of all messengers, and the patterns,
-        which would be slow tried at every character, run only around them.
+        Every label and link holds a hint (``tele``, ``me/``, ``微信``...) at most
+        ``_BEFORE_HINT`` characters after its start; one Aho-Corasick pass finds the
+        hints of all messengers, and the patterns, which would be slow tried at every
+        character, run only just before them.
         """
         starts = _hint_starts(folded).get(self.name, [])
         if any(hint in folded for hint in self.case_hints):
             starts = sorted(
                 [*starts, *(m.start() for h in self.case_hints for m in re.finditer(h, folded))]
             )
-        windows: list[tuple[int, int]] = []
+        windows: list[tuple[int, int, list[int]]] = []
         for start in starts:
             low, high = max(0, start - _BEFORE_HINT), min(len(folded), start + _AFTER_HINT)
             if windows and low <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], high)
+                windows[-1] = (windows[-1][0], high, [*windows[-1][2], start])
             else:
-                windows.append((low, high))
+                windows.append((low, high, [start]))
         return windows
 
     def _finds(
-        self, text: FoldedText, context: Context, windows: list[tuple[int, int]]
+        self, text: FoldedText, context: Context, windows: list[tuple[int, int, list[int]]]
     ) -> Iterator[Match]:
-        for low, high in windows:
-            yield from self._finds_in(text, context, low, high)
+        for low, high, hints in windows:
+            for match in _near_hints(self._near, text.folded, low, high, hints):
+                found = self._from_match(text, match, context)
+                if found is not None:
+                    yield found
 
-    def _finds_in(self, text: FoldedText, context: Context, low: int, high: int) -> Iterator[Match]:
-        for match in self._combined.finditer(text.folded, low, high):
-            name = next(key for key, value in match.groupdict().items() if value is not None)
-            group, _, branch = name.rpartition("_")
-            labelled = int(branch) == self._labelled_branch
-            start = match.start(name) if labelled else match.start()
-            found = self._from_group(text, match, name, group, labelled, start, context)
-            if found is not None:
-                yield found
+    def _from_match(self, text: FoldedText, match: re.Match[str], context: Context) -> Match | None:
+        name = next(key for key, value in match.groupdict().items() if value is not None)
+        group, _, branch = name.rpartition("_")
+        labelled = int(branch) == self._labelled_branch
+        start = match.start(name) if labelled else match.start(1)
+        return self._from_group(text, match, name, group, labelled, start, context)
 
     def _from_group(
         self,
