@@ -45,6 +45,11 @@ def make_report() -> Callable[..., Row]:
 
 
 @pytest.fixture
+def make_hub_rows() -> Callable[[int], list[Row]]:
+    return hub_reports
+
+
+@pytest.fixture
 def hub_rows() -> list[Row]:
     return hub_reports(5)
 

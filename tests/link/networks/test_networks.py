@@ -71,3 +71,48 @@ def test_incremental_joins_and_merges_like_full(
     assert incremental["A"] == incremental["B"] == incremental["C"]
     link_reports(database, full=True)
     assert networks_of() == incremental
+
+
+def _statuses(database: Database) -> dict[str, str]:
+    with database.session() as session:
+        stmt = select(Identifier.kind + ":" + Identifier.value, LinkIdentifier.status).join(
+            LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id
+        )
+        return {label: status for label, status in session.execute(stmt)}
+
+
+def test_incremental_splits_a_network_when_its_link_becomes_a_hub(
+    database: Database, load: Load, make_report: Callable[..., Row], networks_of: Networks
+) -> None:
+    landline = ("phone", "+6627123456")  # looks public: three groups make it a hub
+    rings = [[make_report(f"R{n}-{k}", [("telegram", f"@ring{n}_own")]) for k in (1, 2)]
+             for n in range(4)]  # fmt: skip
+    rings[0][0]["identifiers"].append({"kind": landline[0], "value": landline[1]})
+    rings[1][0]["identifiers"].append({"kind": landline[0], "value": landline[1]})
+    load([*rings[0], *rings[1], *rings[2], *rings[3]], "rings.jsonl")
+    link_reports(database)
+    assert networks_of()["R0-1"] == networks_of()["R1-1"]  # two mentions: not a hub yet
+    late = [make_report(f"R{n}-3", [("telegram", f"@ring{n}_own"), landline]) for n in (2, 3)]
+    load(late, "late.jsonl")
+    summary = link_reports(database)
+    assert summary.mode == "incremental" and summary.hubs == 1, summary
+    incremental, verdicts = networks_of(), _statuses(database)
+    assert incremental["R0-1"] != incremental["R1-1"] and incremental["R2-3"] == incremental["R2-1"]
+    assert verdicts["phone:+6627123456"] == "hub"
+    link_reports(database, full=True)
+    assert networks_of() == incremental and _statuses(database) == verdicts
+
+
+def test_incremental_keeps_a_hub_a_hub_and_joins_its_new_reports_by_their_own_handles(
+    database: Database, load: Load, make_hub_rows: Callable[[int], list[Row]],
+    networks_of: Networks,
+) -> None:  # fmt: skip
+    load(make_hub_rows(5), "hub.jsonl")
+    link_reports(database)
+    load(make_hub_rows(7)[15:], "more.jsonl")
+    summary = link_reports(database)
+    assert summary.mode == "incremental" and summary.networks == 7, summary
+    incremental, verdicts = networks_of(), _statuses(database)
+    assert incremental["N5-1"] == incremental["N5-3"] != incremental["N6-1"]
+    link_reports(database, full=True)
+    assert networks_of() == incremental and _statuses(database) == verdicts

@@ -101,10 +101,16 @@ class UnionFind:
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    """``labels[i]``: the network of report index ``i``; ``verdicts``: the judged identifiers."""
+    """``labels[i]``: the network of report index ``i``; ``verdicts``: the judged identifiers.
+
+    ``groups[h]`` lists, for a hub ``h``, one report index of each group it was
+    judged against and how many of its reports fell there: enough for a later
+    incremental run to re-judge ``h`` while reading only some of those groups.
+    """
 
     labels: IntArray
     verdicts: dict[int, HubVerdict]
+    groups: dict[int, list[tuple[int, int]]]
 
 
 def _initial_sets(reports: int, rep: IntArray, ident: IntArray, chosen: IntArray) -> IntArray:
@@ -123,12 +129,28 @@ def _initial_sets(reports: int, rep: IntArray, ident: IntArray, chosen: IntArray
     return roots
 
 
+@dataclass(frozen=True, slots=True)
+class Judging:
+    """What the hub rule knows of each identifier besides the mentions at hand.
+
+    ``degree[i]`` is how many reports name ``i`` in the whole database (more
+    than the mentions at hand when only part of the graph is re-partitioned);
+    ``needed[i]`` how many groups ``i`` must reach to be a hub; ``outside[i]``
+    the counts of ``i``'s reports in groups that are not at hand.
+    """
+
+    degree: IntArray
+    needed: IntArray
+    outside: dict[int, list[int]]
+
+
 def partition(
     reports: int,
     rep: IntArray,
     ident: IntArray,
     ignored: Sequence[int] = (),
     needed: IntArray | None = None,
+    judging: Judging | None = None,
 ) -> Partition:
     """Networks of ``reports`` reports from deduplicated (report, identifier) mention pairs.
 
@@ -138,53 +160,70 @@ def partition(
     needed) link first, all at once; the others are judged in ascending degree.
     """
     if not len(rep):
-        return Partition(np.arange(reports, dtype=np.int64), {})
-    degree = np.bincount(ident)
-    if needed is None:
-        needed = np.full(len(degree), MIN_HUB_GROUPS, np.int64)
+        return Partition(np.arange(reports, dtype=np.int64), {}, {})
+    if judging is None:
+        degree = np.bincount(ident)
+        if needed is None:
+            needed = np.full(len(degree), MIN_HUB_GROUPS, np.int64)
+        judging = Judging(degree, needed, {})
+    degree, needed = judging.degree, judging.needed
     active = np.ones(len(degree), bool)
     active[np.asarray(list(ignored), np.int64)] = False
     candidate = active & (degree >= MIN_HUB_DEGREE) & (needed[: len(degree)] <= degree)
     sets = UnionFind(_initial_sets(reports, rep, ident, np.flatnonzero(active & ~candidate)))
-    verdicts = _judge_frequent(sets, rep, ident, degree, candidate, needed)
-    return Partition(sets.labels(), verdicts)
+    verdicts, groups = _judge_frequent(sets, rep, ident, candidate, judging)
+    return Partition(sets.labels(), verdicts, groups)
+
+
+def _runs(rep: IntArray, ident: IntArray, degree: IntArray) -> list[tuple[int, int, list[int]]]:
+    """``(level, identifier, its reports)`` in ascending level, then identifier."""
+    order = np.lexsort((rep, ident, degree[ident]))
+    r, i = rep[order], ident[order]
+    if not len(i):
+        return []
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+    ends = np.r_[starts[1:], len(i)].astype(np.int64)
+    reports = r.tolist()
+    return [(int(degree[i[s]]), int(i[s]), reports[s:e])
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]  # fmt: skip
 
 
 def _judge_frequent(
     sets: UnionFind,
     rep: IntArray,
     ident: IntArray,
-    degree: IntArray,
     candidate: npt.NDArray[np.bool_],
-    needed: IntArray,
-) -> dict[int, HubVerdict]:
+    judging: Judging,
+) -> tuple[dict[int, HubVerdict], dict[int, list[tuple[int, int]]]]:
+    """Judge candidates level by level, each level against the groups before it."""
     mask = candidate[ident]
-    r, i = rep[mask], ident[mask]
-    order = np.lexsort((i, degree[i]))
-    r, i = r[order].tolist(), i[order].tolist()
+    runs = _runs(rep[mask], ident[mask], judging.degree)
     verdicts: dict[int, HubVerdict] = {}
+    groups: dict[int, list[tuple[int, int]]] = {}
     start = 0
-    while start < len(i):
+    while start < len(runs):
+        level = runs[start][0]
         end = start
-        level = int(degree[i[start]])
-        batch: list[tuple[int, list[int]]] = []
-        while end < len(i) and int(degree[i[end]]) == level:
-            stop = end + level
-            batch.append((i[end], r[end:stop]))
-            end = stop
-        for identifier, members in batch:
+        while end < len(runs) and runs[end][0] == level:
+            end += 1
+        batch = runs[start:end]
+        for _, identifier, members in batch:
             counts = _group_counts(sets, members)
-            verdicts[identifier] = judge(level, counts, int(needed[identifier]))
-        for identifier, members in batch:
+            outside = judging.outside.get(identifier, [])
+            needed = int(judging.needed[identifier])
+            verdict = judge(level, [*counts.values(), *outside], needed)
+            verdicts[identifier] = verdict
+            if verdict.hub:
+                groups[identifier] = sorted(counts.items())
+        for _, identifier, members in batch:
             if not verdicts[identifier].hub:
-                first = members[0]
                 for other in members[1:]:
-                    sets.union(first, other)
+                    sets.union(members[0], other)
         start = end
-    return verdicts
+    return verdicts, groups
 
 
-def _group_counts(sets: UnionFind, members: list[int]) -> list[int]:
+def _group_counts(sets: UnionFind, members: list[int]) -> dict[int, int]:
     """How many of ``members`` fall in each current group that has other evidence (size ≥ 2)."""
     roots = Counter(sets.find(m) for m in members)
-    return [count for root, count in roots.items() if sets.size[root] > count or count > 1]
+    return {root: count for root, count in roots.items() if sets.size[root] > count or count > 1}

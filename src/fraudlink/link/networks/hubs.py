@@ -18,12 +18,11 @@ unrelated victims quote (public, official), not about particular values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import numpy.typing as npt
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
@@ -39,7 +38,7 @@ KIND_QUANTILE = 0.99
 KIND_SAMPLE = 500
 #: a hotline's national number must be this long before its variants are looked for
 MIN_NATIONAL_DIGITS = 7
-_NUMBER_KINDS = frozenset({"phone", "whatsapp", "bank_account"})
+NUMBER_KINDS = frozenset({"phone", "whatsapp", "bank_account"})
 #: more groups than any identifier can reach
 NEVER = 1 << 30
 
@@ -75,24 +74,44 @@ def looks_official(kind: str, value: str) -> bool:
     return False
 
 
-def kind_floors(kinds: IntArray, degree: IntArray) -> dict[int, float]:
-    """Per kind code, the degree its shared identifiers rarely reach (when enough are shared)."""
+@dataclass(frozen=True, slots=True)
+class Cutoff:
+    """A kind's degree cut-off and how many shared identifiers sat at or above it.
+
+    ``degree`` is ``None`` while the kind has too few shared identifiers to trust
+    a quantile (``MIN_HUB_DEGREE`` applies). ``shared`` and ``above`` let an
+    incremental run see how far the cut-off has drifted from its quantile
+    without reading every identifier again.
+    """
+
+    degree: float | None
+    shared: int
+    above: int
+
+    @property
+    def floor(self) -> float:
+        return max(self.degree, MIN_HUB_DEGREE) if self.degree is not None else MIN_HUB_DEGREE
+
+
+def kind_cutoffs(kinds: IntArray, degree: IntArray, names: Sequence[str]) -> dict[str, Cutoff]:
+    """Per kind name, the degree its shared identifiers rarely reach (when enough are shared)."""
     shared = degree >= 2
-    floors: dict[int, float] = {}
-    for code in np.unique(kinds[shared]).tolist():
+    cutoffs: dict[str, Cutoff] = {}
+    for code in np.unique(kinds[shared & (kinds >= 0)]).tolist():
         sample = degree[shared & (kinds == code)]
-        if len(sample) >= KIND_SAMPLE:
-            floors[code] = float(np.quantile(sample, KIND_QUANTILE))
-    return floors
+        cut = float(np.quantile(sample, KIND_QUANTILE)) if len(sample) >= KIND_SAMPLE else None
+        above = int((sample >= cut).sum()) if cut is not None else 0
+        cutoffs[names[code]] = Cutoff(cut, len(sample), above)
+    return cutoffs
 
 
-def can_be_hub(kinds: IntArray, degree: IntArray) -> npt.NDArray[np.bool_]:
-    """Identifiers frequent enough, for their kind, that the hub rule should judge them."""
-    floor = np.full(len(degree), float(MIN_HUB_DEGREE))
-    for code, value in kind_floors(kinds, degree).items():
-        floor[kinds == code] = max(value, MIN_HUB_DEGREE)
-    result: npt.NDArray[np.bool_] = degree >= floor
-    return result
+def needed_groups(kind: str, value: str, degree: int, cutoffs: dict[str, Cutoff]) -> int:
+    """The hub rule's bar for one identifier: the scalar form of ``profile``'s ``needed``."""
+    cutoff = cutoffs.get(kind)
+    floor = cutoff.floor if cutoff is not None else MIN_HUB_DEGREE
+    if degree < 2 or degree < floor:
+        return NEVER
+    return OFFICIAL_HUB_GROUPS if looks_official(kind, value) else PERSONAL_HUB_GROUPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +121,21 @@ class Profile:
     needed: IntArray
     #: variant identifier -> the public number it spells for another country
     variants: dict[int, int]
+    #: per kind, the degree cut-off used (stored for incremental runs)
+    cutoffs: dict[str, Cutoff]
 
 
-def profile(identifiers: Sequence[tuple[int, str, str]], degree: IntArray) -> Profile:
+def profile(
+    identifiers: Sequence[tuple[int, str, str]],
+    degree: IntArray,
+    cutoffs: dict[str, Cutoff] | None = None,
+) -> Profile:
     """``needed`` groups per identifier and hotline variants, from ``(id, kind, value)`` rows.
 
     An identifier whose degree is ordinary for its kind (below ``KIND_QUANTILE``
     of its kind's shared identifiers) is never a hub; the others need
     ``OFFICIAL_HUB_GROUPS`` groups if they look official, else ``PERSONAL_HUB_GROUPS``.
+    Given ``cutoffs`` (an earlier run's), those are used instead of fresh quantiles.
     """
     size = len(degree)
     codes: dict[str, int] = {}
@@ -119,7 +145,13 @@ def profile(identifiers: Sequence[tuple[int, str, str]], degree: IntArray) -> Pr
     kinds[ids] = np.fromiter(
         (codes.setdefault(r[1], len(codes)) for r in rows), np.int64, len(rows)
     )
-    judged = can_be_hub(kinds, degree)
+    if cutoffs is None:
+        cutoffs = kind_cutoffs(kinds, degree, list(codes))
+    floor = np.full(size, float(MIN_HUB_DEGREE))
+    for name, code in codes.items():
+        if name in cutoffs:
+            floor[kinds == code] = cutoffs[name].floor
+    judged = degree >= floor
     needed = np.full(size, NEVER, np.int64)
     official = np.zeros(size, bool)
     shared = [row for row in rows if degree[row[0]] >= 2]
@@ -127,11 +159,23 @@ def profile(identifiers: Sequence[tuple[int, str, str]], degree: IntArray) -> Pr
         if judged[i]:
             official[i] = looks_official(kind_name, value)
             needed[i] = OFFICIAL_HUB_GROUPS if official[i] else PERSONAL_HUB_GROUPS
-    return Profile(needed, hotline_variants(shared, official, needed))
+    hotlines = hotline_numbers((i, k, v) for i, k, v in shared if official[i] and needed[i] < NEVER)
+    return Profile(needed, hotline_variants(shared, hotlines), cutoffs)
+
+
+def hotline_numbers(rows: Iterable[tuple[int, str, str]]) -> dict[str, int]:
+    """National number -> id, for the public-looking phones that may be hubs."""
+    hotlines: dict[str, int] = {}
+    for i, kind_name, value in rows:
+        if kind_name == "phone":
+            national = _national(value)
+            if len(national) >= MIN_NATIONAL_DIGITS:
+                hotlines[national] = i
+    return hotlines
 
 
 def hotline_variants(
-    shared: Sequence[tuple[int, str, str]], official: npt.NDArray[np.bool_], needed: IntArray
+    shared: Iterable[tuple[int, str, str]], hotlines: dict[str, int]
 ) -> dict[int, int]:
     """Numbers that end with a possible hotline's national number but are not that number.
 
@@ -139,17 +183,11 @@ def hotline_variants(
     read as a number of their own country (``+62 861053982597``) or as a
     bank account (``028991907``): the same public number, so no evidence.
     """
-    hotlines: dict[str, int] = {}
-    for i, kind_name, value in shared:
-        if kind_name == "phone" and official[i] and needed[i] < NEVER:
-            national = _national(value)
-            if len(national) >= MIN_NATIONAL_DIGITS:
-                hotlines[national] = i
     lengths = sorted({len(n) for n in hotlines})
     numbers = set(hotlines.values())
     found: dict[int, int] = {}
     for i, kind_name, value in shared:
-        if kind_name not in _NUMBER_KINDS or i in numbers:
+        if kind_name not in NUMBER_KINDS or i in numbers:
             continue
         digits = "".join(c for c in value if c.isdigit())
         for length in lengths:

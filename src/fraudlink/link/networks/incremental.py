@@ -1,28 +1,84 @@
-"""Linking only what is new: reports join or merge the networks their identifiers reach.
+"""Linking only what is new: re-partition the networks the new reports reach, nothing else.
 
-Existing networks enter as single nodes carrying their size, so the hub rule
-sees them as the groups they are; nothing outside the networks the new
-reports reach is read or written.
+The hub rule is local once three things are fixed: each kind's degree
+cut-off (stored by the last full run), each identifier's degree (counted),
+and, for a hub whose reports also lie in networks left alone, how many of
+them sat in each of those networks' groups when it was judged (stored per
+hub). A network left alone evolves exactly as in a full run, because nothing
+links it to the region but hubs, and a hub does not link. So the region —
+the new reports, plus every network that shares a non-hub identifier with
+them — is partitioned again from its own mentions, with hubs that reach
+outside it judged on inside groups plus stored outside groups. That both
+merges networks a new report bridges and splits a network when one of its
+identifiers becomes a hub.
+
+Two things widen the region: a hub whose new reports lift its degree past
+identifiers that linked outside networks (those networks' groups at its new
+level may differ, so they join the region), and a hub that stops being one
+while reaching outside (it now links those networks, so they join). The
+run falls back to a full one when a kind's cut-off drifts (``state``), when
+a public number that hotline variants depend on changes verdict, or when the
+region grows past ``MAX_REGION_SHARE`` of all reports.
+
+Guarantee: an incremental run gives the partition and verdicts that a full
+run computes with the stored cut-offs; with unchanged cut-offs, exactly a
+full run's.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from dataclasses import dataclass
 
-import numpy as np
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, select
 
-from fraudlink.link.networks.graph import MIN_HUB_DEGREE, UnionFind, judge
-from fraudlink.link.networks.store import CHUNK, allowlisted_identifiers
+from fraudlink.link.networks import region as reg
+from fraudlink.link.networks.hubs import Cutoff
+from fraudlink.link.networks.state import KindState, read_kinds, write_kinds
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
-from fraudlink.store.schema import Identifier, Report, ReportIdentifier
+from fraudlink.store.schema import Report
 
 Counts = tuple[int, int, int, int, int]
 
+#: beyond this share of all reports in the region (and ``MIN_REGION_LIMIT``), a full run is cheaper
+MAX_REGION_SHARE = 0.25
+MIN_REGION_LIMIT = 50_000
 
-def _chunks(values: Sequence[int]) -> list[list[int]]:
-    return [list(values[i : i + CHUNK // 10]) for i in range(0, len(values), CHUNK // 10)]
+
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """The new reports, what they name, and those identifiers' degrees before and after."""
+
+    reports: list[int]
+    mentions: set[tuple[int, int]]
+    degree: dict[int, int]
+    added: Counter[int]
+
+
+def extend(connection: Connection) -> Counts | str:
+    """Link the reports not linked yet; a string says why a full run is needed instead."""
+    new = _new_reports(connection)
+    if not new:
+        return _counts(connection, 0)
+    kinds = read_kinds(connection)
+    if not kinds:
+        return "no stored hub cut-offs (the last full run predates them)"
+    touched = _touched(connection, new)
+    kinds, drift = _moved_kinds(connection, kinds, touched)
+    if drift:
+        return drift
+    total = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
+    limit = max(int(total * MAX_REGION_SHARE), MIN_REGION_LIMIT)
+    outcome = reg.relink(connection, touched.reports, touched.degree, touched.added,
+                         kinds_cutoffs(kinds), limit)  # fmt: skip
+    if isinstance(outcome, str):
+        return outcome
+    write_kinds(connection, kinds, full=False)
+    return _counts(connection, len(new))
+
+
+def kinds_cutoffs(kinds: dict[str, KindState]) -> dict[str, Cutoff]:
+    return {name: state.cutoff for name, state in kinds.items()}
 
 
 def _new_reports(connection: Connection) -> list[int]:
@@ -35,143 +91,27 @@ def _new_reports(connection: Connection) -> list[int]:
     return list(connection.execute(stmt).scalars())
 
 
-def _mentions(connection: Connection, column: object, values: list[int]) -> set[tuple[int, int]]:
-    found: set[tuple[int, int]] = set()
-    for chunk in _chunks(values):
-        stmt = (
-            select(ReportIdentifier.report_id, ReportIdentifier.identifier_id)
-            .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
-            .where(Identifier.valid.is_(True), column.in_(chunk))  # type: ignore[attr-defined]
-        )
-        found.update((r, i) for r, i in connection.execute(stmt))
-    return found
+def _touched(connection: Connection, new: list[int]) -> Touched:
+    mentions = reg.mentions_of_reports(connection, new)
+    added = Counter(i for _, i in mentions)
+    degree = reg.degrees(connection, sorted(added), added)
+    return Touched(new, mentions, degree, added)
 
 
-def _current(connection: Connection, reports: list[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for chunk in _chunks(reports):
-        stmt = select(LinkReport.report_id, LinkReport.network_id).where(
-            LinkReport.report_id.in_(chunk)
-        )
-        found.update((r, n) for r, n in connection.execute(stmt))
-    return found
-
-
-def _sizes(connection: Connection, networks: list[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for chunk in _chunks(networks):
-        stmt = (
-            select(LinkReport.network_id, func.count())
-            .where(LinkReport.network_id.in_(chunk))
-            .group_by(LinkReport.network_id)
-        )
-        found.update((n, c) for n, c in connection.execute(stmt))
-    return found
-
-
-def _statuses(connection: Connection, identifiers: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for chunk in _chunks(identifiers):
-        stmt = select(LinkIdentifier.identifier_id, LinkIdentifier.status).where(
-            LinkIdentifier.identifier_id.in_(chunk)
-        )
-        found.update((i, s) for i, s in connection.execute(stmt))
-    return found
-
-
-class _Nodes:
-    """Existing networks (one node each, with their size) and new reports, in one union-find."""
-
-    def __init__(self, networks: dict[int, int], new: list[int], sizes: dict[int, int]) -> None:
-        self.keys = sorted(set(networks.values())) + new
-        self.index = {key: n for n, key in enumerate(self.keys)}
-        self.network_of = networks
-        self.sets = UnionFind(np.arange(len(self.keys), dtype=np.int64))
-        for n, key in enumerate(self.keys):
-            self.sets.size[n] = sizes.get(key, 1)
-
-    def node(self, report: int) -> int:
-        return self.index[self.network_of.get(report, report)]
-
-    def linked_before(self, reports: list[int]) -> bool:
-        """Whether these reports already include linked ones (their groups hold this identifier)."""
-        return sum(report in self.network_of for report in reports) > 1
-
-    def group_counts(self, reports: list[int]) -> list[int]:
-        counts: dict[int, int] = defaultdict(int)
-        for report in reports:
-            counts[self.sets.find(self.node(report))] += 1
-        return [c for root, c in counts.items() if self.sets.size[root] > c or c > 1]
-
-
-def extend(connection: Connection) -> Counts | None:
-    """Link the reports not linked yet; ``None`` asks for a full run (a new hub appeared)."""
-    new = _new_reports(connection)
-    if not new:
-        return _counts(connection, 0)
-    allowlisted = set(allowlisted_identifiers(connection))
-    touched = sorted(
-        {i for _, i in _mentions(connection, ReportIdentifier.report_id, new)} - allowlisted
-    )
-    by_identifier: dict[int, list[int]] = defaultdict(list)
-    for report, identifier in sorted(
-        _mentions(connection, ReportIdentifier.identifier_id, touched)
-    ):
-        by_identifier[identifier].append(report)
-    known = _current(connection, sorted({r for rs in by_identifier.values() for r in rs}))
-    nodes = _Nodes(known, new, _sizes(connection, sorted(set(known.values()))))
-    status = _statuses(connection, touched)
-    verdicts = _judge(nodes, by_identifier, status)
-    if verdicts is None:
-        return None
-    _write(connection, nodes, verdicts)
-    return _counts(connection, len(new))
-
-
-def _judge(
-    nodes: _Nodes, by_identifier: dict[int, list[int]], status: dict[int, str]
-) -> list[dict[str, object]] | None:
-    rows: list[dict[str, object]] = []
-    for identifier, reports in sorted(by_identifier.items(), key=lambda kv: (len(kv[1]), kv[0])):
-        if status.get(identifier) == "hub":
-            continue  # a hub stays a hub, with the reason it was judged on
-        if len(reports) >= MIN_HUB_DEGREE:
-            counts = nodes.group_counts(reports)
-            verdict = judge(len(reports), counts)
-            if verdict.hub or (len(counts) > 1 and nodes.linked_before(reports)):
-                return None
-            rows.append(_row(identifier, len(reports), "linked", verdict.reason()))
-        first = nodes.node(reports[0])
-        for report in reports[1:]:
-            nodes.sets.union(first, nodes.node(report))
-    return rows
-
-
-def _row(identifier: int, degree: int, status: str, reason: str) -> dict[str, object]:
-    return {"identifier_id": identifier, "degree": degree, "status": status, "reason": reason}
-
-
-def _write(connection: Connection, nodes: _Nodes, verdicts: list[dict[str, object]]) -> None:
-    members: dict[int, list[int]] = defaultdict(list)
-    for n, key in enumerate(nodes.keys):
-        members[nodes.sets.find(n)].append(key)
-    existing = set(nodes.network_of.values())
-    new_rows = []
-    for keys in members.values():
-        target = min(keys)
-        merged = [k for k in keys if k in existing and k != target]
-        for chunk in _chunks(merged):
-            connection.execute(
-                update(LinkReport).where(LinkReport.network_id.in_(chunk)).values(network_id=target)
-            )
-        new_rows += [{"report_id": k, "network_id": target} for k in keys if k not in existing]
-    if new_rows:
-        connection.execute(insert(LinkReport), new_rows)
-    ids = [int(str(v["identifier_id"])) for v in verdicts]
-    for chunk in _chunks(ids):
-        connection.execute(delete(LinkIdentifier).where(LinkIdentifier.identifier_id.in_(chunk)))
-    if verdicts:
-        connection.execute(insert(LinkIdentifier), verdicts)
+def _moved_kinds(
+    connection: Connection, kinds: dict[str, KindState], touched: Touched
+) -> tuple[dict[str, KindState], str]:
+    """Kind counts moved by the new degrees, and the first drift found ("" if none)."""
+    moved = dict(kinds)
+    for identifier, kind, _ in reg.identifier_info(connection, sorted(touched.degree)):
+        new_degree = touched.degree[identifier]
+        state = moved.get(kind) or KindState(Cutoff(None, 0, 0), 0, 0)
+        moved[kind] = state.moved(new_degree - touched.added[identifier], new_degree)
+    for kind, state in sorted(moved.items()):
+        reason = state.drift()
+        if reason:
+            return moved, f"{kind}: {reason}"
+    return moved, ""
 
 
 def _counts(connection: Connection, new: int) -> Counts:

@@ -1,12 +1,12 @@
 """``fraudlink link``: reports into networks, in full or for the reports added since last time.
 
-Incremental linking reads only the new reports' mentions, the other reports
-that name the same identifiers and the sizes of their networks. New reports
-join or merge those networks through identifiers that are not hubs. Two
-events fall back to a full recomputation, because only the whole graph can
-judge them the way a full run would: an identifier the new reports push over
-the hub rule, and a frequent identifier that already linked reports now
-bridging two established groups (its own earlier links hide how spread it is).
+A full run reads the whole report–identifier graph, stores each kind's hub
+cut-off and the groups every hub was judged against, and writes every
+report's network. An incremental run (``incremental``) re-partitions only the
+networks the new reports reach, and falls back to a full run — saying why in
+``LinkSummary.fallback`` — when a kind's cut-off drifts beyond
+``state.CUTOFF_TOLERANCE``, when a public number with variants changes
+verdict, or when the region it would re-partition is too large.
 """
 
 from __future__ import annotations
@@ -17,16 +17,20 @@ import numpy as np
 from sqlalchemy import Connection, func, select
 
 from fraudlink.link.networks import incremental
-from fraudlink.link.networks.graph import HubVerdict, Partition, partition
+from fraudlink.link.networks.graph import Partition, partition
 from fraudlink.link.networks.hubs import Profile, profile
+from fraudlink.link.networks.state import fresh_kinds, write_groups, write_kinds
 from fraudlink.link.networks.store import (
     Graph,
     allowlisted_identifiers,
+    allowlisted_row,
     identifier_rows,
     network_ids,
     read_graph,
     replace_networks,
     replace_verdicts,
+    variant_row,
+    verdict_row,
 )
 from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
@@ -42,6 +46,8 @@ class LinkSummary:
     networks: int
     hubs: int
     allowlisted: int
+    #: why a run asked to be incremental recomputed everything ("" when it did not)
+    fallback: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -51,6 +57,7 @@ class LinkSummary:
             "networks": self.networks,
             "hubs": self.hubs,
             "allowlisted": self.allowlisted,
+            "fallback": self.fallback,
         }
 
 
@@ -60,16 +67,10 @@ def link_reports(database: Database, full: bool = False) -> LinkSummary:
         linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
         if full or not linked:
             return _full(connection)
-        summary = incremental.extend(connection)
-        if summary is None:
-            return _full(connection)
-        return LinkSummary("incremental", *summary)
-
-
-def verdict_row(identifier: int, verdict: HubVerdict) -> dict[str, object]:
-    status = "hub" if verdict.hub else "linked"
-    return {"identifier_id": identifier, "degree": verdict.degree, "status": status,
-            "reason": verdict.reason()}  # fmt: skip
+        outcome = incremental.extend(connection)
+        if isinstance(outcome, str):
+            return _full(connection, outcome)
+        return LinkSummary("incremental", *outcome)
 
 
 def judged_partition(
@@ -97,7 +98,7 @@ def _is_hub(result: Partition, identifier: int) -> bool:
     return verdict is not None and verdict.hub
 
 
-def _full(connection: Connection) -> LinkSummary:
+def _full(connection: Connection, reason: str = "") -> LinkSummary:
     graph = read_graph(connection)
     degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
     identifiers = identifier_rows(connection)
@@ -110,23 +111,14 @@ def _full(connection: Connection) -> LinkSummary:
     networks = network_ids(graph.report_ids, result.labels)
     replace_networks(connection, graph.report_ids, networks)
     rows = [verdict_row(i, v) for i, v in result.verdicts.items()]
-    rows += [_allowlisted_row(i, int(degree[i]) if i < len(degree) else 0) for i in ignored]
-    rows += [_variant_row(v, h, int(degree[v]), labels) for v, h in variants.items()]
+    rows += [allowlisted_row(i, int(degree[i]) if i < len(degree) else 0) for i in ignored]
+    rows += [variant_row(v, int(degree[v]), labels.get(h, str(h))) for v, h in variants.items()]
     replace_verdicts(connection, rows)
+    write_kinds(connection, fresh_kinds(hub_profile.cutoffs), full=True)
+    report_ids = graph.report_ids.tolist()
+    groups = ((h, report_ids[r], c) for h, found in result.groups.items() for r, c in found)
+    write_groups(connection, groups, None)
     sizes = np.unique(networks, return_counts=True)[1]
     hubs = sum(v.hub for v in result.verdicts.values())
     return LinkSummary("full", len(networks), len(networks), int((sizes > 1).sum()), hubs,
-                       len(ignored))  # fmt: skip
-
-
-def _variant_row(
-    identifier: int, hotline: int, degree: int, labels: dict[int, str]
-) -> dict[str, object]:
-    return {"identifier_id": identifier, "degree": degree, "status": "hub",
-            "reason": f"hub: the same number as hub {labels.get(hotline, hotline)} "
-                      "written for another country"}  # fmt: skip
-
-
-def _allowlisted_row(identifier: int, degree: int) -> dict[str, object]:
-    return {"identifier_id": identifier, "degree": degree, "status": "allowlisted",
-            "reason": "allow-listed: a platform or official channel, never evidence"}  # fmt: skip
+                       len(ignored), reason)  # fmt: skip

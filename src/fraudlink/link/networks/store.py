@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from fraudlink.link.networks.allowlist import Allowed, AllowlistMatcher
-from fraudlink.link.networks.graph import IntArray
+from fraudlink.link.networks.graph import HubVerdict, IntArray
 from fraudlink.link.networks.tables import AllowlistEntry, LinkIdentifier, LinkReport
 from fraudlink.store.schema import Identifier
 
@@ -177,3 +177,38 @@ def replace_verdicts(connection: Connection, rows: Iterable[dict[str, object]]) 
     batch = [(r["identifier_id"], r["degree"], r["status"], r["reason"]) for r in rows]
     for start in range(0, len(batch), CHUNK):
         connection.exec_driver_sql(sql, batch[start : start + CHUNK])
+
+
+def replace_verdict_rows(
+    connection: Connection, rows: list[dict[str, object]], degrees: list[dict[str, object]]
+) -> None:
+    """Replace the verdicts of ``rows``' identifiers; ``degrees`` only move a degree."""
+    ids = [int(str(r["identifier_id"])) for r in rows]
+    for start in range(0, len(ids), 5_000):
+        chunk = ids[start : start + 5_000]
+        connection.execute(delete(LinkIdentifier).where(LinkIdentifier.identifier_id.in_(chunk)))
+    if rows:
+        connection.execute(insert(LinkIdentifier), rows)
+    for row in degrees:
+        connection.execute(
+            update(LinkIdentifier)
+            .where(LinkIdentifier.identifier_id == row["identifier_id"])
+            .values(degree=row["degree"])
+        )
+
+
+def verdict_row(identifier: int, verdict: HubVerdict) -> dict[str, object]:
+    status = "hub" if verdict.hub else "linked"
+    return {"identifier_id": identifier, "degree": verdict.degree, "status": status,
+            "reason": verdict.reason()}  # fmt: skip
+
+
+def variant_row(identifier: int, degree: int, hotline: str) -> dict[str, object]:
+    return {"identifier_id": identifier, "degree": degree, "status": "variant",
+            "reason": f"hub: the same number as hub {hotline} "
+                      "written for another country"}  # fmt: skip
+
+
+def allowlisted_row(identifier: int, degree: int) -> dict[str, object]:
+    return {"identifier_id": identifier, "degree": degree, "status": "allowlisted",
+            "reason": "allow-listed: a platform or official channel, never evidence"}  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fraudlink.store.schema import Base
@@ -49,3 +49,32 @@ class AllowlistEntry(Base):
     value: Mapped[str] = mapped_column(String(512), primary_key=True)
     note: Mapped[str | None] = mapped_column(Text)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=func.now())
+
+
+class LinkKind(Base):
+    """A kind's hub cut-off from the last full run, and how its shared identifiers sat around it.
+
+    Incremental runs judge with these cut-offs and count ``shared`` and
+    ``above`` forward; a run whose counts drift too far recomputes in full.
+    """
+
+    __tablename__ = "link_kind"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cutoff: Mapped[float | None] = mapped_column(Float)
+    shared: Mapped[int] = mapped_column(Integer)
+    above: Mapped[int] = mapped_column(Integer)
+    full_shared: Mapped[int] = mapped_column(Integer)
+    full_above: Mapped[int] = mapped_column(Integer)
+
+
+class LinkHubGroup(Base):
+    """One group a hub was judged against: a report in it and how many of the hub's reports."""
+
+    __tablename__ = "link_hub_group"
+
+    identifier_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("identifier.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    report_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,310 @@
+"""The region an incremental run re-partitions: read it, partition it, write it back.
+
+See ``incremental`` for why partitioning the region alone gives a full run's answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import Connection, delete, func, select
+
+from fraudlink.link.networks.graph import IntArray, Judging, Partition, partition
+from fraudlink.link.networks.hubs import (
+    NUMBER_KINDS,
+    Cutoff,
+    hotline_numbers,
+    hotline_variants,
+    looks_official,
+    needed_groups,
+)
+from fraudlink.link.networks.state import read_groups, write_groups
+from fraudlink.link.networks.store import (
+    allowlist_matcher,
+    allowlisted_row,
+    replace_verdict_rows,
+    variant_row,
+    verdict_row,
+    write_networks,
+)
+from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
+from fraudlink.store.schema import Identifier, ReportIdentifier
+
+CHUNK = 5_000
+IGNORED = frozenset({"allowlisted", "variant"})
+Stored = dict[int, tuple[str, int]]
+
+
+def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def mentions_of_reports(connection: Connection, reports: Sequence[int]) -> set[tuple[int, int]]:
+    """Deduplicated ``(report, identifier)`` pairs of ``reports``, valid identifiers only."""
+    found: set[tuple[int, int]] = set()
+    for chunk in _chunks(reports):
+        stmt = (
+            select(ReportIdentifier.report_id, ReportIdentifier.identifier_id)
+            .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+            .where(Identifier.valid.is_(True), ReportIdentifier.report_id.in_(chunk))
+        )
+        found.update((r, i) for r, i in connection.execute(stmt))
+    return found
+
+
+def stored_rows(connection: Connection, identifiers: Sequence[int]) -> Stored:
+    """``identifier -> (status, degree)`` from the last run's verdicts."""
+    found: Stored = {}
+    for chunk in _chunks(identifiers):
+        stmt = select(LinkIdentifier.identifier_id, LinkIdentifier.status, LinkIdentifier.degree)
+        for i, status, degree in connection.execute(
+            stmt.where(LinkIdentifier.identifier_id.in_(chunk))
+        ):
+            found[i] = (status, degree)
+    return found
+
+
+def degrees(
+    connection: Connection, identifiers: Sequence[int], added: Counter[int]
+) -> dict[int, int]:
+    """Current degrees: a stored degree plus the new reports, or counted when none is stored."""
+    stored = stored_rows(connection, identifiers)
+    found = {i: stored[i][1] + added[i] for i in identifiers if i in stored}
+    missing = [i for i in identifiers if i not in stored]
+    for chunk in _chunks(missing):
+        stmt = (
+            select(
+                ReportIdentifier.identifier_id, func.count(ReportIdentifier.report_id.distinct())
+            )
+            .where(ReportIdentifier.identifier_id.in_(chunk))
+            .group_by(ReportIdentifier.identifier_id)
+        )
+        found.update((i, n) for i, n in connection.execute(stmt))
+    return found
+
+
+def identifier_info(
+    connection: Connection, identifiers: Sequence[int]
+) -> list[tuple[int, str, str]]:
+    found: list[tuple[int, str, str]] = []
+    for chunk in _chunks(identifiers):
+        stmt = select(Identifier.id, Identifier.kind, Identifier.value).where(
+            Identifier.id.in_(chunk)
+        )
+        found.extend((i, k, v) for i, k, v in connection.execute(stmt))
+    return found
+
+
+def networks_naming(connection: Connection, identifiers: Sequence[int]) -> set[int]:
+    """The networks of every report that names one of ``identifiers``."""
+    found: set[int] = set()
+    for chunk in _chunks(identifiers):
+        stmt = (
+            select(LinkReport.network_id)
+            .join(ReportIdentifier, ReportIdentifier.report_id == LinkReport.report_id)
+            .where(ReportIdentifier.identifier_id.in_(chunk))
+            .distinct()
+        )
+        found.update(connection.execute(stmt).scalars())
+    return found
+
+
+def _members(connection: Connection, networks: Sequence[int]) -> list[int]:
+    found: list[int] = []
+    for chunk in _chunks(networks):
+        stmt = select(LinkReport.report_id).where(LinkReport.network_id.in_(chunk))
+        found.extend(connection.execute(stmt).scalars())
+    return found
+
+
+def _passed_networks(connection: Connection, touched: dict[int, int], added: Counter[int],
+                     stored: Stored) -> set[int]:  # fmt: skip
+    """Networks linked at a level a touched hub's degree just moved past.
+
+    Judged at its new degree, the hub sees their groups as they were after
+    those identifiers linked, not as stored; so they are partitioned again.
+    """
+    ranges = [(touched[i] - added[i], touched[i]) for i, (s, _) in stored.items()
+              if s == "hub" and added[i]]  # fmt: skip
+    if not ranges:
+        return set()
+    low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+    stmt = select(LinkIdentifier.identifier_id, LinkIdentifier.degree).where(
+        LinkIdentifier.status == "linked",
+        LinkIdentifier.degree >= low,
+        LinkIdentifier.degree < high,
+    )
+    passed = [i for i, d in connection.execute(stmt) if any(lo <= d < hi for lo, hi in ranges)]
+    return networks_naming(connection, sorted(passed))
+
+
+@dataclass(slots=True)
+class Region:
+    """The reports being re-partitioned and everything the hub rule needs about their mentions."""
+
+    reports: list[int]
+    old: set[int]
+    ids: list[int]
+    rep: IntArray
+    ident: IntArray
+    judging: Judging
+    ignored: list[int]
+    stored: Stored
+    info: dict[int, tuple[str, str]]
+    rows: list[dict[str, object]]
+
+
+def relink(connection: Connection, new: list[int], touched: dict[int, int], added: Counter[int],
+           cutoffs: dict[str, Cutoff], limit: int) -> str | None:  # fmt: skip
+    """Re-partition the region the new reports reach; a string asks for a full run instead."""
+    stored = stored_rows(connection, sorted(touched))
+    linking = sorted(i for i in touched if stored.get(i, ("linked", 0))[0] == "linked")
+    networks = networks_naming(connection, linking) | _passed_networks(connection, touched, added,
+                                                                        stored)  # fmt: skip
+    while True:
+        old = _members(connection, sorted(networks))
+        if len(old) > limit:
+            return f"the new reports reach {len(old)} linked reports, more than a full run costs"
+        region = read_region(connection, sorted(old), new, touched, cutoffs)
+        result = partition(len(region.reports), region.rep, region.ident, region.ignored,
+                           judging=region.judging)  # fmt: skip
+        flipped = _flipped(region, result)
+        if not flipped:
+            break
+        networks |= networks_naming(connection, flipped)
+    reason = _hotline_change(connection, region, result)
+    if reason:
+        return reason
+    write_region(connection, region, result)
+    return None
+
+
+def read_region(connection: Connection, old: list[int], new: list[int], touched: dict[int, int],
+                cutoffs: dict[str, Cutoff]) -> Region:  # fmt: skip
+    reports = sorted({*old, *new})
+    pairs = sorted(mentions_of_reports(connection, reports))
+    local = Counter(i for _, i in pairs)
+    ids = sorted(local)
+    stored = stored_rows(connection, ids)
+    info = {i: (k, v) for i, k, v in identifier_info(connection, ids)}
+    degree = {i: touched.get(i, stored[i][1] if i in stored else local[i]) for i in ids}
+    report_index = {r: n for n, r in enumerate(reports)}
+    id_index = {i: n for n, i in enumerate(ids)}
+    rep = np.fromiter((report_index[r] for r, _ in pairs), np.int64, len(pairs))
+    ident = np.fromiter((id_index[i] for _, i in pairs), np.int64, len(pairs))
+    needed = np.fromiter(
+        (needed_groups(*info[i], degree[i], cutoffs) for i in ids), np.int64, len(ids)
+    )
+    inside = set(reports)
+    hubs = [i for i in ids if stored.get(i, ("", 0))[0] == "hub"]
+    outside = {id_index[h]: [c for r, c in g if r not in inside]
+               for h, g in read_groups(connection, hubs).items()}  # fmt: skip
+    judging = Judging(np.fromiter((degree[i] for i in ids), np.int64, len(ids)), needed, outside)
+    ignored, rows = _ignored(connection, ids, stored, info, degree, touched)
+    return Region(reports, set(old), ids, rep, ident, judging, [id_index[i] for i in ignored],
+                  stored, info, rows)  # fmt: skip
+
+
+def _ignored(connection: Connection, ids: list[int], stored: Stored,
+             info: dict[int, tuple[str, str]], degree: dict[int, int],
+             touched: Collection[int]) -> tuple[list[int], list[dict[str, object]]]:  # fmt: skip
+    """Allow-listed identifiers and hotline variants, with the verdict rows to write for them.
+
+    Identifiers judged before keep their status (allow-list edits wait for a
+    full run); new ones are matched against the allow-list and the hubs'
+    hotlines the way a full run matches them.
+    """
+    ignored = [i for i in ids if stored.get(i, ("", 0))[0] in IGNORED]
+    rows: list[dict[str, object]] = [
+        {"identifier_id": i, "degree": degree[i]} for i in ignored if i in touched
+    ]
+    fresh = [i for i in ids if i not in stored]
+    matcher = allowlist_matcher(connection)
+    listed = [i for i in fresh if matcher(*info[i])]
+    rows += [allowlisted_row(i, degree[i]) for i in listed if degree[i] >= 2]
+    numbers, labels = _hotlines(connection)
+    skip = set(listed)
+    shared = [(i, *info[i]) for i in fresh if degree[i] >= 2 and i not in skip]
+    variants = hotline_variants(shared, numbers)
+    rows += [variant_row(v, degree[v], labels[h]) for v, h in variants.items()]
+    return [*ignored, *listed, *variants], rows
+
+
+def _hotlines(connection: Connection) -> tuple[dict[str, int], dict[int, str]]:
+    """The hub phones that look public: national number -> id, and id -> label."""
+    stmt = (
+        select(Identifier.id, Identifier.kind, Identifier.value)
+        .join(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
+        .where(LinkIdentifier.status == "hub", Identifier.kind == "phone")
+    )
+    rows = [(i, k, v) for i, k, v in connection.execute(stmt) if looks_official(k, v)]
+    return hotline_numbers(rows), {i: f"{k}:{v}" for i, k, v in rows}
+
+
+def _flipped(region: Region, result: Partition) -> list[int]:
+    """Hubs reaching outside the region that now link: their networks must join it."""
+    local = np.bincount(region.ident, minlength=len(region.ids))
+    flipped = []
+    for n, i in enumerate(region.ids):
+        verdict = result.verdicts.get(n)
+        was_hub = region.stored.get(i, ("", 0))[0] == "hub"
+        reaches_out = region.judging.degree[n] > local[n]
+        if was_hub and verdict is not None and not verdict.hub and reaches_out:
+            flipped.append(i)
+    return flipped
+
+
+def _hotline_change(connection: Connection, region: Region, result: Partition) -> str:
+    """A public number that turns hub, or stops being one, while variants of it exist."""
+    for n, i in enumerate(region.ids):
+        verdict = result.verdicts.get(n)
+        kind, value = region.info[i]
+        was_hub = region.stored.get(i, ("", 0))[0] == "hub"
+        if verdict is None or verdict.hub == was_hub or not looks_official(kind, value):
+            continue
+        numbers = hotline_numbers([(i, kind, value)])
+        if numbers and _has_variants(connection, i, next(iter(numbers)), was_hub):
+            now = "stopped being a hub" if was_hub else "became a hub"
+            return f"public number {kind}:{value} {now}; a full run re-reads its variants"
+    return ""
+
+
+def _has_variants(connection: Connection, hotline: int, national: str, was_hub: bool) -> bool:
+    """Whether identifiers elsewhere are (or would be) variants of this public number."""
+    if was_hub:
+        stmt = select(Identifier.value).where(Identifier.id == hotline)
+        label = f"hub phone:{connection.execute(stmt).scalar_one()} "
+        found = select(LinkIdentifier.identifier_id).where(
+            LinkIdentifier.status == "variant", LinkIdentifier.reason.contains(label)
+        )
+    else:
+        found = select(Identifier.id).where(
+            Identifier.kind.in_(NUMBER_KINDS), Identifier.id != hotline,
+            Identifier.value.endswith(national),
+        )  # fmt: skip
+    return connection.execute(found.limit(1)).first() is not None
+
+
+def write_region(connection: Connection, region: Region, result: Partition) -> None:
+    """Each region report's network (its smallest report id), verdicts and hub groups."""
+    reports = np.asarray(region.reports, np.int64)
+    smallest = np.full(len(reports), np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(smallest, result.labels, reports)
+    old = sorted(region.old)
+    for chunk in _chunks(old):
+        connection.execute(delete(LinkReport).where(LinkReport.report_id.in_(chunk)))
+    write_networks(connection, region.reports, smallest[result.labels].tolist())
+    judged = {region.ids[n]: v for n, v in result.verdicts.items()}
+    rows = [verdict_row(i, v) for i, v in judged.items()]
+    updates = [r for r in region.rows if "status" not in r]
+    replace_verdict_rows(connection, [*rows, *(r for r in region.rows if "status" in r)], updates)
+    inside = set(region.reports)
+    stored = read_groups(connection, sorted(judged))
+    groups = [(region.ids[h], region.reports[r], c) for h, g in result.groups.items() for r, c in g]
+    groups += [
+        (h, r, c) for h, g in stored.items() if judged[h].hub for r, c in g if r not in inside
+    ]
+    write_groups(connection, groups, sorted(judged))
