@@ -69,7 +69,13 @@ def extract(
     found: list[Match] = []
     for kind in _kinds(kinds):
         found.extend(kind.find(folded, context))
-    return sorted(_resolve(found), key=lambda m: (m.start or 0, -(m.end or 0), m.kind))
+    if len(found) < 2:
+        return found
+    return sorted(_resolve(found), key=_position)
+
+
+def _position(match: Match) -> tuple[int, int, str]:
+    return (match.start or 0, -(match.end or 0), match.kind)
 
 
 def _rank(match: Match) -> tuple[int, int, int]:

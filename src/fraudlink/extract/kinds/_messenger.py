@@ -186,6 +186,8 @@ class Messenger(IdentifierKind):
         return written.lower().lstrip("@~")
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+        if not self.case_hints and self.name not in _hint_starts(text.folded):
+            return  # most reports name no messenger at all
         windows = self._windows(text.folded)
         if not windows:
             return
@@ -204,7 +206,7 @@ class Messenger(IdentifierKind):
         character, run only just before them.
         """
         starts = _hint_starts(folded).get(self.name, [])
-        if any(hint in folded for hint in self.case_hints):
+        if self.case_hints and any(hint in folded for hint in self.case_hints):
             starts = sorted(
                 [*starts, *(m.start() for h in self.case_hints for m in re.finditer(h, folded))]
             )

@@ -26,7 +26,7 @@ from functools import lru_cache
 import idna
 import tldextract
 
-from fraudlink.extract.text import FoldedText
+from fraudlink.extract.text import FoldedText, lower_keep_length
 
 #: a dot as written in defanged text: ``.``, ``[.]``, ``(.)``, ``{.}``, ``[dot]``, `` dot ``
 DOT = r"(?:\.|\s?[\[({]\s?(?:\.|dot)\s?[\])}]\s?|[ ]dot[ ])"
@@ -201,7 +201,8 @@ _BARE_RE = re.compile(
     rf"(?<![a-z0-9@._%+\-])(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*{DOT}{_TOP_LABEL})",
     re.IGNORECASE,
 )
-_LITERAL_DOT = re.compile(r"\.")
+#: a dot before a letter or digit (``\w`` less ``_`` is what ``str.isalnum`` accepts)
+_DOT_BEFORE_ALNUM = re.compile(r"\.(?=[^\W_])")
 _LABEL_BACKWARDS = re.compile(rf"[{_LATIN}\-]{{1,63}}", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:[\[({]\s?(?:at|@)\s?[\])}]\s?|[ ]at[ ])$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": ":80", "https": ":443", "ftp": ":21"}
@@ -245,14 +246,10 @@ def _anchors(folded: str) -> list[int]:
     A literal search is many times faster than a character class tried at
     every position; a period not followed by a letter or digit ends a sentence.
     """
-    anchors = [
-        found.start()
-        for found in _LITERAL_DOT.finditer(folded)
-        if folded[found.start() + 1 : found.start() + 2].isalnum()
-    ]
+    anchors = [found.start() for found in _DOT_BEFORE_ALNUM.finditer(folded)]
     extra = (
         [found.start() for found in _DEFANGED_DOT.finditer(folded)]
-        if ("[" in folded or "(" in folded or "{" in folded or "dot" in folded.lower())
+        if ("[" in folded or "(" in folded or "{" in folded or "dot" in lower_keep_length(folded))
         else []
     )
     return sorted(anchors + extra) if extra else anchors

@@ -27,8 +27,10 @@ import ahocorasick
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.numerals import (
+    GLUED_UNITS,
     NATIVE_CHARS,
     NUMERAL_RE,
+    WORD_UNITS,
     decimal_comma,
     plain,
     safe_value,
@@ -260,9 +262,16 @@ def _prefix(folded: str, start: int) -> tuple[int, str] | None:
 
 
 def _mark_automaton() -> ahocorasick.Automaton:
+    """Each mark with its length and whether it starts and ends with a Latin letter.
+
+    Lower-casing keeps a letter Latin or not, so the mark tells what the text has there.
+    """
     automaton = ahocorasick.Automaton()
     for mark in {**_EITHER_SIDE, **_AFTER_ONLY}:
-        automaton.add_word(lower_keep_length(mark), len(mark))
+        lowered = lower_keep_length(mark)
+        latin_first = _LATIN_LETTER.match(lowered[0]) is not None
+        latin_last = _LATIN_LETTER.match(lowered[-1]) is not None
+        automaton.add_word(lowered, (len(mark), latin_first, latin_last))
     automaton.make_automaton()
     return automaton
 
@@ -271,6 +280,12 @@ _MARKS = _mark_automaton()
 _NUMERAL_CHARS = frozenset("0123456789" + NATIVE_CHARS)
 _NUMERAL_CHAR = re.compile(f"[0-9{NATIVE_CHARS}]")
 _WINDOW = 48
+#: what a number can end with: a digit of any script, a multiplier, the end of a unit word
+_NUMERAL_END = re.compile(
+    f"[\\d{re.escape(NATIVE_CHARS)}"
+    f"{re.escape(''.join(sorted({unit[-1] for unit in [*WORD_UNITS, *GLUED_UNITS]})))}]",
+    re.IGNORECASE,
+)
 
 
 def _numbers(folded: str) -> list[tuple[int, int]]:
@@ -281,13 +296,17 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
     mark (dates, phones, ids) are most of the digits in a report.
     """
     size, spans = len(folded), set()
-    for last, length in _MARKS.iter(lower_keep_length(folded)):
+    for last, (length, latin_first, latin_last) in _MARKS.iter(lower_keep_length(folded)):
         start, end = last + 1 - length, last + 1
-        if _inside_word(folded, start, end):
+        if _inside_word(folded, start, end, latin_first, latin_last):
             continue  # ``eth`` in ``together``
         before = start - 1 if start and folded[start - 1] in " \u00a0" else start
         # a multiplier word may stand between (``230 million yuan``)
-        if before and _NUMERAL_CHAR.search(folded, max(0, before - 40), before):
+        if (
+            before
+            and _NUMERAL_END.match(folded, before - 1)
+            and _NUMERAL_CHAR.search(folded, max(0, before - 40), before)
+        ):
             spans.update(_ending_at(folded, before))
         after = end + 1 if end < size and folded[end] in " \u00a0" else end
         if after < size and folded[after] in _NUMERAL_CHARS:
@@ -297,12 +316,12 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _inside_word(folded: str, start: int, end: int) -> bool:
+def _inside_word(folded: str, start: int, end: int, latin_first: bool, latin_last: bool) -> bool:
     """A Latin mark glued to a Latin letter is part of a word (``eth`` in ``method``)."""
     latin = _LATIN_LETTER.match
-    if start and latin(folded[start]) and latin(folded[start - 1]):
+    if latin_first and start and latin(folded[start - 1]):
         return True
-    return end < len(folded) and bool(latin(folded[end - 1]) and latin(folded[end]))
+    return latin_last and end < len(folded) and latin(folded[end]) is not None
 
 
 def _ending_at(folded: str, end: int) -> list[tuple[int, int]]:

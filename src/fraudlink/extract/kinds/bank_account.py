@@ -152,6 +152,20 @@ _SHORT = 5
 class _Term(NamedTuple):
     word: str  # as listed, folded
     code: str | None  # bank code, or None for a label
+    exact_case: bool  # a short bank name (``BCA``) counts only as written
+    latin_first: bool  # must not follow a Latin letter
+    latin_last: bool  # must not precede one
+
+
+def _term(word: str, code: str | None) -> _Term:
+    """A term with its checks worked out once, not at every hit."""
+    return _Term(
+        word,
+        code,
+        code is not None and len(word) <= _SHORT,
+        _LATIN_RE.match(word) is not None,
+        _LATIN_RE.match(word[-1]) is not None,
+    )
 
 
 class _Hit(NamedTuple):
@@ -167,7 +181,7 @@ def _automaton() -> ahocorasick.Automaton:
     terms += [(name, code) for code, names in BANKS.items() for name in names]
     for word, code in terms:
         folded = fold(word)
-        automaton.add_word(_lower(folded), _Term(folded, code))
+        automaton.add_word(_lower(folded), _term(folded, code))
     automaton.make_automaton()
     return automaton
 
@@ -184,11 +198,11 @@ def _hits(folded: str) -> list[_Hit]:
     hits = []
     for last, term in _TERMS.iter(_lower(folded)):
         start, end = last + 1 - len(term.word), last + 1
-        if term.code is not None and len(term.word) <= _SHORT and folded[start:end] != term.word:
+        if term.exact_case and folded[start:end] != term.word:
             continue
-        if _LATIN_RE.match(term.word) and start > 0 and _LATIN_RE.match(folded[start - 1]):
+        if term.latin_first and start > 0 and _LATIN_RE.match(folded[start - 1]):
             continue
-        if _LATIN_RE.match(term.word[-1]) and _LATIN_RE.match(folded, end):
+        if term.latin_last and _LATIN_RE.match(folded, end):
             continue
         hits.append(_Hit(start, end, term.code))
     hits.sort()
