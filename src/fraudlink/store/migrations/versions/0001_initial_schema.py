@@ -20,6 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_tables_referenced_by_others()
+    _create_tables_of_reports_and_entities()
+    _create_tables_that_reference_them()
+
+
+def _create_tables_referenced_by_others() -> None:
     op.create_table(
         "agency",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -112,6 +118,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_report_country"), ["country"], unique=False)
         batch_op.create_index(batch_op.f("ix_report_reported_at"), ["reported_at"], unique=False)
 
+
+def _create_tables_of_reports_and_entities() -> None:
     op.create_table(
         "case_agency",
         sa.Column("case_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -239,6 +247,8 @@ def upgrade() -> None:
             batch_op.f("ix_report_revision_report_id"), ["report_id"], unique=False
         )
 
+
+def _create_tables_that_reference_them() -> None:
     op.create_table(
         "case_subject",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
