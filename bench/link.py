@@ -13,6 +13,11 @@ own:
   bipartite ``nx.Graph`` and ``connected_components`` (no hub rule, no write);
 
 then B-cubed precision/recall/F1 of both partitions against the truth file.
+
+Incremental (``--incremental 1000``): a copy of the database without that many
+randomly chosen reports is linked in full, the reports are ingested again as
+new, and ``fraudlink link`` (incremental) is timed beside a full run over the
+same database; both partitions are scored and compared.
 """
 
 from __future__ import annotations
@@ -25,13 +30,14 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(argv: list[str]) -> dict[str, float]:
+def child(argv: list[str]) -> dict[str, Any]:
     output = subprocess.run(
         [sys.executable, __file__, *argv], check=True, capture_output=True, text=True
     ).stdout
@@ -106,6 +112,96 @@ def measure_networkx(db: str, out: str) -> dict[str, float]:
     return {"seconds": seconds, "peak_mib": peak_mib()}
 
 
+def holdout(db: Path, data: Path, count: int, seed: int) -> tuple[Path, Path]:
+    """A copy of ``db`` without ``count`` random reports, and those reports as JSON Lines."""
+    import random
+    import shutil
+    import sqlite3
+
+    base, lines = db.with_suffix(f".minus{count}.db"), db.with_suffix(f".minus{count}.jsonl")
+    if base.exists() and lines.exists():
+        return base, lines
+    partial = Path(str(base) + ".partial")
+    shutil.copyfile(db, partial)
+    connection = sqlite3.connect(partial)
+    connection.execute("PRAGMA foreign_keys=ON")
+    rows = connection.execute(
+        "SELECT report.id, agency.code, report.external_id FROM report "
+        "JOIN agency ON agency.id = report.agency_id"
+    ).fetchall()
+    chosen = random.Random(seed).sample(rows, count)
+    wanted = {(a, e) for _, a, e in chosen}
+    kept = [line for line in data.open(encoding="utf-8") if _key(line) in wanted]
+    lines.write_text("".join(kept), "utf-8")
+    connection.executemany("DELETE FROM report WHERE id = ?", [(r,) for r, _, _ in chosen])
+    connection.commit()
+    connection.close()
+    partial.rename(base)
+    return base, lines
+
+
+def _key(line: str) -> tuple[str, str]:
+    row = json.loads(line)
+    return row["agency"], row["id"]
+
+
+def measure_incremental(db: str, lines: str, out: str) -> dict[str, object]:
+    """Full run on the base, ingest the held-out reports, then incremental and full runs."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from fraudlink.ingest import ingest_files
+    from fraudlink.link import link_reports
+    from fraudlink.link.networks.tables import LinkReport
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+    from fraudlink.store.schema import Report
+
+    work = out + ".db"
+    shutil.copyfile(db, work)
+    database = open_database(Settings(db=work))
+    base = link_reports(database, full=True)
+    ingest_files(database, [Path(lines)])
+    start = time.perf_counter()
+    summary = link_reports(database)
+    incremental = time.perf_counter() - start
+    with database.engine.connect() as connection:
+        rows = connection.execute(select(LinkReport.report_id, LinkReport.network_id)).all()
+    Path(out).write_text(json.dumps({str(r): n for r, n in rows}))
+    start = time.perf_counter()
+    link_reports(database, full=True)
+    full = time.perf_counter() - start
+    with database.engine.connect() as connection:
+        rows = connection.execute(select(LinkReport.report_id, LinkReport.network_id)).all()
+    Path(out + ".full").write_text(json.dumps({str(r): n for r, n in rows}))
+    with database.engine.connect() as connection:
+        ids = connection.execute(select(Report.id, Report.external_id)).all()
+    Path(out + ".db.ids").write_text(json.dumps({str(i): e for i, e in ids}))
+    database.dispose()
+    Path(work).unlink()
+    return {"incremental": incremental, "full": full, "mode": summary.mode,
+            "fallback": summary.fallback, "base_reports": base.reports,
+            "new": summary.new_reports}  # fmt: skip
+
+
+def run_incremental(db: Path, truth: Path, data: Path, args: argparse.Namespace) -> None:
+    base, lines = holdout(db, data, args.incremental, args.seed)
+    out = args.cache / f"{args.reports}-{args.seed}.incremental.json"
+    result = child(["--measure-incremental", str(base), str(lines), str(out)])
+    ids = Path(str(out) + ".db.ids")
+    p, r, f = score_against(base, out, truth, ids)
+    fp, fr, ff = score_against(base, Path(str(out) + ".full"), truth, ids)
+    same = json.loads(out.read_text()) == json.loads(Path(str(out) + ".full").read_text())
+    print(
+        f"incremental: {result['new']:,} new reports on {result['base_reports']:,} linked "
+        f"({result['mode']}{', ' + str(result['fallback']) if result['fallback'] else ''})"
+    )
+    print(f"  incremental {result['incremental']:7.2f} s  B-cubed P={p:.4f} R={r:.4f} F1={f:.4f}")
+    print(f"  full        {result['full']:7.2f} s  B-cubed P={fp:.4f} R={fr:.4f} F1={ff:.4f}")
+    print(f"  same partition as the full run: {same}")
+
+
 def bcubed(gold: list[str], pred: list[object]) -> tuple[float, float, float]:
     pairs = Counter(zip(gold, pred, strict=True))
     gold_sizes, pred_sizes = Counter(gold), Counter(pred)
@@ -114,10 +210,22 @@ def bcubed(gold: list[str], pred: list[object]) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def score(db: Path, truth: Path, partition: Path) -> tuple[float, float, float]:
+def score_against(db: Path, partition: Path, truth: Path, ids: Path) -> tuple[float, float, float]:
+    """Like ``score``, with the report ids of the copy the held-out reports went back into."""
+    return score(db, truth, partition, ids)
+
+
+def score(
+    db: Path, truth: Path, partition: Path, ids_file: Path | None = None
+) -> tuple[float, float, float]:
     import sqlite3
 
-    external = dict(sqlite3.connect(db).execute("SELECT id, external_id FROM report").fetchall())
+    if ids_file is not None and ids_file.exists():
+        external = {int(k): v for k, v in json.loads(ids_file.read_text()).items()}
+    else:
+        external = dict(
+            sqlite3.connect(db).execute("SELECT id, external_id FROM report").fetchall()
+        )
     gold_map = json.loads(truth.read_text("utf-8"))["report_network"]
     pred_map = json.loads(partition.read_text())
     ids = sorted(pred_map)
@@ -129,9 +237,16 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/fraudlink-bench-link"))
+    parser.add_argument("--incremental", type=int, default=1000, help="0: skip")
+    parser.add_argument("--only-incremental", action="store_true")
     args = parser.parse_args()
     db, truth = prepare(args.cache, args.reports, args.seed)
     print(f"{args.reports:,} reports, database {db} ({db.stat().st_size / 2**20:,.0f} MiB)")
+    if args.incremental:
+        data = args.cache / f"{args.reports}-{args.seed}.jsonl"
+        run_incremental(db, truth, data, args)
+    if args.only_incremental:
+        return
     for name in ("fraudlink", "networkx"):
         out = args.cache / f"{args.reports}-{args.seed}.{name}.json"
         result = child([f"--measure-{name}", str(db), str(out)])
@@ -144,7 +259,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1].startswith("--measure-"):
+    if len(sys.argv) == 5 and sys.argv[1] == "--measure-incremental":
+        print(json.dumps(measure_incremental(*sys.argv[2:])))
+    elif len(sys.argv) == 4 and sys.argv[1].startswith("--measure-"):
         measure = measure_fraudlink if sys.argv[1] == "--measure-fraudlink" else measure_networkx
         print(json.dumps(measure(sys.argv[2], sys.argv[3])))
     else:

@@ -82,6 +82,16 @@ def kinds_cutoffs(kinds: dict[str, KindState]) -> dict[str, Cutoff]:
 
 
 def _new_reports(connection: Connection) -> list[int]:
+    """Reports without a network: those ingested since the last run, read above the last id
+    linked unless the counts say some lie below it (then by an anti-join)."""
+    last = select(func.coalesce(func.max(LinkReport.report_id), 0)).scalar_subquery()
+    above = list(
+        connection.execute(select(Report.id).where(Report.id > last).order_by(Report.id)).scalars()
+    )
+    reports = connection.execute(select(func.count()).select_from(Report)).scalar_one()
+    linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
+    if reports - linked == len(above):
+        return above
     stmt = (
         select(Report.id)
         .outerjoin(LinkReport, LinkReport.report_id == Report.id)

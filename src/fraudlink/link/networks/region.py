@@ -10,10 +10,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, func, select
 
+from fraudlink.link.networks import reads
 from fraudlink.link.networks.graph import IntArray, Judging, Partition, partition
 from fraudlink.link.networks.hubs import (
+    NEVER,
     NUMBER_KINDS,
     Cutoff,
     hotline_numbers,
@@ -21,7 +23,7 @@ from fraudlink.link.networks.hubs import (
     looks_official,
     needed_groups,
 )
-from fraudlink.link.networks.state import read_groups, write_groups
+from fraudlink.link.networks.state import write_groups
 from fraudlink.link.networks.store import (
     allowlist_matcher,
     allowlisted_row,
@@ -30,7 +32,7 @@ from fraudlink.link.networks.store import (
     verdict_row,
     write_networks,
 )
-from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
+from fraudlink.link.networks.tables import LinkIdentifier
 from fraudlink.store.schema import Identifier, ReportIdentifier
 
 CHUNK = 5_000
@@ -98,28 +100,6 @@ def identifier_info(
     return found
 
 
-def networks_naming(connection: Connection, identifiers: Sequence[int]) -> set[int]:
-    """The networks of every report that names one of ``identifiers``."""
-    found: set[int] = set()
-    for chunk in _chunks(identifiers):
-        stmt = (
-            select(LinkReport.network_id)
-            .join(ReportIdentifier, ReportIdentifier.report_id == LinkReport.report_id)
-            .where(ReportIdentifier.identifier_id.in_(chunk))
-            .distinct()
-        )
-        found.update(connection.execute(stmt).scalars())
-    return found
-
-
-def _members(connection: Connection, networks: Sequence[int]) -> list[int]:
-    found: list[int] = []
-    for chunk in _chunks(networks):
-        stmt = select(LinkReport.report_id).where(LinkReport.network_id.in_(chunk))
-        found.extend(connection.execute(stmt).scalars())
-    return found
-
-
 def _passed_networks(connection: Connection, touched: dict[int, int], added: Counter[int],
                      stored: Stored) -> set[int]:  # fmt: skip
     """Networks linked at a level a touched hub's degree just moved past.
@@ -138,16 +118,19 @@ def _passed_networks(connection: Connection, touched: dict[int, int], added: Cou
         LinkIdentifier.degree < high,
     )
     passed = [i for i, d in connection.execute(stmt) if any(lo <= d < hi for lo, hi in ranges)]
-    return networks_naming(connection, sorted(passed))
+    return reads.networks_naming(connection, sorted(passed))
 
 
 @dataclass(slots=True)
 class Region:
-    """The reports being re-partitioned and everything the hub rule needs about their mentions."""
+    """The reports being re-partitioned and everything the hub rule needs about their mentions.
 
-    reports: list[int]
-    old: set[int]
-    ids: list[int]
+    ``old_networks[k]`` is the network ``reports[k]`` had (``-1`` for a new report).
+    """
+
+    reports: IntArray
+    old_networks: IntArray
+    ids: IntArray
     rep: IntArray
     ident: IntArray
     judging: Judging
@@ -155,26 +138,34 @@ class Region:
     stored: Stored
     info: dict[int, tuple[str, str]]
     rows: list[dict[str, object]]
+    #: stored groups, outside the region, of the hubs in it
+    outside: dict[int, list[tuple[int, int]]]
+
+
+def all_stored(connection: Connection) -> Stored:
+    """Every stored verdict: only judged, allow-listed and variant identifiers have one."""
+    stmt = select(LinkIdentifier.identifier_id, LinkIdentifier.status, LinkIdentifier.degree)
+    return {i: (status, degree) for i, status, degree in connection.execute(stmt)}
 
 
 def relink(connection: Connection, new: list[int], touched: dict[int, int], added: Counter[int],
            cutoffs: dict[str, Cutoff], limit: int) -> str | None:  # fmt: skip
     """Re-partition the region the new reports reach; a string asks for a full run instead."""
-    stored = stored_rows(connection, sorted(touched))
+    stored = all_stored(connection)
     linking = sorted(i for i in touched if stored.get(i, ("linked", 0))[0] == "linked")
-    networks = networks_naming(connection, linking) | _passed_networks(connection, touched, added,
-                                                                        stored)  # fmt: skip
+    networks = reads.networks_naming(connection, linking)
+    networks |= _passed_networks(connection, touched, added, stored)
     while True:
-        old = _members(connection, sorted(networks))
+        old = reads.members(connection, sorted(networks))
         if len(old) > limit:
             return f"the new reports reach {len(old)} linked reports, more than a full run costs"
-        region = read_region(connection, sorted(old), new, touched, cutoffs)
+        region = read_region(connection, old, new, touched, stored, cutoffs)
         result = partition(len(region.reports), region.rep, region.ident, region.ignored,
                            judging=region.judging)  # fmt: skip
         flipped = _flipped(region, result)
         if not flipped:
             break
-        networks |= networks_naming(connection, flipped)
+        networks |= reads.networks_naming(connection, flipped)
     reason = _hotline_change(connection, region, result)
     if reason:
         return reason
@@ -182,34 +173,43 @@ def relink(connection: Connection, new: list[int], touched: dict[int, int], adde
     return None
 
 
-def read_region(connection: Connection, old: list[int], new: list[int], touched: dict[int, int],
-                cutoffs: dict[str, Cutoff]) -> Region:  # fmt: skip
-    reports = sorted({*old, *new})
-    pairs = sorted(mentions_of_reports(connection, reports))
-    local = Counter(i for _, i in pairs)
-    ids = sorted(local)
-    stored = stored_rows(connection, ids)
-    info = {i: (k, v) for i, k, v in identifier_info(connection, ids)}
-    degree = {i: touched.get(i, stored[i][1] if i in stored else local[i]) for i in ids}
-    report_index = {r: n for n, r in enumerate(reports)}
-    id_index = {i: n for n, i in enumerate(ids)}
-    rep = np.fromiter((report_index[r] for r, _ in pairs), np.int64, len(pairs))
-    ident = np.fromiter((id_index[i] for _, i in pairs), np.int64, len(pairs))
-    needed = np.fromiter(
-        (needed_groups(*info[i], degree[i], cutoffs) for i in ids), np.int64, len(ids)
-    )
-    inside = set(reports)
-    hubs = [i for i in ids if stored.get(i, ("", 0))[0] == "hub"]
-    outside = {id_index[h]: [c for r, c in g if r not in inside]
-               for h, g in read_groups(connection, hubs).items()}  # fmt: skip
-    judging = Judging(np.fromiter((degree[i] for i in ids), np.int64, len(ids)), needed, outside)
-    ignored, rows = _ignored(connection, ids, stored, info, degree, touched)
-    return Region(reports, set(old), ids, rep, ident, judging, [id_index[i] for i in ignored],
-                  stored, info, rows)  # fmt: skip
+def read_region(connection: Connection, old: np.ndarray, new: list[int], touched: dict[int, int],
+                stored: Stored, cutoffs: dict[str, Cutoff]) -> Region:  # fmt: skip
+    """Mentions, degrees and hub bars of the region's identifiers.
+
+    Only identifiers the new reports name, or judged before, can have a new
+    bar: any other kept its degree, so it still cannot be a hub.
+    """
+    fresh = np.asarray(new, np.int64)
+    reports = np.concatenate([old[:, 0], fresh])
+    order = np.argsort(reports)
+    reports = reports[order]
+    old_networks = np.concatenate([old[:, 1], np.full(len(fresh), -1, np.int64)])[order]
+    pairs = reads.mention_pairs(connection, reports.tolist())
+    ids, ident = np.unique(pairs[:, 1], return_inverse=True)
+    rep = np.searchsorted(reports, pairs[:, 0])
+    degree = np.bincount(ident, minlength=len(ids))
+    needed = np.full(len(ids), NEVER, np.int64)
+    position = {i: n for n, i in enumerate(ids.tolist())}
+    known = [i for i in position if i in touched or i in stored]
+    info = {i: (k, v) for i, k, v in identifier_info(connection, known)}
+    for i in known:
+        n = position[i]
+        degree[n] = touched[i] if i in touched else stored[i][1]
+        needed[n] = needed_groups(*info[i], int(degree[n]), cutoffs)
+    inside = set(reports.tolist())
+    hubs = [i for i in known if stored.get(i, ("", 0))[0] == "hub"]
+    groups = reads.hub_groups(connection, hubs)
+    outside = {h: [(r, c) for r, c in g if r not in inside] for h, g in groups.items()}
+    ignored, rows = _ignored(connection, known, stored, info, degree, position, touched)
+    return Region(reports, old_networks, ids, rep, ident.astype(np.int64),
+                  Judging(degree.astype(np.int64), needed,
+                          {position[h]: [c for _, c in g] for h, g in outside.items()}),
+                  [position[i] for i in ignored], stored, info, rows, outside)  # fmt: skip
 
 
-def _ignored(connection: Connection, ids: list[int], stored: Stored,
-             info: dict[int, tuple[str, str]], degree: dict[int, int],
+def _ignored(connection: Connection, known: list[int], stored: Stored,
+             info: dict[int, tuple[str, str]], degree: IntArray, position: dict[int, int],
              touched: Collection[int]) -> tuple[list[int], list[dict[str, object]]]:  # fmt: skip
     """Allow-listed identifiers and hotline variants, with the verdict rows to write for them.
 
@@ -217,19 +217,20 @@ def _ignored(connection: Connection, ids: list[int], stored: Stored,
     full run); new ones are matched against the allow-list and the hubs'
     hotlines the way a full run matches them.
     """
-    ignored = [i for i in ids if stored.get(i, ("", 0))[0] in IGNORED]
+    ignored = [i for i in known if stored.get(i, ("", 0))[0] in IGNORED]
     rows: list[dict[str, object]] = [
-        {"identifier_id": i, "degree": degree[i]} for i in ignored if i in touched
+        {"identifier_id": i, "degree": int(degree[position[i]])} for i in ignored if i in touched
     ]
-    fresh = [i for i in ids if i not in stored]
+    fresh = [i for i in known if i not in stored]
     matcher = allowlist_matcher(connection)
     listed = [i for i in fresh if matcher(*info[i])]
-    rows += [allowlisted_row(i, degree[i]) for i in listed if degree[i] >= 2]
+    rows += [allowlisted_row(i, int(degree[position[i]])) for i in listed
+             if degree[position[i]] >= 2]  # fmt: skip
     numbers, labels = _hotlines(connection)
     skip = set(listed)
-    shared = [(i, *info[i]) for i in fresh if degree[i] >= 2 and i not in skip]
+    shared = [(i, *info[i]) for i in fresh if degree[position[i]] >= 2 and i not in skip]
     variants = hotline_variants(shared, numbers)
-    rows += [variant_row(v, degree[v], labels[h]) for v, h in variants.items()]
+    rows += [variant_row(v, int(degree[position[v]]), labels[h]) for v, h in variants.items()]
     return [*ignored, *listed, *variants], rows
 
 
@@ -248,22 +249,21 @@ def _flipped(region: Region, result: Partition) -> list[int]:
     """Hubs reaching outside the region that now link: their networks must join it."""
     local = np.bincount(region.ident, minlength=len(region.ids))
     flipped = []
-    for n, i in enumerate(region.ids):
-        verdict = result.verdicts.get(n)
+    for n, verdict in result.verdicts.items():
+        i = int(region.ids[n])
         was_hub = region.stored.get(i, ("", 0))[0] == "hub"
-        reaches_out = region.judging.degree[n] > local[n]
-        if was_hub and verdict is not None and not verdict.hub and reaches_out:
+        if was_hub and not verdict.hub and region.judging.degree[n] > local[n]:
             flipped.append(i)
     return flipped
 
 
 def _hotline_change(connection: Connection, region: Region, result: Partition) -> str:
     """A public number that turns hub, or stops being one, while variants of it exist."""
-    for n, i in enumerate(region.ids):
-        verdict = result.verdicts.get(n)
+    for n, verdict in result.verdicts.items():
+        i = int(region.ids[n])
         kind, value = region.info[i]
         was_hub = region.stored.get(i, ("", 0))[0] == "hub"
-        if verdict is None or verdict.hub == was_hub or not looks_official(kind, value):
+        if verdict.hub == was_hub or not looks_official(kind, value):
             continue
         numbers = hotline_numbers([(i, kind, value)])
         if numbers and _has_variants(connection, i, next(iter(numbers)), was_hub):
@@ -289,22 +289,20 @@ def _has_variants(connection: Connection, hotline: int, national: str, was_hub: 
 
 
 def write_region(connection: Connection, region: Region, result: Partition) -> None:
-    """Each region report's network (its smallest report id), verdicts and hub groups."""
-    reports = np.asarray(region.reports, np.int64)
-    smallest = np.full(len(reports), np.iinfo(np.int64).max, np.int64)
-    np.minimum.at(smallest, result.labels, reports)
-    old = sorted(region.old)
-    for chunk in _chunks(old):
-        connection.execute(delete(LinkReport).where(LinkReport.report_id.in_(chunk)))
-    write_networks(connection, region.reports, smallest[result.labels].tolist())
-    judged = {region.ids[n]: v for n, v in result.verdicts.items()}
+    """Networks (each its smallest report id) where they changed, verdicts and hub groups."""
+    smallest = np.full(len(region.reports), np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(smallest, result.labels, region.reports)
+    networks = smallest[result.labels]
+    new = region.old_networks < 0
+    moved = ~new & (networks != region.old_networks)
+    reads.set_networks(connection, region.reports[moved], networks[moved])
+    write_networks(connection, region.reports[new].tolist(), networks[new].tolist())
+    judged = {int(region.ids[n]): v for n, v in result.verdicts.items()}
     rows = [verdict_row(i, v) for i, v in judged.items()]
     updates = [r for r in region.rows if "status" not in r]
     replace_verdict_rows(connection, [*rows, *(r for r in region.rows if "status" in r)], updates)
-    inside = set(region.reports)
-    stored = read_groups(connection, sorted(judged))
-    groups = [(region.ids[h], region.reports[r], c) for h, g in result.groups.items() for r, c in g]
-    groups += [
-        (h, r, c) for h, g in stored.items() if judged[h].hub for r, c in g if r not in inside
-    ]
+    report_ids = region.reports.tolist()
+    groups = [(int(region.ids[h]), report_ids[r], c) for h, g in result.groups.items()
+              for r, c in g]  # fmt: skip
+    groups += [(h, r, c) for h, g in region.outside.items() if judged[h].hub for r, c in g]
     write_groups(connection, groups, sorted(judged))

@@ -96,17 +96,6 @@ def fresh_kinds(cutoffs: dict[str, Cutoff]) -> dict[str, KindState]:
     return {STORED: KindState(Cutoff(None, 0, 0), 0, 0), **kinds}
 
 
-def read_groups(connection: Connection, hubs: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
-    """For each of ``hubs``, ``(a report in the group, count)`` of the groups it was judged on."""
-    found: dict[int, list[tuple[int, int]]] = {}
-    for start in range(0, len(hubs), CHUNK):
-        stmt = select(LinkHubGroup.identifier_id, LinkHubGroup.report_id, LinkHubGroup.count)
-        stmt = stmt.where(LinkHubGroup.identifier_id.in_(hubs[start : start + CHUNK]))
-        for hub, report, count in connection.execute(stmt):
-            found.setdefault(hub, []).append((report, count))
-    return found
-
-
 def write_groups(
     connection: Connection, rows: Iterable[tuple[int, int, int]], replace_ids: Sequence[int] | None
 ) -> None:
