@@ -71,6 +71,9 @@ def extract(
         found.extend(kind.find(folded, context))
     if len(found) < 2:
         return found
+    ordered = sorted(found, key=_position)
+    if _disjoint_in_order(ordered):
+        return ordered
     return sorted(_resolve(found), key=_position)
 
 
@@ -92,8 +95,13 @@ def _may_share(a: str, b: str) -> bool:
 
 def _disjoint(found: list[Match]) -> bool:
     """Whether no two finds overlap (most reports): nothing to resolve then."""
+    return _disjoint_in_order(sorted(found, key=lambda m: m.start or 0))
+
+
+def _disjoint_in_order(found: list[Match]) -> bool:
+    """``_disjoint`` for finds already in order of start."""
     last_end = -1
-    for match in sorted(found, key=lambda m: m.start or 0):
+    for match in found:
         if (match.start or 0) < last_end:
             return False
         last_end = match.end or 0

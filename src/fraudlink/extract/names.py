@@ -502,10 +502,13 @@ def recognised(text: FoldedText, context: Context, kind: str) -> Iterator[Match]
 
 def names(text: FoldedText, context: Context, kind: str) -> Iterator[Match]:
     """Every name of ``kind`` (person or organization) by labels, known entities and NER."""
+    anchors = _anchors(text.folded)  # most reports have no label nor legal form: no pattern runs
     if kind == PERSON:
-        yield from labelled_people(text)
-    else:
+        if anchors[_PERSON]:
+            yield from labelled_people(text)
+    elif anchors[_ORG_ANCHOR] or anchors[_ORG_LABEL]:
         yield from organisations(text)
     if context.known_entities is not None:
         yield from (m for m in context.known_entities.find(text) if m.kind == kind)
-    yield from recognised(text, context, kind)
+    if RECOGNIZERS:
+        yield from recognised(text, context, kind)

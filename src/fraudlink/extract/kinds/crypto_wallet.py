@@ -43,7 +43,8 @@ _BASE58_RE = re.compile(rf"{_BEFORE}[1-9A-HJ-NP-Za-km-z]{{25,35}}{_AFTER}")
 _BECH32_RE = re.compile(rf"{_BEFORE}(?:bc|ltc|BC|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{{6,87}}{_AFTER}")
 # every address is a whole run of ASCII letters and digits, 14 (the shortest segwit) to 90
 # long: one cheap pass finds such runs and ``classify`` tells the shapes apart
-_TOKEN_RE = re.compile(rf"{_BEFORE}[0-9A-Za-z]{{14,90}}{_AFTER}")
+# the first character stands first so the engine skips to a letter or digit in C
+_TOKEN_RE = re.compile(rf"[0-9A-Za-z](?<![{_GLUE}][0-9A-Za-z])[0-9A-Za-z]{{13,89}}{_AFTER}")
 
 #: base58check version byte -> chain, per leading character of the address
 _BASE58_VERSIONS: dict[str, tuple[tuple[int, str], ...]] = {

@@ -36,7 +36,9 @@ def _starts(folded: str) -> list[int]:
     The pattern, tried at every character, was slow; read backwards from each
     ``@`` (or ``[at]``) the start is known and the pattern is matched once there.
     """
-    if "@" not in folded and not _DEFANGED_AT.search(folded):
+    if "@" not in folded and not (
+        ("[" in folded or "(" in folded or "{" in folded) and _DEFANGED_AT.search(folded)
+    ):
         return []
     starts: list[int] = []
     for at in _MAY_HOLD.finditer(folded):

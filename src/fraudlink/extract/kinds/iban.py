@@ -24,7 +24,8 @@ from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText, fold
 
 _GLUE = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_START_RE = re.compile(rf"(?<![{_GLUE}])[A-Z]{{2}}\d{{2}}")
+# the first letter stands first so the engine skips to a capital in C
+_START_RE = re.compile(rf"[A-Z](?<![{_GLUE}][A-Z])[A-Z]\d{{2}}")
 _GLUE_RE = re.compile(rf"[{_GLUE}]")
 _SEPARATORS = " -"
 
