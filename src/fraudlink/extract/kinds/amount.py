@@ -329,7 +329,17 @@ def _ending_at(folded: str, end: int) -> list[tuple[int, int]]:
     low = max(0, end - _WINDOW)
     while low > 0 and (folded[low] in _NUMERAL_CHARS or folded[low - 1] in _NUMERAL_CHARS):
         low -= 1
-    return [m.span() for m in NUMERAL_RE.finditer(folded, low, end) if m.end() == end]
+    # ``NUMERAL_RE.finditer`` from ``low``, visiting only the places it can start (a numeral)
+    spans, pos = [], low
+    while (first := _NUMERAL_CHAR.search(folded, pos, end)) is not None:
+        number = NUMERAL_RE.match(folded, first.start(), end)
+        if number is None:
+            pos = first.start() + 1
+            continue
+        if number.end() == end:
+            spans.append(number.span())
+        pos = number.end()
+    return spans
 
 
 def _suffix_possible(folded: str, end: int) -> bool:

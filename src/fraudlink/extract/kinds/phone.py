@@ -24,11 +24,17 @@ from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText
 
 _SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
-# the look-ahead lets the engine skip to a digit, ``+`` or ``(`` in C
-_CANDIDATE = re.compile(rf"(?=[+(\d])(?<![A-Za-z0-9_])(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*")
+# the first look-ahead lets the engine skip to a digit, ``+`` or ``(`` in C; the second
+# turns away in C what cannot reach ``_MIN_DIGITS`` characters (every character of a
+# candidate is of that class, so no longer candidate starts before the class ends)
+_CANDIDATE_CHARS = r"[\d\s+()\-./\u00a0\u2009\u202f\u2010-\u2015\u2212]"
+_MIN_DIGITS = 7
+_CANDIDATE = re.compile(
+    rf"(?=[+(\d])(?<![A-Za-z0-9_])(?={_CANDIDATE_CHARS}{{{_MIN_DIGITS}}})"
+    rf"(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*"
+)
 _GROUP = re.compile(r"\d+")
 
-_MIN_DIGITS = 7
 _MAX_DIGITS = 15  # E.164
 _MAX_WINDOW_GROUPS = 8
 _LOOKBACK = 24
