@@ -24,10 +24,18 @@ def link(
     ctx: typer.Context,
     db: DbOption = None,
     full: Annotated[bool, typer.Option("--full", help="Recompute every network.")] = False,
+    names: Annotated[
+        bool,
+        typer.Option(
+            "--names",
+            help="Also join networks by rare or corroborated person names (off by default: "
+            "it lowered B-cubed F1 on generated data; such runs recompute in full).",
+        ),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """Link reports into networks by shared identifiers (only new reports unless --full)."""
-    summary = link_reports(database(ctx, db), full=full)
+    summary = link_reports(database(ctx, db), full=full, names=names)
     if json_:
         print_jsonl([summary.as_json()])
     else:

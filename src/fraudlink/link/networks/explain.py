@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from fraudlink.errors import InputError, NotFound
-from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
+from fraudlink.link.networks.tables import LinkIdentifier, LinkNameJoin, LinkReport
 from fraudlink.link.networks.views import network_of
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
@@ -27,6 +27,8 @@ class Step:
     report: str
     identifier: str
     raw: str
+    #: ``"name"`` when the hop is a person-name join (``identifier`` then says which names)
+    via: str = "identifier"
 
 
 @dataclass(slots=True)
@@ -44,8 +46,8 @@ class Explanation:
     def as_json(self) -> dict[str, object]:
         return {
             "a": self.a, "b": self.b, "linked": self.linked, "network": self.network,
-            "path": [{"report": s.report, "identifier": s.identifier, "raw": s.raw}
-                     for s in self.steps],
+            "path": [{"report": s.report, "identifier": s.identifier, "raw": s.raw,
+                      "via": s.via} for s in self.steps],
             "ignored": [{"identifier": i, "reason": r} for i, r in self.ignored],
         }  # fmt: skip
 
@@ -54,9 +56,28 @@ class Explanation:
             head = [f"{self.a} and {self.b} are not linked."]
         else:
             head = [f"{self.a} and {self.b} are in network {self.network}:"]
-            head += [f"  {s.report} names {s.identifier} (written {s.raw!r})" for s in self.steps]
-            head.append(f"  … which {self.b} names too.")
+            head += [_line(s) for s in self.steps]
+            if self.steps and self.steps[-1].via == "identifier":
+                head.append(f"  … which {self.b} names too.")
         return head + [f"  ignored {i}: {r}" for i, r in self.ignored]
+
+
+def _line(step: Step) -> str:
+    if step.via == "name":
+        return f"  {step.report} is joined by {step.identifier} ({step.raw})"
+    return f"  {step.report} names {step.identifier} (written {step.raw!r})"
+
+
+def name_edges(connection: Connection, network: int) -> list[tuple[int, int, str, str]]:
+    """Name joins inside ``network``: ``(report_a, report_b, label, reason)``."""
+    stmt = (
+        select(LinkNameJoin.report_a, LinkNameJoin.report_b, LinkNameJoin.name_a,
+               LinkNameJoin.name_b, LinkNameJoin.score, LinkNameJoin.reason)
+        .join(LinkReport, LinkReport.report_id == LinkNameJoin.report_a)
+        .where(LinkReport.network_id == network)
+    )  # fmt: skip
+    return [(a, b, f"person name {na} ~ {nb}, score {score:.2f}", reason)
+            for a, b, na, nb, score, reason in connection.execute(stmt)]  # fmt: skip
 
 
 def resolve_report(connection: Connection, reference: str) -> int:
@@ -114,11 +135,19 @@ def explain(database: Database, a: str, b: str) -> Explanation:
         network = networks.pop() if len(networks) == 1 else None
         result = Explanation(a, b, network, ignored=_ignored(connection, list(ids)))
         if network is not None and ids[0] != ids[1]:
-            result.steps = _shortest(network_mentions(connection, network), ids[0], ids[1])
+            rows = network_mentions(connection, network)
+            joins = name_edges(connection, network)
+            result.steps = _shortest(rows, joins, ids[0], ids[1])
     return result
 
 
-def _shortest(rows: list[tuple[int, str, int, str, str, str]], start: int, goal: int) -> list[Step]:
+Mentions = list[tuple[int, str, int, str, str, str]]
+
+
+def _shortest(
+    rows: Mentions, joins: list[tuple[int, int, str, str]], start: int, goal: int
+) -> list[Step]:
+    """Breadth-first over shared linking identifiers, then name joins, from ``start``."""
     idents: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     reports: dict[int, list[int]] = defaultdict(list)
     names: dict[int, str] = {}
@@ -127,16 +156,26 @@ def _shortest(rows: list[tuple[int, str, int, str, str, str]], start: int, goal:
         if status == "linked":
             idents[report].append((ident, label, raw))
             reports[ident].append(report)
+    by_name: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for a, b, label, reason in joins:
+        by_name[a].append((b, label, reason))
+        by_name[b].append((a, label, reason))
     previous: dict[int, tuple[int, Step]] = {}
     queue, seen = deque([start]), {start}
     while queue and goal not in seen:
         report = queue.popleft()
-        for ident, label, raw in sorted(idents[report]):
-            for other in reports[ident]:
-                if other not in seen:
-                    seen.add(other)
-                    previous[other] = (report, Step(names[report], label, raw))
-                    queue.append(other)
+        hops = [
+            (other, Step(names.get(report, str(report)), label, raw))
+            for ident, label, raw in sorted(idents[report])
+            for other in reports[ident]
+        ]
+        hops += [(other, Step(names.get(report, str(report)), label, reason, "name"))
+                 for other, label, reason in sorted(by_name[report])]  # fmt: skip
+        for other, step in hops:
+            if other not in seen:
+                seen.add(other)
+                previous[other] = (report, step)
+                queue.append(other)
     steps: list[Step] = []
     node = goal
     while node in previous:

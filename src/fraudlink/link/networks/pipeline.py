@@ -19,7 +19,8 @@ from sqlalchemy import Connection, func, select
 from fraudlink.link.networks import incremental
 from fraudlink.link.networks.graph import Partition, partition
 from fraudlink.link.networks.hubs import Profile, profile
-from fraudlink.link.networks.state import fresh_kinds, write_groups, write_kinds
+from fraudlink.link.networks.namelinks import NameJoin, join_by_names, write_joins
+from fraudlink.link.networks.state import NAMES, fresh_kinds, read_kinds, write_groups, write_kinds
 from fraudlink.link.networks.store import (
     Graph,
     allowlisted_identifiers,
@@ -61,16 +62,29 @@ class LinkSummary:
         }
 
 
-def link_reports(database: Database, full: bool = False) -> LinkSummary:
-    """Place every report in a network: only new ones, unless ``full`` or nothing is linked."""
+def link_reports(database: Database, full: bool = False, names: bool = False) -> LinkSummary:
+    """Place every report in a network: only new ones, unless ``full`` or nothing is linked.
+
+    ``names`` also joins networks by rare or corroborated person names
+    (``namelinks``); those joins are decided over every person, so such runs
+    are full ones.
+    """
     with database.engine.begin() as connection:
         linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
         if full or not linked:
-            return _full(connection)
-        outcome = incremental.extend(connection)
+            return _full(connection, "", names)
+        reason = _names_reason(connection, names)
+        outcome = reason or incremental.extend(connection)
         if isinstance(outcome, str):
-            return _full(connection, outcome)
+            return _full(connection, outcome, names)
         return LinkSummary("incremental", *outcome)
+
+
+def _names_reason(connection: Connection, names: bool) -> str:
+    before = NAMES in read_kinds(connection)
+    if names != before:
+        return f"name linking switched {'on' if names else 'off'} since the last run"
+    return "person names are weighed over every person, so --names runs in full" if names else ""
 
 
 def judged_partition(
@@ -98,7 +112,7 @@ def _is_hub(result: Partition, identifier: int) -> bool:
     return verdict is not None and verdict.hub
 
 
-def _full(connection: Connection, reason: str = "") -> LinkSummary:
+def _full(connection: Connection, reason: str = "", names: bool = False) -> LinkSummary:
     graph = read_graph(connection)
     degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
     identifiers = identifier_rows(connection)
@@ -109,12 +123,16 @@ def _full(connection: Connection, reason: str = "") -> LinkSummary:
     hotlines = set(variants.values())
     labels = {i: f"{k}:{v}" for i, k, v in identifiers if i in hotlines}
     networks = network_ids(graph.report_ids, result.labels)
+    joins: list[NameJoin] = []
+    if names:
+        networks, joins = join_by_names(connection, graph.report_ids, networks)
+    write_joins(connection, joins)
     replace_networks(connection, graph.report_ids, networks)
     rows = [verdict_row(i, v) for i, v in result.verdicts.items()]
     rows += [allowlisted_row(i, int(degree[i]) if i < len(degree) else 0) for i in ignored]
     rows += [variant_row(v, int(degree[v]), labels.get(h, str(h))) for v, h in variants.items()]
     replace_verdicts(connection, rows)
-    write_kinds(connection, fresh_kinds(hub_profile.cutoffs), full=True)
+    write_kinds(connection, fresh_kinds(hub_profile.cutoffs, names), full=True)
     report_ids = graph.report_ids.tolist()
     groups = ((h, report_ids[r], c) for h, found in result.groups.items() for r, c in found)
     write_groups(connection, groups, None)

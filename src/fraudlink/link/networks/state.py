@@ -91,9 +91,14 @@ def _kind_row(name: str, state: KindState) -> dict[str, object]:
 STORED = "*"
 
 
-def fresh_kinds(cutoffs: dict[str, Cutoff]) -> dict[str, KindState]:
+#: another such row: the last full run also joined networks by person names
+NAMES = "*names"
+
+
+def fresh_kinds(cutoffs: dict[str, Cutoff], names: bool = False) -> dict[str, KindState]:
     kinds = {k: KindState(c, c.shared, c.above) for k, c in cutoffs.items()}
-    return {STORED: KindState(Cutoff(None, 0, 0), 0, 0), **kinds}
+    marks = [STORED, NAMES] if names else [STORED]
+    return {**{m: KindState(Cutoff(None, 0, 0), 0, 0) for m in marks}, **kinds}
 
 
 def write_groups(

@@ -78,3 +78,20 @@ class LinkHubGroup(Base):
     )
     report_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class LinkNameJoin(Base):
+    """Two reports of different identifier networks joined by their persons' names."""
+
+    __tablename__ = "link_name_join"
+
+    report_a: Mapped[int] = mapped_column(
+        Id, ForeignKey("report.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    report_b: Mapped[int] = mapped_column(
+        Id, ForeignKey("report.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    name_a: Mapped[str] = mapped_column(String(512))
+    name_b: Mapped[str] = mapped_column(String(512))
+    score: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
