@@ -202,6 +202,38 @@ def run_incremental(db: Path, truth: Path, data: Path, args: argparse.Namespace)
     print(f"  same partition as the full run: {same}")
 
 
+def names_table(cache: Path) -> None:
+    """B-cubed without and with ``--names`` on generated data, seeds 3 and 7."""
+    import sqlite3
+
+    from fraudlink.link import link_reports
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    for reports in (5_000, 50_000):
+        for seed in (3, 7):
+            db, truth = prepare(cache, reports, seed)
+            gold_map = json.loads(truth.read_text("utf-8"))["report_network"]
+            database = open_database(Settings(db=str(db)))
+            cells = []
+            for names in (False, True):
+                summary = link_reports(database, full=True, names=names)
+                rows = (
+                    sqlite3.connect(db)
+                    .execute(
+                        "SELECT r.external_id, l.network_id FROM link_report l "
+                        "JOIN report r ON r.id = l.report_id"
+                    )
+                    .fetchall()
+                )
+                p, r, f = bcubed([gold_map[e] for e, _ in rows], [n for _, n in rows])
+                cells.append(f"P={p:.4f} R={r:.4f} F1={f:.4f} ({summary.networks:,} networks)")
+            joins = sqlite3.connect(db).execute("SELECT count(*) FROM link_name_join").fetchone()
+            database.dispose()
+            print(f"names {reports:>6,} seed {seed}: without {cells[0]}  with {cells[1]}, "
+                  f"{joins[0]} name joins")  # fmt: skip
+
+
 def bcubed(gold: list[str], pred: list[object]) -> tuple[float, float, float]:
     pairs = Counter(zip(gold, pred, strict=True))
     gold_sizes, pred_sizes = Counter(gold), Counter(pred)
@@ -239,7 +271,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/fraudlink-bench-link"))
     parser.add_argument("--incremental", type=int, default=1000, help="0: skip")
     parser.add_argument("--only-incremental", action="store_true")
+    parser.add_argument("--names", action="store_true", help="only B-cubed with/without names")
     args = parser.parse_args()
+    if args.names:
+        names_table(args.cache)
+        return
     db, truth = prepare(args.cache, args.reports, args.seed)
     print(f"{args.reports:,} reports, database {db} ({db.stat().st_size / 2**20:,.0f} MiB)")
     if args.incremental:
