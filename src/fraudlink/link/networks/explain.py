@@ -56,16 +56,16 @@ class Explanation:
             head = [f"{self.a} and {self.b} are not linked."]
         else:
             head = [f"{self.a} and {self.b} are in network {self.network}:"]
-            head += [_line(s) for s in self.steps]
-            if self.steps and self.steps[-1].via == "identifier":
-                head.append(f"  … which {self.b} names too.")
+            following = [step.report for step in self.steps[1:]] + [self.b]
+            head += [_line(s, then) for s, then in zip(self.steps, following, strict=True)]
         return head + [f"  ignored {i}: {r}" for i, r in self.ignored]
 
 
-def _line(step: Step) -> str:
+def _line(step: Step, then: str) -> str:
+    """One hop, naming both reports so the chain reads without guessing."""
     if step.via == "name":
-        return f"  {step.report} is joined by {step.identifier} ({step.raw})"
-    return f"  {step.report} names {step.identifier} (written {step.raw!r})"
+        return f"  {step.report} → {then}: joined by {step.identifier} ({step.raw})"
+    return f"  {step.report} → {then}: both name {step.identifier} ({step.raw!r} in {step.report})"
 
 
 def name_edges(connection: Connection, network: int) -> list[tuple[int, int, str, str]]:
