@@ -296,6 +296,8 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
     mark (dates, phones, ids) are most of the digits in a report.
     """
     size, spans = len(folded), set()
+    if _NUMERAL_CHAR.search(folded) is None:
+        return []  # prose without a number: no marks to look for
     for last, (length, latin_first, latin_last) in _MARKS.iter(lower_keep_length(folded)):
         start, end = last + 1 - length, last + 1
         if _inside_word(folded, start, end, latin_first, latin_last):

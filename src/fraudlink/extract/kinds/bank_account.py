@@ -123,6 +123,7 @@ _NOT_BANK = re.compile(
 
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _LATIN_RE = re.compile(rf"[{_LATIN}]")
+_ANY_DIGIT = re.compile(r"\d")
 _GLUE = "0-9" + _LATIN
 # 6 to 20 digits, grouped by single spaces or dashes; not a phone ("+"), not an amount
 _DIGITS_BODY = rf"\d(?:[ -]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)"
@@ -310,6 +311,8 @@ class BankAccount(IdentifierKind):
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
         folded = text.folded
+        if _ANY_DIGIT.search(folded) is None:
+            return  # an account is digits: prose without any needs no label search
         hits = _hits(folded)
         if not hits:
             return

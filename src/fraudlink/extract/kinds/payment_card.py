@@ -25,8 +25,9 @@ from fraudlink.extract.text import FoldedText, fold
 _GLUE = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _GLUE_RE = re.compile(rf"[{_GLUE}]")
 # digit groups joined by one space or dash; a leading "+" makes it a phone number
-# (runs shorter than 13 characters are turned away by the engine, not in Python)
-_RUN_RE = re.compile(rf"(?<![{_GLUE}+])(?=[\d -]{{13}})\d+(?:[ -]\d+)*")
+# (runs shorter than 13 characters are turned away by the engine, not in Python; the
+# first digit is read before any look-around so the engine skips to digits in C)
+_RUN_RE = re.compile(rf"\d(?<![{_GLUE}+]\d)(?=[\d -]{{12}})\d*(?:[ -]\d+)*")
 _GROUP_RE = re.compile(r"\d+")
 #: a card with its expiry and CVV fits in this many characters; longer runs are tables of numbers
 _LONGEST_RUN = 64

@@ -24,14 +24,15 @@ from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText
 
 _SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
-# the first look-ahead lets the engine skip to a digit, ``+`` or ``(`` in C; the second
-# turns away in C what cannot reach ``_MIN_DIGITS`` characters (every character of a
-# candidate is of that class, so no longer candidate starts before the class ends)
+# Every character of a candidate is of this class; the look-ahead turns away in C what
+# cannot reach ``_MIN_DIGITS`` characters (no longer candidate starts before the class ends).
 _CANDIDATE_CHARS = r"[\d\s+()\-./\u00a0\u2009\u202f\u2010-\u2015\u2212]"
 _MIN_DIGITS = 7
+# ``(?:\+ ?|\(\+?)?\d+`` written so the first character is read before any look-around:
+# the engine then skips to a digit, ``+`` or ``(`` in C instead of trying every place
 _CANDIDATE = re.compile(
-    rf"(?=[+(\d])(?<![A-Za-z0-9_])(?={_CANDIDATE_CHARS}{{{_MIN_DIGITS}}})"
-    rf"(?:\+ ?|\(\+?)?\d+(?:{_SEP}\d+)*"
+    rf"[+(\d](?<![A-Za-z0-9_][+(\d])(?={_CANDIDATE_CHARS}{{{_MIN_DIGITS - 1}}})"
+    rf"(?:(?<=\+) ?\d+|(?<=\()\+?\d+|(?<=\d)\d*)(?:{_SEP}\d+)*"
 )
 _GROUP = re.compile(r"\d+")
 
