@@ -56,8 +56,10 @@ def e164(written: str, *regions: str | None) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _e164(written: str, region: str | None) -> tuple[str, int] | None:
-    """E.164 form of a written phone and how much of it was the number.
+    """E.164 form of a written phone and how much of it was the number (cached: a
+    network's numbers recur across reports).
 
     A label's value may run into the next number (``+855 12 345 678 2024``), so
     trailing groups are dropped one by one until a valid number remains.

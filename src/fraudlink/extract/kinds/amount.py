@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 import ahocorasick
@@ -234,15 +235,22 @@ class Amount(IdentifierKind):
             marks += [m for m in (suffix.group("mark"), suffix.group("second")) if m]
         mark = next((m for m in marks if _is_specific(m)), marks[0])
         currency = resolve_currency(mark, context)
-        value = safe_value(folded[start:end], comma, currency in _WHOLE_UNITS)
+        value = _plain_value(folded[start:end], comma, currency in _WHOLE_UNITS)
         if value is None:
             return None
         first = prefix[0] if prefix is not None else start
         last = suffix.end() if suffix is not None else end
         return Match(
-            self.name, plain(value), text.raw(first, last), first, last,
+            self.name, value, text.raw(first, last), first, last,
             attributes={"currency": currency},
         )  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _plain_value(number: str, comma: bool, whole_units: bool) -> str | None:
+    """The value of a written number as a plain string; cached, the same sums recur."""
+    value = safe_value(number, comma, whole_units)
+    return None if value is None else plain(value)
 
 
 def _prefix(folded: str, start: int) -> tuple[int, str] | None:
