@@ -26,6 +26,7 @@ from fraudlink.link.names.tokens import parse
 GRAM = 3
 TYPO_MIN, TYPO_MAX = 5, 14  #: lengths of spellings that get deletion keys
 MAX_TYPO_TOKENS = 4  #: names with more tokens get deletion keys per token only
+WHOLE_MAX = 24  #: longest whole name (tokens written together) that gets deletion keys
 BOOSTS = {"n": 3.0, "j": 3.0, "c": 0.5}
 """Query-side weight by key kind: whole-name keys say more than one token; a native
 character says less, since a romanised listing of the same name cannot share it."""
@@ -57,16 +58,35 @@ def _typo_words(name: str, schema: str) -> set[str]:
     return {w for w in words if TYPO_MIN <= len(w) <= TYPO_MAX}
 
 
-def _deletion_keys(name: str, schema: str) -> set[str]:
+def _whole_words(name: str, schema: str, rotations: bool) -> set[str]:
+    """The whole name written together: as listed, or (for a query) under every rotation.
+
+    A typo in a common given name (``Sthea`` for ``Sothea``) shares its deletion
+    keys with thousands of names; the whole name's keys (``bunsthea``) are nearly
+    unique. The index files one order; the query tries each rotation, so
+    ``Junyrng Tian`` still meets ``田军颖`` (``tianjunying``)."""
+    tokens = [t.latin for t in parse(name, schema).tokens]
+    if not 2 <= len(tokens) <= MAX_TYPO_TOKENS:
+        return set()
+    shifts = range(len(tokens)) if rotations else range(1)
+    words = {"".join(tokens[i:] + tokens[:i]) for i in shifts}
+    return {w for w in words if TYPO_MIN <= len(w) <= WHOLE_MAX}
+
+
+def _deletions(words: Iterable[str]) -> set[str]:
     """SymSpell-style keys: every spelling with one letter deleted, and the spelling itself.
 
     Two spellings one edit apart (a letter dropped, added, changed or two swapped)
     share at least one of these keys, whatever the phonetic key makes of the typo."""
     keys: set[str] = set()
-    for word in _typo_words(name, schema):
+    for word in words:
         keys.add("d:" + word)
         keys |= {"d:" + word[:i] + word[i + 1 :] for i in range(len(word))}
     return keys
+
+
+def _deletion_keys(name: str, schema: str, query: bool = False) -> set[str]:
+    return _deletions(_typo_words(name, schema) | _whole_words(name, schema, query))
 
 
 @lru_cache(maxsize=16384)
@@ -106,4 +126,5 @@ def query_keys(
 
 def typo_keys(names: Iterable[str], schema: str) -> npt.NDArray[np.uint64]:
     """Hashes of the query's deletion keys, for the typo pass."""
-    return hashes(sorted(frozenset().union(*(_deletion_keys(n, schema) for n in names))))
+    every = frozenset().union(*(_deletion_keys(n, schema, query=True) for n in names))
+    return hashes(sorted(every))
