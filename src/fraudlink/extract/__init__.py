@@ -82,10 +82,13 @@ def _position(match: Match) -> tuple[int, int, str]:
 
 
 def _rank(match: Match) -> tuple[int, int, int]:
-    kind = KINDS.get(match.kind)
-    priority = kind.priority if kind else 0
     start, end = match.start or 0, match.end or 0
-    return (-priority, start - end, start)
+    return (-_priority(match.kind), start - end, start)
+
+
+def _priority(name: str) -> int:
+    kind = KINDS.get(name)
+    return kind.priority if kind else 0
 
 
 def _may_share(a: str, b: str) -> bool:
@@ -115,14 +118,21 @@ def _resolve(found: list[Match]) -> list[Match]:
     kept: list[Match] = []
     starts: list[tuple[int, int]] = []  # (start, index into kept), sorted
     longest = 0
+    shares: dict[tuple[str, str], bool] = {}
     for match in sorted(found, key=_rank):
         start, end = match.start or 0, match.end or 0
         low = bisect_left(starts, (start - longest, -1))
         high = bisect_left(starts, (end, -1))
-        clash = any(
-            (kept[i].end or 0) > start and not _may_share(kept[i].kind, match.kind)
-            for _, i in starts[low:high]
-        )
+        clash = False
+        for _, i in starts[low:high]:
+            other = kept[i]
+            if (other.end or 0) > start:
+                pair = (other.kind, match.kind)
+                if pair not in shares:
+                    shares[pair] = _may_share(*pair)
+                if not shares[pair]:
+                    clash = True
+                    break
         if clash:
             continue
         insort(starts, (start, len(kept)))

@@ -123,11 +123,11 @@ _NOT_BANK = re.compile(
 
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _LATIN_RE = re.compile(rf"[{_LATIN}]")
-_ANY_DIGIT = re.compile(r"\d")
 _GLUE = "0-9" + _LATIN
 # 6 to 20 digits, grouped by single spaces or dashes; not a phone ("+"), not an amount
 _DIGITS_BODY = rf"\d(?:[ -]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)"
 _DIGITS = rf"(?<![{_GLUE}+]){_DIGITS_BODY}"
+_SIX_DIGITS = re.compile(r"\d(?:[ -]?\d){5}")  # how ``_DIGITS_BODY`` starts
 # a full stop ends the clause unless a number or a bracket follows (``No. 123 a.n. (BCA)``)
 _STOP = r"\.(?![ \t]*$|\s+[^\d(（])"
 _AFTER_LABEL = re.compile(rf"(?:[^\d\n。！？!?；;។៕៖.]|{_STOP}){{0,24}}?(?P<digits>{_DIGITS})")
@@ -311,8 +311,8 @@ class BankAccount(IdentifierKind):
 
     def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
         folded = text.folded
-        if _ANY_DIGIT.search(folded) is None:
-            return  # an account is digits: prose without any needs no label search
+        if _SIX_DIGITS.search(folded) is None:
+            return  # every account shape starts with six digits: without them, no label search
         hits = _hits(folded)
         if not hits:
             return
