@@ -25,3 +25,15 @@ def test_typo_query_in_either_order_meets_a_native_han_listing() -> None:
 def test_whole_name_keys_need_the_other_tokens_too() -> None:
     assert key_hash("d:bunsthea") not in _shared("BUN STHEA", "Pov Sothea")
     assert key_hash("d:povsthea") not in _shared("BUN STHEA", "Pov Sothea")
+
+
+def test_whole_name_key_over_every_spelling_meets_a_hangul_listing() -> None:
+    # 널 is neol (key 'nul') first, but 'Nor' (key 'nu') is one of its spellings
+    query = set(index_keys("Joo Nor-be", "Person"))
+    listed = set(index_keys("주널배", "Person"))
+    assert {k for k in query & listed if k[0] in "nm"}
+
+
+def test_names_with_too_many_spellings_get_no_spelling_keys() -> None:
+    long_name = "박정욱 김정욱 이정욱 최정욱"
+    assert len([k for k in index_keys(long_name, "Person") if k.startswith("m:")]) <= 16

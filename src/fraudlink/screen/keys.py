@@ -13,6 +13,8 @@ BLAKE2b so the stored index is a sorted integer array, stable across processes
 from __future__ import annotations
 
 import hashlib
+import itertools
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -27,7 +29,8 @@ GRAM = 3
 TYPO_MIN, TYPO_MAX = 5, 14  #: lengths of spellings that get deletion keys
 MAX_TYPO_TOKENS = 4  #: names with more tokens get deletion keys per token only
 WHOLE_MAX = 24  #: longest whole name (tokens written together) that gets deletion keys
-BOOSTS = {"n": 3.0, "j": 3.0, "c": 0.5}
+MAX_SPELLINGS = 16  #: most whole-name keys over the tokens' other spellings
+BOOSTS = {"n": 3.0, "m": 3.0, "j": 3.0, "c": 0.5}
 """Query-side weight by key kind: whole-name keys say more than one token; a native
 character says less, since a romanised listing of the same name cannot share it."""
 
@@ -47,6 +50,17 @@ def _surname_keys(name: str, schema: str) -> set[str]:
         f"j:{loose(tokens[i])}|{loose(''.join(tokens[:i] + tokens[i + 1 :]))}"
         for i in range(len(tokens))
     }
+
+
+def _spelling_keys(name: str, schema: str) -> set[str]:
+    """``m:`` whole-name keys over every spelling of every token (``n:`` uses the first only).
+
+    ``주널배`` is also ``Joo Nor-be``: its ``n:`` key folds ``neol`` (``nul``) but
+    not ``nor`` (``nu``), and token keys that short are too common to find it."""
+    forms = [sorted({loose(f) for f in t.forms} - {""}) for t in parse(name, schema).tokens]
+    if len(forms) < 2 or math.prod(len(f) for f in forms) > MAX_SPELLINGS:
+        return set()
+    return {"m:" + " ".join(sorted(combo)) for combo in itertools.product(*forms)}
 
 
 def _typo_words(name: str, schema: str) -> set[str]:
@@ -97,7 +111,8 @@ def index_keys(name: str, schema: str = "Person") -> frozenset[str]:
     for key in keys:
         if key.startswith("t:"):
             grams |= _grams(key[2:])
-    return frozenset(keys | grams | _surname_keys(name, schema) | _deletion_keys(name, schema))
+    extra = _surname_keys(name, schema) | _spelling_keys(name, schema)
+    return frozenset(keys | grams | extra | _deletion_keys(name, schema))
 
 
 TYPO_BIT = 1 << 63
