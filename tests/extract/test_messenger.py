@@ -286,3 +286,8 @@ def test_labelled_phone_with_bracketed_country_code() -> None:
     assert [(m.value, m.raw) for m in found if m.kind == "whatsapp"] == [
         ("+85591096898", "(+855) 91096898")
     ]
+
+
+def test_line_label_glued_to_a_latin_word() -> None:
+    # ``賴`` is a one-character hint like ``@``, but only ``@`` is judged by what precedes it
+    assert [(m.kind, m.value) for m in found("telegram賴: apex88")] == [("line", "apex88")]

@@ -106,8 +106,9 @@ def _hint_starts(folded: str) -> dict[str, list[int]]:
     """Where each messenger's hints start, all messengers in one pass."""
     starts: dict[str, list[int]] = {}
     for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
-        if entries[0][0] == 1 and last and folded[last - 1] in _NOT_BEFORE_HANDLE:
-            continue  # the ``@`` of an e-mail address or a link, not a handle
+        if folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE:
+            continue  # the ``@`` of an e-mail address or a link, not a handle (``賴`` glued
+            # to a word still counts: only ``@`` is judged by what stands before it)
         for length, name in entries:
             starts.setdefault(name, []).append(last + 1 - length)
     return starts
