@@ -500,14 +500,21 @@ def recognised(text: FoldedText, context: Context, kind: str) -> Iterator[Match]
                 yield Match(kind, clean_name(raw), raw, start, end, attributes=attributes)
 
 
-def names(text: FoldedText, context: Context, kind: str) -> Iterator[Match]:
-    """Every name of ``kind`` (person or organization) by labels, known entities and NER."""
-    anchors = _anchors(text.folded)  # most reports have no label nor legal form: no pattern runs
-    if kind == PERSON:
-        if anchors[_PERSON]:
-            yield from labelled_people(text)
-    elif anchors[_ORG_ANCHOR] or anchors[_ORG_LABEL]:
-        yield from organisations(text)
+def names(text: FoldedText, context: Context, kind: str) -> Iterable[Match]:
+    """Every name of ``kind`` (person or organization) by labels, known entities and NER.
+
+    Most reports have no label nor legal form: then no pattern runs and no generator is made.
+    """
+    anchors = _anchors(text.folded)
+    own = anchors[_PERSON] if kind == PERSON else anchors[_ORG_ANCHOR] or anchors[_ORG_LABEL]
+    if not own and context.known_entities is None and not RECOGNIZERS:
+        return ()
+    return _names(text, context, kind, bool(own))
+
+
+def _names(text: FoldedText, context: Context, kind: str, own: bool) -> Iterator[Match]:
+    if own:
+        yield from labelled_people(text) if kind == PERSON else organisations(text)
     if context.known_entities is not None:
         yield from (m for m in context.known_entities.find(text) if m.kind == kind)
     if RECOGNIZERS:

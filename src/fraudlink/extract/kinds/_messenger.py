@@ -16,7 +16,7 @@ their token as written (those tokens are case-sensitive) with ``form: invite``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
@@ -188,12 +188,17 @@ class Messenger(IdentifierKind):
         """The normal form of an id, or None when it breaks the messenger's rules."""
         return written.lower().lstrip("@~")
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         if not self.case_hints and self.name not in _hint_starts(text.folded):
-            return  # most reports name no messenger at all
+            return ()  # most reports name no messenger at all: no generator is made
         windows = self._windows(text.folded)
         if not windows:
-            return
+            return ()
+        return self._unique(text, context, windows)
+
+    def _unique(
+        self, text: FoldedText, context: Context, windows: list[tuple[int, int, list[int]]]
+    ) -> Iterator[Match]:
         seen: set[tuple[int, int]] = set()
         for found in self._finds(text, context, windows):
             if (found.start, found.end) not in seen:

@@ -12,7 +12,7 @@ more often the English word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.kinds._web import DOT, LATIN_LABEL, ascii_host, refang, registrable
@@ -81,9 +81,13 @@ class Email(IdentifierKind):
     priority = 60
     overlaps = frozenset()
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        starts = _starts(text.folded)
+        return self._found(text, starts) if starts else ()
+
+    def _found(self, text: FoldedText, starts: list[int]) -> Iterator[Match]:
         taken = 0
-        for start in _starts(text.folded):
+        for start in starts:
             match = _EMAIL.match(text.folded, start) if start >= taken else None
             if match is None:
                 continue

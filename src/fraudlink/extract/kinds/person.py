@@ -6,7 +6,7 @@ NER plug-in point); these classes give it the same shape as every other identifi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import ClassVar
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
@@ -18,8 +18,8 @@ class _Name(IdentifierKind):
     #: a name is weaker evidence than any identifier: a phone or account it overlaps wins
     priority: ClassVar[int] = 40
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        yield from names(text, context, self.name)
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        return names(text, context, self.name)
 
     def normalise(self, raw: str, context: Context) -> Match | None:
         value = clean_name(raw)
