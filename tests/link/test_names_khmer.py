@@ -33,3 +33,15 @@ def test_everyday_spelling_is_offered(word: str, everyday: str) -> None:
 def test_skeleton_keeps_consonants_and_syllables() -> None:
     assert skeleton("pich") == skeleton("pech")
     assert skeleton("sok") != skeleton("suka")
+
+
+def test_second_series_ue_is_also_offered_as_oe() -> None:
+    # ឹ after a second-series consonant is 'ue' in UNGEGN, but lists write Chhoem / Chhœm
+    assert "chhoem" in spellings("ឈឹម")
+    assert spellings("ឈឹម")[0] == "chhuem"
+
+
+def test_cross_script_match_with_an_oe_spelling() -> None:
+    from fraudlink.link.names import compare
+
+    assert compare("Chhœm Dara Sopheap", "ឈឹម ដារ៉ា សុភាព").match

@@ -213,7 +213,8 @@ def spellings(word: str) -> tuple[str, ...]:
 
     Everyday spellings write the inherent vowel ``a`` (មករា Makara, not Mokara), drop a
     Pali word's final vowel after a double consonant (សម្បត្តិ Sambath) and simplify
-    vowel digraphs (កែវ Keo, ឈឹម Chhim)."""
+    vowel digraphs (កែវ Keo, ឈឹម Chhim). ``ឹ`` is also written ``oe`` whatever the
+    consonant's series (ឈឹម Chhoem, Chhœm), so that spelling comes last."""
     pieces = _syllables(word)
     if not pieces:
         return ("",)
@@ -226,7 +227,7 @@ def spellings(word: str) -> tuple[str, ...]:
         everyday = everyday.replace(source, target)
     if everyday.endswith("v") and len(everyday) > 2 and everyday[-2] in "aeiou":
         everyday = everyday[:-1] + "o"
-    return tuple(dict.fromkeys((ungegn, everyday)))
+    return tuple(dict.fromkeys((ungegn, everyday, ungegn.replace("ue", "oe"))))
 
 
 def _common(piece: str, inherent: bool) -> str:
