@@ -20,7 +20,7 @@ dropped); ``currency`` is ISO 4217 or a crypto asset (USDT, USDC, BTC, ETH...).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
@@ -204,10 +204,15 @@ class Amount(IdentifierKind):
     #: an explicit currency is strong evidence, but a checksum-verified card or phone wins
     priority: ClassVar[int] = 60
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        folded = text.folded
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        numbers = _numbers(text.folded)
+        return self._amounts(text, context, numbers) if numbers else ()
+
+    def _amounts(
+        self, text: FoldedText, context: Context, numbers: list[tuple[int, int]]
+    ) -> Iterator[Match]:
         comma = decimal_comma(context.language, context.region)
-        for start, end in _numbers(folded):
+        for start, end in numbers:
             found = self._around(text, start, end, context, comma)
             if found is not None:
                 yield found

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import ahocorasick
@@ -309,13 +309,15 @@ class BankAccount(IdentifierKind):
     name = "bank_account"
     priority = 70
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         folded = text.folded
         if _SIX_DIGITS.search(folded) is None:
-            return  # every account shape starts with six digits: without them, no label search
+            return ()  # every account shape starts with six digits: without them, no label search
         hits = _hits(folded)
-        if not hits:
-            return
+        return self._accounts(text, hits) if hits else ()
+
+    def _accounts(self, text: FoldedText, hits: list[_Hit]) -> Iterator[Match]:
+        folded = text.folded
         banks = [hit for hit in hits if hit.code is not None]
         starts = [bank.start for bank in banks]
         seen: set[int] = set()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache, reduce
 from operator import xor
 from typing import NamedTuple
@@ -202,8 +202,12 @@ class CryptoWallet(IdentifierKind):
     name = "crypto_wallet"
     priority = 90
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        for found in _TOKEN_RE.finditer(text.folded):
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        first = _TOKEN_RE.search(text.folded)  # no long token, no generator
+        return self._wallets(text, first.start()) if first else ()
+
+    def _wallets(self, text: FoldedText, first: int) -> Iterator[Match]:
+        for found in _TOKEN_RE.finditer(text.folded, first):
             wallet = classify(found.group())
             if wallet is not None:
                 start, end = found.span()

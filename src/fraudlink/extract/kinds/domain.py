@@ -9,7 +9,7 @@ is left to the ``email`` kind. Reported alongside the link it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.kinds._web import scan
@@ -22,11 +22,13 @@ class Domain(IdentifierKind):
     priority = 40
     overlaps = frozenset({"url", "telegram", "whatsapp", "line", "kakao", "signal", "wechat"})
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        for hit in scan(text):
-            if hit.domain is not None:
-                start, end = hit.host_start, hit.host_end
-                yield Match(self.name, hit.domain, text.raw(start, end), start, end)
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        return [
+            Match(self.name, hit.domain, text.raw(hit.host_start, hit.host_end), hit.host_start,
+                  hit.host_end)
+            for hit in scan(text)
+            if hit.domain is not None
+        ]  # fmt: skip
 
     def normalise(self, raw: str, context: Context) -> Match | None:
         stripped = raw.strip()

@@ -13,7 +13,7 @@ length and structure fit but whose check digits fail is reported with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from schwifty import IBAN
@@ -84,10 +84,14 @@ class Iban(IdentifierKind):
     name = "iban"
     priority = 90
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        first = _START_RE.search(text.folded)  # no ``AB12``, no generator
+        return self._ibans(text, first.start()) if first else ()
+
+    def _ibans(self, text: FoldedText, first: int) -> Iterator[Match]:
         folded = text.folded
         resume = 0
-        for found in _START_RE.finditer(folded):
+        for found in _START_RE.finditer(folded, first):
             start = found.start()
             length = _iban_length(found.group()[:2])
             if start < resume or length is None:

@@ -10,7 +10,7 @@ The link ends where the text changes script or where CJK punctuation starts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.kinds._web import scan
@@ -26,10 +26,12 @@ class Url(IdentifierKind):
     priority = 50
     overlaps = _INSIDE_LINKS
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        for hit in scan(text):
-            if hit.url is not None:
-                yield Match(self.name, hit.url, text.raw(hit.start, hit.end), hit.start, hit.end)
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        return [
+            Match(self.name, hit.url, text.raw(hit.start, hit.end), hit.start, hit.end)
+            for hit in scan(text)
+            if hit.url is not None
+        ]
 
     def normalise(self, raw: str, context: Context) -> Match | None:
         stripped = raw.strip()
