@@ -37,3 +37,9 @@ def test_whole_name_key_over_every_spelling_meets_a_hangul_listing() -> None:
 def test_names_with_too_many_spellings_get_no_spelling_keys() -> None:
     long_name = "박정욱 김정욱 이정욱 최정욱"
     assert len([k for k in index_keys(long_name, "Person") if k.startswith("m:")]) <= 16
+
+
+def test_typo_on_another_romanisation_meets_the_phonetic_whole_name() -> None:
+    # 'Joo Deorki' is two letter edits from 'Ju Deolki' (주덜키) but one in the phonetic key
+    assert key_hash("d:~Cutuki") in _shared("Joo Deorki", "주덜키")
+    assert key_hash("d:~Cutuki") not in _shared("Joo Deorki", "주민수")

@@ -28,6 +28,7 @@ from fraudlink.link.names.tokens import parse
 GRAM = 3
 TYPO_MIN, TYPO_MAX = 5, 14  #: lengths of spellings that get deletion keys
 MAX_TYPO_TOKENS = 4  #: names with more tokens get deletion keys per token only
+SOUND_MIN = 6  #: shortest whole-name phonetic key that gets deletion keys
 WHOLE_MAX = 24  #: longest whole name (tokens written together) that gets deletion keys
 MAX_SPELLINGS = 16  #: most whole-name keys over the tokens' other spellings
 BOOSTS = {"n": 3.0, "m": 3.0, "j": 3.0, "c": 0.5}
@@ -99,8 +100,22 @@ def _deletions(words: Iterable[str]) -> set[str]:
     return keys
 
 
+def _sound_words(name: str, schema: str, rotations: bool) -> set[str]:
+    """The whole name's phonetic key written together (``~`` marks it), as listed or rotated.
+
+    A typo on top of another romanisation (``Joo Deorki`` for ``주덜키``, ``Ju Deolki``)
+    is two edits in letters but one in the phonetic key (``Cutuki``/``Cutulki``)."""
+    tokens = [loose(t.latin) for t in parse(name, schema).tokens]
+    if not 2 <= len(tokens) <= MAX_TYPO_TOKENS:
+        return set()
+    shifts = range(len(tokens)) if rotations else range(1)
+    words = {"".join(tokens[i:] + tokens[:i]) for i in shifts}
+    return {"~" + w for w in words if SOUND_MIN <= len(w) <= WHOLE_MAX}
+
+
 def _deletion_keys(name: str, schema: str, query: bool = False) -> set[str]:
-    return _deletions(_typo_words(name, schema) | _whole_words(name, schema, query))
+    words = _typo_words(name, schema) | _whole_words(name, schema, query)
+    return _deletions(words | _sound_words(name, schema, query))
 
 
 @lru_cache(maxsize=16384)
