@@ -1,13 +1,15 @@
 """Index keys of a name, and their 64-bit hashes.
 
-Four kinds: the cross-script blocking keys of ``name_keys`` (phonetic token
+The cross-script blocking keys of ``name_keys`` (phonetic token
 keys ``t:``, native characters ``c:``, whole name ``n:``); character trigrams
 ``g:`` of every phonetic token key, so a typo (``Zhiwie``) still shares most
-keys with the listed name; and ``j:`` keys, one per token taken as the
+keys with the listed name; ``j:`` keys, one per token taken as the
 surname, followed by the other tokens written together, so ``赵佳杰``,
-``Zhao Jia Jie`` and ``Jiajie Zhao`` share a whole-name key. Keys are hashed to 64 bits with
-BLAKE2b so the stored index is a sorted integer array, stable across processes
-(Python's own ``hash`` is salted per process).
+``Zhao Jia Jie`` and ``Jiajie Zhao`` share a whole-name key; ``m:`` whole-name keys
+over every spelling of every token; and ``d:`` deletion keys (read in a separate
+typo pass) of long tokens, of the whole name written together and of its phonetic
+key. Keys are hashed to 64 bits with BLAKE2b so the stored index is a sorted
+integer array, stable across processes (Python's own ``hash`` is salted per process).
 """
 
 from __future__ import annotations
