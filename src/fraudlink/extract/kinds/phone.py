@@ -13,7 +13,7 @@ labelled as orders, tracking or accounts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -121,12 +121,12 @@ def _labelled_not_phone(folded: str, start: int) -> bool:
     return bool(labels) and labels[-1].lastgroup == "neg"
 
 
-def _candidates(folded: str) -> Iterator[_Candidate]:
-    for found in _CANDIDATE.finditer(folded):
+def _candidates(folded: str, first: int = 0) -> Iterator[_Candidate]:
+    for found in _CANDIDATE.finditer(folded, first):
         start, end = found.span()
         if end - start < _MIN_DIGITS:
             continue
-        groups = [(start + g.start(), start + g.end()) for g in _GROUP.finditer(found.group())]
+        groups = [g.span() for g in _GROUP.finditer(folded, start, end)]
         if sum(g_end - g_start for g_start, g_end in groups) < _MIN_DIGITS:
             continue
         left, right = _glued_left(folded, start), _glued_right(folded, end)
@@ -360,9 +360,13 @@ class Phone(IdentifierKind):
     name = "phone"
     priority = 40
 
-    def find(self, text: FoldedText, context: Context) -> Iterator[Match]:
-        for candidate in _candidates(text.folded):
-            yield from _Windows(candidate, context.region).matches(text)
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        first = _CANDIDATE.search(text.folded)  # no run of digits, no generator
+        return self._phones(text, context.region, first.start()) if first else ()
+
+    def _phones(self, text: FoldedText, region: str | None, first: int) -> Iterator[Match]:
+        for candidate in _candidates(text.folded, first):
+            yield from _Windows(candidate, region).matches(text)
 
     def normalise(self, raw: str, context: Context) -> Match | None:
         """A phone given in a field: trusted to be one, so a bare national number is accepted."""
