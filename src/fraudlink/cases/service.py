@@ -143,13 +143,27 @@ def list_cases(session: Session) -> list[Case]:
     return list(session.scalars(select(Case).order_by(Case.opened_at.desc(), Case.id.desc())))
 
 
-def find_subject(session: Session, case: Case, subject_id: int) -> CaseSubject:
-    subject = session.get(CaseSubject, subject_id)
-    if subject is None or subject.case_id != case.id:
+def find_subject(
+    session: Session, case: Case, entity_id: int, role: str | None = None
+) -> CaseSubject:
+    """The case's subject for person ``entity_id`` (the id `fraudlink person find` shows)."""
+    query = select(CaseSubject).where(
+        CaseSubject.case_id == case.id, CaseSubject.entity_id == entity_id
+    )
+    if role is not None:
+        query = query.where(CaseSubject.role == role)
+    found = list(session.scalars(query.order_by(CaseSubject.id)))
+    if not found:
         raise NotFound(
-            f"Case {case.reference} has no subject {subject_id}; see `fraudlink case show`."
+            f"Person {entity_id} is not a subject of case {case.reference}; "
+            "see `fraudlink case show`."
         )
-    return subject
+    if len(found) > 1:
+        roles = ", ".join(s.role for s in found)
+        raise InputError(
+            f"Person {entity_id} is a subject of {case.reference} as {roles}; give --role."
+        )
+    return found[0]
 
 
 def case_overview(session: Session, case: Case) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
@@ -66,6 +67,14 @@ def styled(*parts: str | tuple[str, str]) -> Text:
             for part in parts
         )
     )
+
+
+def data_table(*columns: str, title: str | None = None, right: tuple[str, ...] = ()) -> Table:
+    """A table whose cells fold instead of being cut: a wallet or IBAN must show whole."""
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold", justify="right" if column in right else "left")
+    return table
 
 
 console = SafeConsole()

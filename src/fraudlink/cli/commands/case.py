@@ -14,6 +14,9 @@ case_app = typer.Typer(
     no_args_is_help=True,
 )
 
+PersonId = Annotated[
+    int, typer.Argument(metavar="PERSON", help="Person id, as `fraudlink person find` shows it.")
+]
 Reference = Annotated[str, typer.Argument(help="The case reference, e.g. KH-2025-001.")]
 Flags = Annotated[
     list[str] | None,
@@ -58,7 +61,7 @@ def add_report_command(
 def add_subject_command(
     ctx: typer.Context,
     reference: Reference,
-    entity_id: Annotated[int, typer.Argument(help="Person or organisation id.")],
+    entity_id: PersonId,
     role: Annotated[str, typer.Option(help="suspect, recruiter, boss, money_mule, victim, …")],
     flag: Flags = None,
     db: DbOption = None,
@@ -69,19 +72,22 @@ def add_subject_command(
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
-        console.print(f"subject {subject.id} added to {reference} as {role}")
+        console.print(f"person {subject.entity_id} added to {reference} as {role}")
 
 
 @case_app.command("status")
 def status_command(
     ctx: typer.Context,
     reference: Reference,
-    subject_id: int,
+    entity_id: PersonId,
     status: str,
     agency: Annotated[str, typer.Option(help="The agency that acted.")],
     on: Annotated[dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="When it happened.")],
     legal_basis: Annotated[str | None, typer.Option(help="e.g. extradition treaty art. 5")] = None,
     note: Annotated[str | None, typer.Option()] = None,
+    role: Annotated[
+        str | None, typer.Option(help="The subject's role, when the person has several.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
@@ -89,9 +95,9 @@ def status_command(
 
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
-        subject = cases.find_subject(session, case, subject_id)
+        subject = cases.find_subject(session, case, entity_id, role)
         cases.record_status(session, subject, status, on.date(), agency, legal_basis, note)
-    console.print(f"subject {subject_id} of {reference}: {status} on {on.date()}")
+    console.print(f"person {entity_id} of {reference}: {status} on {on.date()}")
 
 
 @case_app.command("show")
@@ -116,7 +122,9 @@ def show_command(
     console.print(f"reports: {', '.join(view['reports']) or 'none'}")
     for subject in view["subjects"]:
         steps = " → ".join(f"{s['status']} ({s['on']})" for s in subject["history"]) or "no steps"
-        console.print(f"  subject {subject['id']}: {subject['name']} ({subject['role']}): {steps}")
+        console.print(
+            f"  person {subject['entity']}: {subject['name']} ({subject['role']}): {steps}"
+        )
 
 
 @case_app.command("list")
