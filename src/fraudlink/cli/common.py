@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -111,3 +112,12 @@ def print_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:
     write = sys.stdout.write
     for row in rows:
         write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def write_text(text: str, out: Path | None) -> None:
+    """``text`` into ``out``, or onto standard output when no file is named."""
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err_console.print(f"wrote {out}")

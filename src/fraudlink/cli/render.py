@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from fraudlink.analyse.evaluate import Scores
     from fraudlink.analyse.summary import Summary
     from fraudlink.link import LinkSummary, NetworkView
+    from fraudlink.link.flow import Trace
     from fraudlink.link.networks.views import NetworkDetail, NetworkRow
     from fraudlink.screen.network import ListedPlayer
 
@@ -166,3 +167,26 @@ def print_network_rows(console: Console, rows: list[NetworkRow], min_size: int) 
         console.print(f"  lost: {losses or 'none recorded'}")
         central = [f"{i} ({n} reports)" for i, n in row.central] or ["none"]
         console.print("  central: " + "\n           ".join(central))
+
+
+def print_trace(console: Console, trace: Trace) -> None:
+    """Hops indented by depth, in time order (UTC), then where the money rests."""
+
+    def networks(account: str) -> str:
+        found = trace.networks.get(account)
+        return f" [network {', '.join(map(str, found))}]" if found else ""
+
+    console.print(styled((f"trace of {trace.account}", "bold"), networks(trace.account)))
+    for hop in trace.hops:
+        share = "" if hop.amount == hop.payment_amount else f" (of {hop.payment_amount:,})"
+        exchange = ""
+        if hop.exchange:
+            exchange = f", exchanged from {hop.exchange[0]} at {hop.exchange[1]:.6g}"
+        console.print(f"{'  ' * hop.depth}{hop.at:%Y-%m-%d %H:%MZ} {hop.from_account} → "
+                      f"{hop.to_account}{networks(hop.to_account)}: {hop.amount:,} "
+                      f"{hop.currency}{share}{exchange}")  # fmt: skip
+    for end in trace.ends:
+        console.print(
+            styled(("rests", "bold"), f" at {end.account}{networks(end.account)}: "
+                   f"{end.amount:,} {end.currency} ({end.reason})")
+        )  # fmt: skip

@@ -18,15 +18,13 @@ from sqlalchemy import Connection, func, or_, select
 
 from fraudlink.errors import InputError, NotFound
 from fraudlink.extract import Context, known_kinds, normalise
+from fraudlink.link.flow.accounts import ACCOUNT_KINDS
 from fraudlink.link.flow.tables import Transaction
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.link.reports import resolve_report
 from fraudlink.screen.tables import ScreenHit
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
-
-#: kinds whose normal form is also the key of an account in the money-flow ledger
-ACCOUNT_KINDS = ("bank_account", "crypto_wallet", "iban")
 
 
 def identifier_kinds() -> list[str]:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from fraudlink.cli.common import DbOption, JsonOption, console, data_table, database, print_jsonl
+from fraudlink.cli.choices import GraphFormat
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    data_table,
+    database,
+    print_jsonl,
+    write_text,
+)
 from fraudlink.cli.render import print_network, print_network_rows
 
 allowlist_app = typer.Typer(help="Identifiers that never link reports.", no_args_is_help=True)
@@ -69,6 +80,23 @@ def networks(
     print_network_rows(console, rows, min_size)
 
 
+class _ShowByDefault(TyperGroup):
+    """``fraudlink network 95`` stays ``network show 95``; ``network export 95`` exports."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+network_app = typer.Typer(
+    cls=_ShowByDefault,
+    help="One network: `network NETWORK` shows it, `network export NETWORK` writes a graph.",
+    no_args_is_help=True,
+)
+
+
+@network_app.command("show")
 def network(
     ctx: typer.Context, network_id: NetworkRef, db: DbOption = None, json_: JsonOption = False
 ) -> None:
@@ -82,6 +110,27 @@ def network(
         print_jsonl([detail.as_json()])
         return
     print_network(console, detail)
+
+
+@network_app.command("export")
+def network_export(
+    ctx: typer.Context,
+    network_id: NetworkRef,
+    format_: Annotated[GraphFormat, typer.Option("--format", help="Graph file format.")] = (
+        GraphFormat.graphml
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: standard output).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a network's reports and linking identifiers for Gephi, yEd or Graphviz."""
+    from fraudlink.link.graphs import network_graph, render
+    from fraudlink.link.lookup import network_for
+
+    store = database(ctx, db)
+    text = render(network_graph(store, network_for(store, network_id)), format_.value)
+    write_text(text, out)
 
 
 def players(
@@ -165,7 +214,7 @@ def allowlist_list(ctx: typer.Context, db: DbOption = None, json_: JsonOption = 
 def register(app: typer.Typer) -> None:
     app.command()(link)
     app.command()(networks)
-    app.command()(network)
+    app.add_typer(network_app, name="network")
     app.command(name="explain")(explain_command)
     app.command()(players)
     app.add_typer(allowlist_app, name="allowlist")
