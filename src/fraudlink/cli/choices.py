@@ -44,3 +44,30 @@ class GraphFormat(StrEnum):
 class TraceFormat(StrEnum):
     text = "text"
     dot = "dot"
+
+
+class PackageKind(StrEnum):
+    case_notification = "case_notification"
+    evidence_transfer = "evidence_transfer"
+    repatriation_request = "repatriation_request"
+
+
+class Purpose(StrEnum):
+    investigation = "investigation"
+    prosecution = "prosecution"
+    intelligence = "intelligence"
+    victim_identification = "victim_identification"
+    victim_support = "victim_support"
+    repatriation = "repatriation"
+
+
+class LegalBasis(StrEnum):
+    extradition = "extradition"
+    deportation = "deportation"
+    voluntary_return = "voluntary_return"
+
+
+class HandlingCode(StrEnum):
+    crime_only = "crime_only"
+    no_court = "no_court"
+    no_onward = "no_onward"
