@@ -84,6 +84,14 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
     as_user("sam", "package", "approve", package, "--by", "sam", "--db", kh)
     assert "approved by sam" in as_user("sam", "package", "show", package[:8], "--db", kh)
     as_user("alice", "package", "open", out1, "--db", kh, code=1)  # one's own package
+    log = [json.loads(line) for line in as_user(
+        "x", "audit", "log", "--json", "--record", f"share_package/{package}", "--db", kh
+    ).splitlines()]  # fmt: skip
+    assert [(e["action"], e["user"]) for e in log] == [
+        ("create", "alice"), ("approve", "sam"), ("export", "sam")
+    ]
+    trusted = as_user("x", "audit", "log", "--json", "--record", "agency_key", "--db", kh)
+    assert json.loads(trusted)["user"] == "admin"
 
     # the partner's liaison officer opens it and sees what was asked, why, under which codes
     evidence = tmp_path / "cn-evidence"

@@ -71,3 +71,12 @@ class HandlingCode(StrEnum):
     crime_only = "crime_only"
     no_court = "no_court"
     no_onward = "no_onward"
+
+
+class AuditAction(StrEnum):
+    create = "create"
+    read = "read"
+    export = "export"
+    import_ = "import"
+    delete = "delete"
+    approve = "approve"

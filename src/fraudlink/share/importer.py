@@ -173,7 +173,9 @@ def _case(ctx: Context, data: dict[str, Any]) -> Case:
     tlp = strictest(ctx.markings.tlp, str(data.get("tlp", "CLEAR")))
     case = ctx.session.scalar(select(Case).where(Case.reference == reference))
     if case is None:
-        case = open_case(ctx.session, reference, str(data["title"]), ctx.sender, [ctx.local], tlp)
+        case = open_case(
+            ctx.session, reference, str(data["title"]), ctx.sender, [ctx.local], tlp, user=ctx.user
+        )
     else:
         case.title = str(data["title"])
         case.tlp = strictest(case.tlp, tlp)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.choices import Tlp
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, styled
 
 case_app = typer.Typer(
@@ -14,6 +15,9 @@ case_app = typer.Typer(
     no_args_is_help=True,
 )
 
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
+]
 PersonId = Annotated[
     int, typer.Argument(metavar="PERSON", help="Person id, as `fraudlink person find` shows it.")
 ]
@@ -32,16 +36,17 @@ def open_command(
     title: Annotated[str, typer.Option(help="What the case is about.")],
     lead: Annotated[str, typer.Option(help="Code of the lead agency.")],
     partner: Annotated[list[str] | None, typer.Option(help="Partner agency; repeatable.")] = None,
-    tlp: Annotated[str, typer.Option(help="TLP 2.0 marking.")] = "AMBER",
+    tlp: Annotated[Tlp, typer.Option(help="TLP 2.0 marking.")] = Tlp.AMBER,
     flag: Flags = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Open a case led by one agency with its partners."""
     from fraudlink import cases
 
     with database(ctx, db).session() as session:
-        cases.open_case(session, reference, title, lead, partner or [], tlp.upper(),
-                        dict.fromkeys(flag or [], True))  # fmt: skip
+        cases.open_case(session, reference, title, lead, partner or [], tlp.value,
+                        dict.fromkeys(flag or [], True), user=by)  # fmt: skip
     console.print(f"opened case {reference}")
 
 
@@ -88,6 +93,7 @@ def status_command(
     role: Annotated[
         str | None, typer.Option(help="The subject's role, when the person has several.")
     ] = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
@@ -96,7 +102,7 @@ def status_command(
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.find_subject(session, case, entity_id, role)
-        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note)
+        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note, user=by)
     console.print(f"person {entity_id} of {reference}: {status} on {on.date()}")
 
 
