@@ -88,7 +88,9 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
         "x", "audit", "log", "--json", "--record", f"share_package/{package}", "--db", kh
     ).splitlines()]  # fmt: skip
     assert [(e["action"], e["user"]) for e in log] == [
-        ("create", "alice"), ("approve", "sam"), ("export", "sam")
+        ("create", "alice"),
+        ("approve", "sam"),
+        ("export", "sam"),
     ]
     trusted = as_user("x", "audit", "log", "--json", "--record", "agency_key", "--db", kh)
     assert json.loads(trusted)["user"] == "admin"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from fraudlink.cli.choices import GraphFormat
 from fraudlink.cli.common import (
@@ -15,6 +14,7 @@ from fraudlink.cli.common import (
     console,
     data_table,
     database,
+    default_command_group,
     print_jsonl,
     write_text,
 )
@@ -80,17 +80,8 @@ def networks(
     print_network_rows(console, rows, min_size)
 
 
-class _ShowByDefault(TyperGroup):
-    """``fraudlink network 95`` stays ``network show 95``; ``network export 95`` exports."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
-            args = ["show", *args]
-        return super().parse_args(ctx, args)
-
-
 network_app = typer.Typer(
-    cls=_ShowByDefault,
+    cls=default_command_group("show"),
     help="One network: `network NETWORK` shows it, `network export NETWORK` writes a graph.",
     no_args_is_help=True,
 )

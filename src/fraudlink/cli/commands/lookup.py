@@ -14,6 +14,7 @@ from fraudlink.cli.common import (
     data_table,
     database,
     print_jsonl,
+    some,
     styled,
 )
 
@@ -128,9 +129,7 @@ def person_find(
         return
     table = data_table("id", "score", "names", "role", "nationality", "reports", "networks")
     for p in found:
-        reports = ", ".join(p.reports[:3]) + (
-            f" +{len(p.reports) - 3}" if len(p.reports) > 3 else ""
-        )
+        reports = some(p.reports)
         networks = ", ".join(map(str, p.networks)) or "-"
         table.add_row(str(p.id), f"{p.score:.2f}", " = ".join(p.names), ", ".join(p.roles),
                       p.nationality or UNKNOWN, reports, networks)  # fmt: skip
