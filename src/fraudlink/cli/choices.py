@@ -80,3 +80,63 @@ class AuditAction(StrEnum):
     import_ = "import"
     delete = "delete"
     approve = "approve"
+
+
+class OfficerRole(StrEnum):
+    liaison = "liaison"
+    supervisor = "supervisor"
+
+
+class Schema(StrEnum):
+    Person = "Person"
+    Organization = "Organization"
+    Company = "Company"
+
+
+class PersonRole(StrEnum):
+    suspect = "suspect"
+    recruiter = "recruiter"
+    boss = "boss"
+    money_mule = "money_mule"
+    victim = "victim"
+    witness = "witness"
+    other = "other"
+
+
+class ExportFormat(StrEnum):
+    stix = "stix"
+    misp = "misp"
+    ftm = "ftm"
+
+
+class ListFormat(StrEnum):
+    ftm = "ftm"
+    ofac_xml = "ofac-xml"
+    ofac_csv = "ofac-csv"
+    un_xml = "un-xml"
+    csv = "csv"
+
+
+class SubjectStep(StrEnum):
+    """The steps of ``fraudlink.cases.lifecycle`` (suspects' and victims')."""
+
+    wanted = "wanted"
+    reported_missing = "reported_missing"
+    located = "located"
+    arrested = "arrested"
+    charged = "charged"
+    rescued = "rescued"
+    handed_over = "handed_over"
+    repatriated = "repatriated"
+    released = "released"
+
+
+class Engine(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+class Judgement(StrEnum):
+    same = "same"
+    not_same = "not-same"
+    unsure = "unsure"

@@ -110,6 +110,24 @@ def database(ctx: typer.Context, db: str | None) -> Database:
     return open_database(settings(ctx).with_db(db))
 
 
+def reader(ctx: typer.Context, db: str | None) -> Database:
+    """The database of a command that only reads: a SQLite file that is not there is a typo
+    (``--db fraudlnk.db``), not a wish for a new empty database."""
+    from fraudlink.errors import NotFound
+    from fraudlink.store.db import database_url
+
+    chosen = settings(ctx).with_db(db).db
+    url = database_url(chosen)
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise NotFound(
+                f"There is no database {str(path)!r}; check --db or FRAUDLINK_DB "
+                "(`fraudlink init` or `fraudlink ingest` creates one)."
+            )
+    return database(ctx, db)
+
+
 def print_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:
     write = sys.stdout.write
     for row in rows:
@@ -159,3 +177,11 @@ def some(items: list[str], shown: int = 3) -> str:
     """The first ``shown`` items and how many more: a cell that stays readable."""
     more = f" +{len(items) - shown}" if len(items) > shown else ""
     return ", ".join(items[:shown]) + more
+
+
+def say(json_: bool, data: Mapping[str, Any], text: str | Text) -> None:
+    """One result: a JSON line for scripts (``--json``), a sentence for people."""
+    if json_:
+        print_jsonl([data])
+    else:
+        console.print(text)

@@ -6,6 +6,7 @@ import importlib
 import os
 import pkgutil
 import sys
+from typing import Annotated
 
 import typer
 
@@ -22,8 +23,28 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("fraudlink")
+        except PackageNotFoundError:
+            found = "unknown (not installed)"
+        typer.echo(f"fraudlink {found}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _read_settings(ctx: typer.Context) -> None:
+def _read_settings(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Print the version."
+        ),
+    ] = False,
+) -> None:
     from fraudlink.settings import Settings
 
     ctx.obj = Settings()

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.choices import OfficerRole
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, say
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -31,6 +32,7 @@ def init(
     country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2 code.")],
     name: Annotated[str, typer.Option("--name", help="The agency's full name.")],
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Create the local agency with its signing and encryption keys (encrypted at rest)."""
     from fraudlink.share import init_agency
@@ -39,7 +41,8 @@ def init(
     secret = passphrase(confirm=True)
     with database(ctx, db).session() as session:
         key = init_agency(session, code, name, country, secret)
-    console.print(f"agency {code} created; fingerprint {show(key.fingerprint)}")
+    say(json_, {"code": code, "fingerprint": key.fingerprint},
+        f"agency {code} created; fingerprint {show(key.fingerprint)}")  # fmt: skip
 
 
 @agency_app.command("export-card")
@@ -47,6 +50,7 @@ def export(
     ctx: typer.Context,
     out: Annotated[Path | None, typer.Argument(help="File to write; stdout when omitted.")] = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Write the local agency's public key card for partners."""
     from fraudlink.share import export_card
@@ -56,10 +60,11 @@ def export(
         card = export_card(session)
     text = json.dumps(card, ensure_ascii=False, indent=2) + "\n"
     if out is None:
-        typer.echo(text, nl=False)
+        typer.echo(json.dumps(card, ensure_ascii=False) + "\n" if json_ else text, nl=False)
         return
     out.write_text(text, encoding="utf-8")
-    console.print(f"card written to {out}; fingerprint {show(card['fingerprint'])}")
+    say(json_, {"out": str(out), "fingerprint": card["fingerprint"]},
+        f"card written to {out}; fingerprint {show(card['fingerprint'])}")  # fmt: skip
 
 
 @agency_app.command("add")
@@ -86,14 +91,15 @@ def add(
 def officer(
     ctx: typer.Context,
     username: str,
-    role: Annotated[str, typer.Option("--role", help="liaison or supervisor")] = "liaison",
+    role: Annotated[OfficerRole, typer.Option("--role")] = OfficerRole.liaison,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Register a person who creates (liaison) or approves (supervisor) packages."""
     from fraudlink.share import add_officer
 
-    add_officer(database(ctx, db), username, role)
-    console.print(f"{username} is a {role}")
+    add_officer(database(ctx, db), username, role.value)
+    say(json_, {"username": username, "role": role.value}, f"{username} is a {role.value}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import AuditAction
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, console, print_jsonl, reader
 
 audit_app = typer.Typer(help="Read and verify the append-only audit log.", no_args_is_help=True)
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show the newest N entries.")]
@@ -18,7 +18,7 @@ def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = 
     """Check every entry's hash and link; name the first entry that was altered."""
     from fraudlink.audit import AuditChainBroken, verify
 
-    result = verify(database(ctx, db))
+    result = verify(reader(ctx, db))
     if json_:
         print_jsonl([result.as_json()])
     if not result.ok:
@@ -51,7 +51,7 @@ def log_command(
     record_type, _, record_id = (record or "").partition("/")
     where = AuditFilter(user, action.value if action else None, record_type or None,
                         record_id or None, since, until)  # fmt: skip
-    with database(ctx, db).engine.connect() as connection:
+    with reader(ctx, db).engine.connect() as connection:
         entries = find_entries(connection, where, limit, before)
     if json_:
         print_jsonl(entry.as_json() for entry in entries)

@@ -7,8 +7,17 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.choices import Tlp
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, styled
+from fraudlink.cli.choices import PersonRole, SubjectStep, Tlp
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    database,
+    print_jsonl,
+    reader,
+    say,
+    styled,
+)
 
 case_app = typer.Typer(
     help="Cases: lead and partner agencies, reports, subjects and their history.",
@@ -40,6 +49,7 @@ def open_command(
     flag: Flags = None,
     by: ByOption = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Open a case led by one agency with its partners."""
     from fraudlink import cases
@@ -47,19 +57,25 @@ def open_command(
     with database(ctx, db).session() as session:
         cases.open_case(session, reference, title, lead, partner or [], tlp.value,
                         dict.fromkeys(flag or [], True), user=by)  # fmt: skip
-    console.print(f"opened case {reference}")
+    say(json_, {"reference": reference, "lead": lead, "tlp": tlp.value}, f"opened case {reference}")
 
 
 @case_app.command("add-report")
 def add_report_command(
-    ctx: typer.Context, reference: Reference, agency: str, report_id: str, db: DbOption = None
+    ctx: typer.Context,
+    reference: Reference,
+    agency: str,
+    report_id: str,
+    db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Attach an ingested report (its agency and id) to a case."""
     from fraudlink import cases
 
     with database(ctx, db).session() as session:
         cases.attach_report(session, cases.get_case(session, reference), agency, report_id)
-    console.print(f"report {agency}/{report_id} attached to {reference}")
+    say(json_, {"case": reference, "report": f"{agency}/{report_id}"},
+        f"report {agency}/{report_id} attached to {reference}")  # fmt: skip
 
 
 @case_app.command("add-subject")
@@ -67,17 +83,21 @@ def add_subject_command(
     ctx: typer.Context,
     reference: Reference,
     entity_id: PersonId,
-    role: Annotated[str, typer.Option(help="suspect, recruiter, boss, money_mule, victim, …")],
+    role: Annotated[PersonRole, typer.Option(help="The part the person plays.")],
     flag: Flags = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Make a person or organisation a subject of the case, in one role."""
     from fraudlink import cases
 
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
-        subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
-        console.print(f"person {subject.entity_id} added to {reference} as {role}")
+        subject = cases.add_subject(
+            session, case, entity_id, role.value, dict.fromkeys(flag or [], True)
+        )
+    say(json_, {"case": reference, "person": subject.entity_id, "role": role.value},
+        f"person {subject.entity_id} added to {reference} as {role.value}")  # fmt: skip
 
 
 @case_app.command("status")
@@ -85,25 +105,30 @@ def status_command(
     ctx: typer.Context,
     reference: Reference,
     entity_id: PersonId,
-    status: str,
+    status: Annotated[SubjectStep, typer.Argument(help="The step reached.")],
     agency: Annotated[str, typer.Option(help="The agency that acted.")],
     on: Annotated[dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="When it happened.")],
     legal_basis: Annotated[str | None, typer.Option(help="e.g. extradition treaty art. 5")] = None,
     note: Annotated[str | None, typer.Option()] = None,
     role: Annotated[
-        str | None, typer.Option(help="The subject's role, when the person has several.")
+        PersonRole | None, typer.Option(help="The subject's role, when the person has several.")
     ] = None,
     by: ByOption = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
     from fraudlink import cases
 
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
-        subject = cases.find_subject(session, case, entity_id, role)
-        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note, user=by)
-    console.print(f"person {entity_id} of {reference}: {status} on {on.date()}")
+        subject = cases.find_subject(session, case, entity_id, role.value if role else None)
+        cases.record_status(
+            session, subject, status.value, on.date(), agency, legal_basis, note, user=by
+        )
+    data = {"case": reference, "person": entity_id, "status": status.value,
+            "on": on.date().isoformat()}  # fmt: skip
+    say(json_, data, f"person {entity_id} of {reference}: {status.value} on {on.date()}")
 
 
 @case_app.command("show")
@@ -113,7 +138,7 @@ def show_command(
     """A case with its agencies, reports, subjects and their history."""
     from fraudlink import cases
 
-    with database(ctx, db).session() as session:
+    with reader(ctx, db).session() as session:
         view = cases.case_overview(session, cases.get_case(session, reference))
     if json_:
         print_jsonl([view])
@@ -138,7 +163,7 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
     """Every case, newest first."""
     from fraudlink import cases
 
-    with database(ctx, db).session() as session:
+    with reader(ctx, db).session() as session:
         rows = [{"reference": c.reference, "title": c.title, "status": c.status, "tlp": c.tlp}
                 for c in cases.list_cases(session)]  # fmt: skip
     if json_:

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.choices import ExportFormat, Tlp
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 
-FormatOption = Annotated[str, typer.Option("--format", help="stix, misp or ftm (JSON Lines).")]
-CaseOption = Annotated[str | None, typer.Option("--case", metavar="REF", help="Only this case.")]
-TlpOption = Annotated[
-    str, typer.Option("--tlp", metavar="MAX", help="Leave out records marked above this TLP.")
+FormatOption = Annotated[
+    ExportFormat, typer.Option("--format", help="STIX 2.1, MISP event or FtM JSON Lines.")
 ]
+CaseOption = Annotated[str | None, typer.Option("--case", metavar="REF", help="Only this case.")]
+TlpOption = Annotated[Tlp, typer.Option("--tlp", help="Leave out records marked above this TLP.")]
 PurposeOption = Annotated[str | None, typer.Option("--purpose", help="Why; kept in the audit log.")]
 OutArgument = Annotated[Path, typer.Argument(dir_okay=False, writable=True, help="File to write.")]
 
@@ -21,9 +22,9 @@ OutArgument = Annotated[Path, typer.Argument(dir_okay=False, writable=True, help
 def export(
     ctx: typer.Context,
     out: OutArgument,
-    format_: FormatOption = "stix",
+    format_: FormatOption = ExportFormat.stix,
     case: CaseOption = None,
-    tlp: TlpOption = "AMBER",
+    tlp: TlpOption = Tlp.AMBER,
     purpose: PurposeOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
@@ -31,7 +32,9 @@ def export(
     """Write a standard export; victims stay home and payment cards leave masked."""
     from fraudlink.share.export import export as run_export
 
-    summary = run_export(database(ctx, db), format_, out, case=case, tlp_max=tlp, purpose=purpose)
+    summary = run_export(
+        database(ctx, db), format_.value, out, case=case, tlp_max=tlp.value, purpose=purpose
+    )
     if json_:
         print_jsonl([summary])
         return

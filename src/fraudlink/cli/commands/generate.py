@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-from fraudlink.cli.common import err_console
+from fraudlink.cli.common import JsonOption, err_console, print_jsonl
 
 
 def generate(
@@ -20,6 +20,7 @@ def generate(
     truth: Annotated[
         Path | None, typer.Option("--truth", metavar="TRUTH.json", help="Also write the networks.")
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Generate realistic synthetic fraud reports with a known network structure."""
     from fraudlink.generate import write_dataset
@@ -33,9 +34,11 @@ def generate(
     with Progress(*columns, console=err_console, disable=reports < 20_000) as progress:
         task = progress.add_task("generating", total=reports)
         count = write_dataset(out, reports, seed, truth, lambda n: progress.advance(task, n))
-    err_console.print(
-        f"wrote {count} reports to {out}" + (f" and truth to {truth}" if truth else "")
-    )
+    text = f"wrote {count} reports to {out}" + (f" and truth to {truth}" if truth else "")
+    if json_:
+        print_jsonl([{"reports": count, "out": str(out), "truth": str(truth) if truth else None}])
+    else:
+        err_console.print(text)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.choices import GraphFormat
+from fraudlink.cli.choices import GraphFormat, IdentifierKind
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
@@ -16,12 +16,14 @@ from fraudlink.cli.common import (
     database,
     default_command_group,
     print_jsonl,
+    reader,
+    say,
     write_text,
 )
 from fraudlink.cli.render import print_network, print_network_rows
 
 allowlist_app = typer.Typer(help="Identifiers that never link reports.", no_args_is_help=True)
-Kind = Annotated[str, typer.Argument(help="Identifier kind: domain, phone, telegram, url…")]
+Kind = Annotated[IdentifierKind, typer.Argument(help="Identifier kind.")]
 Value = Annotated[str, typer.Argument(help="The identifier as written; it is normalised.")]
 Note = Annotated[str | None, typer.Option(help="Why it is benign.")]
 NetworkRef = Annotated[
@@ -73,7 +75,7 @@ def networks(
     """List networks, largest first: central identifiers, countries, losses."""
     from fraudlink.link.networks.views import list_networks
 
-    rows = list_networks(database(ctx, db), min_size, limit)
+    rows = list_networks(reader(ctx, db), min_size, limit)
     if json_:
         print_jsonl(row.as_json() for row in rows)
         return
@@ -95,7 +97,7 @@ def network(
     from fraudlink.link.lookup import network_for
     from fraudlink.link.networks.views import network_detail
 
-    store = database(ctx, db)
+    store = reader(ctx, db)
     detail = network_detail(store, network_for(store, network_id))
     if json_:
         print_jsonl([detail.as_json()])
@@ -114,14 +116,21 @@ def network_export(
         Path | None, typer.Option("--out", help="File to write (default: standard output).")
     ] = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
-    """Write a network's reports and linking identifiers for Gephi, yEd or Graphviz."""
+    """Write a network's reports and linking identifiers for Gephi, yEd or Graphviz.
+
+    With --json (and --out) a line says what was written; without --out, --json is ignored:
+    the graph itself goes to standard output."""
     from fraudlink.link.graphs import network_graph, render
     from fraudlink.link.lookup import network_for
 
-    store = database(ctx, db)
-    text = render(network_graph(store, network_for(store, network_id)), format_.value)
-    write_text(text, out)
+    store = reader(ctx, db)
+    graph = network_graph(store, network_for(store, network_id))
+    write_text(render(graph, format_.value), out)
+    if json_ and out is not None:
+        print_jsonl([{"out": str(out), "format": format_.value, "nodes": len(graph.nodes),
+                      "edges": len(graph.edges)}])  # fmt: skip
 
 
 def players(
@@ -135,7 +144,7 @@ def players(
     from fraudlink.link.lookup import network_for
     from fraudlink.link.players import key_players
 
-    store = database(ctx, db)
+    store = reader(ctx, db)
     ranked = key_players(store, network_for(store, network_id), limit)
     if json_:
         print_jsonl(p.as_json() for p in ranked)
@@ -159,7 +168,7 @@ def explain_command(
     """Print the chain of shared identifiers joining two reports, and the hubs ignored."""
     from fraudlink.link.networks.explain import explain
 
-    result = explain(database(ctx, db), report_a, report_b)
+    result = explain(reader(ctx, db), report_a, report_b)
     if json_:
         print_jsonl([result.as_json()])
     else:
@@ -168,24 +177,33 @@ def explain_command(
 
 @allowlist_app.command("add")
 def allowlist_add(
-    ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None, note: Note = None
+    ctx: typer.Context,
+    kind: Kind,
+    value: Value,
+    db: DbOption = None,
+    note: Note = None,
+    json_: JsonOption = False,
 ) -> None:
     """Allow-list an identifier (takes effect on the next `fraudlink link --full`)."""
     from fraudlink.link.networks import allowlist
 
     with database(ctx, db).session() as session:
-        entry = allowlist.add(session, kind, value, note)
-    console.print(f"allow-listed {entry.kind}:{entry.value}", highlight=False)
+        entry = allowlist.add(session, kind.value, value, note)
+    say(json_, {"kind": entry.kind, "value": entry.value, "note": entry.note},
+        f"allow-listed {entry.kind}:{entry.value}")  # fmt: skip
 
 
 @allowlist_app.command("remove")
-def allowlist_remove(ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None) -> None:
+def allowlist_remove(
+    ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None, json_: JsonOption = False
+) -> None:
     """Take an identifier off the allow-list."""
     from fraudlink.link.networks import allowlist
 
     with database(ctx, db).session() as session:
-        removed = allowlist.remove(session, kind, value)
-    console.print("removed" if removed else "not on the allow-list", highlight=False)
+        removed = allowlist.remove(session, kind.value, value)
+    say(json_, {"kind": kind.value, "value": value, "removed": bool(removed)},
+        "removed" if removed else "not on the allow-list")  # fmt: skip
 
 
 @allowlist_app.command("list")
@@ -193,7 +211,7 @@ def allowlist_list(ctx: typer.Context, db: DbOption = None, json_: JsonOption = 
     """Show the allow-list."""
     from fraudlink.link.networks import allowlist
 
-    with database(ctx, db).session() as session:
+    with reader(ctx, db).session() as session:
         rows = allowlist.entries(session)
     if json_:
         print_jsonl({"kind": r.kind, "value": r.value, "note": r.note} for r in rows)

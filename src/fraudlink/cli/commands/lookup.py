@@ -12,8 +12,8 @@ from fraudlink.cli.common import (
     JsonOption,
     console,
     data_table,
-    database,
     print_jsonl,
+    reader,
     some,
     styled,
 )
@@ -37,7 +37,7 @@ def report_show(
     """One report: narrative, identifiers found (and whether they link), persons, money, network."""
     from fraudlink.link.reports import report_detail
 
-    view = report_detail(database(ctx, db), reference)
+    view = report_detail(reader(ctx, db), reference)
     if json_:
         print_jsonl([view.as_json()])
         return
@@ -78,7 +78,7 @@ def lookup_command(
     """Which reports and networks hold a phone, wallet, account…; its hub status, hits, money."""
     from fraudlink.link.lookup import lookup
 
-    view = lookup(database(ctx, db), kind.value, value, country)
+    view = lookup(reader(ctx, db), kind.value, value, country)
     if json_:
         print_jsonl([view.as_json()])
         return
@@ -123,7 +123,7 @@ def person_find(
     """Persons whose name matches across scripts; the id shown is the one every command takes."""
     from fraudlink.link.persons.find import find_persons
 
-    found = find_persons(database(ctx, db), name, limit)
+    found = find_persons(reader(ctx, db), name, limit)
     if json_:
         print_jsonl(p.as_json() for p in found)
         return
@@ -141,7 +141,7 @@ def summary_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption =
     from fraudlink.analyse.summary import summarise_with_networks
     from fraudlink.cli.render import print_summary, print_summary_networks
 
-    summary = summarise_with_networks(database(ctx, db))
+    summary = summarise_with_networks(reader(ctx, db))
     if json_:
         print_jsonl([summary.as_json()])
         return

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
+from fraudlink.cli.choices import Schema
 from fraudlink.cli.common import JsonOption, console, print_jsonl
 
 if TYPE_CHECKING:
@@ -28,13 +29,13 @@ def _table(result: NameMatch) -> Table:
 def match(
     name_a: Annotated[str, typer.Argument(help="First name, in any script.")],
     name_b: Annotated[str, typer.Argument(help="Second name, in any script.")],
-    schema: Annotated[str, typer.Option(help="Person, or Organization/Company.")] = "Person",
+    schema: Annotated[Schema, typer.Option(help="What the names name.")] = Schema.Person,
     json: JsonOption = False,
 ) -> None:
     """Compare two names (Han, Hangul, Khmer, Thai, Vietnamese, Latin…) and explain the score."""
     from fraudlink.link.names import compare
 
-    result = compare(name_a, name_b, schema)
+    result = compare(name_a, name_b, schema.value)
     if json:
         print_jsonl([result.as_dict()])
     else:

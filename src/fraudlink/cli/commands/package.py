@@ -17,6 +17,8 @@ from fraudlink.cli.common import (
     database,
     err_console,
     print_jsonl,
+    reader,
+    say,
     styled,
 )
 from fraudlink.cli.render_share import print_package
@@ -235,7 +237,7 @@ def show_command(
     """What a package holds, its markings, safeguards, request, who made and who approved it."""
     from fraudlink.share.show import show_package
 
-    view = show_package(database(ctx, db), package_id)
+    view = show_package(reader(ctx, db), package_id)
     if json_:
         print_jsonl([view.as_json()])
         return
@@ -247,7 +249,7 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
     """Packages sent and received, newest first."""
     from fraudlink.share import list_packages
 
-    rows = list_packages(database(ctx, db))
+    rows = list_packages(reader(ctx, db))
     if json_:
         print_jsonl(rows)
         return
@@ -270,6 +272,7 @@ def consular_command(
     consulate: Annotated[str | None, typer.Option("--consulate")] = None,
     by: ByOption = None,
     db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
     from fraudlink.audit import current_user
@@ -285,7 +288,8 @@ def consular_command(
         consulate,
         current_user(by),
     )
-    console.print("consular-notification record saved")
+    say(json_, {"case": case, "person": subject, "requested": requested},
+        "consular-notification record saved")  # fmt: skip
 
 
 def _utc(at: dt.datetime) -> dt.datetime:

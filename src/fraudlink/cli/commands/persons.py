@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.choices import Engine, Judgement
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 
 persons_app = typer.Typer(
@@ -13,21 +14,21 @@ persons_app = typer.Typer(
     no_args_is_help=True,
 )
 EngineOption = Annotated[
-    str, typer.Option("--engine", help="duckdb (in-process) or spark (local or cluster).")
+    Engine, typer.Option("--engine", help="duckdb in-process, or spark (local or cluster).")
 ]
 
 
 @persons_app.command(name="resolve")
 def resolve_command(
     ctx: typer.Context,
-    engine: EngineOption = "duckdb",
+    engine: EngineOption = Engine.duckdb,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Score every pair of candidate records and cluster them, honouring judgements."""
     from fraudlink.link.persons import resolve
 
-    summary = resolve(database(ctx, db), engine)
+    summary = resolve(database(ctx, db), engine.value)
     if json_:
         print_jsonl([summary.as_json()])
         return
@@ -44,7 +45,7 @@ def judge_command(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="Entity id or key (AGENCY/REPORT/NAME).")],
     b: Annotated[str, typer.Argument(help="Entity id or key of the other record.")],
-    judgement: Annotated[str, typer.Argument(help="same, not-same or unsure.")],
+    judgement: Annotated[Judgement, typer.Argument(help="The decision.")],
     by: Annotated[str, typer.Option("--by", help="Who decides (kept with the judgement).")],
     reason: Annotated[str | None, typer.Option("--reason", help="Why.")] = None,
     db: DbOption = None,
@@ -53,7 +54,7 @@ def judge_command(
     """Record that two records are (not) the same person; re-runs of resolve respect it."""
     from fraudlink.link.persons import judge
 
-    decision = judge(database(ctx, db), a, b, judgement, by, reason)
+    decision = judge(database(ctx, db), a, b, judgement.value, by, reason)
     if json_:
         print_jsonl([decision.as_json()])
     else:

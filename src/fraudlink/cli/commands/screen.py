@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
+from fraudlink.cli.choices import ListFormat, Schema
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
@@ -17,14 +18,14 @@ from fraudlink.cli.common import (
     default_command_group,
     print_jsonl,
     progress_bar,
+    reader,
+    say,
+    some,
 )
 from fraudlink.errors import InputError
 
 if TYPE_CHECKING:
     from fraudlink.screen import Hit
-
-# the names of fraudlink.screen.formats.READERS, spelled out so that --help imports no reader
-LIST_FORMATS = ("ftm", "ofac-xml", "ofac-csv", "un-xml", "csv")
 
 watchlist_app = typer.Typer(help="Import, list and remove sanctions lists and watchlists.")
 
@@ -34,7 +35,9 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="FtM JSONL, OFAC sdn.xml/sdn.csv, UN XML or CSV.")],
     name: Annotated[str, typer.Option("--name", help="Name of the list, e.g. ofac.")],
-    format: Annotated[str | None, typer.Option(help=f"One of: {', '.join(LIST_FORMATS)}.")] = None,
+    format: Annotated[
+        ListFormat | None, typer.Option(help="The list's format (default: from the file).")
+    ] = None,
     force: Annotated[bool, typer.Option(help="Import even if older than the stored list.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
@@ -42,7 +45,9 @@ def import_(
     """Import a list; a newer version replaces the stored one in one transaction."""
     from fraudlink.screen import import_list
 
-    info = import_list(database(ctx, db), file, name, format=format, force=force)
+    info = import_list(
+        database(ctx, db), file, name, format=format.value if format else None, force=force
+    )
     if json:
         print_jsonl([info.as_json()])
     else:
@@ -57,7 +62,7 @@ def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> 
     """The stored lists with their dates and sizes."""
     from fraudlink.screen import list_lists
 
-    infos = list_lists(database(ctx, db))
+    infos = list_lists(reader(ctx, db))
     if json:
         print_jsonl(i.as_json() for i in infos)
         return
@@ -68,12 +73,12 @@ def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> 
 
 
 @watchlist_app.command("remove")
-def remove(ctx: typer.Context, name: str, db: DbOption = None) -> None:
+def remove(ctx: typer.Context, name: str, db: DbOption = None, json: JsonOption = False) -> None:
     """Remove a list and its index."""
     from fraudlink.screen import remove_list
 
     info = remove_list(database(ctx, db), name)
-    console.print(f"removed {info.name} ({info.entries} entries)")
+    say(json, info.as_json(), f"removed {info.name} ({info.entries} entries)")
 
 
 def _table(hits: list[Hit]) -> Table:
@@ -93,7 +98,7 @@ def screen(
     name: Annotated[str | None, typer.Option("--name", help="A name in any script.")] = None,
     birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD or YYYY.")] = None,
     country: Annotated[str | None, typer.Option(help="Nationality, ISO code or name.")] = None,
-    schema: Annotated[str, typer.Option(help="Person or Organization.")] = "Person",
+    schema: Annotated[Schema, typer.Option(help="What the name names.")] = Schema.Person,
     all_: Annotated[
         bool, typer.Option("--all", help="Screen every record in the database.")
     ] = False,
@@ -124,7 +129,7 @@ def screen(
         raise InputError("Give --name NAME to screen one name, or --all to screen the database.")
     query = Query(
         (name,),
-        "Organization" if schema != "Person" else "Person",
+        "Organization" if schema is not Schema.Person else "Person",
         tuple(filter(None, [iso_date(birth_date or "")])),
         tuple(filter(None, [country_code(country or "")])),
     )
@@ -150,16 +155,14 @@ def hits_command(
     """Stored hits: our record, the listed entry, the record's reports and network."""
     from fraudlink.screen.hits import list_hits
 
-    found = list_hits(database(ctx, db), new, list_name)
+    found = list_hits(reader(ctx, db), new, list_name)
     if json:
         print_jsonl(h.as_json() for h in found)
         return
     table = data_table("score", "our record", "listed as", "list", "reports", "networks",
                        title=f"{len(found)} stored hit(s)", right=("score",))  # fmt: skip
     for h in found:
-        reports = ", ".join(h.reports[:3]) + (
-            f" +{len(h.reports) - 3}" if len(h.reports) > 3 else ""
-        )
+        reports = some(h.reports)
         table.add_row(f"{h.score:.3f}" + (" new" if h.new else ""), f"{h.record} {h.label}",
                       f"{h.caption} ({h.entry_id})", h.list_name, reports,
                       ", ".join(map(str, h.networks)) or "-")  # fmt: skip

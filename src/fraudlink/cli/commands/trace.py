@@ -15,6 +15,7 @@ from fraudlink.cli.common import (
     database,
     err_console,
     print_jsonl,
+    reader,
     write_text,
 )
 from fraudlink.cli.render import print_trace
@@ -60,7 +61,7 @@ def trace(
     """Follow an account's payments hop by hop (FIFO, time order, exchanges) to where it rests."""
     from fraudlink.link.flow import trace_account
 
-    result = trace_account(database(ctx, db), account)
+    result = trace_account(reader(ctx, db), account)
     if json_:
         print_jsonl([result.as_json()])
     elif format_ is TraceFormat.dot:
