@@ -86,31 +86,33 @@ def test_a_log_that_grew_extends_its_anchor(database: Database, anchored: Path) 
     assert "extends its anchor of 6 entries" in result.describe()
 
 
-def test_editing_and_rechaining_is_caught(database: Database, anchored: Path) -> None:
-    _sql(database, "UPDATE audit_entry SET user_name = 'nobody' WHERE seq = 2")
+RENUMBER = [f"UPDATE audit_entry SET seq = {n - 1} WHERE seq = {n}" for n in range(4, 9)]
+ATTACKS = {
+    "edit and rechain": (
+        ["UPDATE audit_entry SET user_name = 'nobody' WHERE seq = 2"],
+        "at entry 6: differs from the anchor",
+    ),
+    "delete and renumber": (
+        ["DELETE FROM audit_entry WHERE seq = 3", *RENUMBER],
+        "differs from the anchor",
+    ),
+    "truncate and move the head": (
+        ["DELETE FROM audit_entry WHERE seq > 4"],
+        "holds 4 entries up to 4, the anchor of",
+    ),
+    "wipe every row": (["DELETE FROM audit_entry"], "entries were removed"),
+}
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_rewriting_the_log_is_caught_by_its_anchor(
+    database: Database, anchored: Path, attack: str
+) -> None:
+    statements, expected = ATTACKS[attack]
+    for statement in statements:
+        _sql(database, statement)
     _rechain(database)
-    _caught(database, anchored, "at entry 6: differs from the anchor")
-
-
-def test_deleting_and_renumbering_is_caught(database: Database, anchored: Path) -> None:
-    _sql(database, "DELETE FROM audit_entry WHERE seq = 3")
-    for seq in range(4, 9):
-        _sql(database, "UPDATE audit_entry SET seq = :n WHERE seq = :o", n=seq - 1, o=seq)
-    _rechain(database)
-    _caught(database, anchored, "differs from the anchor")
-
-
-def test_truncating_and_moving_the_head_is_caught(database: Database, anchored: Path) -> None:
-    _sql(database, "DELETE FROM audit_entry WHERE seq > 4")
-    _rechain(database)
-    _caught(database, anchored, "holds 4 entries up to 4, the anchor of")
-
-
-def test_wiping_every_row_is_caught(database: Database, anchored: Path) -> None:
-    _sql(database, "DELETE FROM audit_entry")
-    _rechain(database)
-    assert verify(database).describe().startswith("audit log intact: 0 entries")
-    _caught(database, anchored, "entries were removed")
+    _caught(database, anchored, expected)
 
 
 def test_a_forged_or_foreign_anchor_is_refused(
