@@ -84,6 +84,13 @@ def local_code(session: Session) -> str:
     return _local_row(session)[0].code
 
 
+def local_signing_key(session: Session) -> Ed25519PublicKey:
+    """The local agency's public signing key: what its own signatures are checked with."""
+    return Ed25519PublicKey.from_public_bytes(
+        base64.b64decode(_local_row(session)[1].signing_public)
+    )
+
+
 def init_agency(session: Session, code: str, name: str, country: str, passphrase: str) -> AgencyKey:
     """Create the local agency and its two key pairs; one database holds one local agency."""
     if session.scalar(select(AgencyKey.id).where(AgencyKey.local.is_(True))) is not None:
