@@ -11,8 +11,7 @@ from fraudlink.store.db import Database, current_revisions, describe_revisions, 
 def init(ctx: typer.Context, db: DbOption = None) -> None:
     """Create the database, or upgrade it to the newest schema."""
     database = Database(settings(ctx).with_db(db))
-    before = current_revisions(database.engine)
-    upgrade(database.engine)
+    before = upgrade(database.engine)
     after = current_revisions(database.engine)
     state = "created" if not before else ("upgraded" if before != after else "up to date")
     console.print(f"database {database.settings.db}: {state} (schema {describe_revisions(after)})")
