@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.share import add_card, add_officer, export_card, init_agency, read_card
-from fraudlink.share import show_fingerprint as show
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -35,6 +33,9 @@ def init(
     db: DbOption = None,
 ) -> None:
     """Create the local agency with its signing and encryption keys (encrypted at rest)."""
+    from fraudlink.share import init_agency
+    from fraudlink.share import show_fingerprint as show
+
     secret = passphrase(confirm=True)
     with database(ctx, db).session() as session:
         key = init_agency(session, code, name, country, secret)
@@ -48,6 +49,9 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write the local agency's public key card for partners."""
+    from fraudlink.share import export_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
         card = export_card(session)
     text = json.dumps(card, ensure_ascii=False, indent=2) + "\n"
@@ -66,6 +70,9 @@ def add(
     json_: JsonOption = False,
 ) -> None:
     """Trust a partner's key card; compare the fingerprint with them by phone or in person."""
+    from fraudlink.share import add_card, read_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
         key = add_card(session, read_card(card.read_text(encoding="utf-8")))
         code = read_card(card.read_text(encoding="utf-8"))["code"]
@@ -83,6 +90,8 @@ def officer(
     db: DbOption = None,
 ) -> None:
     """Register a person who creates (liaison) or approves (supervisor) packages."""
+    from fraudlink.share import add_officer
+
     add_officer(database(ctx, db), username, role)
     console.print(f"{username} is a {role}")
 

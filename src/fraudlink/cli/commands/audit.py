@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.audit import AuditChainBroken, last_entries, verify
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 
 audit_app = typer.Typer(help="Read and verify the append-only audit log.", no_args_is_help=True)
@@ -16,6 +15,8 @@ LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show the newes
 @audit_app.command(name="verify")
 def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Check every entry's hash and link; name the first entry that was altered."""
+    from fraudlink.audit import AuditChainBroken, verify
+
     result = verify(database(ctx, db))
     if json_:
         print_jsonl([result.as_json()])
@@ -30,6 +31,8 @@ def log_command(
     ctx: typer.Context, db: DbOption = None, json_: JsonOption = False, limit: LimitOption = 50
 ) -> None:
     """Show the newest entries, oldest first."""
+    from fraudlink.audit import last_entries
+
     with database(ctx, db).engine.connect() as connection:
         entries = last_entries(connection, limit)
     if json_:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from fraudlink.cli.common import DbOption, console, settings
-from fraudlink.store.db import Database, current_revisions, describe_revisions, upgrade
 
 
 def init(ctx: typer.Context, db: DbOption = None) -> None:
     """Create the database, or upgrade it to the newest schema."""
+    from fraudlink.store.db import Database, current_revisions, describe_revisions, upgrade
+
     database = Database(settings(ctx).with_db(db))
     before = upgrade(database.engine)
     after = current_revisions(database.engine)
