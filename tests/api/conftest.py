@@ -28,7 +28,9 @@ USERS = {
     "pp_analyst": ("KH-PP", ["analyst"]),
     "th_analyst": ("TH-RTP", ["analyst"]),
     "th_liaison": ("TH-RTP", ["liaison", "analyst"]),
-    "vn_analyst": ("VN-MPS", ["analyst"]),
+    "th_auditor": ("TH-RTP", ["auditor"]),
+    "vn_liaison": ("VN-MPS", ["liaison", "analyst"]),
+    "vn_auditor": ("VN-MPS", ["auditor"]),
 }
 PURPOSE = {"X-Purpose": "case TEST-1"}
 
@@ -40,7 +42,7 @@ def report(agency: str, key: str, narrative: str, tlp: str = "AMBER") -> dict[st
         "reported_at": "2026-03-01T09:30:00Z",
         "country": agency[:2],
         "scam_type": "investment",
-        "narrative": narrative,
+        "narrative": f"[{agency} only] {narrative}",
         "tlp": tlp,
         "victim": {"name": f"Victim of {key}"},
         "persons": [{"name": f"Suspect {key}", "role": "suspect"}],
@@ -70,7 +72,8 @@ def _hosted(store: Database) -> dict[str, str]:
         set_parent(session, "KH-PP", "KH-NPA")
         tokens = {}
         for name, (agency, roles) in USERS.items():
-            add_user(session, name, agency, roles, PASSWORD)
+            # Argon2id takes a second per hash here: only one user gets a password
+            add_user(session, name, agency, roles, PASSWORD if name == "kh_admin" else None)
             tokens[name] = create_token(session, name, 30).token
         return tokens
 

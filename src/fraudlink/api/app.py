@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 
 from fraudlink import __version__
 from fraudlink.api import problems
@@ -32,6 +33,16 @@ ROUTERS: tuple[APIRouter, ...] = (
     audit.router,
     jobs.router,
 )
+
+
+def route_table() -> list[tuple[str, str, str]]:
+    """Every (method, path, name) the API serves: what the access-matrix test walks."""
+    table = []
+    for router in ROUTERS:
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                table.extend((method, PREFIX + route.path, route.name) for method in route.methods)
+    return sorted(table)
 
 
 def configure_logging(level: int = logging.INFO) -> None:
