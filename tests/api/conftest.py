@@ -7,7 +7,7 @@ exercise the same path as clients.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from fastapi.testclient import TestClient
@@ -51,9 +51,17 @@ def report(agency: str, key: str, narrative: str, tlp: str = "AMBER") -> dict[st
 
 @dataclass
 class Server:
+    """The running app and its helpers, handed to tests as a fixture (they cannot import us)."""
+
     client: TestClient
     tokens: dict[str, str]
     database: Database
+    users: dict[str, tuple[str, list[str]]] = field(default_factory=lambda: dict(USERS))
+    purpose: dict[str, str] = field(default_factory=lambda: dict(PURPOSE))
+
+    @staticmethod
+    def report(agency: str, key: str, narrative: str, tlp: str = "AMBER") -> dict[str, object]:
+        return report(agency, key, narrative, tlp)
 
     def auth(self, user: str, purpose: bool = True) -> dict[str, str]:
         headers = {"Authorization": f"Bearer {self.tokens[user]}"}

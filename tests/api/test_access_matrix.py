@@ -21,7 +21,8 @@ from fraudlink.access import create_token, revoke_token
 from fraudlink.access.tables import ApiToken
 from fraudlink.api.app import route_table
 from fraudlink.api.policy import POLICIES, Policy
-from tests.api.conftest import PURPOSE, USERS, Server, report
+
+Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
 #: Text only KH-NPA's unreleased records carry; no other agency's answer may hold it.
 KH_ONLY = (
@@ -52,7 +53,7 @@ def _joint(caller: str) -> dict[str, object]:
 
 
 def _report_lines(caller: str) -> list[dict[str, object]]:
-    return [report("KH-NPA", f"M-{caller}", "matrix line")]
+    return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
 CALLS: dict[str, Call] = {
@@ -89,8 +90,8 @@ CALLS: dict[str, Call] = {
 }
 
 
-def _pick(policy: Policy, agency: str, fits: bool) -> str | None:
-    for name, (home, roles) in USERS.items():
+def _pick(server: Server, policy: Policy, agency: str, fits: bool) -> str | None:
+    for name, (home, roles) in server.users.items():
         if home == agency and bool(policy.roles and set(roles) & set(policy.roles)) == fits:
             return name
     return None
@@ -120,16 +121,16 @@ class Matrix:
 def _setup(server: Server) -> dict[str, object]:
     """KH-NPA owns a joint case with TH-RTP as member; KH-1 is released, KH-2 is not."""
     lines = [
-        report("KH-NPA", "KH-1", "Released: +855 12 345 678"),
-        report("KH-NPA", "KH-2", "Informant +855 12 345 678"),
-        report("KH-NPA", "KH-3", "Second informant"),
+        server.report("KH-NPA", "KH-1", "Released: +855 12 345 678"),
+        server.report("KH-NPA", "KH-2", "Informant +855 12 345 678"),
+        server.report("KH-NPA", "KH-3", "Second informant"),
     ]
     lines[1]["narrative"] = "[KH-NPA only] Informant +855 12 345 678"
     lines[2]["narrative"] = "[KH-NPA only] Second informant"
     lines[0]["persons"] = []
     post = server.client.post
     assert post("/api/v1/reports", json=lines, headers=server.auth("kh_analyst")).is_success
-    th = [report("TH-RTP", "TH-1", "Thai victim paid +855 12 345 678")]
+    th = [server.report("TH-RTP", "TH-1", "Thai victim paid +855 12 345 678")]
     assert post("/api/v1/reports", json=th, headers=server.auth("th_analyst")).is_success
     joint = {"reference": "JIT-1", "title": "Compound", "members": ["TH-RTP"]}
     assert post("/api/v1/joint-cases", json=joint, headers=server.auth("kh_liaison")).is_success
@@ -166,22 +167,23 @@ def _bad_tokens(server: Server) -> dict[str, str]:
 def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
     policy, spec, server = POLICIES[name], CALLS[name], matrix.server
     unauthenticated = 200 if policy.public else 401
-    matrix.call(name, "none", PURPOSE, unauthenticated)
+    matrix.call(name, "none", server.purpose, unauthenticated)
     for kind, token in bad.items():
-        matrix.call(name, kind, {"Authorization": f"Bearer {token}"} | PURPOSE, unauthenticated)
+        headers = {"Authorization": f"Bearer {token}"} | server.purpose
+        matrix.call(name, kind, headers, unauthenticated)
     if policy.public:
         return
-    wrong_role = _pick(policy, "KH-NPA", fits=False)
+    wrong_role = _pick(server, policy, "KH-NPA", fits=False)
     if wrong_role is not None:
         matrix.call(name, wrong_role, server.auth(wrong_role), 403)
-    member, stranger = _pick(policy, "TH-RTP", True), _pick(policy, "VN-MPS", True)
+    member, stranger = _pick(server, policy, "TH-RTP", True), _pick(server, policy, "VN-MPS", True)
     assert member and stranger, f"no TH/VN user holds a role for {name}"
     if spec.member is not None:
         matrix.call(name, stranger, server.auth(stranger), spec.other)
         matrix.call(name, member, server.auth(member), spec.member)
     else:
         matrix.call(name, member, server.auth(member), spec.other)
-    owner = _pick(policy, "KH-NPA", True)
+    owner = _pick(server, policy, "KH-NPA", True)
     assert owner, f"no KH-NPA user holds a role for {name}"
     matrix.call(name, "kh_owner", server.auth(owner), spec.owner)
 

@@ -37,11 +37,12 @@ ROUTERS: tuple[APIRouter, ...] = (
 
 def route_table() -> list[tuple[str, str, str]]:
     """Every (method, path, name) the API serves: what the access-matrix test walks."""
-    table = []
+    table: list[tuple[str, str, str]] = []
     for router in ROUTERS:
         for route in router.routes:
             if isinstance(route, APIRoute):
-                table.extend((method, PREFIX + route.path, route.name) for method in route.methods)
+                methods = sorted(route.methods or ())
+                table.extend((method, PREFIX + route.path, route.name) for method in methods)
     return sorted(table)
 
 
