@@ -77,7 +77,7 @@ class Outcome:
 def create(database: Database, request: Request, passphrase: str) -> Outcome:
     """Check, then write the package, or keep it for a supervisor's approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
         if request.kind != RETRACTION:
             build.check_kind(request.kind)
         row = _new_row(session, request, keys.code)
@@ -92,7 +92,7 @@ def create(database: Database, request: Request, passphrase: str) -> Outcome:
 def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
     """A supervisor other than the creator releases a package that awaits approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
         row = _outbound(session, package_id)
         if row.status != "awaiting_approval":
             raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
