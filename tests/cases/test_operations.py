@@ -131,3 +131,38 @@ def test_an_operation_from_raid_to_restitution(database: Database, tmp_path: Pat
     assert figures["assets"] == {"confiscated": {"USD": "6000.00"}}
     assert figures["losses_usd"]["total"] == "6000.00"
     assert {r["currency"] for r in figures["losses_usd"]["rates"]} == {"THB", "USD"}
+
+
+def test_figures_by_unit_roll_up_and_by_month(database: Database, tmp_path: Path) -> None:
+    from fraudlink.access import set_parent
+    from fraudlink.cases.statistics import as_csv, figures_by
+
+    lines = [
+        '{"id": "A1", "agency": "KH-NPA-PP", "reported_at": "2025-01-05T23:30:00-05:00",'
+        ' "narrative": "", "loss": {"amount": "100", "currency": "USD"}}',
+        '{"id": "A2", "agency": "KH-NPA-SR", "reported_at": "2025-02-06", "narrative": "",'
+        ' "loss": {"amount": "50.5", "currency": "USD"}}',
+        '{"id": "A3", "agency": "KH-NPA", "reported_at": "2025-02-07", "narrative": ""}',
+    ]
+    reports = tmp_path / "r.jsonl"
+    reports.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest_files(database, [reports])
+    with database.session() as session:
+        set_parent(session, "KH-NPA-PP", "KH-NPA")
+        set_parent(session, "KH-NPA-SR", "KH-NPA")
+        op = open_operation(session, "OP-9", "x", "KH-NPA-PP", DAY)
+        at = dt.datetime(2025, 2, 1, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA-PP", "Phnom Penh", persons=12)
+        by_unit = {g.key: g for g in figures_by(session, "unit")}
+        by_month = {g.key: g for g in figures_by(session, "month")}
+        by_province = {g.key: g for g in figures_by(session, "province")}
+        text = as_csv(figures_by(session, "unit"))
+    national = by_unit["KH-NPA"]
+    assert (national.reports, national.arrested) == (3, 12)
+    assert national.losses == {"USD": Decimal("150.5")}
+    assert (by_unit["KH-NPA-PP"].reports, by_unit["KH-NPA-SR"].reports) == (1, 1)
+    # 23:30 at UTC-5 on 5 January is 6 January in UTC; months are counted in UTC
+    assert (by_month["2025-01"].reports, by_month["2025-02"].reports) == (1, 2)
+    assert by_month["2025-02"].arrested == 12
+    assert by_province["Phnom Penh"].arrested == 12
+    assert "KH-NPA,3,12,0,USD,150.5" in text
