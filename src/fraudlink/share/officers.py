@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import InputError
 from fraudlink.share.keys import unlock
 from fraudlink.share.tables import ROLES, Officer
@@ -86,4 +87,5 @@ def add_officer(database: Database, name: str, role: str, passphrase: str, by: s
             detail={"role": role, "previous_role": previous},
         )
         session.expunge(officer)
+    anchor_if_due(database, passphrase)
     return officer

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
@@ -79,33 +80,45 @@ class Outcome:
 def create(database: Database, request: Request, passphrase: str) -> Outcome:
     """Check, then write the package, or keep it for a supervisor's approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
-        if request.kind != RETRACTION:
-            build.check_kind(request.kind)
-        request = replace(request, created_by=require(session, request.created_by).username)
-        row = _new_row(session, request, keys.code)
-        draft = _draft(session, request, keys.code)
-        _audit(session, "create", row, request.created_by)
-        personal = build.holds_personal_data(request.kind, draft.content)
-        if request.kind != RETRACTION and needs_approval(draft.markings.tlp, personal):
-            row.status = "awaiting_approval"
-            return Outcome(row.package_id, row.status, None)
-        return _send(session, row, request, draft, keys)
+        outcome = _create(session, request, passphrase)
+    anchor_if_due(database, passphrase)
+    return outcome
+
+
+def _create(session: Session, request: Request, passphrase: str) -> Outcome:
+    keys = unlock(session, passphrase)
+    if request.kind != RETRACTION:
+        build.check_kind(request.kind)
+    request = replace(request, created_by=require(session, request.created_by).username)
+    row = _new_row(session, request, keys.code)
+    draft = _draft(session, request, keys.code)
+    _audit(session, "create", row, request.created_by)
+    personal = build.holds_personal_data(request.kind, draft.content)
+    if request.kind != RETRACTION and needs_approval(draft.markings.tlp, personal):
+        row.status = "awaiting_approval"
+        return Outcome(row.package_id, row.status, None)
+    return _send(session, row, request, draft, keys)
 
 
 def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
     """A registered supervisor, another officer than the creator, releases a waiting package."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
-        row = _outbound(session, package_id)
-        if row.status != "awaiting_approval":
-            raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
-        officer = second_person(session, row.created_by, by)
-        row.approved_by, row.approved_at = officer.username, dt.datetime.now(dt.UTC)
-        request = Request(**row.request)
-        draft = _draft(session, request, keys.code)
-        _audit(session, "approve", row, officer.username)
-        return _send(session, row, request, draft, keys)
+        outcome = _approve(session, package_id, by, passphrase)
+    anchor_if_due(database, passphrase)
+    return outcome
+
+
+def _approve(session: Session, package_id: str, by: str, passphrase: str) -> Outcome:
+    keys = unlock(session, passphrase)
+    row = _outbound(session, package_id)
+    if row.status != "awaiting_approval":
+        raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
+    officer = second_person(session, row.created_by, by)
+    row.approved_by, row.approved_at = officer.username, dt.datetime.now(dt.UTC)
+    request = Request(**row.request)
+    draft = _draft(session, request, keys.code)
+    _audit(session, "approve", row, officer.username)
+    return _send(session, row, request, draft, keys)
 
 
 def retract(

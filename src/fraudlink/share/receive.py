@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
 from fraudlink.share.crypto import decrypt_stream, key_from
@@ -87,7 +88,6 @@ def open_package(
                     staged = {}
             received = _import(session, manifest, body, staged, evidence_dir, keys, user)
             _finish_evidence(staged, evidence_dir)
-            return received
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, FraudlinkError):
             raise
@@ -97,6 +97,8 @@ def open_package(
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    anchor_if_due(database, passphrase)
+    return received
 
 
 def _staging(evidence_dir: Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fraudlink.audit import current_user, record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import InputError
 from fraudlink.share.export.approval import Approval, approve_export
 from fraudlink.share.export.data import ExportData, load_export
@@ -82,6 +83,8 @@ def export(
             purpose=purpose,
             detail=summary,
         )
+    if approval is not None:
+        anchor_if_due(database, approval.passphrase)
     return summary
 
 
