@@ -25,6 +25,17 @@ class Settings(BaseSettings):
         default=None, description="folder for signed audit anchors written as the log grows"
     )
     anchor_every: int = Field(default=1000, ge=1, description="audit entries between anchors")
+    max_body_bytes: int = Field(
+        default=32 << 20, ge=1024, description="largest request body the server accepts"
+    )
+    rate_limit: int = Field(
+        default=1200, ge=1, description="requests per minute one API token may make"
+    )
+    serve_jobs: bool | None = Field(
+        default=None,
+        description="run jobs inside the server (default: on SQLite yes, on PostgreSQL "
+        "`fraudlink worker` does)",
+    )
 
     def with_db(self, db: str | Path | None) -> Settings:
         """Return a copy pointing at ``db`` when the user named one on the command line."""

@@ -68,11 +68,11 @@ def sign(anchor: Anchor, key: Ed25519PrivateKey) -> Anchor:
     return replace(anchor, signature=signature)
 
 
-def checkpoint(session: Session, passphrase: str) -> Anchor:
+def checkpoint(session: Session, passphrase: str, agency: str | None = None) -> Anchor:
     """Sign the log's current head; refused when the log is already broken."""
     from fraudlink.share.keys import unlock  # the share stage keeps the keys and imports us
 
-    keys = unlock(session, passphrase)
+    keys = unlock(session, passphrase, agency)
     result = verify_connection(session.connection())
     if not result.ok:
         raise AuditChainBroken(
@@ -98,7 +98,7 @@ def save(anchor: Anchor, path: Path) -> None:
 
 def write_anchor(database: Database, path: Path, passphrase: str) -> Anchor:
     with database.session() as session:
-        anchor = checkpoint(session, passphrase)
+        anchor = checkpoint(session, passphrase, database.settings.agency)
     save(anchor, path)
     return anchor
 
@@ -178,7 +178,7 @@ def verify_anchor(database: Database, path: Path) -> VerifyResult:
 
     anchor = read_anchor(path)
     with database.engine.connect() as connection, connection.begin():
-        public = local_signing_key(Session(bind=connection))
+        public = local_signing_key(Session(bind=connection), database.settings.agency)
         return extends(connection, anchor, public)
 
 
@@ -206,7 +206,7 @@ def anchor_if_due(database: Database, passphrase: str) -> Anchor | None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with database.session() as session:
-            anchor = checkpoint(session, passphrase)
+            anchor = checkpoint(session, passphrase, database.settings.agency)
         save(anchor, folder / f"anchor-{anchor.seq:012d}.json")
     except (AuditChainBroken, InputError):  # broken log, or another writer was first
         return None

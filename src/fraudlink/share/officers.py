@@ -70,7 +70,7 @@ def add_officer(database: Database, name: str, role: str, passphrase: str, by: s
         raise InputError(f"Role '{role}' is unknown; use {' or '.join(ROLES)}.")
     canonical = username(name)
     with database.session() as session:
-        unlock(session, passphrase)
+        unlock(session, passphrase, database.settings.agency)
         officer = find(session, canonical)
         previous = officer.role if officer is not None else None
         if officer is None:

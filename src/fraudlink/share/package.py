@@ -80,13 +80,13 @@ class Outcome:
 def create(database: Database, request: Request, passphrase: str) -> Outcome:
     """Check, then write the package, or keep it for a supervisor's approval."""
     with database.session() as session:
-        outcome = _create(session, request, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
+        outcome = _create(session, request, keys)
     anchor_if_due(database, passphrase)
     return outcome
 
 
-def _create(session: Session, request: Request, passphrase: str) -> Outcome:
-    keys = unlock(session, passphrase)
+def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
     if request.kind != RETRACTION:
         build.check_kind(request.kind)
     request = replace(request, created_by=require(session, request.created_by).username)
@@ -103,13 +103,13 @@ def _create(session: Session, request: Request, passphrase: str) -> Outcome:
 def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
     """A registered supervisor, another officer than the creator, releases a waiting package."""
     with database.session() as session:
-        outcome = _approve(session, package_id, by, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
+        outcome = _approve(session, package_id, by, keys)
     anchor_if_due(database, passphrase)
     return outcome
 
 
-def _approve(session: Session, package_id: str, by: str, passphrase: str) -> Outcome:
-    keys = unlock(session, passphrase)
+def _approve(session: Session, package_id: str, by: str, keys: LocalKeys) -> Outcome:
     row = _outbound(session, package_id)
     if row.status != "awaiting_approval":
         raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")

@@ -73,7 +73,7 @@ def open_package(
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase)
+            keys = unlock(session, passphrase, database.settings.agency)
             sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)

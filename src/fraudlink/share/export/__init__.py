@@ -59,7 +59,9 @@ def export(
     who = current_user(user)
     with database.session() as session:
         data = load_export(session, case, tlp_max)
-        approved_by = approve_export(session, data, who, case, purpose, approval)
+        approved_by = approve_export(
+            session, data, who, case, purpose, approval, database.settings.agency
+        )
         count = _write(data, fmt, out)
         summary = {
             "format": fmt,

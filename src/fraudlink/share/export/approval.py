@@ -41,6 +41,7 @@ def approve_export(
     case: str | None,
     purpose: str | None,
     approval: Approval | None,
+    agency: str | None = None,
 ) -> str | None:
     """The approving officer's name, or ``None`` when the export needs no approval."""
     personal = any(entity.schema == "Person" for entity in data.entities.values())
@@ -51,7 +52,7 @@ def approve_export(
             f"This export holds {_what(data, personal)}; a supervisor other than {exporter} "
             "must approve it: add --approved-by NAME (the agency passphrase is asked)."
         )
-    unlock(session, approval.passphrase)
+    unlock(session, approval.passphrase, agency)
     require(session, exporter)
     officer = second_person(session, exporter, approval.by)
     if data.tlp == "RED" and not approval.recipients:
