@@ -21,9 +21,11 @@ from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
 from fraudlink.share.crypto import decrypt_stream, key_from
@@ -32,6 +34,7 @@ from fraudlink.share.importer import Context, import_content
 from fraudlink.share.keys import LocalKeys, partner_keys, unlock
 from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
 
@@ -87,16 +90,22 @@ def open_package(
                     staged = {}
             received = _import(session, manifest, body, staged, evidence_dir, keys, user)
             _finish_evidence(staged, evidence_dir)
-            return received
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, FraudlinkError):
             raise
         raise PackageRejected(
             f"The package is malformed ({type(exc).__name__}); nothing was imported."
         ) from exc
+    except (DataError, IntegrityError) as exc:
+        raise PackageRejected(
+            f"The package's records do not fit this database ({type(exc.orig).__name__}); "
+            "nothing was imported."
+        ) from exc
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    anchor_if_due(database, passphrase)
+    return received
 
 
 def _staging(evidence_dir: Path) -> Path:
@@ -166,6 +175,7 @@ def _content(
     body = parse_json(buffer.getvalue(), "content")
     if not isinstance(body, dict):
         raise PackageRejected("The package's content is not a JSON object.")
+    check_content(body, manifest.kind)
     return body
 
 

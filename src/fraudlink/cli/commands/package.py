@@ -61,11 +61,14 @@ def create_command(
     legal_basis: Annotated[str | None, typer.Option("--legal-basis")] = None,
     reliability: Annotated[str, typer.Option("--reliability", help="A-F or X.")] = "B",
     accuracy: Annotated[int, typer.Option("--accuracy", help="1-4.")] = 2,
+    recipient: Annotated[
+        list[str] | None, typer.Option("--recipient", help="A person who may read it (RED).")
+    ] = None,
     by: ByOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Build a package; safeguards run first, AMBER+STRICT and RED wait for a supervisor."""
+    """Build a package; safeguards run first; above GREEN or naming people it waits for approval."""
     from fraudlink.audit import current_user
     from fraudlink.share import PackageBlocked, Request, create
 
@@ -83,6 +86,7 @@ def create_command(
         legal_basis=legal_basis,
         reliability=reliability,
         accuracy=accuracy,
+        recipients=list(recipient or []),
     )
     try:
         _report(create(database(ctx, db), request, passphrase()), json_)
