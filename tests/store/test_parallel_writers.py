@@ -45,7 +45,7 @@ def line(n: int) -> dict[str, object]:
 
 def files(tmp_path: Path) -> tuple[list[Path], int]:
     """Eight files: the odd ones repeat half of the file before them, the even ones stand alone."""
-    paths, seen = [], set()
+    paths, seen = [], set[int]()
     for index in range(PROCESSES):
         first = index * PER_FILE - (PER_FILE // 2 if index % 2 else 0)
         numbers = range(max(first, 0), max(first, 0) + PER_FILE)
@@ -56,12 +56,13 @@ def files(tmp_path: Path) -> tuple[list[Path], int]:
     return paths, len(seen)
 
 
-def ingest(job: tuple[str, str]) -> dict[str, object]:
+def ingest(job: tuple[str, str]) -> tuple[int, int, int]:
     """One writer process: opens (and maybe migrates) the database itself, as a CLI run does."""
     db_url, path = job
     database = open_database(Settings(db=db_url, batch_size=7))
     try:
-        return ingest_files(database, [Path(path)], extract=False).as_json()
+        summary = ingest_files(database, [Path(path)], extract=False)
+        return summary.loaded, summary.unchanged, len(summary.rejected)
     finally:
         database.dispose()
 
@@ -82,16 +83,14 @@ def test_parallel_ingests_and_links_never_crash(db_url: str, tmp_path: Path) -> 
         normalise_field(kind, value, Context())  # loads what the children would each load
     with multiprocessing.get_context("fork").Pool(PROCESSES) as pool:
         summaries = pool.map(ingest, [(db_url, str(path)) for path in paths])
-        assert sum(int(str(s["loaded"])) for s in summaries) == distinct
-        assert all(s["loaded"] + s["unchanged"] == PER_FILE for s in summaries)  # type: ignore[operator]
-        assert all(s["rejected"] == 0 for s in summaries)
+        assert sum(loaded for loaded, _, _ in summaries) == distinct
+        assert [loaded + unchanged for loaded, unchanged, _ in summaries] == [PER_FILE] * 8
+        assert [rejected for _, _, rejected in summaries] == [0] * 8
         database = open_database(Settings(db=db_url))
         with database.engine.connect() as connection:
-            count = lambda table: connection.scalar(select(func.count()).select_from(table))  # noqa: E731
-            assert count(Report) == distinct
-            assert count(Agency) == len(AGENCIES)
-            assert count(Identifier) == 7 + 23
-            assert count(ReportIdentifier) == 2 * distinct
+            tables = (Report, Agency, Identifier, ReportIdentifier)
+            counts = [connection.scalar(select(func.count()).select_from(t)) for t in tables]
+            assert counts == [distinct, len(AGENCIES), 7 + 23, 2 * distinct]
             assert verify_connection(connection).ok
         links = pool.map(link, [db_url, db_url])
     assert [summary["reports"] for summary in links] == [distinct, distinct]
