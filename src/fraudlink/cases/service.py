@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.cases.lifecycle import check_transition
 from fraudlink.errors import InputError, NotFound
+from fraudlink.store.locks import insert_missing
 from fraudlink.store.schema import (
     TLP_LEVELS,
     Agency,
@@ -30,10 +31,9 @@ def agency_id(session: Session, code: str, create: bool = True) -> int:
         return found
     if not create:
         raise NotFound(f"No agency '{code}' is known here; add it first.")
-    agency = Agency(code=code, country=code[:2] if code[2:3] in ("-", "_") else None)
-    session.add(agency)
-    session.flush()
-    return agency.id
+    row = {"code": code, "country": code[:2] if code[2:3] in ("-", "_") else None}
+    insert_missing(session.connection(), Agency, [row], ["code"])  # another writer may add it too
+    return session.execute(select(Agency.id).where(Agency.code == code)).scalar_one()
 
 
 def open_case(

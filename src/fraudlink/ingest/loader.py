@@ -37,8 +37,8 @@ from fraudlink.store.schema import (
 #: Finds that describe a report rather than identify who is behind it; they never link.
 NOT_IDENTIFIERS = frozenset({"amount", "person", "organization"})
 NAME_KINDS = {"person": "Person", "organization": "Organization"}
-KIND_LENGTH = Identifier.__table__.c.kind.type.length
-VALUE_LENGTH = Identifier.__table__.c.value.type.length
+KIND_LENGTH: int = getattr(Identifier.__table__.c.kind.type, "length", 32)
+VALUE_LENGTH: int = getattr(Identifier.__table__.c.value.type, "length", 512)
 
 
 class NarrativeExtractor(Protocol):

@@ -35,6 +35,7 @@ from fraudlink.link.networks.store import (
 )
 from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
+from fraudlink.store.locks import exclusive
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,11 @@ def link_reports(database: Database, full: bool = False, names: bool = False) ->
 
     ``names`` also joins networks by rare or corroborated person names
     (``namelinks``); those joins are decided over every person, so such runs
-    are full ones.
+    are full ones. One run at a time: a second waits for the first to commit
+    (``exclusive``), then links what is new since.
     """
     with database.engine.begin() as connection:
+        exclusive(connection, "link")
         linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
         if full or not linked:
             return _full(connection, "", names)
