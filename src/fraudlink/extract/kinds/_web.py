@@ -312,9 +312,10 @@ def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
     if not labels[-1][:1].isalpha():  # numbers, versions, IP addresses: no top-level domain
         return None
     length = len(raw)
-    while len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
-        labels.pop()
-        length = len(_host_prefix(raw, len(labels)))
+    if len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
+        while len(labels) > 1 and _title_case(labels[-1]):
+            labels.pop()
+        length = len(_host_prefix(raw, len(labels)))  # once: per label it was quadratic
     if len(labels) < 2 or not _plausible_bare(raw, labels):
         return None
     host = ascii_host(".".join(labels))
