@@ -90,6 +90,13 @@ def local_code(session: Session, code: str | None = None) -> str:
     return _local_row(session, code)[0].code
 
 
+def local_signing_key(session: Session) -> Ed25519PublicKey:
+    """The local agency's public signing key: what its own signatures are checked with."""
+    return Ed25519PublicKey.from_public_bytes(
+        base64.b64decode(_local_row(session)[1].signing_public)
+    )
+
+
 def init_agency(session: Session, code: str, name: str, country: str, passphrase: str) -> AgencyKey:
     """Create a hosted agency and its two key pairs; a joint office hosts several."""
     agency = _agency(session, code, name, country)

@@ -24,11 +24,12 @@ from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
-from fraudlink.share.archive import FORMAT, Writer
+from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.keys import LocalKeys, b64, partner_keys, unlock
+from fraudlink.share.manifest import FORMAT
 from fraudlink.share.markings import Markings, needs_approval
 from fraudlink.share.safeguards import Draft, check
 from fraudlink.share.tables import ROLES, ConsularRecord, Officer, SharePackage, ShareRecord

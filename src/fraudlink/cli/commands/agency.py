@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, settings
-from fraudlink.share import add_card, add_officer, export_card, init_agency, read_card
-from fraudlink.share import show_fingerprint as show
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -42,6 +40,8 @@ def init(
     Run it once per agency a server hosts; a unit names its parent with --parent.
     """
     from fraudlink.access import set_parent
+    from fraudlink.share import init_agency
+    from fraudlink.share import show_fingerprint as show
 
     secret = passphrase(confirm=True)
     with database(ctx, db).session() as session:
@@ -58,6 +58,9 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write the local agency's public key card for partners."""
+    from fraudlink.share import export_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
         card = export_card(session, settings(ctx).agency)
     text = json.dumps(card, ensure_ascii=False, indent=2) + "\n"
@@ -76,6 +79,9 @@ def add(
     json_: JsonOption = False,
 ) -> None:
     """Trust a partner's key card; compare the fingerprint with them by phone or in person."""
+    from fraudlink.share import add_card, read_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
         key = add_card(session, read_card(card.read_text(encoding="utf-8")))
         code = read_card(card.read_text(encoding="utf-8"))["code"]
@@ -93,6 +99,8 @@ def officer(
     db: DbOption = None,
 ) -> None:
     """Register a person who creates (liaison) or approves (supervisor) packages."""
+    from fraudlink.share import add_officer
+
     add_officer(database(ctx, db), username, role)
     console.print(f"{username} is a {role}")
 
