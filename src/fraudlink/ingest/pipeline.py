@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
-from fraudlink.ingest.retry import write_batch
 from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
+from fraudlink.ingest.retry import write_batch
 from fraudlink.store import Database
 
 

@@ -132,9 +132,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_header(
-    path: Path, header: list[str], mapping: dict[str, str], text: TextFile
-) -> None:
+def _check_header(path: Path, header: list[str], mapping: dict[str, str], text: TextFile) -> None:
     undecoded = text.undecoded(",".join(header))
     if undecoded:
         raise ColumnMappingError(f"{path}: the header line is {undecoded}")
