@@ -54,8 +54,8 @@ class BatchResult:
     loaded: int = 0
     updated: int = 0
     unchanged: int = 0
-    #: What happened to each (agency, id) of the batch: loaded, updated or unchanged.
-    outcomes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: What happened to each (source, line) of the batch: loaded, updated or unchanged.
+    outcomes: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +139,14 @@ class ReportWriter:
             if old is None:
                 fresh.append(parsed)
                 result.loaded += 1
-                result.outcomes[parsed.key] = "loaded"
+                result.outcomes[parsed.source, parsed.line] = "loaded"
             elif old.content_hash == parsed.content_hash:
                 result.unchanged += 1
-                result.outcomes[parsed.key] = "unchanged"
+                result.outcomes[parsed.source, parsed.line] = "unchanged"
             else:
                 changed.append((old, parsed))
                 result.updated += 1
-                result.outcomes[parsed.key] = "updated"
+                result.outcomes[parsed.source, parsed.line] = "updated"
         return result, fresh, changed
 
     def _insert_reports(
