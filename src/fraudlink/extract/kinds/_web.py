@@ -374,3 +374,17 @@ def _url(scheme: str, user: str, host: str, rest: str) -> str:
     if rest == "/":
         rest = ""
     return f"{scheme}://{user}{host}{rest}"
+
+
+def starts_host(folded: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` is a host name reaching past ``end`` (``100usdt.com``).
+
+    Other kinds ask this before they claim characters that begin a host: the
+    host is the stronger reading of ``5usdt.com``.
+    """
+    if end >= len(folded) or folded[end] not in ".-" and not folded[end].isalnum():
+        return False
+    match = _BARE_RE.match(folded, start)
+    if match is None or match.end() <= end:
+        return False
+    return _bare_host(folded[match.start("host") : match.end("host")]) is not None
