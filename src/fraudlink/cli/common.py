@@ -1,20 +1,75 @@
-"""What every command shares: the --db option, settings, the database, output helpers."""
+"""What every command shares: the --db option, settings, the database, output helpers.
+
+Nothing here imports a pipeline stage: ``fraudlink --help`` must start at once.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from fraudlink.settings import Settings
-from fraudlink.store import Database, open_database
+if TYPE_CHECKING:
+    from fraudlink.settings import Settings
+    from fraudlink.store import Database
 
-console = Console(soft_wrap=True, emoji=False, highlight=False)
-err_console = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _visible_table() -> dict[int, str]:
+    """C0/C1 controls and bidi controls as visible marks; newline and tab stay as they are."""
+    table: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+    table[0x7F] = "\u2421"
+    table.update({code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)})
+    table.update({ord(char): f"<U+{ord(char):04X}>" for char in _BIDI_CONTROLS})
+    del table[ord("\n")], table[ord("\t")]
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """``text`` with every terminal control and bidi override shown instead of obeyed.
+
+    Narratives, names and identifiers are written by scammers: an ESC sequence could
+    clear the screen or forge a link, a right-to-left override could reverse a number.
+    """
+    return text.translate(_VISIBLE)
+
+
+class SafeConsole(Console):
+    """A console that reads no markup and shows control characters in every string it renders.
+
+    Rich markup is off, so ``[/bold]`` in a report title is text, not a (broken) tag; our own
+    emphasis is given as ``styled`` text. Every plain string, table cells included, passes
+    through ``render_str`` and so through ``visible``.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(soft_wrap=True, emoji=False, highlight=False, markup=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(visible(text), **kwargs)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """One line from plain parts and ``(text, style)`` parts, each made ``visible``."""
+    return Text.assemble(
+        *(
+            (visible(part[0]), part[1]) if isinstance(part, tuple) else visible(part)
+            for part in parts
+        )
+    )
+
+
+console = SafeConsole()
+err_console = SafeConsole(stderr=True)
 
 DbOption = Annotated[
     str | None,
@@ -29,6 +84,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines inste
 
 def settings(ctx: typer.Context) -> Settings:
     """The settings read once in the app callback."""
+    from fraudlink.settings import Settings
+
     found = ctx.find_root().obj
     if isinstance(found, Settings):
         return found
@@ -36,6 +93,8 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def database(ctx: typer.Context, db: str | None) -> Database:
+    from fraudlink.store import open_database
+
     return open_database(settings(ctx).with_db(db))
 
 

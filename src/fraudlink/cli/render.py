@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
-from fraudlink.analyse.evaluate import Scores
-from fraudlink.analyse.summary import Summary
-from fraudlink.link import LinkSummary, NetworkView
-from fraudlink.screen.network import ListedPlayer
+from fraudlink.cli.common import styled
+
+if TYPE_CHECKING:
+    from fraudlink.analyse.evaluate import Scores
+    from fraudlink.analyse.summary import Summary
+    from fraudlink.link import LinkSummary, NetworkView
+    from fraudlink.screen.network import ListedPlayer
 
 
 def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
@@ -25,7 +29,9 @@ def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
 
 
 def print_summary(console: Console, summary: Summary) -> None:
-    console.print(f"[bold]{summary.reports:,} reports[/bold] from {summary.agencies} agencies")
+    console.print(
+        styled((f"{summary.reports:,} reports", "bold"), f" from {summary.agencies} agencies")
+    )
     for title, counts in (
         ("reports by country", summary.by_country),
         ("reports by language", summary.by_language),
@@ -53,8 +59,11 @@ def print_networks(
     listed: dict[int, list[ListedPlayer]] | None = None,
 ) -> None:
     console.print(
-        f"[bold]networks[/bold]: {linked.networks:,} from {linked.reports:,} reports "
-        f"({linked.hubs} hub identifiers ignored, {linked.allowlisted} allow-listed)"
+        styled(
+            ("networks", "bold"),
+            f": {linked.networks:,} from {linked.reports:,} reports "
+            f"({linked.hubs} hub identifiers ignored, {linked.allowlisted} allow-listed)",
+        )
     )
     if accuracy is not None:
         console.print(
@@ -66,7 +75,11 @@ def print_networks(
         losses = ", ".join(
             f"{amount:,.0f} {cur}" for cur, amount in list(network.losses.items())[:4]
         )
-        console.print(f"\n[bold]network {network.id}[/bold]: {network.size} reports; {countries}")
+        console.print(
+            styled(
+                "\n", (f"network {network.id}", "bold"), f": {network.size} reports; {countries}"
+            )
+        )
         console.print(f"  losses: {losses or 'none recorded'}")
         for player in network.players:
             roles = f" ({', '.join(sorted(player.roles))})" if player.roles else ""
@@ -76,6 +89,10 @@ def print_networks(
             )
         for found in (listed or {}).get(network.id, []):
             console.print(
-                f"  [red]listed[/red]: {found.player.label} ~ {found.hit.entry.caption} "
-                f"on {found.hit.list_name} (score {found.hit.score:.2f})"
+                styled(
+                    "  ",
+                    ("listed", "red"),
+                    f": {found.player.label} ~ {found.hit.entry.caption} "
+                    f"on {found.hit.list_name} (score {found.hit.score:.2f})",
+                )
             )

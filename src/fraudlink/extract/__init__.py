@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from fraudlink.errors import InputError
 from fraudlink.extract.base import KINDS, Context, IdentifierKind, Match, registered
-from fraudlink.extract.language import detect_language, normalise_language, region_for_language
+from fraudlink.extract.language import normalise_language
 from fraudlink.extract.text import FoldedText
 
 __all__ = [
@@ -165,10 +165,5 @@ def context_for(
 
     The region comes from the country when known, otherwise from the language.
     """
-    lang = normalise_language(language) or detect_language(text)
     region = country.strip().upper() if country and country.strip() else None
-    return Context(
-        region=region or region_for_language(lang),
-        language=lang,
-        show_sensitive=show_sensitive,
-    )
+    return Context.detecting(region, normalise_language(language), text, show_sensitive)

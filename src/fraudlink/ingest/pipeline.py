@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
+from fraudlink.ingest.retry import write_batch
 from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
 from fraudlink.store import Database
@@ -75,5 +76,5 @@ def ingest_files(
     for path in paths:
         outcomes = read_reports(path, mapping, progress)
         for batch in batches(outcomes, database.settings.batch_size, summary):
-            summary.add(writer.write(batch))
+            write_batch(writer, batch, summary)
     return summary

@@ -24,11 +24,12 @@ from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
-from fraudlink.share.archive import FORMAT, Writer
+from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.keys import LocalKeys, b64, partner_keys, unlock
+from fraudlink.share.manifest import FORMAT
 from fraudlink.share.markings import Markings, needs_approval
 from fraudlink.share.safeguards import Draft, check
 from fraudlink.share.tables import ROLES, ConsularRecord, Officer, SharePackage, ShareRecord
@@ -76,7 +77,7 @@ class Outcome:
 def create(database: Database, request: Request, passphrase: str) -> Outcome:
     """Check, then write the package, or keep it for a supervisor's approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
         if request.kind != RETRACTION:
             build.check_kind(request.kind)
         row = _new_row(session, request, keys.code)
@@ -91,7 +92,7 @@ def create(database: Database, request: Request, passphrase: str) -> Outcome:
 def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
     """A supervisor other than the creator releases a package that awaits approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
+        keys = unlock(session, passphrase, database.settings.agency)
         row = _outbound(session, package_id)
         if row.status != "awaiting_approval":
             raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")

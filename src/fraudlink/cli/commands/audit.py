@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from fraudlink.audit import AuditChainBroken, last_entries, verify
+from fraudlink.cli.commands.agency import passphrase
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 
 audit_app = typer.Typer(help="Read and verify the append-only audit log.", no_args_is_help=True)
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show the newest N entries.")]
 
 
+AnchorOption = Annotated[
+    Path | None,
+    typer.Option("--anchor", dir_okay=False, help="Also prove the log extends this anchor."),
+]
+
+
 @audit_app.command(name="verify")
-def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
+def verify_command(
+    ctx: typer.Context, db: DbOption = None, json_: JsonOption = False, anchor: AnchorOption = None
+) -> None:
     """Check every entry's hash and link; name the first entry that was altered."""
-    result = verify(database(ctx, db))
+    from fraudlink.audit import AuditChainBroken, verify
+    from fraudlink.audit.anchor import verify_anchor
+
+    store = database(ctx, db)
+    result = verify(store) if anchor is None else verify_anchor(store, anchor)
     if json_:
         print_jsonl([result.as_json()])
     if not result.ok:
@@ -25,11 +38,26 @@ def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = 
         console.print(result.describe(), highlight=False)
 
 
+@audit_app.command(name="anchor")
+def anchor_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(dir_okay=False, help="The anchor file to write.")],
+    db: DbOption = None,
+) -> None:
+    """Sign the log's head with the agency key into FILE; keep the file away from the database."""
+    from fraudlink.audit.anchor import write_anchor
+
+    made = write_anchor(database(ctx, db), out, passphrase())
+    console.print(f"anchor of {made.entries} entries (head {made.hash}) written to {out}")
+
+
 @audit_app.command(name="log")
 def log_command(
     ctx: typer.Context, db: DbOption = None, json_: JsonOption = False, limit: LimitOption = 50
 ) -> None:
     """Show the newest entries, oldest first."""
+    from fraudlink.audit import last_entries
+
     with database(ctx, db).engine.connect() as connection:
         entries = last_entries(connection, limit)
     if json_:

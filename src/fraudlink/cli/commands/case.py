@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fraudlink import cases
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, styled
 
 case_app = typer.Typer(
     help="Cases: lead and partner agencies, reports, subjects and their history.",
@@ -35,6 +34,8 @@ def open_command(
     db: DbOption = None,
 ) -> None:
     """Open a case led by one agency with its partners."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         cases.open_case(session, reference, title, lead, partner or [], tlp.upper(),
                         dict.fromkeys(flag or [], True))  # fmt: skip
@@ -46,6 +47,8 @@ def add_report_command(
     ctx: typer.Context, reference: Reference, agency: str, report_id: str, db: DbOption = None
 ) -> None:
     """Attach an ingested report (its agency and id) to a case."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         cases.attach_report(session, cases.get_case(session, reference), agency, report_id)
     console.print(f"report {agency}/{report_id} attached to {reference}")
@@ -61,6 +64,8 @@ def add_subject_command(
     db: DbOption = None,
 ) -> None:
     """Make a person or organisation a subject of the case, in one role."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
@@ -80,6 +85,8 @@ def status_command(
     db: DbOption = None,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.find_subject(session, case, subject_id)
@@ -92,14 +99,19 @@ def show_command(
     ctx: typer.Context, reference: Reference, db: DbOption = None, json_: JsonOption = False
 ) -> None:
     """A case with its agencies, reports, subjects and their history."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         view = cases.case_overview(session, cases.get_case(session, reference))
     if json_:
         print_jsonl([view])
         return
     console.print(
-        f"[bold]{view['reference']}[/bold] {view['title']} — TLP:{view['tlp']}, "
-        f"lead {view['lead']}, partners {', '.join(view['partners']) or 'none'}"
+        styled(
+            (view["reference"], "bold"),
+            f" {view['title']} — TLP:{view['tlp']}, "
+            f"lead {view['lead']}, partners {', '.join(view['partners']) or 'none'}",
+        )
     )
     console.print(f"reports: {', '.join(view['reports']) or 'none'}")
     for subject in view["subjects"]:
@@ -110,6 +122,8 @@ def show_command(
 @case_app.command("list")
 def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Every case, newest first."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         rows = [{"reference": c.reference, "title": c.title, "status": c.status, "tlp": c.tlp}
                 for c in cases.list_cases(session)]  # fmt: skip

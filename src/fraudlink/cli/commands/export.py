@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.share.export import export as run_export
 
 FormatOption = Annotated[str, typer.Option("--format", help="stix, misp or ftm (JSON Lines).")]
 CaseOption = Annotated[str | None, typer.Option("--case", metavar="REF", help="Only this case.")]
@@ -30,6 +29,8 @@ def export(
     json_: JsonOption = False,
 ) -> None:
     """Write a standard export; victims stay home and payment cards leave masked."""
+    from fraudlink.share.export import export as run_export
+
     summary = run_export(database(ctx, db), format_, out, case=case, tlp_max=tlp, purpose=purpose)
     if json_:
         print_jsonl([summary])

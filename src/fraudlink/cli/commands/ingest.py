@@ -9,8 +9,6 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.ingest import ingest_files
-from fraudlink.ingest.readers import parse_mapping
 
 Files = Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help=".jsonl or .csv")]
 MapOption = Annotated[
@@ -32,6 +30,9 @@ def ingest(
     json_: JsonOption = False,
 ) -> None:
     """Load reports; bad lines are listed with their line number, good lines still load."""
+    from fraudlink.ingest import ingest_files
+    from fraudlink.ingest.readers import parse_mapping
+
     store = database(ctx, db)
     mapping = parse_mapping(map_ or [])
     total = sum(path.stat().st_size for path in files)

@@ -7,11 +7,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.link import link_reports
-from fraudlink.link.networks import allowlist
-from fraudlink.link.networks.explain import explain
-from fraudlink.link.networks.views import list_networks, network_detail
-from fraudlink.link.players import key_players
 
 allowlist_app = typer.Typer(help="Identifiers that never link reports.", no_args_is_help=True)
 Kind = Annotated[str, typer.Argument(help="Identifier kind: domain, phone, telegram, url…")]
@@ -35,6 +30,8 @@ def link(
     json_: JsonOption = False,
 ) -> None:
     """Link reports into networks by shared identifiers (only new reports unless --full)."""
+    from fraudlink.link import link_reports
+
     summary = link_reports(database(ctx, db), full=full, names=names)
     if json_:
         print_jsonl([summary.as_json()])
@@ -49,6 +46,8 @@ def networks(
     json_: JsonOption = False,
 ) -> None:
     """List networks, largest first."""
+    from fraudlink.link.networks.views import list_networks
+
     rows = list_networks(database(ctx, db), min_size)
     if json_:
         print_jsonl(row.as_json() for row in rows)
@@ -62,6 +61,8 @@ def network(
     ctx: typer.Context, network_id: NetworkId, db: DbOption = None, json_: JsonOption = False
 ) -> None:
     """Show one network: identifiers, persons, countries, languages, losses and timeline."""
+    from fraudlink.link.networks.views import network_detail
+
     detail = network_detail(database(ctx, db), network_id)
     if json_:
         print_jsonl([detail.as_json()])
@@ -83,6 +84,8 @@ def explain_command(
     json_: JsonOption = False,
 ) -> None:
     """Print the chain of shared identifiers joining two reports, and the hubs ignored."""
+    from fraudlink.link.networks.explain import explain
+
     result = explain(database(ctx, db), report_a, report_b)
     if json_:
         print_jsonl([result.as_json()])
@@ -98,6 +101,8 @@ def players(
     json_: JsonOption = False,
 ) -> None:
     """Rank the persons, accounts and identifiers a network turns around."""
+    from fraudlink.link.players import key_players
+
     ranked = key_players(database(ctx, db), network_id, limit)
     if json_:
         print_jsonl(p.as_json() for p in ranked)
@@ -113,6 +118,8 @@ def allowlist_add(
     ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None, note: Note = None
 ) -> None:
     """Allow-list an identifier (takes effect on the next `fraudlink link --full`)."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         entry = allowlist.add(session, kind, value, note)
     console.print(f"allow-listed {entry.kind}:{entry.value}", highlight=False)
@@ -121,6 +128,8 @@ def allowlist_add(
 @allowlist_app.command("remove")
 def allowlist_remove(ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None) -> None:
     """Take an identifier off the allow-list."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         removed = allowlist.remove(session, kind, value)
     console.print("removed" if removed else "not on the allow-list", highlight=False)
@@ -129,6 +138,8 @@ def allowlist_remove(ctx: typer.Context, kind: Kind, value: Value, db: DbOption 
 @allowlist_app.command("list")
 def allowlist_list(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Show the allow-list."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         rows = allowlist.entries(session)
     if json_:

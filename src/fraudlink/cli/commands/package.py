@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from fraudlink.audit import current_user
 from fraudlink.cli.commands.agency import passphrase
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.share import (
-    Outcome,
-    PackageBlocked,
-    Request,
-    approve,
-    correct,
-    create,
-    list_packages,
-    open_package,
-    record_consular,
-    retract,
-)
+
+if TYPE_CHECKING:
+    from fraudlink.share import Outcome, PackageBlocked
 
 package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
 ByOption = Annotated[
@@ -76,6 +66,9 @@ def create_command(
     json_: JsonOption = False,
 ) -> None:
     """Build a package; safeguards run first, AMBER+STRICT and RED wait for a supervisor."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, Request, create
+
     request = Request(
         kind=kind,
         case=case,
@@ -106,6 +99,9 @@ def approve_command(
     json_: JsonOption = False,
 ) -> None:
     """Release a package awaiting approval (a supervisor other than its creator)."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, approve
+
     try:
         _report(approve(database(ctx, db), package_id, current_user(by), passphrase()), json_)
     except PackageBlocked as error:
@@ -123,6 +119,9 @@ def retract_command(
     json_: JsonOption = False,
 ) -> None:
     """Write a follow-up package that withdraws one sent earlier."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import retract
+
     outcome = retract(
         database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
     )
@@ -140,6 +139,9 @@ def correct_command(
     json_: JsonOption = False,
 ) -> None:
     """Resend a package from the records as they are now; the receiver replaces its copy."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, correct
+
     try:
         outcome = correct(
             database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
@@ -159,6 +161,9 @@ def open_command(
     json_: JsonOption = False,
 ) -> None:
     """Verify, decrypt and import a package; any failed check imports nothing."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import open_package
+
     received = open_package(database(ctx, db), file, passphrase(), evidence_dir, current_user(by))
     if json_:
         print_jsonl([received.as_json()])
@@ -174,6 +179,8 @@ def open_command(
 @package_app.command("list")
 def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Packages sent and received, newest first."""
+    from fraudlink.share import list_packages
+
     rows = list_packages(database(ctx, db))
     if json_:
         print_jsonl(rows)
@@ -199,6 +206,9 @@ def consular_command(
     db: DbOption = None,
 ) -> None:
     """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import record_consular
+
     record_consular(
         database(ctx, db),
         case,

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 from fraudlink.errors import InputError
-from fraudlink.screen import Hit, Query, import_list, list_lists, remove_list, screener
-from fraudlink.screen.formats import READERS
-from fraudlink.screen.formats.common import country_code, iso_date
-from fraudlink.screen.service import screen_all
+
+if TYPE_CHECKING:
+    from fraudlink.screen import Hit
+
+# the names of fraudlink.screen.formats.READERS, spelled out so that --help imports no reader
+LIST_FORMATS = ("ftm", "ofac-xml", "ofac-csv", "un-xml", "csv")
 
 watchlist_app = typer.Typer(help="Import, list and remove sanctions lists and watchlists.")
 
@@ -23,12 +25,14 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="FtM JSONL, OFAC sdn.xml/sdn.csv, UN XML or CSV.")],
     name: Annotated[str, typer.Option("--name", help="Name of the list, e.g. ofac.")],
-    format: Annotated[str | None, typer.Option(help=f"One of: {', '.join(READERS)}.")] = None,
+    format: Annotated[str | None, typer.Option(help=f"One of: {', '.join(LIST_FORMATS)}.")] = None,
     force: Annotated[bool, typer.Option(help="Import even if older than the stored list.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Import a list; a newer version replaces the stored one in one transaction."""
+    from fraudlink.screen import import_list
+
     info = import_list(database(ctx, db), file, name, format=format, force=force)
     if json:
         print_jsonl([info.as_json()])
@@ -42,6 +46,8 @@ def import_(
 @watchlist_app.command("list")
 def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> None:
     """The stored lists with their dates and sizes."""
+    from fraudlink.screen import list_lists
+
     infos = list_lists(database(ctx, db))
     if json:
         print_jsonl(i.as_json() for i in infos)
@@ -55,6 +61,8 @@ def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> 
 @watchlist_app.command("remove")
 def remove(ctx: typer.Context, name: str, db: DbOption = None) -> None:
     """Remove a list and its index."""
+    from fraudlink.screen import remove_list
+
     info = remove_list(database(ctx, db), name)
     console.print(f"removed {info.name} ({info.entries} entries)")
 
@@ -85,6 +93,10 @@ def screen(
     json: JsonOption = False,
 ) -> None:
     """Screen one name, or (--all) every person, organisation, account and wallet we hold."""
+    from fraudlink.screen import Query, screener
+    from fraudlink.screen.formats.common import country_code, iso_date
+    from fraudlink.screen.service import screen_all
+
     store = database(ctx, db)
     if all_:
         changes = screen_all(store)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.link.flow import import_transactions, trace_account
 
 transactions_app = typer.Typer(help="Import bank and exchange transactions.", no_args_is_help=True)
 
@@ -23,6 +22,8 @@ def import_command(
     json_: JsonOption = False,
 ) -> None:
     """Load transactions; bad rows are named with their line; re-imports change nothing."""
+    from fraudlink.link.flow import import_transactions
+
     summary = import_transactions(database(ctx, db), files)
     if json_:
         print_jsonl([summary.as_json()])
@@ -40,6 +41,8 @@ def trace(
     json_: JsonOption = False,
 ) -> None:
     """Follow an account's payments hop by hop (FIFO, time order) to where the trail ends."""
+    from fraudlink.link.flow import trace_account
+
     result = trace_account(database(ctx, db), account)
     if json_:
         print_jsonl([{"hop": hop.as_json()} for hop in result.hops])

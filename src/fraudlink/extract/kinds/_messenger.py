@@ -219,12 +219,16 @@ class Messenger(IdentifierKind):
                 [*starts, *(m.start() for h in self.case_hints for m in re.finditer(h, folded))]
             )
         windows: list[tuple[int, int, list[int]]] = []
-        for start in starts:
-            low, high = max(0, start - _BEFORE_HINT), min(len(folded), start + _AFTER_HINT)
-            if windows and low <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], high, [*windows[-1][2], start])
-            else:
-                windows.append((low, high, [start]))
+        low, high, hints = 0, -1, []
+        for start in starts:  # the hints of one window grow in place: a run of hints stays linear
+            if start - _BEFORE_HINT > high:
+                if hints:
+                    windows.append((low, high, hints))
+                low, hints = max(0, start - _BEFORE_HINT), []
+            high = min(len(folded), start + _AFTER_HINT)
+            hints.append(start)
+        if hints:
+            windows.append((low, high, hints))
         return windows
 
     def _finds(

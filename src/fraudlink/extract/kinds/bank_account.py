@@ -275,6 +275,12 @@ def _account(
     return match, max(end, named.end if named else end)
 
 
+def _any_start(starts: list[int], low: int, high: int) -> bool:
+    """Whether some hit of the sorted ``starts`` begins in ``[low, high)``."""
+    first = bisect_left(starts, low)
+    return first < len(starts) and starts[first] < high
+
+
 def _spans(
     folded: str, hits: list[_Hit], banks: list[_Hit]
 ) -> Iterator[tuple[_Hit, tuple[int, int]]]:
@@ -285,18 +291,21 @@ def _spans(
     name (``Maybank 123``, ``paid into 123 at Maybank``).
     """
     found = []
+    hit_starts = [hit.start for hit in hits]  # hits and banks come sorted: looked up by bisection
+    bank_starts = [bank.start for bank in banks]
     for hit in hits:
         after = (_AFTER_BANK if hit.code else _AFTER_LABEL).match(folded, hit.end)
         if after is None and hit.code is None:
-            bank = next((b for b in banks if hit.end <= b.start <= hit.end + 24), None)
-            after = _AFTER_LABEL.match(folded, bank.end) if bank else None
+            first = bisect_left(bank_starts, hit.end)
+            bank = banks[first] if first < len(banks) else None
+            ok = bank is not None and bank.start <= hit.end + 24
+            after = _AFTER_LABEL.match(folded, bank.end) if bank and ok else None
         if after is not None:
             found.append((hit, after.span("digits")))
         if hit.code is not None:
             before = _BEFORE_BANK.search(folded, max(0, hit.start - 48), hit.start)
-            if before is not None and not any(
-                before.end("digits") <= other.start < hit.start for other in hits
-            ):  # ``123。គណនី ABA`` : the label between introduces what follows it
+            if before is not None and not _any_start(hit_starts, before.end("digits"), hit.start):
+                # ``123。គណនី ABA`` : the label between introduces what follows it
                 found.append((hit, before.span("digits")))
     found.sort(key=lambda item: item[1])
     return iter(found)
