@@ -27,9 +27,9 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from extract import ioc_finder_tool, iocextract_tool, phonenumbers_tool
 from extract_corpus import Document
 
+from extract import ioc_finder_tool, iocextract_tool, phonenumbers_tool
 from fraudlink.extract import Context, extract
 from fraudlink.extract.kinds._web import registrable
 
@@ -195,9 +195,11 @@ def show_misses(
     shown = 0
     for message, raw in zip(messages, answers, strict=True):
         found = {pair for pair in raw if _counted(pair, message)}
-        wrong = (found ^ message.truth) if kind is None else {
-            p for p in found ^ message.truth if p[0] == kind
-        }
+        wrong = (
+            (found ^ message.truth)
+            if kind is None
+            else {p for p in found ^ message.truth if p[0] == kind}
+        )
         if wrong and shown < limit:
             shown += 1
             print(f"--- {message.id}: {message.text}")

@@ -382,7 +382,7 @@ def starts_host(folded: str, start: int, end: int) -> bool:
     Other kinds ask this before they claim characters that begin a host: the
     host is the stronger reading of ``5usdt.com``.
     """
-    if end >= len(folded) or folded[end] not in ".-" and not folded[end].isalnum():
+    if end >= len(folded) or (folded[end] not in ".-" and not folded[end].isalnum()):
         return False
     match = _BARE_RE.match(folded, start)
     if match is None or match.end() <= end:

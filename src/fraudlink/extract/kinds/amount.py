@@ -425,9 +425,8 @@ def _implied_rupiah(text: FoldedText, marked: list[Match]) -> list[Match]:
             continue
         value = _plain_value(number.group(), True, False)
         if value is not None and value != "0":
-            found.append(
-                Match("amount", value, text.raw(start, end), start, end, attributes={"currency": "IDR"})
-            )
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": "IDR"}))
     return found
 
 

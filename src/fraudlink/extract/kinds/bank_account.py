@@ -108,7 +108,8 @@ BANKS: dict[str, tuple[str, ...]] = {
 LABELS: tuple[str, ...] = (
     "bank account number", "bank account", "account number", "account no", "account",
     "acct", "a/c", "acc no", "số tài khoản", "tài khoản", "stk", "nomor rekening",
-    "no rekening", "no. rekening", "rekening", "rekeningnya", "norek", "rek", "no. akaun", "nombor akaun", "akaun",
+    "no rekening", "no. rekening", "rekening", "rekeningnya", "norek", "rek", "no. akaun",
+    "nombor akaun", "akaun",
     "银行账户", "銀行帳戶", "收款账号", "收款帳號", "银行账号", "銀行帳號", "账号", "帳號", "账户",
     "帳戶", "卡号", "卡號", "계좌번호", "계좌", "통장", "លេខគណនី", "គណនី", "เลขที่บัญชี",
     "เลขบัญชี", "บัญชี", "口座番号", "口座",
