@@ -113,7 +113,8 @@ def fraudlink_tool(message: Message) -> set[Pair]:
         elif match.kind == "crypto_wallet":
             pair = comparable(match.kind, match.value)
             chain = match.attributes.get("chain", "")
-            if chain not in message.chains.get(pair[1], frozenset({chain})):
+            named = frozenset(chain.split("|"))  # ``doge|xvg``: the address cannot say which
+            if not named & message.chains.get(pair[1], named):
                 pair = (pair[0], f"{pair[1]} ({chain})")  # right address, wrong chain: wrong
             found.add(pair)
         else:
