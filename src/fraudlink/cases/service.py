@@ -119,7 +119,8 @@ def record_status(
 ) -> SubjectStatus:
     """Append one step to the subject's history after checking the lifecycle allows it."""
     steps = history(session, subject)
-    check_transition(subject.role, steps[-1].status if steps else None, status)
+    done = [step.status for step in steps]
+    check_transition(subject.role, done[-1] if done else None, status, done)
     if steps and occurred_on < steps[-1].occurred_on:
         raise InputError(
             f"'{status}' on {occurred_on} would precede '{steps[-1].status}' on "

@@ -24,7 +24,7 @@ from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
 
 ARTICLE3 = ("political", "military", "religious", "racial")
 PROTECTION_FLAGS = ("asylum_seeker", "at_risk_of_persecution", "refugee")
-DETAINED = ("arrested", "charged")
+DETAINED = ("arrested", "detained", "charged")
 
 
 @dataclass
