@@ -83,7 +83,19 @@ def _position(match: Match) -> tuple[int, int, str]:
 
 def _rank(match: Match) -> tuple[int, int, int]:
     start, end = match.start or 0, match.end or 0
-    return (-_priority(match.kind), start - end, start)
+    return (-_strength(match), start - end, start)
+
+
+#: a link written with its scheme, or an address with its ``@``, is certain of what it is:
+#: it wins over any amount or phone read inside it (``https://usdt5x.example/claim``)
+_CERTAIN = 65
+
+
+def _strength(match: Match) -> int:
+    priority = _priority(match.kind)
+    if (match.kind == "url" and "//" in match.raw) or match.kind == "email":
+        return max(priority, _CERTAIN)
+    return priority
 
 
 def _priority(name: str) -> int:

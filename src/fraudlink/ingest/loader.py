@@ -298,8 +298,8 @@ def gather_children(
     given_rows = [PersonRow.given(report_id, agency_id, parsed, p) for p in report.persons]
     children.persons += given_rows
     known = {row.name for row in given_rows}
-    for match in found:
-        if match.kind in NAME_KINDS and match.value not in known:
+    for match in found:  # a low-confidence mention (``valid=False``) is no person
+        if match.kind in NAME_KINDS and match.valid and match.value not in known:
             known.add(match.value)
             children.persons.append(PersonRow.narrated(report_id, agency_id, parsed, match))
 

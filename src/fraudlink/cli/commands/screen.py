@@ -13,6 +13,7 @@ from fraudlink.errors import InputError
 
 if TYPE_CHECKING:
     from fraudlink.screen import Hit
+    from fraudlink.store import Database
 
 # the names of fraudlink.screen.formats.READERS, spelled out so that --help imports no reader
 LIST_FORMATS = ("ftm", "ofac-xml", "ofac-csv", "un-xml", "csv")
@@ -82,6 +83,9 @@ def _table(hits: list[Hit]) -> Table:
 def screen(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option("--name", help="A name in any script.")] = None,
+    names: Annotated[
+        Path | None, typer.Option("--names", help="A UTF-8 file of names, one a line.")
+    ] = None,
     birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD or YYYY.")] = None,
     country: Annotated[str | None, typer.Option(help="Nationality, ISO code or name.")] = None,
     schema: Annotated[str, typer.Option(help="Person or Organization.")] = "Person",
@@ -92,12 +96,15 @@ def screen(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Screen one name, or (--all) every person, organisation, account and wallet we hold."""
+    """Screen one name, a file of names (--names), or (--all) every record we hold."""
     from fraudlink.screen import Query, screener
     from fraudlink.screen.formats.common import country_code, iso_date
     from fraudlink.screen.service import screen_all
 
     store = database(ctx, db)
+    if names is not None:
+        _screen_file(store, names, "Organization" if schema != "Person" else "Person", limit, json)
+        return
     if all_:
         changes = screen_all(store)
         print_jsonl(c.as_json() for c in changes) if json else console.print(
@@ -120,6 +127,16 @@ def screen(
     )
     hits = screener(store).search(query, limit)
     print_jsonl(h.as_json() for h in hits) if json else console.print(_table(hits))
+
+
+def _screen_file(store: Database, path: Path, schema: str, limit: int, json: bool) -> None:
+    from fraudlink.screen.batch import read_names, screen_names
+
+    for result in screen_names(store, read_names(path), schema, limit):
+        if json:
+            print_jsonl([result.as_json()])
+        else:
+            console.print(f"[bold]{result.line}: {result.name}[/bold]", _table(result.hits))
 
 
 def register(app: typer.Typer) -> None:
