@@ -95,31 +95,17 @@ def fill(db: str, reports: int, seed: int) -> None:
 
     database = open_database(Settings(db=db))
     identifiers, mentions = generate(reports, seed)
-    tables = {
+    at = "2025-01-01 00:00:00+00"
+    report_rows = [
+        (i, 1, f"R{i}", at, "KH", False, "", "{}", "AMBER", "{}", "x", 1, at, at)
+        for i in range(1, reports + 1)
+    ]
+    mention_rows = [(n + 1, r, i, "x", "field") for n, (r, i) in enumerate(mentions.tolist())]
+    tables: dict[str, list[tuple[Any, ...]]] = {
         "agency": [(1, "BENCH", "bench", "KH")],
-        "report": [
-            (
-                i,
-                1,
-                f"R{i}",
-                "2025-01-01 00:00:00+00",
-                "KH",
-                False,
-                "",
-                "{}",
-                "AMBER",
-                "{}",
-                "x",
-                1,
-                "2025-01-01 00:00:00+00",
-                "2025-01-01 00:00:00+00",
-            )
-            for i in range(1, reports + 1)
-        ],  # fmt: skip
+        "report": report_rows,
         "identifier": [(i, k, v, ok, "{}") for i, k, v, ok in identifiers],
-        "report_identifier": [
-            (n + 1, int(r), int(i), "x", "field") for n, (r, i) in enumerate(mentions.tolist())
-        ],  # fmt: skip
+        "report_identifier": mention_rows,
     }
     columns = {
         "agency": "id, code, name, country",
@@ -209,9 +195,9 @@ def main() -> None:
             filled = time.perf_counter() - started
             run = child(["--measure", db, "spark" if engine == "spark" else "inprocess"])
             results.setdefault(engine, []).append((size, run))
-            print(f"{engine:<9} {size:>10,} {run['seconds']:>8.1f} {run['peak_mib']:>9.0f} "
-                  f"{_growth(results[engine]):>7}   (fill {filled:.0f} s, "
-                  f"{run['networks']:.0f} networks, {run['hubs']:.0f} hubs)", flush=True)  # fmt: skip
+            found = f"{run['networks']:.0f} networks, {run['hubs']:.0f} hubs"
+            line = f"{engine:<9} {size:>10,} {run['seconds']:>8.1f} {run['peak_mib']:>9.0f}"
+            print(f"{line} {_growth(results[engine]):>7}   (fill {filled:.0f} s, {found})", flush=True)
     if "spark" in results:
         print(estimate(results["spark"], args.executors))
 

@@ -108,7 +108,8 @@ def test_spark_kind_cutoffs_are_numpy_quantiles() -> None:
     rng = np.random.default_rng(3)
     degree = np.concatenate([rng.zipf(1.8, 900), rng.zipf(2.5, 40), [1, 1, 1]]).astype(np.int64)
     kinds = np.asarray([0] * 900 + [1] * 40 + [0] * 3, np.int64)
-    rows = [(i, ("phone", "email")[k], int(d)) for i, (k, d) in enumerate(zip(kinds, degree))]
+    pairs = zip(kinds.tolist(), degree.tolist(), strict=True)
+    rows = [(i, ("phone", "email")[k], d) for i, (k, d) in enumerate(pairs)]
     frame = spark.createDataFrame(rows, "identifier_id long, kind string, degree long")
     shared = frame.where("degree >= 2")
     assert on_spark(shared) == kind_cutoffs(kinds, degree, ["phone", "email"])

@@ -62,11 +62,17 @@ def _is_star_forest(edges: DataFrame) -> bool:
     """Every node has one parent and no parent has one: each star is a whole component."""
     from pyspark.sql import functions as F
 
-    parents = edges.groupBy("node").agg(F.countDistinct("parent").alias("n"))
-    if parents.where(F.col("n") > 1).limit(1).count():
-        return False
-    centres = edges.select(F.col("parent").alias("node")).distinct()
-    return not centres.join(edges, "node").limit(1).count()
+    roles = edges.select("node", F.col("parent").alias("other"), F.lit(1).alias("child"))
+    roles = roles.unionByName(
+        edges.select(F.col("parent").alias("node"), F.lit(None).cast("long").alias("other"),
+                     F.lit(0).alias("child"))
+    )  # fmt: skip
+    bad = roles.groupBy("node").agg(
+        ((F.countDistinct("other") > 1) | ((F.max("child") == 1) & (F.min("child") == 0))).alias(
+            "bad"
+        )
+    )
+    return not bad.where(F.col("bad")).limit(1).count()
 
 
 def _cut(frame: DataFrame) -> DataFrame:

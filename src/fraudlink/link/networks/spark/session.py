@@ -78,7 +78,7 @@ def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link")
         master = master or "local[2]"
         builder = builder.master(master)
     if (master or conf.get("spark.master", "")).startswith("local"):
-        builder = builder.config("spark.sql.shuffle.partitions", "8")
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
         # local workers run this very interpreter, so they import this fraudlink
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if not conf.contains("spark.jars"):
