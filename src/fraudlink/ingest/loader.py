@@ -213,21 +213,20 @@ def agency_country(code: str) -> str | None:
 
 
 def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
-    """Victims' personal data is protected: each report that brings some is an audited import."""
-    events = [
+    """Victims' personal data is protected: one audited import per write names every report
+    that brought some (AGENCY/ID), rather than one entry per report."""
+    carrying = [parsed for _, parsed in reports if parsed.report.victim]
+    if not carrying:
+        return
+    sources = sorted({str(parsed.source) for parsed in carrying})
+    record_events(conn, [
         AuditEvent(
-            "import",
-            "report",
-            str(report_id),
-            user,
-            "ingest",
-            parsed.report.agency,
-            {"source": parsed.source, "line": parsed.line, "fields": ["victim"]},
+            "import", "ingest", ", ".join(sources)[:200], user, "ingest",
+            carrying[0].report.agency if len({p.report.agency for p in carrying}) == 1 else None,
+            {"fields": ["victim"], "sources": sources,
+             "reports": [f"{p.report.agency}/{p.report.id}" for p in carrying]},
         )
-        for report_id, parsed in reports
-        if parsed.report.victim
-    ]
-    record_events(conn, events)
+    ])  # fmt: skip
 
 
 def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:

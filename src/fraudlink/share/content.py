@@ -19,6 +19,7 @@ from fraudlink.cases import history
 from fraudlink.errors import InputError
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store.schema import (
+    Agency,
     Case,
     CaseReport,
     CaseSubject,
@@ -127,12 +128,16 @@ def reports(session: Session, case: Case) -> list[dict[str, Any]]:
         item = {"kind": identifier.kind, "value": identifier.value, "valid": identifier.valid}
         if item not in found[report_id]:
             found[report_id].append(item)
-    return [_report(r, found[r.id]) for r in rows]
+    codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
+    return [_report(r, found[r.id], codes.get(r.agency_id)) for r in rows]
 
 
-def _report(report: Report, identifiers: list[dict[str, Any]]) -> dict[str, Any]:
+def _report(
+    report: Report, identifiers: list[dict[str, Any]], agency: str | None
+) -> dict[str, Any]:
     return {
         "id": report.external_id,
+        "agency": agency,  # the agency that took the report, which need not be the sender
         "reported_at": report.reported_at.isoformat(),
         "country": report.country,
         "language": report.language,

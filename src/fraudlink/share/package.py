@@ -318,7 +318,7 @@ def _send(
         raise
     partial.replace(out)
     _mark_sent(session, row, draft)
-    _audit(session, "export", row, request.created_by)
+    _audit(session, "export", row, row.approved_by or request.created_by)
     return Outcome(row.package_id, row.status, str(out))
 
 
@@ -460,6 +460,17 @@ def record_consular(
                 recorded_at=dt.datetime.now(dt.UTC),
             )
         )
+        record_event(
+            session,
+            action="create",
+            record_type="consular_record",
+            record_id=f"{case_ref}/person {entity_id}",
+            user=by,
+            purpose="VCCR art. 36",
+            detail={"requested": requested, "consulate": consulate,
+                    "informed_at": informed_at.isoformat(),
+                    "notified_at": notified_at.isoformat() if notified_at else None},
+        )  # fmt: skip
 
 
 def list_packages(database: Database) -> list[dict[str, Any]]:

@@ -3,7 +3,8 @@
 Nothing is imported until the whole file has passed: the signature over every
 byte, the archive checks, the decryption of every chunk and the hash and size
 of every member. Evidence is decrypted into a staging folder and moved into
-the content-addressed evidence store only as the last step of the transaction;
+the evidence store (a folder per SHA-256 holding the file under its original,
+sanitised name) only as the last step of the transaction;
 on any failure the staging folder is removed and the database rolls back.
 """
 
@@ -48,6 +49,10 @@ class Received:
     relation: str | None
     already_opened: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    withdrawn: dict[str, int] = field(default_factory=dict)
+    handling: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    follows: str | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -58,6 +63,10 @@ class Received:
             "relation": self.relation,
             "already_opened": self.already_opened,
             "imported": self.counts,
+            "withdrawn": self.withdrawn,
+            "handling": self.handling,
+            "purpose": self.purpose,
+            "follows": self.follows,
         }
 
 
@@ -88,8 +97,8 @@ def open_package(
                     staged = _stage_evidence(archive, key, manifest, staging)
                 else:
                     staged = {}
-            received = _import(session, manifest, body, staged, evidence_dir, keys, user)
-            _finish_evidence(staged, evidence_dir)
+            received, targets = _import(session, manifest, body, staged, evidence_dir, keys, user)
+            _finish_evidence(staged, targets, evidence_dir)
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, FraudlinkError):
             raise
@@ -124,7 +133,10 @@ def _inside(root: Path, path: Path) -> Path:
 
 def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | None:
     if code == local:
-        return None
+        raise PackageRejected(
+            f"This package was made here, by {local}, for a partner; it is opened at the "
+            "recipient's database (`fraudlink package show ID` shows it here)."
+        )
     try:
         return partner_keys(session, code).signing
     except NotFound:
@@ -202,7 +214,7 @@ def _import(
     evidence_dir: Path,
     keys: LocalKeys,
     user: str,
-) -> Received:
+) -> tuple[Received, dict[str, Path]]:
     manifest = checked.model_dump(mode="json")
     markings = Markings.from_json(manifest["markings"])
     context = Context(session, manifest, markings, keys.code, user, evidence_dir, staged)
@@ -217,7 +229,7 @@ def _import(
         agency=str(manifest["sender"]),
         detail={"kind": manifest["kind"], "tlp": markings.tlp, "counts": counts},
     )
-    return Received(
+    received = Received(
         str(manifest["id"]),
         str(manifest["kind"]),
         str(manifest["sender"]),
@@ -225,14 +237,22 @@ def _import(
         manifest.get("relation"),
         False,
         counts,
+        dict(context.withdrawn),
+        list(markings.handling),
+        manifest.get("purpose"),
+        manifest.get("follows"),
     )
+    return received, context.targets
 
 
-def _finish_evidence(staged: dict[str, Path], evidence_dir: Path) -> None:
-    """Move staged files into the store, named by SHA-256, as the transaction's last step."""
+def _finish_evidence(staged: dict[str, Path], targets: dict[str, Path], evidence_dir: Path) -> None:
+    """Move staged files into the store (``SHA-256/original name``) as the last step; a
+    target that would leave the evidence store refuses the whole package."""
+    checked = {sha256: _inside(evidence_dir, target) for sha256, target in targets.items()}
     for sha256, path in staged.items():
-        target = _inside(evidence_dir, evidence_dir / sha256)
-        if not target.exists():
+        target = checked.get(sha256)
+        if target is not None and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             path.replace(target)
 
 
