@@ -186,10 +186,16 @@ def official(database: Database) -> set[tuple[str, str]]:
     return entries
 
 
+#: kinds whose values are the same thing: a number withdrawn as a phone is withdrawn on WhatsApp
+_TWINS = {"phone": "whatsapp", "whatsapp": "phone"}
+
+
 def withdrawn(database: Database) -> set[tuple[str, str]]:
     with database.session() as session:
-        rows = session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value))
-        return {(kind, value) for kind, value in rows}
+        rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
+    found = {(kind, value) for kind, value in rows}
+    found.update((_TWINS[kind], value) for kind, value in rows if kind in _TWINS)
+    return found
 
 
 def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:
