@@ -39,8 +39,8 @@ def test_a_dispute_upheld_withdraws_the_identifier_from_the_next_index(tmp_path:
         "open",
     )
 
-    done = runner.invoke(app, ["public", "disputes", "withdraw", reference.group(),
-                               "--spool", str(spool), "--db", db, "--note", "shop verified"])  # fmt: skip
+    withdraw = ["public", "disputes", "withdraw", reference.group(), "--spool", str(spool)]
+    done = runner.invoke(app, [*withdraw, "--db", db, "--note", "shop verified"])
     assert done.exit_code == 0, done.output
     published = runner.invoke(app, ["public", "publish", str(index), "--db", db, "--json"])
     assert json.loads(published.output)["withdrawn"] == 1

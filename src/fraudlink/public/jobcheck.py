@@ -25,6 +25,8 @@ MAX_TEXT = 20_000
 MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
 #: signals that make a high wage suspicious: the work asks for nothing
 _UNSKILLED = ("no_experience", "lure_role", "easy_money")
+#: signals that put the job in a scam-compound country, where the local wage is the yardstick
+_ABROAD = ("compound_area", "risky_country")
 
 
 class BadAdvert(InputError):
@@ -95,12 +97,23 @@ def assess(
     ):
         if spans:
             hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
-    if any(name in hits for name in _UNSKILLED):
+    abroad = any(name in hits for name in _ABROAD)
+    if abroad or any(name in hits for name in _UNSKILLED):
         wage_country = country or rules.pay.language_country.get(context.language or "")
-        high = _high_pay(rules, text, found, wage_country)
+        limit = rules.pay.factor * rules.pay.usual(wage_country, abroad)
+        high = _high_pay(rules, text, found, limit)
         if high:
             hits["pay_far_above"] = high
+    _combine(rules, hits)
     return _judge(rules, hits, text, language, country)
+
+
+def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
+    """Add each combination whose every group has a signal found, with those signals' words."""
+    for combo in rules.combos:
+        chosen = [next((hits[n] for n in group if n in hits), None) for group in combo.all_of]
+        if all(chosen):
+            hits[combo.name] = [spans[0] for spans in chosen if spans]
 
 
 def _phrase_hits(rules: Rules, text: str) -> dict[str, list[Hit]]:
@@ -133,10 +146,10 @@ def _reported(found: list[Match], index: PublicIndex | None) -> list[Match]:
                  if a is not None and a.status == REPORTED}.values())  # fmt: skip
 
 
-def _high_pay(rules: Rules, text: str, found: list[Match], country: str | None) -> list[Hit]:
+def _high_pay(rules: Rules, text: str, found: list[Match], usd_limit: float) -> list[Hit]:
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
-    limit = Decimal(str(pay.factor * pay.usual(country)))
+    limit = Decimal(str(usd_limit))
     hits = []
     for match in found:
         if match.kind != "amount":

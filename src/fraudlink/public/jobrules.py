@@ -36,17 +36,28 @@ class Signal:
 
 
 @dataclass(frozen=True, slots=True)
+class Combo:
+    """A signal found when each group has one of its signals: the parts weigh more together."""
+
+    name: str
+    all_of: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PayRules:
     factor: float
     usd_per_unit: dict[str, float]
     usual_monthly_usd: dict[str, float]
     language_country: dict[str, str]
+    destination_usual: float
     per_day: re.Pattern[str]
     per_other: re.Pattern[str]
     days_per_month: int
 
-    def usual(self, country: str | None) -> float:
-        return self.usual_monthly_usd.get(country or "", self.usual_monthly_usd["default"])
+    def usual(self, country: str | None, abroad: bool = False) -> float:
+        """The usual unskilled wage where the reader lives, or where the job is if lower."""
+        home = self.usual_monthly_usd.get(country or "", self.usual_monthly_usd["default"])
+        return min(home, self.destination_usual) if abroad else home
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,7 @@ class Rules:
     signals: dict[str, Signal]
     patterns: dict[str, re.Pattern[str]]
     levels: dict[str, int]
+    combos: tuple[Combo, ...]
     pay: PayRules
     advice: dict[str, Any]
 
@@ -93,6 +105,7 @@ def _pay(data: dict[str, Any]) -> PayRules:
         usd_per_unit={k.upper(): float(v) for k, v in data["usd_per_unit"].items()},
         usual_monthly_usd={k: float(v) for k, v in data["usual_monthly_usd"].items()},
         language_country=dict(data.get("language_country", {})),
+        destination_usual=float(data.get("destination_usual_monthly_usd", 300)),
         per_day=_compile(data.get("per_day", [])),
         per_other=_compile(data.get("per_other", [])),
         days_per_month=int(data.get("days_per_month", 26)),
@@ -135,15 +148,21 @@ def _shipped() -> Rules:
 
 def _read(source: Traversable) -> Rules:
     declared = _load(source, "signals.yaml")
+    declared_combos = declared.get("combos") or {}
     signals = {
         name: Signal(name, int(spec["weight"]), dict(spec["reason"]))
-        for name, spec in declared["signals"].items()
+        for name, spec in (declared["signals"] | declared_combos).items()
     }
+    combos = tuple(
+        Combo(name, tuple(tuple(group) for group in spec["all_of"]))
+        for name, spec in declared_combos.items()
+    )
     words = _phrases(source, signals)
     return Rules(
         signals=signals,
         patterns={name: _compile(listed) for name, listed in words.items() if listed},
         levels={k: int(v) for k, v in declared["levels"].items()},
+        combos=combos,
         pay=_pay(_load(source, "pay.yaml")),
         advice=_load(source, "advice.yaml"),
     )
