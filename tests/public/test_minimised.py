@@ -22,7 +22,7 @@ ANSWER_KEYS = {"reported", "reports", "victims", "first_seen", "last_seen", "sca
 
 
 def _private_strings(rows: list[dict[str, object]]) -> set[str]:
-    """Every agency, report id, name, narrative piece and victim detail, long enough to be telling."""
+    """Every agency, report id, name, narrative start and victim detail long enough to tell."""
     found: set[str] = set()
     for row in rows:
         found.update({str(row["id"]), str(row["agency"]), str(row["narrative"])[:40]})
