@@ -15,7 +15,7 @@ import datetime as dt
 import getpass
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -177,6 +177,21 @@ def last_entries(connection: Connection, limit: int = 50) -> list[AuditEntry]:
     newest = select(ENTRY_TABLE).order_by(ENTRY_TABLE.c.seq.desc()).limit(limit)
     rows = connection.execute(newest).all()
     return [_entry(row) for row in reversed(rows)]
+
+
+def entries_after(
+    session: Session, after: int, limit: int, agencies: Collection[str]
+) -> tuple[list[AuditEntry], int | None]:
+    """A page of entries about ``agencies``, oldest first, and the cursor of the next page."""
+    query = (
+        select(ENTRY_TABLE)
+        .where(ENTRY_TABLE.c.seq > after, ENTRY_TABLE.c.agency.in_(list(agencies)))
+        .order_by(ENTRY_TABLE.c.seq)
+        .limit(limit + 1)
+    )
+    rows = [_entry(row) for row in session.connection().execute(query)]
+    page = rows[:limit]
+    return page, page[-1].seq if len(rows) > limit else None
 
 
 @dataclass(frozen=True)

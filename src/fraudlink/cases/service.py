@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from fraudlink.audit import current_user, record_event
 from fraudlink.cases.lifecycle import check_transition
 from fraudlink.errors import InputError, NotFound
+from fraudlink.store.locks import insert_missing
 from fraudlink.store.schema import (
     TLP_LEVELS,
     Agency,
@@ -31,10 +32,9 @@ def agency_id(session: Session, code: str, create: bool = True) -> int:
         return found
     if not create:
         raise NotFound(f"No agency '{code}' is known here; add it first.")
-    agency = Agency(code=code, country=code[:2] if code[2:3] in ("-", "_") else None)
-    session.add(agency)
-    session.flush()
-    return agency.id
+    row = {"code": code, "country": code[:2] if code[2:3] in ("-", "_") else None}
+    insert_missing(session.connection(), Agency, [row], ["code"])  # another writer may add it too
+    return session.execute(select(Agency.id).where(Agency.code == code)).scalar_one()
 
 
 def open_case(
@@ -128,7 +128,8 @@ def record_status(
 ) -> SubjectStatus:
     """Append one step to the subject's history after checking the lifecycle allows it."""
     steps = history(session, subject)
-    check_transition(subject.role, steps[-1].status if steps else None, status)
+    done = [step.status for step in steps]
+    check_transition(subject.role, done[-1] if done else None, status, done)
     if steps and occurred_on < steps[-1].occurred_on:
         raise InputError(
             f"'{status}' on {occurred_on} would precede '{steps[-1].status}' on "

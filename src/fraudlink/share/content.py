@@ -246,6 +246,30 @@ def repatriation_request(
     }
 
 
+def persons_in(content: dict[str, Any]) -> list[dict[str, Any]]:
+    subject = [content["subject"]] if content.get("subject") else []
+    return [*content.get("suspects", []), *content.get("victims", []), *subject]
+
+
+def record_levels(content: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each record the content carries, named for the sender, with its own TLP."""
+    reports = [
+        (f"Report {r['id']}", str(r.get("tlp") or "CLEAR")) for r in content.get("reports", [])
+    ]
+    persons = [
+        (f"Person {p['ref']} ({p.get('role', 'person')})", str(p.get("tlp") or "CLEAR"))
+        for p in persons_in(content)
+    ]
+    return reports + persons
+
+
+def holds_personal_data(kind: str, content: dict[str, Any]) -> bool:
+    """Whether the content names people; evidence files may hold anything, so they count."""
+    if kind == "evidence_transfer" or persons_in(content):
+        return True
+    return any(r.get("victim") or r.get("narrative") for r in content.get("reports", []))
+
+
 def mask_cards(text: str) -> str:
     """Mask any Luhn-valid card number in free text: first six and last four digits stay."""
 

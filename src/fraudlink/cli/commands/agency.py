@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import OfficerRole
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, say
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, say, settings
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -31,16 +31,25 @@ def init(
     code: Annotated[str, typer.Argument(help="Agency code, e.g. KH-NPA.")],
     country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2 code.")],
     name: Annotated[str, typer.Option("--name", help="The agency's full name.")],
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Code of the agency this one is a unit of.")
+    ] = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Create the local agency with its signing and encryption keys (encrypted at rest)."""
+    """Create a hosted agency with its signing and encryption keys (encrypted at rest).
+
+    Run it once per agency a server hosts; a unit names its parent with --parent.
+    """
+    from fraudlink.access import set_parent
     from fraudlink.share import init_agency
     from fraudlink.share import show_fingerprint as show
 
     secret = passphrase(confirm=True)
     with database(ctx, db).session() as session:
         key = init_agency(session, code, name, country, secret)
+        if parent is not None:
+            set_parent(session, code, parent)
     say(json_, {"code": code, "fingerprint": key.fingerprint},
         f"agency {code} created; fingerprint {show(key.fingerprint)}")  # fmt: skip
 
@@ -57,7 +66,7 @@ def export(
     from fraudlink.share import show_fingerprint as show
 
     with database(ctx, db).session() as session:
-        card = export_card(session)
+        card = export_card(session, settings(ctx).agency)
     text = json.dumps(card, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         typer.echo(json.dumps(card, ensure_ascii=False) + "\n" if json_ else text, nl=False)
@@ -92,14 +101,17 @@ def officer(
     ctx: typer.Context,
     username: str,
     role: Annotated[OfficerRole, typer.Option("--role")] = OfficerRole.liaison,
+    by: Annotated[str | None, typer.Option("--by", help="Who registers (audited).")] = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Register a person who creates (liaison) or approves (supervisor) packages."""
+    """Register a person who creates (liaison) or approves (supervisor); needs the passphrase."""
+    from fraudlink.audit import current_user
     from fraudlink.share import add_officer
 
-    add_officer(database(ctx, db), username, role.value)
-    say(json_, {"username": username, "role": role.value}, f"{username} is a {role.value}")
+    officer = add_officer(database(ctx, db), username, role.value, passphrase(), current_user(by))
+    say(json_, {"username": officer.username, "role": officer.role},
+        f"{officer.username} is a {officer.role}")  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

@@ -2,29 +2,54 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from fraudlink.cli.choices import AuditAction
-from fraudlink.cli.common import DbOption, JsonOption, console, print_jsonl, reader
+from fraudlink.cli.commands.agency import passphrase
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, reader
 
 audit_app = typer.Typer(help="Read and verify the append-only audit log.", no_args_is_help=True)
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="Show the newest N entries.")]
 
 
+AnchorOption = Annotated[
+    Path | None,
+    typer.Option("--anchor", dir_okay=False, help="Also prove the log extends this anchor."),
+]
+
+
 @audit_app.command(name="verify")
-def verify_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
+def verify_command(
+    ctx: typer.Context, db: DbOption = None, json_: JsonOption = False, anchor: AnchorOption = None
+) -> None:
     """Check every entry's hash and link; name the first entry that was altered."""
     from fraudlink.audit import AuditChainBroken, verify
+    from fraudlink.audit.anchor import verify_anchor
 
-    result = verify(reader(ctx, db))
+    store = reader(ctx, db)
+    result = verify(store) if anchor is None else verify_anchor(store, anchor)
     if json_:
         print_jsonl([result.as_json()])
     if not result.ok:
         raise AuditChainBroken(result.describe() + "; treat the log as tampered with.")
     if not json_:
         console.print(result.describe(), highlight=False)
+
+
+@audit_app.command(name="anchor")
+def anchor_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(dir_okay=False, help="The anchor file to write.")],
+    db: DbOption = None,
+) -> None:
+    """Sign the log's head with the agency key into FILE; keep the file away from the database."""
+    from fraudlink.audit.anchor import write_anchor
+
+    made = write_anchor(database(ctx, db), out, passphrase())
+    console.print(f"anchor of {made.entries} entries (head {made.hash}) written to {out}")
 
 
 @audit_app.command(name="log")

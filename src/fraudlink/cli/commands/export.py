@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import ExportFormat, Tlp
+from fraudlink.cli.commands.agency import passphrase
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
 
 FormatOption = Annotated[
@@ -16,6 +17,13 @@ FormatOption = Annotated[
 CaseOption = Annotated[str | None, typer.Option("--case", metavar="REF", help="Only this case.")]
 TlpOption = Annotated[Tlp, typer.Option("--tlp", help="Leave out records marked above this TLP.")]
 PurposeOption = Annotated[str | None, typer.Option("--purpose", help="Why; kept in the audit log.")]
+ApproverOption = Annotated[
+    str | None,
+    typer.Option("--approved-by", help="Supervisor approving it (above GREEN or naming people)."),
+]
+RecipientOption = Annotated[
+    list[str] | None, typer.Option("--recipient", help="A person who may read it (TLP:RED).")
+]
 OutArgument = Annotated[Path, typer.Argument(dir_okay=False, writable=True, help="File to write.")]
 
 
@@ -26,14 +34,24 @@ def export(
     case: CaseOption = None,
     tlp: TlpOption = Tlp.AMBER,
     purpose: PurposeOption = None,
+    approved_by: ApproverOption = None,
+    recipient: RecipientOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Write a standard export; victims stay home and payment cards leave masked."""
+    from fraudlink.share.export import Approval
     from fraudlink.share.export import export as run_export
 
+    approval = Approval(approved_by, passphrase(), tuple(recipient or ())) if approved_by else None
     summary = run_export(
-        database(ctx, db), format_.value, out, case=case, tlp_max=tlp.value, purpose=purpose
+        database(ctx, db),
+        format_.value,
+        out,
+        case=case,
+        tlp_max=tlp.value,
+        purpose=purpose,
+        approval=approval,
     )
     if json_:
         print_jsonl([summary])

@@ -47,12 +47,24 @@ def link(
             "it lowered B-cubed F1 on generated data; such runs recompute in full).",
         ),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where the whole graph is partitioned: inprocess, or spark (pip install "
+            "'fraudlink[spark]'; reads the database over JDBC).",
+        ),
+    ] = "inprocess",
+    master: Annotated[
+        str | None,
+        typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[2])."),
+    ] = None,
     json_: JsonOption = False,
 ) -> None:
     """Link reports into networks by shared identifiers (only new reports unless --full)."""
     from fraudlink.link import link_reports
 
-    summary = link_reports(database(ctx, db), full=full, names=names)
+    summary = link_reports(database(ctx, db), full, names, engine, master)
     if json_:
         print_jsonl([summary.as_json()])
         return

@@ -93,11 +93,14 @@ def create_command(
     ] = None,
     reliability: Annotated[str, typer.Option("--reliability", help="A-F or X.")] = "B",
     accuracy: Annotated[int, typer.Option("--accuracy", help="1-4.")] = 2,
+    recipient: Annotated[
+        list[str] | None, typer.Option("--recipient", help="A person who may read it (RED).")
+    ] = None,
     by: ByOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Build a package; safeguards run first, AMBER+STRICT and RED wait for a supervisor."""
+    """Build a package; safeguards run first; above GREEN or naming people it waits for approval."""
     from fraudlink.audit import current_user
     from fraudlink.share import PackageBlocked, Request, create
     from fraudlink.share.custody import acquisition_record
@@ -117,6 +120,7 @@ def create_command(
         legal_basis=legal_basis.value if legal_basis else None,
         reliability=reliability,
         accuracy=accuracy,
+        recipients=list(recipient or []),
         handling=[code.value for code in handling] if handling else list(DEFAULT_HANDLING),
         acquisition=acquisition_record(
             bool(evidence), acquired_by, acquired_at, method, authorisation

@@ -21,11 +21,13 @@ from fraudlink.cli.common import (
     reader,
     say,
     some,
+    styled,
 )
 from fraudlink.errors import InputError
 
 if TYPE_CHECKING:
     from fraudlink.screen import Hit
+    from fraudlink.store import Database
 
 watchlist_app = typer.Typer(help="Import, list and remove sanctions lists and watchlists.")
 
@@ -96,6 +98,9 @@ def _table(hits: list[Hit]) -> Table:
 def screen(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option("--name", help="A name in any script.")] = None,
+    names: Annotated[
+        Path | None, typer.Option("--names", help="A UTF-8 file of names, one a line.")
+    ] = None,
     birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD or YYYY.")] = None,
     country: Annotated[str | None, typer.Option(help="Nationality, ISO code or name.")] = None,
     schema: Annotated[Schema, typer.Option(help="What the name names.")] = Schema.Person,
@@ -106,12 +111,15 @@ def screen(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Screen one name, or (--all) every person, organisation, account and wallet we hold."""
+    """Screen one name, a file of names (--names), or (--all) every record we hold."""
     from fraudlink.screen import Query, screener
     from fraudlink.screen.formats.common import country_code, iso_date
     from fraudlink.screen.service import screen_all
 
     store = database(ctx, db)
+    if names is not None:
+        _screen_file(store, names, "Organization" if schema != "Person" else "Person", limit, json)
+        return
     if all_:
         with progress_bar("screening") as progress:
             changes = screen_all(store, progress=progress)
@@ -135,6 +143,16 @@ def screen(
     )
     hits = screener(store).search(query, limit)
     print_jsonl(h.as_json() for h in hits) if json else console.print(_table(hits))
+
+
+def _screen_file(store: Database, path: Path, schema: str, limit: int, json: bool) -> None:
+    from fraudlink.screen.batch import read_names, screen_names
+
+    for result in screen_names(store, read_names(path), schema, limit):
+        if json:
+            print_jsonl([result.as_json()])
+        else:
+            console.print(styled((f"{result.line}: {result.name}", "bold")), _table(result.hits))
 
 
 screen_app = typer.Typer(
