@@ -124,10 +124,15 @@ class SubjectStep(StrEnum):
     reported_missing = "reported_missing"
     located = "located"
     arrested = "arrested"
-    charged = "charged"
+    detained = "detained"
     rescued = "rescued"
+    charged = "charged"
     handed_over = "handed_over"
+    deported = "deported"
+    extradited = "extradited"
+    voluntary_return = "voluntary_return"
     repatriated = "repatriated"
+    convicted = "convicted"
     released = "released"
 
 
@@ -140,3 +145,8 @@ class Judgement(StrEnum):
     same = "same"
     not_same = "not-same"
     unsure = "unsure"
+
+
+class LinkEngine(StrEnum):
+    inprocess = "inprocess"
+    spark = "spark"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.choices import GraphFormat, IdentifierKind
+from fraudlink.cli.choices import GraphFormat, IdentifierKind, LinkEngine
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
@@ -48,13 +48,13 @@ def link(
         ),
     ] = False,
     engine: Annotated[
-        str,
+        LinkEngine,
         typer.Option(
             "--engine",
-            help="Where the whole graph is partitioned: inprocess, or spark (pip install "
+            help="Where the whole graph is partitioned: in process, or on Spark (pip install "
             "'fraudlink[spark]'; reads the database over JDBC).",
         ),
-    ] = "inprocess",
+    ] = LinkEngine.inprocess,
     master: Annotated[
         str | None,
         typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[2])."),
@@ -64,7 +64,7 @@ def link(
     """Link reports into networks by shared identifiers (only new reports unless --full)."""
     from fraudlink.link import link_reports
 
-    summary = link_reports(database(ctx, db), full, names, engine, master)
+    summary = link_reports(database(ctx, db), full, names, engine.value, master)
     if json_:
         print_jsonl([summary.as_json()])
         return
