@@ -157,7 +157,10 @@ def print_network(console: Console, detail: NetworkDetail, identifiers: int = 15
 def print_network_rows(console: Console, rows: list[NetworkRow], min_size: int) -> None:
     """Networks as blocks, not a table: identifiers (wallets) are long and must show whole."""
     console.print(
-        styled((f"{len(rows):,} networks", "bold"), f" of {min_size}+ reports, largest first")
+        styled(
+            (f"{len(rows):,} network{'s' if len(rows) != 1 else ''}", "bold"),
+            f" of {min_size}+ reports, largest first",
+        )
     )
     for row in rows:
         span = f", {row.first:%Y-%m} to {row.last:%Y-%m}" if row.first and row.last else ""
@@ -165,7 +168,7 @@ def print_network_rows(console: Console, rows: list[NetworkRow], min_size: int) 
         console.print(f"  countries: {_counts(row.countries, 5)}")
         losses = "; ".join(f"{a:,.0f} {c}" for c, a in row.losses.items())
         console.print(f"  lost: {losses or 'none recorded'}")
-        central = [f"{i} ({n} reports)" for i, n in row.central] or ["none"]
+        central = [f"{i} ({n} report{'s' if n > 1 else ''})" for i, n in row.central] or ["none"]
         console.print("  central: " + "\n           ".join(central))
 
 
