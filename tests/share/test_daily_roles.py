@@ -31,6 +31,14 @@ def as_user(user: str, *args: str, code: int = 0) -> str:
     return str(result.output)
 
 
+def released(made: str, db: str) -> dict[str, Any]:
+    """The package, approved by the supervisor when the rules make it wait for one."""
+    outcome: dict[str, Any] = json.loads(made)
+    if outcome["status"] == "awaiting_approval":
+        as_user("sam", "package", "approve", outcome["package_id"], "--by", "sam", "--db", db)
+    return outcome
+
+
 def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit: Any) -> None:
     kh, cn = str(tmp_path / "kh.db"), str(tmp_path / "cn.db")
     for code, country, db in (("KH-NPA", "KH", kh), ("CN-MPS", "CN", cn)):
@@ -110,14 +118,14 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
 
     # a case notification, corrected, then retracted: the receiver sees what each changed
     out2, out3, out4 = (str(tmp_path / f"p{n}.flpkg") for n in (2, 3, 4))
-    note = json.loads(as_user("alice", "package", "create", "case_notification", out2, "--case",
-                              kit.case, "--to", "CN-MPS", "--db", kh, "--json"))  # fmt: skip
+    note = released(as_user("alice", "package", "create", "case_notification", out2, "--case",
+                            kit.case, "--to", "CN-MPS", "--db", kh, "--json"), kh)  # fmt: skip
     assert "imported: " in as_user("li", "package", "open", out2, "--db", cn)
-    corrected = json.loads(as_user("alice", "package", "correct", note["package_id"], out3,
-                                   "--reason", "wrong date", "--db", kh, "--json"))  # fmt: skip
+    corrected = released(as_user("alice", "package", "correct", note["package_id"], out3,
+                                 "--reason", "wrong date", "--db", kh, "--json"), kh)  # fmt: skip
     assert "replaced: " in as_user("li", "package", "open", out3, "--db", cn)
-    as_user("alice", "package", "retract", corrected["package_id"], out4,
-            "--reason", "sent in error", "--db", kh)  # fmt: skip
+    released(as_user("alice", "package", "retract", corrected["package_id"], out4,
+                     "--reason", "sent in error", "--db", kh, "--json"), kh)  # fmt: skip
     withdrawn = as_user("li", "package", "open", out4, "--db", cn)
     assert "withdrew: " in withdrawn and "report" in withdrawn
     assert "nothing new" not in withdrawn
