@@ -20,6 +20,8 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    #: (source, line) of each written line and what happened to it
+    outcomes: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -29,6 +31,7 @@ class IngestSummary:
         self.loaded += result.loaded
         self.updated += result.updated
         self.unchanged += result.unchanged
+        self.outcomes.update(result.outcomes)
 
     def as_json(self) -> dict[str, object]:
         return {
