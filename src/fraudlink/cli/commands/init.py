@@ -12,8 +12,7 @@ def init(ctx: typer.Context, db: DbOption = None) -> None:
     from fraudlink.store.db import Database, current_revisions, describe_revisions, upgrade
 
     database = Database(settings(ctx).with_db(db))
-    before = current_revisions(database.engine)
-    upgrade(database.engine)
+    before = upgrade(database.engine)
     after = current_revisions(database.engine)
     state = "created" if not before else ("upgraded" if before != after else "up to date")
     console.print(f"database {database.settings.db}: {state} (schema {describe_revisions(after)})")

@@ -1,0 +1,12 @@
+"""The app built from ``FRAUDLINK_*`` alone, for uvicorn's multi-process mode."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from fraudlink.api.app import create_app
+from fraudlink.settings import Settings
+
+
+def app_from_env() -> FastAPI:
+    return create_app(Settings())
