@@ -24,3 +24,12 @@ def test_a_latin_syllable_the_han_name_lacks_is_a_different_name() -> None:
     assert compare("Chen Zhi", "陈志").match
     assert compare("Tan Chee", "陈志").match
     assert compare("Bak Jeong Uk", "박정욱").match
+
+
+def test_arabic_script_meets_its_romanisations() -> None:
+    from fraudlink.link.names import name_keys
+
+    assert compare("محمد علي", "Mohammed Ali").match
+    assert compare("خالد حسين", "Khalid Hussein").match
+    assert not compare("محمد علي", "Ahmad Hassan").match
+    assert name_keys("محمد علي") & name_keys("Muhammad Aly")
