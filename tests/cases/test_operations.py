@@ -131,3 +131,80 @@ def test_an_operation_from_raid_to_restitution(database: Database, tmp_path: Pat
     assert figures["assets"] == {"confiscated": {"USD": "6000.00"}}
     assert figures["losses_usd"]["total"] == "6000.00"
     assert {r["currency"] for r in figures["losses_usd"]["rates"]} == {"THB", "USD"}
+
+
+def test_figures_by_unit_roll_up_and_by_month(database: Database, tmp_path: Path) -> None:
+    from fraudlink.access import set_parent
+    from fraudlink.cases.statistics import as_csv, figures_by
+
+    lines = [
+        '{"id": "A1", "agency": "KH-NPA-PP", "reported_at": "2025-01-05T23:30:00-05:00",'
+        ' "narrative": "", "loss": {"amount": "100", "currency": "USD"}}',
+        '{"id": "A2", "agency": "KH-NPA-SR", "reported_at": "2025-02-06", "narrative": "",'
+        ' "loss": {"amount": "50.5", "currency": "USD"}}',
+        '{"id": "A3", "agency": "KH-NPA", "reported_at": "2025-02-07", "narrative": ""}',
+    ]
+    reports = tmp_path / "r.jsonl"
+    reports.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest_files(database, [reports])
+    with database.session() as session:
+        set_parent(session, "KH-NPA-PP", "KH-NPA")
+        set_parent(session, "KH-NPA-SR", "KH-NPA")
+        op = open_operation(session, "OP-9", "x", "KH-NPA-PP", DAY)
+        at = dt.datetime(2025, 2, 1, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA-PP", "Phnom Penh", persons=12)
+        by_unit = {g.key: g for g in figures_by(session, "unit")}
+        by_month = {g.key: g for g in figures_by(session, "month")}
+        by_province = {g.key: g for g in figures_by(session, "province")}
+        text = as_csv(figures_by(session, "unit"))
+    national = by_unit["KH-NPA"]
+    assert (national.reports, national.arrested) == (3, 12)
+    assert national.losses == {"USD": Decimal("150.5")}
+    assert (by_unit["KH-NPA-PP"].reports, by_unit["KH-NPA-SR"].reports) == (1, 1)
+    # 23:30 at UTC-5 on 5 January is 6 January in UTC; months are counted in UTC
+    assert (by_month["2025-01"].reports, by_month["2025-02"].reports) == (1, 2)
+    assert by_month["2025-02"].arrested == 12
+    assert by_province["Phnom Penh"].arrested == 12
+    assert "KH-NPA,3,12,0,USD,150.5" in text
+
+
+def test_rescued_people_are_read_only_by_named_roles_of_their_agency(database: Database) -> None:
+    from fraudlink.access.principal import principal_for_name
+    from fraudlink.access.users import add_user
+    from fraudlink.cases.rescued import (
+        decide_trafficking_status,
+        read_rescued,
+        record_rescue,
+        record_return,
+        rescued_counts,
+    )
+    from fraudlink.errors import Forbidden, InputError
+
+    with database.session() as session:
+        person = record_rescue(session, "KH-NPA", "Nguyen Van A", DAY, "Bavet", "vn",
+                               ["medical", "interpreter"])  # fmt: skip
+        with pytest.raises(InputError):
+            decide_trafficking_status(person, "recognised", "", "")
+        decide_trafficking_status(person, "recognised", "NCCT", "Law on trafficking art. 10")
+        with pytest.raises(InputError):
+            record_return(person, DAY - dt.timedelta(days=1), None)
+        record_return(person, DAY + dt.timedelta(days=9), "Embassy of Viet Nam")
+        record_rescue(session, "KH-NPA", "Li Wei", DAY, nationality="CN")
+        service.agency_id(session, "TH-RTP")
+        add_user(session, "kh_liaison", "KH-NPA", ["liaison"], None)
+        add_user(session, "kh_analyst", "KH-NPA", ["analyst"], None)
+        add_user(session, "th_liaison", "TH-RTP", ["liaison"], None)
+        person_id = person.id
+    with database.session() as session:
+        liaison = principal_for_name(session, "kh_liaison")
+        assert read_rescued(session, liaison, person_id, "case KH-1").name == "Nguyen Van A"
+        with pytest.raises(InputError, match="purpose"):
+            read_rescued(session, liaison, person_id, None)
+        with pytest.raises(Forbidden):
+            read_rescued(session, principal_for_name(session, "kh_analyst"), person_id, "x")
+        with pytest.raises(NotFound):
+            read_rescued(session, principal_for_name(session, "th_liaison"), person_id, "x")
+        counts = rescued_counts(session)
+    assert counts == {"rescued": 2, "recognised": 1, "repatriated": 1,
+                      "by_nationality": {"CN": 1, "VN": 1}}  # fmt: skip
+    assert "Nguyen" not in str(counts)

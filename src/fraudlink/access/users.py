@@ -41,7 +41,8 @@ def token_hash(token: str) -> str:
 def check_roles(roles: Sequence[str]) -> list[str]:
     unknown = sorted(set(roles) - set(ROLES))
     if unknown or not roles:
-        raise InputError(f"Give one or more roles among {', '.join(ROLES)} (not {unknown}).")
+        wrong = f"'{', '.join(unknown)}' is not a role; " if unknown else ""
+        raise InputError(f"{wrong}give one or more of {', '.join(ROLES)}.")
     return sorted(set(roles))
 
 

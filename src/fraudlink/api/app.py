@@ -91,6 +91,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     )
     app.state.limiter = RateLimiter(settings.rate_limit)
     problems.install(app)
+    problems.document(app)
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

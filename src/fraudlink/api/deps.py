@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fraudlink.access import Principal, authenticate
 from fraudlink.access.users import token_hash
 from fraudlink.api.policy import policy_for
-from fraudlink.errors import ConfigError, PurposeRequired, RateLimited
+from fraudlink.errors import ConfigError, InputError, PurposeRequired, RateLimited
 from fraudlink.store import Database
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `fraudlink token create`.")
@@ -79,6 +79,13 @@ def _route_name(request: Request) -> str:
     return str(getattr(route, "name", ""))
 
 
+def _refuse_nul(request: Request) -> None:
+    """No text column takes a NUL (PostgreSQL refuses it), so no parameter may carry one."""
+    values = [*request.path_params.values(), *request.query_params.values()]
+    if any("\x00" in str(value) for value in values):
+        raise InputError("A parameter holds a NUL character; remove it and send again.")
+
+
 def caller(
     request: Request,
     opened: SessionDep,
@@ -100,6 +107,7 @@ def caller(
     limiter: RateLimiter = request.app.state.limiter
     limiter.hit(token_hash(token or ""))
     principal.require(*policy.roles)
+    _refuse_nul(request)
     purpose = (x_purpose or "").strip() or None
     if policy.personal and purpose is None:
         raise PurposeRequired(

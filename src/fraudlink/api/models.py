@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
+#: Text a client sends: no NUL, which no text column stores.
+NO_NUL = r"^[^\x00]*$"
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=NO_NUL)]
 TLP = Literal["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 Cursor = Field(default=None, description="Give the previous page's next_cursor to go on.")
 
@@ -94,23 +97,26 @@ class PersonPage(BaseModel):
 
 
 class JointCaseIn(BaseModel):
-    reference: str = Field(min_length=1, max_length=128, examples=["JIT-2026-01"])
-    title: str = Field(min_length=1, max_length=512, examples=["Sihanoukville compound"])
+    reference: str = Field(min_length=1, max_length=128, pattern=NO_NUL, examples=["JIT-2026-01"])
+    title: str = Field(
+        min_length=1, max_length=512, pattern=NO_NUL, examples=["Sihanoukville compound"]
+    )
     tlp: TLP = "AMBER"
-    members: list[str] = Field(default_factory=list, examples=[["TH-RTP"]])
+    members: list[Code] = Field(default_factory=list, max_length=50, examples=[["TH-RTP"]])
 
 
 class MemberIn(BaseModel):
-    agency: str = Field(min_length=1, max_length=64, examples=["TH-RTP"])
+    agency: Code = Field(examples=["TH-RTP"])
 
 
 class ReleaseIn(BaseModel):
     record_type: Literal["report", "entity"] = "report"
-    agency: str | None = Field(
-        default=None, max_length=64, description="Owner of a report named by its id."
-    )
+    agency: Code | None = Field(default=None, description="Owner of a report named by its id.")
     id: str = Field(
-        min_length=1, max_length=255, description="A report's id, or an entity's number."
+        min_length=1,
+        max_length=255,
+        pattern=NO_NUL,
+        description="A report's id, or an entity's number.",
     )
     tlp: TLP = "AMBER"
 

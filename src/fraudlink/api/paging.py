@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from fraudlink.errors import InputError
 
@@ -12,6 +12,8 @@ CursorQuery = Annotated[
     str | None,
     Query(max_length=32, description="next_cursor of the previous page", examples=["120"]),
 ]
+#: A stored id in a path: positive and within a BIGINT, so no database refuses it.
+IdPath = Annotated[int, Path(ge=1, le=2**63 - 1)]
 LimitQuery = Annotated[int, Query(ge=1, le=200, description="items per page")]
 
 

@@ -115,8 +115,40 @@ def install(app: FastAPI) -> None:
 
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problems a route may answer."""
-    return {
-        status: {"model": Problem, "content": {MEDIA_TYPE: {}}, "description": "A problem"}
-        for status in statuses
-    }
+    """OpenAPI entries for the problems a route may answer (``document`` fixes their media type)."""
+    return {status: {"model": Problem, "description": "A problem"} for status in statuses}
+
+
+PROBLEM_CONTENT = {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+COMMON = {
+    "400": "The input cannot be used; detail says why.",
+    "422": "The request's fields are invalid; each is named in errors.",
+    "500": "The server failed; nothing is told but that.",
+}
+
+
+def _as_problems(operation: dict[str, Any]) -> None:
+    answers = operation.setdefault("responses", {})
+    for status, text in COMMON.items():
+        answers[status] = {"description": text}
+    for status, answer in answers.items():
+        if int(status) >= 400:
+            answer["content"] = PROBLEM_CONTENT
+
+
+def document(app: FastAPI) -> None:
+    """Every error in the OpenAPI document is what the handlers send: problem+json."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    _as_problems(operation)
+            for unused in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(unused, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -304,11 +305,14 @@ _ORG_SUFFIXES = (
 )
 _UPPER = "A-Z\u00c0-\u00de\u0110\u01a0\u01af\u1ea0-\u1ef9"  # with Vietnamese capitals
 _VI_CAP = rf"[{_UPPER}][{_LATIN}0-9&'’\-]*"
-_CAP_WORD = rf"(?:[A-Z0-9][{_LATIN}0-9&'’\-]*|&|of|and)"
+#: the rest of a word of a name: bounded, or a long run of letters and digits (``Ltd1Ltd1…``)
+#: would be read to its end from each letter after a digit
+_WORD_REST = rf"[{_LATIN}0-9&'’\-]{{0,40}}"
+_CAP_WORD = rf"(?:[A-Z0-9]{_WORD_REST}|&|of|and)"
 _ORG_PATTERNS = re.compile(
     "|".join(
         [
-            rf"(?<![{_LATIN}])(?:[A-Z][{_LATIN}0-9&'’\-]*[ \t]+)(?:{_CAP_WORD}[ \t]+){{0,5}}"
+            rf"(?<![{_LATIN}])(?:[A-Z]{_WORD_REST}[ \t]+)(?:{_CAP_WORD}[ \t]+){{0,5}}"
             rf"(?:{_ORG_SUFFIXES})(?![{_LATIN}])",
             rf"(?<![{_LATIN}])(?:PT|Công[ \t]ty(?:[ \t](?:TNHH|CP|Cổ[ \t]phần))?)[ \t]+"
             rf"{_VI_CAP}(?:[ \t]+{_VI_CAP}){{0,4}}",
@@ -399,18 +403,21 @@ def _org_patterns(folded: str) -> Iterator[re.Match[str]]:
 def organisations(text: FoldedText) -> Iterator[Match]:
     """Organisations by legal form (``…有限公司``, ``… Co., Ltd.``) or after a label."""
     folded = text.folded
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the legal-form finds, which come in order and never overlap
+    ends: list[int] = []
     for found in _org_patterns(folded):
         start, end = found.span()
         lead = _LEADING_STOPWORDS.match(folded, start)
         if lead and lead.end() < end:
             start = lead.end()
         raw = text.raw(start, end)
-        taken.append((start, end))
+        starts.append(start)
+        ends.append(end)
         yield Match(ORGANIZATION, clean_name(raw), raw, start, end)
     for label in _matches_at(_ORG_LABEL_RE, folded, _anchors(folded)[_ORG_LABEL]):
         label_end = _org_label_end(folded, label.end())
-        if label_end is not None and not any(a < label_end and label.end() < b for a, b in taken):
+        first = bisect_right(ends, label.end())  # the first find ending after the label
+        if label_end is not None and not (first < len(ends) and starts[first] < label_end):
             raw = text.raw(label.end(), label_end)
             yield Match(ORGANIZATION, clean_name(raw), raw, label.end(), label_end)
 

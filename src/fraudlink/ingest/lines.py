@@ -16,6 +16,7 @@ from fraudlink.ingest.loader import ReportWriter
 from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.pipeline import IngestSummary, batches
 from fraudlink.ingest.readers import Outcome, Parsed, Rejected, validate
+from fraudlink.ingest.retry import write_batch
 from fraudlink.store import Database
 
 SOURCE = "request"
@@ -73,14 +74,16 @@ def ingest_lines(
     """Write every good line (batches commit one by one); answer one result per line."""
     summary = IngestSummary()
     writer = ReportWriter(database.engine, NarrativeExtraction() if extract else None, user)
-    results: list[LineResult] = []
+    written: list[Parsed] = []
     outcomes = _own(read_lines(lines), agencies)
     for batch in batches(outcomes, database.settings.batch_size, summary):
-        result = writer.write(batch)
-        summary.add(result)
-        results.extend(
-            LineResult(p.line, result.outcomes[p.key], p.report.id, p.report.agency) for p in batch
-        )
+        write_batch(writer, batch, summary)
+        written.extend(batch)
+    results = [
+        LineResult(p.line, summary.outcomes[p.source, p.line], p.report.id, p.report.agency)
+        for p in written
+        if (p.source, p.line) in summary.outcomes
+    ]
     results.extend(LineResult(r.line, "rejected", reason=r.reason) for r in summary.rejected)
     results.sort(key=lambda r: r.line)
     return summary, results

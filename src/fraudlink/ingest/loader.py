@@ -37,8 +37,8 @@ from fraudlink.store.schema import (
 #: Finds that describe a report rather than identify who is behind it; they never link.
 NOT_IDENTIFIERS = frozenset({"amount", "person", "organization"})
 NAME_KINDS = {"person": "Person", "organization": "Organization"}
-KIND_LENGTH = Identifier.__table__.c.kind.type.length
-VALUE_LENGTH = Identifier.__table__.c.value.type.length
+KIND_LENGTH: int = getattr(Identifier.__table__.c.kind.type, "length", 32)
+VALUE_LENGTH: int = getattr(Identifier.__table__.c.value.type, "length", 512)
 
 
 class NarrativeExtractor(Protocol):
@@ -54,8 +54,8 @@ class BatchResult:
     loaded: int = 0
     updated: int = 0
     unchanged: int = 0
-    #: What happened to each (agency, id) of the batch: loaded, updated or unchanged.
-    outcomes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: What happened to each (source, line) of the batch: loaded, updated or unchanged.
+    outcomes: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +139,14 @@ class ReportWriter:
             if old is None:
                 fresh.append(parsed)
                 result.loaded += 1
-                result.outcomes[parsed.key] = "loaded"
+                result.outcomes[parsed.source, parsed.line] = "loaded"
             elif old.content_hash == parsed.content_hash:
                 result.unchanged += 1
-                result.outcomes[parsed.key] = "unchanged"
+                result.outcomes[parsed.source, parsed.line] = "unchanged"
             else:
                 changed.append((old, parsed))
                 result.updated += 1
-                result.outcomes[parsed.key] = "updated"
+                result.outcomes[parsed.source, parsed.line] = "updated"
         return result, fresh, changed
 
     def _insert_reports(
@@ -213,21 +213,20 @@ def agency_country(code: str) -> str | None:
 
 
 def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
-    """Victims' personal data is protected: each report that brings some is an audited import."""
-    events = [
+    """Victims' personal data is protected: one audited import per write names every report
+    that brought some (AGENCY/ID), rather than one entry per report."""
+    carrying = [parsed for _, parsed in reports if parsed.report.victim]
+    if not carrying:
+        return
+    sources = sorted({str(parsed.source) for parsed in carrying})
+    record_events(conn, [
         AuditEvent(
-            "import",
-            "report",
-            str(report_id),
-            user,
-            "ingest",
-            parsed.report.agency,
-            {"source": parsed.source, "line": parsed.line, "fields": ["victim"]},
+            "import", "ingest", ", ".join(sources)[:200], user, "ingest",
+            carrying[0].report.agency if len({p.report.agency for p in carrying}) == 1 else None,
+            {"fields": ["victim"], "sources": sources,
+             "reports": [f"{p.report.agency}/{p.report.id}" for p in carrying]},
         )
-        for report_id, parsed in reports
-        if parsed.report.victim
-    ]
-    record_events(conn, events)
+    ])  # fmt: skip
 
 
 def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, status
 from fraudlink.access.tables import Job
 from fraudlink.api import models
 from fraudlink.api.deps import CallerDep, SessionDep
-from fraudlink.api.paging import CursorQuery, LimitQuery, after, next_cursor
+from fraudlink.api.paging import CursorQuery, IdPath, LimitQuery, after, next_cursor
 from fraudlink.api.problems import responses
 from fraudlink.api.routers.reports import SUBMIT_BODY, body_lines
 from fraudlink.jobs import queue
@@ -76,5 +76,5 @@ def index(
 @router.get(
     "/{job_id}", name="get_job", response_model=models.Job, responses=responses(401, 403, 404, 429)
 )
-def read(job_id: int, who: CallerDep, session: SessionDep) -> models.Job:
+def read(job_id: IdPath, who: CallerDep, session: SessionDep) -> models.Job:
     return _job(queue.get_job(session, who.principal, job_id))

@@ -8,7 +8,7 @@ from fraudlink.access import joint
 from fraudlink.access.records import record_id_of
 from fraudlink.api import models
 from fraudlink.api.deps import CallerDep, SessionDep
-from fraudlink.api.paging import CursorQuery, LimitQuery, after, next_cursor
+from fraudlink.api.paging import CursorQuery, IdPath, LimitQuery, after, next_cursor
 from fraudlink.api.problems import responses
 
 router = APIRouter(prefix="/joint-cases", tags=["joint cases"])
@@ -97,7 +97,7 @@ def release(
     responses=responses(401, 403, 404, 429),
 )
 def withdraw(
-    reference: str, release_id: int, who: CallerDep, session: SessionDep
+    reference: str, release_id: IdPath, who: CallerDep, session: SessionDep
 ) -> models.JointCase:
     """Withdraw a release: members stop seeing the record on their next read."""
     joint.withdraw(session, who.principal, reference, release_id)

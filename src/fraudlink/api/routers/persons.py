@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from fraudlink.access.records import get_person, list_persons
 from fraudlink.api import models
 from fraudlink.api.deps import CallerDep, SessionDep
-from fraudlink.api.paging import CursorQuery, LimitQuery, after, next_cursor
+from fraudlink.api.paging import CursorQuery, IdPath, LimitQuery, after, next_cursor
 from fraudlink.api.problems import responses
 
 router = APIRouter(prefix="/persons", tags=["persons"])
@@ -34,7 +34,7 @@ def index(
     response_model=models.Person,
     responses=responses(401, 403, 404, 428, 429),
 )
-def read(person_id: int, who: CallerDep, session: SessionDep) -> models.Person:
+def read(person_id: IdPath, who: CallerDep, session: SessionDep) -> models.Person:
     return models.Person.model_validate(
         get_person(session, who.principal, person_id, who.justification)
     )

@@ -266,7 +266,53 @@ def rates_import(
         raise typer.Exit(1)
 
 
+class Dimension(StrEnum):
+    month = "month"
+    country = "country"
+    scam_type = "scam_type"
+    unit = "unit"
+    province = "province"
+
+
+def stats(
+    ctx: typer.Context,
+    by: Annotated[Dimension, typer.Option("--by", help="How to group the figures.")],
+    since: Annotated[dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"])] = None,
+    until: Annotated[
+        dt.datetime | None,
+        typer.Option("--to", formats=["%Y-%m-%d"], help="First day not counted."),
+    ] = None,
+    csv_: Annotated[Path | None, typer.Option("--csv", help="Also write the rows as CSV.")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Reports, losses, arrests and rescues by month, country, scam type, unit or province.
+
+    By unit, every unit's figures are also added to each agency above it.
+    """
+    from fraudlink.cases.statistics import as_csv, figures_by
+
+    with database(ctx, db).session() as session:
+        groups = figures_by(
+            session, by.value, since.date() if since else None, until.date() if until else None
+        )
+    if csv_ is not None:
+        csv_.write_text(as_csv(groups), encoding="utf-8")
+    if json_:
+        print_jsonl(g.as_json() for g in groups)
+        return
+    for g in groups:
+        losses = ", ".join(
+            f"{amount:,} {currency}" for currency, amount in sorted(g.losses.items())
+        )
+        console.print(
+            f"{g.key:<20} {g.reports:>9,} reports  {g.arrested:>6,} arrested  "
+            f"{g.rescued:>6,} rescued  {losses}"
+        )
+
+
 def register(app: typer.Typer) -> None:
+    app.command()(stats)
     app.add_typer(operation_app, name="operation")
     app.add_typer(asset_app, name="asset")
     app.add_typer(rates_app, name="rates")

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    data_table,
+    database,
+    default_command_group,
+    print_jsonl,
+    progress_bar,
+    styled,
+)
 from fraudlink.errors import InputError
 
 if TYPE_CHECKING:
@@ -106,9 +116,10 @@ def screen(
         _screen_file(store, names, "Organization" if schema != "Person" else "Person", limit, json)
         return
     if all_:
-        changes = screen_all(store)
+        with progress_bar("screening") as progress:
+            changes = screen_all(store, progress=progress)
         print_jsonl(c.as_json() for c in changes) if json else console.print(
-            f"{len(changes)} new or changed hit(s)",
+            f"{len(changes)} new or changed hit(s); `fraudlink screen hits` lists all",
             *(
                 f"{c.status}: {c.subject} ~ {c.hit.entry.caption} "
                 f"[{c.hit.list_name}] {c.hit.score:.3f}"
@@ -136,9 +147,44 @@ def _screen_file(store: Database, path: Path, schema: str, limit: int, json: boo
         if json:
             print_jsonl([result.as_json()])
         else:
-            console.print(f"[bold]{result.line}: {result.name}[/bold]", _table(result.hits))
+            console.print(styled((f"{result.line}: {result.name}", "bold")), _table(result.hits))
+
+
+screen_app = typer.Typer(
+    cls=default_command_group("run"),
+    help="Screen names and our records against watchlists; `screen hits` lists stored hits.",
+    no_args_is_help=True,
+)
+
+
+@screen_app.command("hits")
+def hits_command(
+    ctx: typer.Context,
+    new: Annotated[bool, typer.Option("--new", help="Only hits the newest run saw first.")] = False,
+    list_name: Annotated[str | None, typer.Option("--list", help="Only hits on this list.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Stored hits: our record, the listed entry, the record's reports and network."""
+    from fraudlink.screen.hits import list_hits
+
+    found = list_hits(database(ctx, db), new, list_name)
+    if json:
+        print_jsonl(h.as_json() for h in found)
+        return
+    table = data_table("score", "our record", "listed as", "list", "reports", "networks",
+                       title=f"{len(found)} stored hit(s)", right=("score",))  # fmt: skip
+    for h in found:
+        reports = ", ".join(h.reports[:3]) + (
+            f" +{len(h.reports) - 3}" if len(h.reports) > 3 else ""
+        )
+        table.add_row(f"{h.score:.3f}" + (" new" if h.new else ""), f"{h.record} {h.label}",
+                      f"{h.caption} ({h.entry_id})", h.list_name, reports,
+                      ", ".join(map(str, h.networks)) or "-")  # fmt: skip
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(watchlist_app, name="watchlist")
-    app.command()(screen)
+    screen_app.command("run")(screen)
+    app.add_typer(screen_app, name="screen")

@@ -207,10 +207,13 @@ _SCHEME_RE = re.compile(
     re.IGNORECASE,
 )
 _SCHEME_HEAD = re.compile(rf"(?<![a-z0-9@._%+\-]){SCHEME}{SCHEME_SEP}", re.IGNORECASE)
+_NOT_AFTER = r"(?<![a-z0-9@._%+\-])"
 _BARE_RE = re.compile(
-    rf"(?<![a-z0-9@._%+\-])(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*{DOT}{_TOP_LABEL})",
+    rf"{_NOT_AFTER}(?P<host>{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*{DOT}{_TOP_LABEL})",
     re.IGNORECASE,
 )
+_MAY_START = re.compile(_NOT_AFTER, re.IGNORECASE)
+_CHAIN = re.compile(rf"{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*", re.IGNORECASE)
 #: a dot before a letter or digit (``\w`` less ``_`` is what ``str.isalnum`` accepts)
 _DOT_BEFORE_ALNUM = re.compile(r"\.(?=[^\W_])")
 _LABEL_BACKWARDS = re.compile(rf"[{_LATIN}\-]{{1,63}}", re.IGNORECASE)
@@ -287,13 +290,28 @@ def _bare_hits(text: FoldedText, linked: list[WebHit]) -> list[WebHit]:
         start = label_end - len(label.group())
         while folded[start] == "-" and start < label_end:
             start += 1
-        match = _BARE_RE.match(folded, start) if start >= pos else None
+        if start < pos:
+            continue
+        match = _BARE_RE.match(folded, start)
         hit = _hit(text, match) if match else None
         if match is not None:
             pos = hit.end if hit else match.end()
+        elif _MAY_START.match(folded, start):
+            pos = _chain_end(folded, start)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _chain_end(folded: str, start: int) -> int:
+    """End of the labels and dots from ``start``, where a bare host was not found.
+
+    Every later label of the chain would fail the same way (its labels are a
+    tail of this one's), so none is tried: with defanged dots, which the
+    look-behind does not turn away, ``1[.]1[.]1…`` was read to its end per label.
+    """
+    chain = _CHAIN.match(folded, start)
+    return chain.end() if chain else start
 
 
 def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
@@ -324,9 +342,10 @@ def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
     if not labels[-1][:1].isalpha():  # numbers, versions, IP addresses: no top-level domain
         return None
     length = len(raw)
-    while len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
-        labels.pop()
-        length = len(_host_prefix(raw, len(labels)))
+    if len(labels) > 1 and _title_case(labels[-1]):  # ``apex.com.Next`` → ``apex.com``
+        while len(labels) > 1 and _title_case(labels[-1]):
+            labels.pop()
+        length = len(_host_prefix(raw, len(labels)))  # once: per label it was quadratic
     if len(labels) < 2 or not _plausible_bare(raw, labels):
         return None
     host = ascii_host(".".join(labels))

@@ -369,7 +369,10 @@ def _inside_word(folded: str, start: int, end: int, latin_first: bool, latin_las
 def _ending_at(folded: str, end: int) -> list[tuple[int, int]]:
     """The number that ends at ``end``, read from a clean start before it."""
     low = max(0, end - _WINDOW)
-    while low > 0 and (folded[low] in _NUMERAL_CHARS or folded[low - 1] in _NUMERAL_CHARS):
+    # back to a clean start, but never more than another window: a number that long is no
+    # amount, and reading back over a run of marks (``$1$1$1…``) for each would be quadratic
+    floor = max(0, low - _WINDOW)
+    while low > floor and (folded[low] in _NUMERAL_CHARS or folded[low - 1] in _NUMERAL_CHARS):
         low -= 1
     # ``NUMERAL_RE.finditer`` from ``low``, visiting only the places it can start (a numeral)
     spans, pos = [], low
