@@ -17,9 +17,10 @@ from fraudlink.audit.anchor import read_anchor, verify_anchor, write_anchor
 from fraudlink.audit.chain import entry_hash
 from fraudlink.audit.tables import GENESIS
 from fraudlink.errors import InputError
-from fraudlink.share import init_agency
+from fraudlink.settings import Settings
+from fraudlink.share import add_officer, init_agency
 from fraudlink.share.errors import KeyProblem
-from fraudlink.store import Database
+from fraudlink.store import Database, open_database
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -152,3 +153,17 @@ def test_anchor_files_are_checked_and_never_overwritten(
     _sql(database, "UPDATE audit_entry SET purpose = 'x' WHERE seq = 7")
     with pytest.raises(Exception, match="only over an intact log"):
         write_anchor(database, tmp_path / "late.json", PASSPHRASE)
+
+
+def test_anchors_are_written_as_the_log_grows(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "anchors"
+    store = open_database(Settings(db=db_url, anchor_dir=folder, anchor_every=3))
+    with store.session() as session:
+        init_agency(session, "KH-NPA", "KH police", "KH", PASSPHRASE)
+    for n in range(7):  # each registration is one audited entry, made with the passphrase
+        add_officer(store, f"officer {n}", "liaison", PASSPHRASE, "admin")
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == ["anchor-000000000003.json", "anchor-000000000006.json"]
+    for name in names:
+        assert verify_anchor(store, folder / name).ok
+    store.dispose()

@@ -271,8 +271,10 @@ def test_victim_data_is_audited_once_per_write(database: Database, tmp_path: Pat
     with database.engine.connect() as conn:
         entries = last_entries(conn)
     assert [(e.action, e.record_type, e.user, e.purpose) for e in entries] == [
-        ("import", "report", "analyst-1", "ingest")
+        ("import", "ingest", "analyst-1", "ingest")
     ]
+    detail = entries[0].as_json()["detail"]
+    assert detail["reports"] == [f"{RICH['agency']}/{RICH['id']}"]
     assert verify(database).ok
 
 

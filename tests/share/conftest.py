@@ -109,8 +109,8 @@ def seed_case(side: Side, tmp: Path, flags: dict[str, object] | None = None) -> 
         for name in ("Sok Dara", "Li Wei"):
             victim = add_subject(session, case, entity_session(session, name), "victim")
             record_status(session, victim, "rescued", DAY, side.code)
-    add_officer(side.db, "alice", "liaison")
-    add_officer(side.db, "sam", "supervisor")
+    add_officer(side.db, "alice", "liaison", PASSPHRASE, "admin")
+    add_officer(side.db, "sam", "supervisor", PASSPHRASE, "admin")
 
 
 def entity_session(session: Session, name: str) -> int:

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from fraudlink.share import Limits, PackageRejected, Request, open_package
+from fraudlink.share import content as content_module
 from fraudlink.share import package as package_module
 from fraudlink.share.archive import SIG_LEN, sign_in_place
 from fraudlink.share.keys import unlock
@@ -278,3 +279,43 @@ def test_staging_is_ours_and_gone_after_opening(package: Path, receiver: Any, ki
     assert received.counts["evidence_item"] == 1
     names = [p.name for p in receiver.evidence.iterdir()]
     assert len(names) == 1 and len(names[0]) == 64  # stored under its SHA-256 only
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value", "match"),
+    [
+        ("reports", "country", "K" * 3000, "reports.0.country"),
+        ("suspects", "aliases", "Chen", "suspects.0.aliases"),
+        ("reports", "identifiers", [{"kind": "k" * 100, "value": "x"}], "identifiers.0.kind"),
+        ("reports", "reported_at", ["2025"], "reports.0.reported_at"),
+    ],
+)
+def test_hostile_content_from_a_partner_is_refused_on_every_database(
+    sender: Any,
+    any_receiver: Any,
+    kit: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    field: str,
+    value: object,
+    match: str,
+) -> None:
+    """Lengths PostgreSQL enforces and SQLite ignores, and wrong types: one clear refusal."""
+    kit.seed(sender, tmp_path)
+    original = content_module.minimise
+
+    def minimise(content: dict[str, Any], purpose: str) -> dict[str, Any]:
+        minimised = original(content, purpose)
+        minimised[where][0][field] = value
+        return minimised
+
+    monkeypatch.setattr(content_module, "minimise", minimise)
+    out = sender.out / "n.flpkg"
+    req = Request(
+        kind="case_notification", case=kit.case, to="CN-MPS", out=str(out), created_by="alice"
+    )
+    kit.send(sender, req)
+    with pytest.raises(PackageRejected, match=f"content is malformed: .*{match}"):
+        open_package(any_receiver.db, out, kit.passphrase, any_receiver.evidence, "bo")
+    nothing_imported(any_receiver)

@@ -188,11 +188,19 @@ class JobPage(BaseModel):
     next_cursor: str | None = Cursor
 
 
+class CentralIdentifier(BaseModel):
+    identifier: str = Field(examples=["phone:+85512345678"])
+    reports: int
+
+
 class NetworkSummary(BaseModel):
     id: int
     size: int
-    reports: list[str] = Field(examples=[["KH-1", "TH-1"]])
-    identifiers: list[str] = Field(examples=[["phone:+85512345678"]])
+    identifiers: list[CentralIdentifier]
+    countries: dict[str, int] = Field(examples=[{"KH": 3, "TH": 1}])
+    losses: dict[str, str] = Field(examples=[{"USD": "1500.00"}])
+    first: str | None = None
+    last: str | None = None
 
 
 class NetworkPage(BaseModel):

@@ -15,25 +15,28 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit.chain import canonical_json
-from fraudlink.audit.tables import AuditEntryRow
+from fraudlink.audit.tables import HEAD_ID, AuditEntryRow, AuditHead
 from fraudlink.audit.verify import AuditChainBroken, VerifyResult, verify_connection
 from fraudlink.errors import InputError
-from fraudlink.share.keys import RAW, local_signing_key, unlock
 from fraudlink.store import Database
 
 FORMAT = "fraudlink-audit-anchor/1"
 CONTEXT = b"fraudlink-audit-anchor-v1\0"
 MAX_SIZE = 64 << 10
+RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+AUTO_NAME = re.compile(r"anchor-([0-9]{12})\.json")
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,11 @@ def sign(anchor: Anchor, key: Ed25519PrivateKey) -> Anchor:
     return replace(anchor, signature=signature)
 
 
-def checkpoint(session: Session, passphrase: str) -> Anchor:
+def checkpoint(session: Session, passphrase: str, agency: str | None = None) -> Anchor:
     """Sign the log's current head; refused when the log is already broken."""
-    keys = unlock(session, passphrase)
+    from fraudlink.share.keys import unlock  # the share stage keeps the keys and imports us
+
+    keys = unlock(session, passphrase, agency)
     result = verify_connection(session.connection())
     if not result.ok:
         raise AuditChainBroken(
@@ -93,7 +98,7 @@ def save(anchor: Anchor, path: Path) -> None:
 
 def write_anchor(database: Database, path: Path, passphrase: str) -> Anchor:
     with database.session() as session:
-        anchor = checkpoint(session, passphrase)
+        anchor = checkpoint(session, passphrase, database.settings.agency)
     save(anchor, path)
     return anchor
 
@@ -169,7 +174,40 @@ def _broken(result: VerifyResult, seq: int, problem: str) -> VerifyResult:
 
 def verify_anchor(database: Database, path: Path) -> VerifyResult:
     """``verify`` plus proof that the log extends the checkpoint in ``path``."""
+    from fraudlink.share.keys import local_signing_key
+
     anchor = read_anchor(path)
     with database.engine.connect() as connection, connection.begin():
-        public = local_signing_key(Session(bind=connection))
+        public = local_signing_key(Session(bind=connection), database.settings.agency)
         return extends(connection, anchor, public)
+
+
+def _newest(folder: Path) -> int:
+    """The head ``seq`` of the newest automatic anchor in ``folder`` (0 when none)."""
+    found = (AUTO_NAME.fullmatch(path.name) for path in folder.glob("anchor-*.json"))
+    return max((int(match.group(1)) for match in found if match), default=0)
+
+
+def anchor_if_due(database: Database, passphrase: str) -> Anchor | None:
+    """Write ``anchor-<seq>.json`` into ``settings.anchor_dir`` once the log has grown by
+    ``settings.anchor_every`` entries since the newest one there.
+
+    Called by the operations that hold the passphrase anyway (packages, officers,
+    approved exports), after their transaction committed. A broken log is left for
+    ``audit verify`` to report: the operation that just succeeded is not undone.
+    """
+    folder, every = database.settings.anchor_dir, database.settings.anchor_every
+    if folder is None:
+        return None
+    with database.engine.connect() as connection:
+        head = connection.scalar(select(AuditHead.seq).where(AuditHead.id == HEAD_ID)) or 0
+    if head - _newest(folder) < every:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with database.session() as session:
+            anchor = checkpoint(session, passphrase, database.settings.agency)
+        save(anchor, folder / f"anchor-{anchor.seq:012d}.json")
+    except (AuditChainBroken, InputError):  # broken log, or another writer was first
+        return None
+    return anchor

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from fraudlink.settings import Settings
@@ -68,6 +72,14 @@ def styled(*parts: str | tuple[str, str]) -> Text:
     )
 
 
+def data_table(*columns: str, title: str | None = None, right: tuple[str, ...] = ()) -> Table:
+    """A table whose cells fold instead of being cut: a wallet or IBAN must show whole."""
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold", justify="right" if column in right else "left")
+    return table
+
+
 console = SafeConsole()
 err_console = SafeConsole(stderr=True)
 
@@ -102,3 +114,48 @@ def print_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:
     write = sys.stdout.write
     for row in rows:
         write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def write_text(text: str, out: Path | None) -> None:
+    """``text`` into ``out``, or onto standard output when no file is named."""
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err_console.print(f"wrote {out}")
+
+
+def default_command_group(default: str) -> type[TyperGroup]:
+    """A group that runs ``default`` when the first word is not one of its commands, so that
+    ``fraudlink network 95`` stays ``network show 95`` beside ``network export 95``."""
+
+    class DefaultCommandGroup(TyperGroup):
+        def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+            if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+                args = [default, *args]
+            return super().parse_args(ctx, args)
+
+    return DefaultCommandGroup
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback drawing a bar on a terminal's stderr (or nothing)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        description, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console, transient=True, disable=not err_console.is_terminal,
+    ) as bar:  # fmt: skip
+        task = bar.add_task(description, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def some(items: list[str], shown: int = 3) -> str:
+    """The first ``shown`` items and how many more: a cell that stays readable."""
+    more = f" +{len(items) - shown}" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more

@@ -10,7 +10,7 @@ domain). ``normalise`` does the same for a value given in a structured field.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from fraudlink.errors import InputError
 from fraudlink.extract.base import KINDS, Context, IdentifierKind, Match, registered
@@ -74,7 +74,7 @@ def extract(
     ordered = sorted(found, key=_position)
     if _disjoint_in_order(ordered):
         return ordered
-    return sorted(_resolve(found), key=_position)
+    return sorted(_resolve(ordered), key=_position)
 
 
 def _position(match: Match) -> tuple[int, int, str]:
@@ -83,7 +83,19 @@ def _position(match: Match) -> tuple[int, int, str]:
 
 def _rank(match: Match) -> tuple[int, int, int]:
     start, end = match.start or 0, match.end or 0
-    return (-_priority(match.kind), start - end, start)
+    return (-_strength(match), start - end, start)
+
+
+#: a link written with its scheme, or an address with its ``@``, is certain of what it is:
+#: it wins over any amount or phone read inside it (``https://usdt5x.example/claim``)
+_CERTAIN = 65
+
+
+def _strength(match: Match) -> int:
+    priority = _priority(match.kind)
+    if (match.kind == "url" and "//" in match.raw) or match.kind == "email":
+        return max(priority, _CERTAIN)
+    return priority
 
 
 def _priority(name: str) -> int:
@@ -96,13 +108,8 @@ def _may_share(a: str, b: str) -> bool:
     return bool((kind_a and b in kind_a.overlaps) or (kind_b and a in kind_b.overlaps))
 
 
-def _disjoint(found: list[Match]) -> bool:
-    """Whether no two finds overlap (most reports): nothing to resolve then."""
-    return _disjoint_in_order(sorted(found, key=lambda m: m.start or 0))
-
-
 def _disjoint_in_order(found: list[Match]) -> bool:
-    """``_disjoint`` for finds already in order of start."""
+    """Whether no two finds, in order of start, overlap (most reports): nothing to resolve then."""
     last_end = -1
     for match in found:
         if (match.start or 0) < last_end:
@@ -111,10 +118,37 @@ def _disjoint_in_order(found: list[Match]) -> bool:
     return True
 
 
-def _resolve(found: list[Match]) -> list[Match]:
+def _resolve(ordered: list[Match]) -> list[Match]:
+    """The finds kept, from finds in order of start: each cluster of overlaps on its own.
+
+    Which find wins depends only on the finds it overlaps, directly or through
+    others, so clusters are independent; resolving the whole text as one set
+    kept a sorted list of every find so far, and inserting into it was
+    quadratic on a long narrative.
+    """
+    kept: list[Match] = []
+    for cluster in _clusters(ordered):
+        kept.extend(cluster if len(cluster) == 1 else _resolve_cluster(cluster))
+    return kept
+
+
+def _clusters(ordered: list[Match]) -> Iterator[list[Match]]:
+    """Runs of finds (in order of start) that overlap one another, directly or in a chain."""
+    cluster: list[Match] = []
+    reach = -1
+    for match in ordered:
+        start, end = match.start or 0, match.end or 0
+        if cluster and start >= reach:
+            yield cluster
+            cluster = []
+        cluster.append(match)
+        reach = max(reach, end) if len(cluster) > 1 else end
+    if cluster:
+        yield cluster
+
+
+def _resolve_cluster(found: list[Match]) -> list[Match]:
     """Best first, keep each find that overlaps nothing kept (or only kinds it may share with)."""
-    if _disjoint(found):
-        return found
     kept: list[Match] = []
     starts: list[tuple[int, int]] = []  # (start, index into kept), sorted
     longest = 0

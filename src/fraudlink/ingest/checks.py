@@ -40,6 +40,11 @@ def parse_float(text: str) -> Decimal:
     return value
 
 
+def parse_constant(text: str) -> float:
+    """``json.loads`` hook: NaN and Infinity are no JSON, and PostgreSQL's JSONB refuses them."""
+    raise LineError(f"{text} is not a JSON number")
+
+
 def check_text(text: str, where: str) -> None:
     if text.isascii():
         if "\x00" in text:

@@ -37,8 +37,8 @@ from fraudlink.store.schema import (
 #: Finds that describe a report rather than identify who is behind it; they never link.
 NOT_IDENTIFIERS = frozenset({"amount", "person", "organization"})
 NAME_KINDS = {"person": "Person", "organization": "Organization"}
-KIND_LENGTH = Identifier.__table__.c.kind.type.length
-VALUE_LENGTH = Identifier.__table__.c.value.type.length
+KIND_LENGTH: int = getattr(Identifier.__table__.c.kind.type, "length", 32)
+VALUE_LENGTH: int = getattr(Identifier.__table__.c.value.type, "length", 512)
 
 
 class NarrativeExtractor(Protocol):
@@ -213,21 +213,20 @@ def agency_country(code: str) -> str | None:
 
 
 def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
-    """Victims' personal data is protected: each report that brings some is an audited import."""
-    events = [
+    """Victims' personal data is protected: one audited import per write names every report
+    that brought some (AGENCY/ID), rather than one entry per report."""
+    carrying = [parsed for _, parsed in reports if parsed.report.victim]
+    if not carrying:
+        return
+    sources = sorted({str(parsed.source) for parsed in carrying})
+    record_events(conn, [
         AuditEvent(
-            "import",
-            "report",
-            str(report_id),
-            user,
-            "ingest",
-            parsed.report.agency,
-            {"source": parsed.source, "line": parsed.line, "fields": ["victim"]},
+            "import", "ingest", ", ".join(sources)[:200], user, "ingest",
+            carrying[0].report.agency if len({p.report.agency for p in carrying}) == 1 else None,
+            {"fields": ["victim"], "sources": sources,
+             "reports": [f"{p.report.agency}/{p.report.id}" for p in carrying]},
         )
-        for report_id, parsed in reports
-        if parsed.report.victim
-    ]
-    record_events(conn, events)
+    ])  # fmt: skip
 
 
 def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:
@@ -298,8 +297,8 @@ def gather_children(
     given_rows = [PersonRow.given(report_id, agency_id, parsed, p) for p in report.persons]
     children.persons += given_rows
     known = {row.name for row in given_rows}
-    for match in found:
-        if match.kind in NAME_KINDS and match.value not in known:
+    for match in found:  # a low-confidence mention (``valid=False``) is no person
+        if match.kind in NAME_KINDS and match.valid and match.value not in known:
             known.add(match.value)
             children.persons.append(PersonRow.narrated(report_id, agency_id, parsed, match))
 

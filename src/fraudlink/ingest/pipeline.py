@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fraudlink.ingest.encodings import check_encoding
 from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
 from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
@@ -68,16 +69,20 @@ def ingest_files(
     extract: bool = True,
     progress: ProgressCallback | None = None,
     user: str | None = None,
+    encoding: str | None = None,
 ) -> IngestSummary:
     """Load every good line of every file; each batch commits on its own.
 
     With ``extract`` the narratives' identifiers are stored too (origin "narrative").
+    ``encoding`` applies to files that are not UTF-8 and carry no BOM.
     """
+    if encoding is not None:
+        check_encoding(encoding)
     summary = IngestSummary()
     extractor: NarrativeExtractor | None = NarrativeExtraction() if extract else None
     writer = ReportWriter(database.engine, extractor, user)
     for path in paths:
-        outcomes = read_reports(path, mapping, progress)
+        outcomes = read_reports(path, mapping, progress, encoding)
         for batch in batches(outcomes, database.settings.batch_size, summary):
             write_batch(writer, batch, summary)
     return summary

@@ -17,7 +17,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from fraudlink.errors import ColumnMappingError, UnsupportedFormat
-from fraudlink.ingest.checks import LineError, check_value, parse_float, parse_int
+from fraudlink.ingest.checks import (
+    LineError,
+    check_value,
+    parse_constant,
+    parse_float,
+    parse_int,
+)
 from fraudlink.ingest.encodings import TextFile, open_text
 from fraudlink.ingest.model import ReportLine, describe
 
@@ -91,7 +97,9 @@ def validate(source: str, line: int, data: object, raw: str) -> Outcome:
 def parse_json_line(source: str, line: int, raw: str) -> Outcome:
     """One JSONL line, every way it can be wrong turned into a reason."""
     try:
-        data = json.loads(raw, parse_float=parse_float, parse_int=parse_int)
+        data = json.loads(
+            raw, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant
+        )
     except json.JSONDecodeError as error:
         return Rejected(source, line, f"bad JSON: {error.msg} at column {error.colno}")
     except LineError as error:

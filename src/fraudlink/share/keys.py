@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.audit import current_user, record_event
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share.errors import KeyProblem
 from fraudlink.share.tables import AgencyKey
@@ -90,10 +91,10 @@ def local_code(session: Session, code: str | None = None) -> str:
     return _local_row(session, code)[0].code
 
 
-def local_signing_key(session: Session) -> Ed25519PublicKey:
+def local_signing_key(session: Session, code: str | None = None) -> Ed25519PublicKey:
     """The local agency's public signing key: what its own signatures are checked with."""
     return Ed25519PublicKey.from_public_bytes(
-        base64.b64decode(_local_row(session)[1].signing_public)
+        base64.b64decode(_local_row(session, code)[1].signing_public)
     )
 
 
@@ -190,8 +191,11 @@ def read_card(text: str) -> dict[str, Any]:
     return card
 
 
-def add_card(session: Session, card: dict[str, Any]) -> AgencyKey:
-    """Trust a partner's public keys; the caller shows the fingerprint to check out of band."""
+def add_card(session: Session, card: dict[str, Any], user: str | None = None) -> AgencyKey:
+    """Trust a partner's public keys; the caller shows the fingerprint to check out of band.
+
+    Trusting a key decides whose packages this agency will believe: it is audited.
+    """
     sign_pub, enc_pub = _decode_key(card, "signing_key"), _decode_key(card, "encryption_key")
     computed = fingerprint(sign_pub, enc_pub)
     if card.get("fingerprint") not in (None, computed):
@@ -207,6 +211,15 @@ def add_card(session: Session, card: dict[str, Any]) -> AgencyKey:
     )
     session.add(key)
     session.flush()
+    record_event(
+        session,
+        action="create",
+        record_type="agency_key",
+        record_id=agency.code,
+        user=current_user(user),
+        agency=agency.code,
+        detail={"fingerprint": computed},
+    )
     return key
 
 

@@ -130,13 +130,13 @@ def check_manifest(data: bytes, max_members: int) -> Manifest:
     try:
         manifest = Manifest.model_validate(raw)
     except ValidationError as exc:
-        raise PackageRejected(f"The package's manifest is malformed: {_problems(exc)}.") from exc
+        raise PackageRejected(f"The package's manifest is malformed: {problems(exc)}.") from exc
     if len(manifest.members) > max_members:
         raise PackageRejected(f"The package has more than {max_members} members.")
     return manifest
 
 
-def _problems(error: ValidationError) -> str:
+def problems(error: ValidationError) -> str:
     """At most five problems, each as ``field: reason``, so the message stays one line."""
     found = [
         f"{'.'.join(str(part) for part in item['loc']) or 'manifest'}: {item['msg']}"

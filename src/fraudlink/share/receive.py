@@ -3,7 +3,8 @@
 Nothing is imported until the whole file has passed: the signature over every
 byte, the archive checks, the decryption of every chunk and the hash and size
 of every member. Evidence is decrypted into a staging folder and moved into
-the content-addressed evidence store only as the last step of the transaction;
+the evidence store (a folder per SHA-256 holding the file under its original,
+sanitised name) only as the last step of the transaction;
 on any failure the staging folder is removed and the database rolls back.
 """
 
@@ -21,9 +22,11 @@ from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
 from fraudlink.share.crypto import decrypt_stream, key_from
@@ -32,6 +35,7 @@ from fraudlink.share.importer import Context, import_content
 from fraudlink.share.keys import LocalKeys, partner_keys, unlock
 from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
 
@@ -45,6 +49,10 @@ class Received:
     relation: str | None
     already_opened: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    withdrawn: dict[str, int] = field(default_factory=dict)
+    handling: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    follows: str | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -55,6 +63,10 @@ class Received:
             "relation": self.relation,
             "already_opened": self.already_opened,
             "imported": self.counts,
+            "withdrawn": self.withdrawn,
+            "handling": self.handling,
+            "purpose": self.purpose,
+            "follows": self.follows,
         }
 
 
@@ -85,18 +97,24 @@ def open_package(
                     staged = _stage_evidence(archive, key, manifest, staging)
                 else:
                     staged = {}
-            received = _import(session, manifest, body, staged, evidence_dir, keys, user)
-            _finish_evidence(staged, evidence_dir)
-            return received
+            received, targets = _import(session, manifest, body, staged, evidence_dir, keys, user)
+            _finish_evidence(staged, targets, evidence_dir)
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, FraudlinkError):
             raise
         raise PackageRejected(
             f"The package is malformed ({type(exc).__name__}); nothing was imported."
         ) from exc
+    except (DataError, IntegrityError) as exc:
+        raise PackageRejected(
+            f"The package's records do not fit this database ({type(exc.orig).__name__}); "
+            "nothing was imported."
+        ) from exc
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    anchor_if_due(database, passphrase)
+    return received
 
 
 def _staging(evidence_dir: Path) -> Path:
@@ -115,7 +133,10 @@ def _inside(root: Path, path: Path) -> Path:
 
 def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | None:
     if code == local:
-        return None
+        raise PackageRejected(
+            f"This package was made here, by {local}, for a partner; it is opened at the "
+            "recipient's database (`fraudlink package show ID` shows it here)."
+        )
     try:
         return partner_keys(session, code).signing
     except NotFound:
@@ -166,6 +187,7 @@ def _content(
     body = parse_json(buffer.getvalue(), "content")
     if not isinstance(body, dict):
         raise PackageRejected("The package's content is not a JSON object.")
+    check_content(body, manifest.kind)
     return body
 
 
@@ -192,7 +214,7 @@ def _import(
     evidence_dir: Path,
     keys: LocalKeys,
     user: str,
-) -> Received:
+) -> tuple[Received, dict[str, Path]]:
     manifest = checked.model_dump(mode="json")
     markings = Markings.from_json(manifest["markings"])
     context = Context(session, manifest, markings, keys.code, user, evidence_dir, staged)
@@ -207,7 +229,7 @@ def _import(
         agency=str(manifest["sender"]),
         detail={"kind": manifest["kind"], "tlp": markings.tlp, "counts": counts},
     )
-    return Received(
+    received = Received(
         str(manifest["id"]),
         str(manifest["kind"]),
         str(manifest["sender"]),
@@ -215,14 +237,22 @@ def _import(
         manifest.get("relation"),
         False,
         counts,
+        dict(context.withdrawn),
+        list(markings.handling),
+        manifest.get("purpose"),
+        manifest.get("follows"),
     )
+    return received, context.targets
 
 
-def _finish_evidence(staged: dict[str, Path], evidence_dir: Path) -> None:
-    """Move staged files into the store, named by SHA-256, as the transaction's last step."""
+def _finish_evidence(staged: dict[str, Path], targets: dict[str, Path], evidence_dir: Path) -> None:
+    """Move staged files into the store (``SHA-256/original name``) as the last step; a
+    target that would leave the evidence store refuses the whole package."""
+    checked = {sha256: _inside(evidence_dir, target) for sha256, target in targets.items()}
     for sha256, path in staged.items():
-        target = _inside(evidence_dir, evidence_dir / sha256)
-        if not target.exists():
+        target = checked.get(sha256)
+        if target is not None and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             path.replace(target)
 
 

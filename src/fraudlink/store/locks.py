@@ -17,12 +17,16 @@ Three tools keep them apart without crashing any of them:
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase
+
+from fraudlink.errors import DatabaseError
 
 
 def begin_write(connection: Connection) -> None:
@@ -36,7 +40,7 @@ def begin_write(connection: Connection) -> None:
     if connection.dialect.name != "sqlite":
         return
     driver = connection.connection.dbapi_connection
-    if driver is not None and not driver.in_transaction:  # type: ignore[attr-defined]
+    if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -46,16 +50,29 @@ def lock_key(name: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def exclusive(connection: Connection, name: str) -> None:
+def exclusive(connection: Connection, name: str, patience: float = 900.0) -> None:
     """Hold the lock ``name`` until this transaction ends: other holders wait for it.
 
     On SQLite every writer excludes every other one, so the write lock is the
-    lock whatever its name.
+    lock whatever its name. A holder may keep it longer than ``busy_timeout``
+    (a migration on a loaded machine, a full ``link``), so the wait is renewed
+    for up to ``patience`` seconds before giving up with a clear error.
     """
     if connection.dialect.name == "postgresql":
         connection.execute(select(func.pg_advisory_xact_lock(lock_key(name))))
-    else:
-        begin_write(connection)
+        return
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            begin_write(connection)
+            return
+        except OperationalError as error:
+            connection.rollback()
+            if time.monotonic() > deadline:
+                raise DatabaseError(
+                    f"Waited {patience:.0f} s for another fraudlink process to finish "
+                    f"writing ({name}); try again when it is done."
+                ) from error
 
 
 def insert_missing(

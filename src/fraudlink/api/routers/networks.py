@@ -30,7 +30,7 @@ def index(
     limit: LimitQuery = 50,
 ) -> models.NetworkPage:
     """Largest first; a network counts only the reports you may see."""
-    rows = list(list_networks(store, min_size, visible(who.principal, "report")))
+    rows = list_networks(store, min_size, scope=visible(who.principal, "report"))
     start = after(cursor)
     page = rows[start : start + limit]
     last = start + limit if len(rows) > start + limit else None

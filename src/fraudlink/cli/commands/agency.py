@@ -96,13 +96,15 @@ def officer(
     ctx: typer.Context,
     username: str,
     role: Annotated[str, typer.Option("--role", help="liaison or supervisor")] = "liaison",
+    by: Annotated[str | None, typer.Option("--by", help="Who registers (audited).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Register a person who creates (liaison) or approves (supervisor) packages."""
+    """Register a person who creates (liaison) or approves (supervisor); needs the passphrase."""
+    from fraudlink.audit import current_user
     from fraudlink.share import add_officer
 
-    add_officer(database(ctx, db), username, role)
-    console.print(f"{username} is a {role}")
+    officer = add_officer(database(ctx, db), username, role, passphrase(), current_user(by))
+    console.print(f"{officer.username} is a {officer.role}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.choices import Tlp
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, styled
 
 case_app = typer.Typer(
@@ -14,6 +15,12 @@ case_app = typer.Typer(
     no_args_is_help=True,
 )
 
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
+]
+PersonId = Annotated[
+    int, typer.Argument(metavar="PERSON", help="Person id, as `fraudlink person find` shows it.")
+]
 Reference = Annotated[str, typer.Argument(help="The case reference, e.g. KH-2025-001.")]
 Flags = Annotated[
     list[str] | None,
@@ -29,16 +36,17 @@ def open_command(
     title: Annotated[str, typer.Option(help="What the case is about.")],
     lead: Annotated[str, typer.Option(help="Code of the lead agency.")],
     partner: Annotated[list[str] | None, typer.Option(help="Partner agency; repeatable.")] = None,
-    tlp: Annotated[str, typer.Option(help="TLP 2.0 marking.")] = "AMBER",
+    tlp: Annotated[Tlp, typer.Option(help="TLP 2.0 marking.")] = Tlp.AMBER,
     flag: Flags = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Open a case led by one agency with its partners."""
     from fraudlink import cases
 
     with database(ctx, db).session() as session:
-        cases.open_case(session, reference, title, lead, partner or [], tlp.upper(),
-                        dict.fromkeys(flag or [], True))  # fmt: skip
+        cases.open_case(session, reference, title, lead, partner or [], tlp.value,
+                        dict.fromkeys(flag or [], True), user=by)  # fmt: skip
     console.print(f"opened case {reference}")
 
 
@@ -58,7 +66,7 @@ def add_report_command(
 def add_subject_command(
     ctx: typer.Context,
     reference: Reference,
-    entity_id: Annotated[int, typer.Argument(help="Person or organisation id.")],
+    entity_id: PersonId,
     role: Annotated[str, typer.Option(help="suspect, recruiter, boss, money_mule, victim, …")],
     flag: Flags = None,
     db: DbOption = None,
@@ -69,19 +77,23 @@ def add_subject_command(
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
-        console.print(f"subject {subject.id} added to {reference} as {role}")
+        console.print(f"person {subject.entity_id} added to {reference} as {role}")
 
 
 @case_app.command("status")
 def status_command(
     ctx: typer.Context,
     reference: Reference,
-    subject_id: int,
+    entity_id: PersonId,
     status: str,
     agency: Annotated[str, typer.Option(help="The agency that acted.")],
     on: Annotated[dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="When it happened.")],
     legal_basis: Annotated[str | None, typer.Option(help="e.g. extradition treaty art. 5")] = None,
     note: Annotated[str | None, typer.Option()] = None,
+    role: Annotated[
+        str | None, typer.Option(help="The subject's role, when the person has several.")
+    ] = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
@@ -89,9 +101,9 @@ def status_command(
 
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
-        subject = cases.find_subject(session, case, subject_id)
-        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note)
-    console.print(f"subject {subject_id} of {reference}: {status} on {on.date()}")
+        subject = cases.find_subject(session, case, entity_id, role)
+        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note, user=by)
+    console.print(f"person {entity_id} of {reference}: {status} on {on.date()}")
 
 
 @case_app.command("show")
@@ -116,7 +128,9 @@ def show_command(
     console.print(f"reports: {', '.join(view['reports']) or 'none'}")
     for subject in view["subjects"]:
         steps = " → ".join(f"{s['status']} ({s['on']})" for s in subject["history"]) or "no steps"
-        console.print(f"  subject {subject['id']}: {subject['name']} ({subject['role']}): {steps}")
+        console.print(
+            f"  person {subject['entity']}: {subject['name']} ({subject['role']}): {steps}"
+        )
 
 
 @case_app.command("list")

@@ -8,11 +8,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    data_table,
+    database,
+    default_command_group,
+    print_jsonl,
+    progress_bar,
+    styled,
+)
 from fraudlink.errors import InputError
 
 if TYPE_CHECKING:
     from fraudlink.screen import Hit
+    from fraudlink.store import Database
 
 # the names of fraudlink.screen.formats.READERS, spelled out so that --help imports no reader
 LIST_FORMATS = ("ftm", "ofac-xml", "ofac-csv", "un-xml", "csv")
@@ -82,6 +93,9 @@ def _table(hits: list[Hit]) -> Table:
 def screen(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option("--name", help="A name in any script.")] = None,
+    names: Annotated[
+        Path | None, typer.Option("--names", help="A UTF-8 file of names, one a line.")
+    ] = None,
     birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD or YYYY.")] = None,
     country: Annotated[str | None, typer.Option(help="Nationality, ISO code or name.")] = None,
     schema: Annotated[str, typer.Option(help="Person or Organization.")] = "Person",
@@ -92,16 +106,20 @@ def screen(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Screen one name, or (--all) every person, organisation, account and wallet we hold."""
+    """Screen one name, a file of names (--names), or (--all) every record we hold."""
     from fraudlink.screen import Query, screener
     from fraudlink.screen.formats.common import country_code, iso_date
     from fraudlink.screen.service import screen_all
 
     store = database(ctx, db)
+    if names is not None:
+        _screen_file(store, names, "Organization" if schema != "Person" else "Person", limit, json)
+        return
     if all_:
-        changes = screen_all(store)
+        with progress_bar("screening") as progress:
+            changes = screen_all(store, progress=progress)
         print_jsonl(c.as_json() for c in changes) if json else console.print(
-            f"{len(changes)} new or changed hit(s)",
+            f"{len(changes)} new or changed hit(s); `fraudlink screen hits` lists all",
             *(
                 f"{c.status}: {c.subject} ~ {c.hit.entry.caption} "
                 f"[{c.hit.list_name}] {c.hit.score:.3f}"
@@ -122,6 +140,51 @@ def screen(
     print_jsonl(h.as_json() for h in hits) if json else console.print(_table(hits))
 
 
+def _screen_file(store: Database, path: Path, schema: str, limit: int, json: bool) -> None:
+    from fraudlink.screen.batch import read_names, screen_names
+
+    for result in screen_names(store, read_names(path), schema, limit):
+        if json:
+            print_jsonl([result.as_json()])
+        else:
+            console.print(styled((f"{result.line}: {result.name}", "bold")), _table(result.hits))
+
+
+screen_app = typer.Typer(
+    cls=default_command_group("run"),
+    help="Screen names and our records against watchlists; `screen hits` lists stored hits.",
+    no_args_is_help=True,
+)
+
+
+@screen_app.command("hits")
+def hits_command(
+    ctx: typer.Context,
+    new: Annotated[bool, typer.Option("--new", help="Only hits the newest run saw first.")] = False,
+    list_name: Annotated[str | None, typer.Option("--list", help="Only hits on this list.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Stored hits: our record, the listed entry, the record's reports and network."""
+    from fraudlink.screen.hits import list_hits
+
+    found = list_hits(database(ctx, db), new, list_name)
+    if json:
+        print_jsonl(h.as_json() for h in found)
+        return
+    table = data_table("score", "our record", "listed as", "list", "reports", "networks",
+                       title=f"{len(found)} stored hit(s)", right=("score",))  # fmt: skip
+    for h in found:
+        reports = ", ".join(h.reports[:3]) + (
+            f" +{len(h.reports) - 3}" if len(h.reports) > 3 else ""
+        )
+        table.add_row(f"{h.score:.3f}" + (" new" if h.new else ""), f"{h.record} {h.label}",
+                      f"{h.caption} ({h.entry_id})", h.list_name, reports,
+                      ", ".join(map(str, h.networks)) or "-")  # fmt: skip
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(watchlist_app, name="watchlist")
-    app.command()(screen)
+    screen_app.command("run")(screen)
+    app.add_typer(screen_app, name="screen")

@@ -16,16 +16,30 @@ from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, MoneyRecord, Report, ReportIdentifier
 
+UNKNOWN_COUNTRY = "unknown"
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True)
 class NetworkRow:
+    """A network in the list: its size, most central identifiers, countries and losses."""
+
     id: int
-    reports: list[str]
-    identifiers: list[str]
+    size: int = 0
+    central: list[tuple[str, int]] = field(default_factory=list)  # (kind:value, reports)
+    countries: Counter[str] = field(default_factory=Counter)
+    losses: dict[str, Decimal] = field(default_factory=dict)
+    first: dt.datetime | None = None
+    last: dt.datetime | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "reports": self.reports, "identifiers": self.identifiers,
-                "size": len(self.reports)}  # fmt: skip
+        return {
+            "id": self.id, "size": self.size,
+            "identifiers": [{"identifier": i, "reports": n} for i, n in self.central],
+            "countries": dict(self.countries.most_common()),
+            "losses": {c: str(a) for c, a in self.losses.items()},
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+        }  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -44,6 +58,20 @@ class NetworkDetail:
     @property
     def size(self) -> int:
         return len(self.reports)
+
+    def histogram(self) -> list[tuple[str, int]]:
+        """Reports per month, every month from the first to the last (empty months too)."""
+        months = Counter(f"{at:%Y-%m}" for at, _, _ in self.timeline)
+        if not months:
+            return []
+        first, last = min(months), max(months)
+        year, month = int(first[:4]), int(first[5:])
+        shown: list[tuple[str, int]] = []
+        while f"{year:04d}-{month:02d}" <= last:
+            key = f"{year:04d}-{month:02d}"
+            shown.append((key, months.get(key, 0)))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return shown
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -88,25 +116,66 @@ def _linking_identifiers(
 
 
 def list_networks(
-    database: Database, min_size: int = 2, scope: Scope = None
-) -> Iterator[NetworkRow]:
-    """Networks of at least ``min_size`` reports (in scope), largest first, with their links."""
+    database: Database,
+    min_size: int = 2,
+    limit: int | None = None,
+    central: int = 4,
+    scope: Scope = None,
+) -> list[NetworkRow]:
+    """Networks of at least ``min_size`` reports (in ``scope``), largest first, up to ``limit``.
+
+    Each names its ``central`` identifiers: those that link the most of its reports.
+    """
     with database.engine.connect() as connection:
-        members: dict[int, list[str]] = defaultdict(list)
-        stmt = select(LinkReport.network_id, Report.external_id).join(
-            Report, Report.id == LinkReport.report_id
+        sizes = (
+            select(LinkReport.network_id, func.count().label("size"))
+            .group_by(LinkReport.network_id)
+            .having(func.count() >= min_size)
+            .order_by(func.count().desc(), LinkReport.network_id)
         )
         if scope is not None:
-            stmt = stmt.where(scope)
-        for network, external in connection.execute(stmt):
-            members[network].append(external)
-        kept = {n: sorted(r) for n, r in members.items() if len(r) >= min_size}
-        idents: dict[int, set[str]] = defaultdict(set)
-        for network, kind, value, status in _linking_identifiers(connection, None, scope):
-            if network in kept and status == "linked":
-                idents[network].add(f"{kind}:{value}")
-    for network in sorted(kept, key=lambda n: (-len(kept[n]), n)):
-        yield NetworkRow(network, kept[network], sorted(idents[network]))
+            sizes = sizes.join(Report, Report.id == LinkReport.report_id).where(scope)
+        if limit is not None:
+            sizes = sizes.limit(limit)
+        rows = {n: NetworkRow(n, size) for n, size in connection.execute(sizes)}
+        _fill_rows(connection, rows, central, scope)
+    return list(rows.values())
+
+
+def _fill_rows(
+    connection: Connection, rows: dict[int, NetworkRow], central: int, scope: Scope = None
+) -> None:
+    stmt = select(LinkReport.network_id, Report.id, Report.country, Report.reported_at).join(
+        Report, Report.id == LinkReport.report_id
+    )
+    if scope is not None:
+        stmt = stmt.where(scope)
+    if len(rows) <= 500:
+        stmt = stmt.where(LinkReport.network_id.in_(list(rows)))
+    report_network: dict[int, int] = {}
+    for network, report_id, country, at in connection.execute(stmt):
+        row = rows.get(network)
+        if row is None:
+            continue
+        report_network[report_id] = network
+        row.countries[country or UNKNOWN_COUNTRY] += 1
+        row.first = at if row.first is None or at < row.first else row.first
+        row.last = at if row.last is None or at > row.last else row.last
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for network, kind, value, status in _linking_identifiers(connection, None, scope):
+        if network in rows and status == "linked":
+            counts[network][f"{kind}:{value}"] += 1
+    for network, counter in counts.items():
+        rows[network].central = counter.most_common(central)
+    money = select(MoneyRecord.report_id, MoneyRecord.currency, MoneyRecord.amount).where(
+        MoneyRecord.kind == "loss"
+    )
+    losses: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for loss_report, currency, amount in connection.execute(money):
+        if loss_report in report_network:
+            losses[report_network[loss_report]][currency] += Decimal(amount)
+    for network, totals in losses.items():
+        rows[network].losses = dict(sorted(totals.items()))
 
 
 def network_of(connection: Connection, report_id: int) -> int | None:
@@ -137,7 +206,7 @@ def _fill_reports(connection: Connection, detail: NetworkDetail, scope: Scope) -
         stmt = stmt.where(scope)
     for external, country, language, at in connection.execute(stmt):
         detail.reports.append(external)
-        detail.countries[country or "??"] += 1
+        detail.countries[country or UNKNOWN_COUNTRY] += 1
         detail.languages[language or "und"] += 1
         detail.timeline.append((at, external, country))
 
