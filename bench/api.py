@@ -66,12 +66,12 @@ class Server:
         env = os.environ | {"FRAUDLINK_DB": self.db, "FRAUDLINK_RATE_LIMIT": "1000000"}
         command = [sys.executable, "-m", "fraudlink", "serve", "--port", str(self.port)]
         command += ["--workers", str(self.workers)]
+        log = open(Path(tempfile.gettempdir()) / f"bench-api-{self.port}.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )  # fmt: skip
+            command, env=env, stdout=log, stderr=log, start_new_session=True
+        )
         url = f"http://127.0.0.1:{self.port}/api/v1/health"
-        for _ in range(1200):
+        for _ in range(2400):  # a loaded host takes a minute to import the app
             try:
                 if httpx.get(url, timeout=1).status_code == 200:
                     return
