@@ -21,6 +21,7 @@ from fraudlink.access import create_token, revoke_token
 from fraudlink.access.tables import ApiToken
 from fraudlink.api.app import route_table
 from fraudlink.api.policy import POLICIES, Policy
+from fraudlink.link import link_reports
 
 Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
@@ -30,8 +31,7 @@ KH_ONLY = (
     "Victim of KH-2",
     "Suspect KH-2",
     "Suspect KH-3",
-    '"id":"KH-2"',
-    '"report":"KH-2"',
+    '"KH-2"',
 )
 
 
@@ -63,6 +63,8 @@ CALLS: dict[str, Call] = {
     "search_reports": Call("GET", "/api/v1/reports"),
     "get_report": Call("GET", "/api/v1/reports/KH-NPA/KH-2", other=404),
     "get_identifier": Call("GET", "/api/v1/identifiers/phone/012345678?country=KH"),
+    "list_networks": Call("GET", "/api/v1/networks"),
+    "get_network": Call("GET", "/api/v1/networks/{kh_network}"),
     "list_persons": Call("GET", "/api/v1/persons"),
     "get_person": Call("GET", "/api/v1/persons/{kh_person}", other=404),
     "list_joint_cases": Call("GET", "/api/v1/joint-cases"),
@@ -148,7 +150,15 @@ def _setup(server: Server) -> dict[str, object]:
     persons = server.client.get("/api/v1/persons?limit=200", headers=server.auth("kh_analyst"))
     kh_person = next(p["id"] for p in persons.json()["items"] if p["name"] == "Suspect KH-2")
     job = post("/api/v1/jobs/link", headers=server.auth("kh_analyst")).json()["id"]
-    return {"kh_person": kh_person, "release": extra.json()["releases"][-1]["id"], "kh_job": job}
+    link_reports(server.database)
+    networks = server.client.get("/api/v1/networks", headers=server.auth("kh_analyst")).json()
+    linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
+    return {
+        "kh_person": kh_person,
+        "release": extra.json()["releases"][-1]["id"],
+        "kh_job": job,
+        "kh_network": linked,
+    }
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:

@@ -166,3 +166,45 @@ def test_figures_by_unit_roll_up_and_by_month(database: Database, tmp_path: Path
     assert by_month["2025-02"].arrested == 12
     assert by_province["Phnom Penh"].arrested == 12
     assert "KH-NPA,3,12,0,USD,150.5" in text
+
+
+def test_rescued_people_are_read_only_by_named_roles_of_their_agency(database: Database) -> None:
+    from fraudlink.access.principal import principal_for_name
+    from fraudlink.access.users import add_user
+    from fraudlink.cases.rescued import (
+        decide_trafficking_status,
+        read_rescued,
+        record_rescue,
+        record_return,
+        rescued_counts,
+    )
+    from fraudlink.errors import Forbidden, InputError
+
+    with database.session() as session:
+        person = record_rescue(session, "KH-NPA", "Nguyen Van A", DAY, "Bavet", "vn",
+                               ["medical", "interpreter"])  # fmt: skip
+        with pytest.raises(InputError):
+            decide_trafficking_status(person, "recognised", "", "")
+        decide_trafficking_status(person, "recognised", "NCCT", "Law on trafficking art. 10")
+        with pytest.raises(InputError):
+            record_return(person, DAY - dt.timedelta(days=1), None)
+        record_return(person, DAY + dt.timedelta(days=9), "Embassy of Viet Nam")
+        record_rescue(session, "KH-NPA", "Li Wei", DAY, nationality="CN")
+        service.agency_id(session, "TH-RTP")
+        add_user(session, "kh_liaison", "KH-NPA", ["liaison"], None)
+        add_user(session, "kh_analyst", "KH-NPA", ["analyst"], None)
+        add_user(session, "th_liaison", "TH-RTP", ["liaison"], None)
+        person_id = person.id
+    with database.session() as session:
+        liaison = principal_for_name(session, "kh_liaison")
+        assert read_rescued(session, liaison, person_id, "case KH-1").name == "Nguyen Van A"
+        with pytest.raises(InputError, match="purpose"):
+            read_rescued(session, liaison, person_id, None)
+        with pytest.raises(Forbidden):
+            read_rescued(session, principal_for_name(session, "kh_analyst"), person_id, "x")
+        with pytest.raises(NotFound):
+            read_rescued(session, principal_for_name(session, "th_liaison"), person_id, "x")
+        counts = rescued_counts(session)
+    assert counts == {"rescued": 2, "recognised": 1, "repatriated": 1,
+                      "by_nationality": {"CN": 1, "VN": 1}}  # fmt: skip
+    assert "Nguyen" not in str(counts)

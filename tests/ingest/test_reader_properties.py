@@ -15,7 +15,12 @@ from fraudlink.ingest import ingest_files
 from fraudlink.ingest.readers import Parsed, Rejected, read_reports
 from fraudlink.store import Database
 
-ANY_TEXT = st.text(st.characters(codec=None, categories=None), max_size=40)
+#: strings that broke ingest before (issue 10), drawn often enough to meet every field
+HOSTILE_TEXT = st.sampled_from(
+    ["\udc00", "a\x00b", "[/bold]", "\x1b[2J", "9999-12-31T23:59:59-23:59", "1e400", "-1",
+     "1e-10", "x" * 600, "USD", "KH"]
+)  # fmt: skip
+ANY_TEXT = st.text(st.characters(codec=None, categories=None), max_size=40) | HOSTILE_TEXT
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

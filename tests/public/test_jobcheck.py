@@ -96,3 +96,14 @@ def test_empty_and_huge_texts_are_refused() -> None:
         assess("   ")
     with pytest.raises(BadAdvert):
         assess("x" * 20_001)
+
+
+def test_a_contact_already_reported_raises_the_risk(sample_index: Path) -> None:
+    from fraudlink.public.index import PublicIndex
+
+    text = "Part-time work from home. Add me on Telegram @Scam_Boss_KH for details."
+    without = assess(text)
+    found = assess(text, index=PublicIndex(sample_index))
+    reason = next(r for r in found.reasons if r.signal == "reported_contact")
+    assert [h.text for h in reason.hits] == ["@Scam_Boss_KH"]
+    assert found.score > without.score and found.level != "low"

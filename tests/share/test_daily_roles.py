@@ -118,11 +118,14 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
 
     # a case notification, corrected, then retracted: the receiver sees what each changed
     out2, out3, out4 = (str(tmp_path / f"p{n}.flpkg") for n in (2, 3, 4))
-    note = released(as_user("alice", "package", "create", "case_notification", out2, "--case",
-                            kit.case, "--to", "CN-MPS", "--db", kh, "--json"), kh)  # fmt: skip
+    note = json.loads(as_user("alice", "package", "create", "case_notification", out2, "--case",
+                              kit.case, "--to", "CN-MPS", "--db", kh, "--json"))  # fmt: skip
+    assert note["status"] == "awaiting_approval"  # it names people: a second officer approves
+    as_user("sam", "package", "approve", note["package_id"], "--by", "sam", "--db", kh)
     assert "imported: " in as_user("li", "package", "open", out2, "--db", cn)
-    corrected = released(as_user("alice", "package", "correct", note["package_id"], out3,
-                                 "--reason", "wrong date", "--db", kh, "--json"), kh)  # fmt: skip
+    corrected = json.loads(as_user("alice", "package", "correct", note["package_id"], out3,
+                                   "--reason", "wrong date", "--db", kh, "--json"))  # fmt: skip
+    as_user("sam", "package", "approve", corrected["package_id"], "--by", "sam", "--db", kh)
     assert "replaced: " in as_user("li", "package", "open", out3, "--db", cn)
     released(as_user("alice", "package", "retract", corrected["package_id"], out4,
                      "--reason", "sent in error", "--db", kh, "--json"), kh)  # fmt: skip

@@ -19,7 +19,16 @@ from fraudlink import __version__
 from fraudlink.api import problems
 from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
-from fraudlink.api.routers import audit, identifiers, jobs, joint_cases, meta, persons, reports
+from fraudlink.api.routers import (
+    audit,
+    identifiers,
+    jobs,
+    joint_cases,
+    meta,
+    networks,
+    persons,
+    reports,
+)
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
 
@@ -28,6 +37,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     meta.router,
     reports.router,
     identifiers.router,
+    networks.router,
     persons.router,
     joint_cases.router,
     audit.router,

@@ -186,3 +186,48 @@ class Job(BaseModel):
 class JobPage(BaseModel):
     items: list[Job]
     next_cursor: str | None = Cursor
+
+
+class CentralIdentifier(BaseModel):
+    identifier: str = Field(examples=["phone:+85512345678"])
+    reports: int
+
+
+class NetworkSummary(BaseModel):
+    id: int
+    size: int
+    identifiers: list[CentralIdentifier]
+    countries: dict[str, int] = Field(examples=[{"KH": 3, "TH": 1}])
+    losses: dict[str, str] = Field(examples=[{"USD": "1500.00"}])
+    first: str | None = None
+    last: str | None = None
+
+
+class NetworkPage(BaseModel):
+    items: list[NetworkSummary]
+    next_cursor: str | None = Cursor
+
+
+class NetworkIdentifier(BaseModel):
+    kind: str
+    value: str
+    reports: int
+    status: str
+
+
+class TimelineEntry(BaseModel):
+    at: str
+    report: str
+    country: str | None
+
+
+class Network(BaseModel):
+    id: int
+    size: int
+    reports: list[str]
+    identifiers: list[NetworkIdentifier]
+    persons: list[str]
+    countries: dict[str, int]
+    languages: dict[str, int]
+    losses: dict[str, str] = Field(examples=[{"USD": "1500.00"}])
+    timeline: list[TimelineEntry]

@@ -33,6 +33,8 @@ POLICIES: dict[str, Policy] = {
     "search_reports": Policy(roles=CASEWORK, personal=True),
     "get_report": Policy(roles=CASEWORK, personal=True),
     "get_identifier": Policy(roles=CASEWORK),
+    "list_networks": Policy(roles=CASEWORK),
+    "get_network": Policy(roles=CASEWORK, personal=True),
     "list_persons": Policy(roles=CASEWORK, personal=True),
     "get_person": Policy(roles=CASEWORK, personal=True),
     # joint cases: members read, the sharing roles release and withdraw

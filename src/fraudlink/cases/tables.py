@@ -120,3 +120,28 @@ class ExchangeRate(Base):
     on: Mapped[dt.date] = mapped_column(Date)
     usd: Mapped[Decimal] = mapped_column(Money)
     source: Mapped[str | None] = mapped_column(String(255))
+
+
+class RescuedPerson(Base):
+    """A worker rescued from a compound: the most protected record fraudlink holds.
+
+    Read only by named roles of the owning agency, counted (never listed) in statistics.
+    """
+
+    __tablename__ = "rescued_person"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("operation.id", ondelete="SET NULL")
+    )
+    name: Mapped[str] = mapped_column(String(512))
+    nationality: Mapped[str | None] = mapped_column(String(2))
+    rescued_on: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(255))
+    needs: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    trafficking_status: Mapped[str] = mapped_column(String(16), default="pending")
+    status_authority: Mapped[str | None] = mapped_column(String(255))
+    status_basis: Mapped[str | None] = mapped_column(String(512))
+    repatriated_on: Mapped[dt.date | None] = mapped_column(Date)
+    embassy: Mapped[str | None] = mapped_column(String(255))

@@ -52,7 +52,8 @@ _PERSON_LABELS = {
     **dict.fromkeys(["perekrut", "นายหน้า", "ឈ្មួញកណ្ដាល"], "recruiter"),
     **dict.fromkeys(["boss", "handler", "老板", "老总", "사장", "ông chủ", "bos"], "boss"),
     # Indonesian and Malay ``a/n`` (atas nama, "in the name of"): the account's holder
-    **dict.fromkeys(["a/n", "a.n", "a.n.", "atas nama"], "account_holder"),
+    # the holder of the account victims pay into is, for the report format, a money mule
+    **dict.fromkeys(["a/n", "a.n", "a.n.", "atas nama"], "money_mule"),
 }
 _ORG_LABELS = [
     "company name", "company", "employer", "公司名称", "公司", "công ty", "perusahaan",
@@ -254,7 +255,7 @@ def labelled_people(text: FoldedText) -> Iterator[Match]:
         start, end = span
         raw = text.raw(start, end)
         written = label.group("label") or label.group("label2")
-        role = _PERSON_LABELS.get(written.casefold().rstrip("."), "account_holder")
+        role = _PERSON_LABELS.get(written.casefold().rstrip("."), "money_mule")
         yield _person(raw, start, end, {"role": role}, _script(folded[start]))
 
 

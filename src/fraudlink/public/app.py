@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fraudlink.errors import FraudlinkError
 from fraudlink.public.index import PublicIndex
@@ -57,7 +57,7 @@ def create_app(settings: PublicSettings) -> FastAPI:
         redoc_url=None,
         openapi_url="/v1/openapi.json",
     )
-    app.state.service = Service(
+    app.state.service = svc = Service(
         settings=settings,
         index=PublicIndex(settings.index),
         limiter=make_limiter(settings.redis_url, settings.rate_limit, settings.rate_window),
@@ -66,28 +66,41 @@ def create_app(settings: PublicSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     _errors(app)
-    app.middleware("http")(_log_requests)
+    app.add_middleware(RequestLog, service=svc)
     return app
 
 
-async def _log_requests(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """One line per request: path without query, client and value as keyed hashes."""
-    started = time.perf_counter()
-    request.state.value_hash = None
-    response = await call_next(request)
-    svc = service(request)
-    log.info(
-        "%s %s %s %.1fms client=%s value=%s",
-        request.method,
-        request.url.path,
-        response.status_code,
-        (time.perf_counter() - started) * 1000,
-        svc.hasher.client(svc.client(request)),
-        request.state.value_hash or "-",
-    )
-    return response
+class RequestLog:
+    """Pure ASGI middleware: one line per request, the path without its query, values hashed.
+
+    Pure ASGI rather than ``BaseHTTPMiddleware``, which adds a task group to every request.
+    """
+
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app, self.service = app, service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state = scope.setdefault("state", {})
+        state["value_hash"] = None
+        status = [500]
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            svc = self.service
+            client = svc.client(Request(scope))
+            log.info("%s %s %s %.1fms client=%s value=%s", scope["method"], scope["path"],
+                     status[0], (time.perf_counter() - started) * 1000, svc.hasher.client(client),
+                     state.get("value_hash") or "-")  # fmt: skip
 
 
 def problem(

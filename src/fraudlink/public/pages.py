@@ -83,7 +83,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, svc: Svc) -> Response:
+async def home(request: Request, svc: Svc) -> Response:
     from fraudlink.public.check import check
 
     lang = language(request)

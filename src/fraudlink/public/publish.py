@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,9 +165,15 @@ def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
 
 
 def tallies(database: Database) -> dict[tuple[str, str], Tally]:
-    facts = _facts(database)
+    return aggregate(_facts(database), _mentions(database))
+
+
+def aggregate(
+    facts: dict[int, ReportFacts], mentions: Iterable[tuple[str, str, int]]
+) -> dict[tuple[str, str], Tally]:
+    """One tally per public key over every (kind, value, report) mention."""
     found: dict[tuple[str, str], Tally] = {}
-    for kind, value, report_id in _mentions(database):
+    for kind, value, report_id in mentions:
         for key in public_keys(kind, value):
             tally = found.get(key)
             if tally is None:

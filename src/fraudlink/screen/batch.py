@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fraudlink.errors import InputError
+from fraudlink.screen.model import with_bracketed_aliases
 from fraudlink.screen.scoring import Hit, Query
 from fraudlink.screen.screener import screener
 from fraudlink.store import Database
@@ -51,4 +52,5 @@ def screen_names(
     """Each name screened against every stored list, in the order given."""
     found = screener(database)
     for line, name in names:
-        yield NameResult(line, name, found.search(Query((name,), schema), limit))
+        query = Query(tuple(with_bracketed_aliases([name])), schema)
+        yield NameResult(line, name, found.search(query, limit))

@@ -37,6 +37,8 @@ def serve(
             port=port,
             workers=workers,
             access_log=False,
+            # a child imports the whole app before it answers; a busy host needs the time
+            timeout_worker_healthcheck=120,
         )
         return
     from fraudlink.api import create_app

@@ -150,6 +150,9 @@ def _id_evidence(folded: str, label_start: int, id_start: int, written: str) -> 
     """
     if _HANDLE_LIKE.search(written) or written.startswith(("@", "~")):
         return True
+    before = folded[label_start:id_start].rstrip()
+    if before and not before[-1].isascii():
+        return True  # ``ไลน์ cindyjob``, ``微信 lucky``: the change of script ends the label
     return _EXPLICIT.search(folded, label_start, id_start) is not None
 
 

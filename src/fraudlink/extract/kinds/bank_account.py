@@ -290,6 +290,7 @@ def _any_start(starts: list[int], low: int, high: int) -> bool:
 
 
 _WORD = re.compile(rf"[{_LATIN}]{{3,}}")
+_INTRODUCED = re.compile(r"[:：=]")
 #: words that may stand between a label and its number (``account number``, ``no rek BCA``)
 _NUMBER_WORDS = frozenset({"no", "nomor", "number", "num", "nombor", "bank", "the", "is", "ini"})
 
@@ -300,6 +301,8 @@ def _loose_phone(folded: str, label: _Hit, span: tuple[int, int], region: str | 
     """
     if label.code is not None or label.end > span[0]:
         return False
+    if _INTRODUCED.search(folded, label.end, span[0]):
+        return False  # ``Account details: Westpac, 466558323``: the label introduces it
     words = [
         w for w in _WORD.findall(folded, label.end, span[0])
         if w.casefold() not in _NUMBER_WORDS and w.casefold() not in _BANK_CODE

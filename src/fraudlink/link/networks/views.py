@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from fraudlink.errors import NotFound
 from fraudlink.link.names import compare
@@ -86,12 +86,17 @@ class NetworkDetail:
         }  # fmt: skip
 
 
+#: A condition on ``Report`` that a reader's scope imposes (``fraudlink.access.scope.visible``);
+#: None reads everything, as the single-analyst CLI does.
+Scope = ColumnElement[bool] | None
+
+
 def _label(report: Report) -> str:
     return report.external_id
 
 
 def _linking_identifiers(
-    connection: Connection, network: int | None
+    connection: Connection, network: int | None, scope: Scope = None
 ) -> Iterator[tuple[int, str, str, str]]:
     """(network, kind, value, status) of valid identifiers named in networks, one row per report."""
     stmt = (
@@ -102,6 +107,8 @@ def _linking_identifiers(
         .outerjoin(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
         .where(Identifier.valid.is_(True))
     )  # fmt: skip
+    if scope is not None:
+        stmt = stmt.join(Report, Report.id == LinkReport.report_id).where(scope)
     if network is not None:
         stmt = stmt.where(LinkReport.network_id == network)
     for row in connection.execute(stmt):
@@ -109,9 +116,13 @@ def _linking_identifiers(
 
 
 def list_networks(
-    database: Database, min_size: int = 2, limit: int | None = None, central: int = 4
+    database: Database,
+    min_size: int = 2,
+    limit: int | None = None,
+    central: int = 4,
+    scope: Scope = None,
 ) -> list[NetworkRow]:
-    """Networks of at least ``min_size`` reports, largest first, up to ``limit`` of them.
+    """Networks of at least ``min_size`` reports (in ``scope``), largest first, up to ``limit``.
 
     Each names its ``central`` identifiers: those that link the most of its reports.
     """
@@ -122,17 +133,23 @@ def list_networks(
             .having(func.count() >= min_size)
             .order_by(func.count().desc(), LinkReport.network_id)
         )
+        if scope is not None:
+            sizes = sizes.join(Report, Report.id == LinkReport.report_id).where(scope)
         if limit is not None:
             sizes = sizes.limit(limit)
         rows = {n: NetworkRow(n, size) for n, size in connection.execute(sizes)}
-        _fill_rows(connection, rows, central)
+        _fill_rows(connection, rows, central, scope)
     return list(rows.values())
 
 
-def _fill_rows(connection: Connection, rows: dict[int, NetworkRow], central: int) -> None:
+def _fill_rows(
+    connection: Connection, rows: dict[int, NetworkRow], central: int, scope: Scope = None
+) -> None:
     stmt = select(LinkReport.network_id, Report.id, Report.country, Report.reported_at).join(
         Report, Report.id == LinkReport.report_id
     )
+    if scope is not None:
+        stmt = stmt.where(scope)
     if len(rows) <= 500:
         stmt = stmt.where(LinkReport.network_id.in_(list(rows)))
     report_network: dict[int, int] = {}
@@ -145,7 +162,7 @@ def _fill_rows(connection: Connection, rows: dict[int, NetworkRow], central: int
         row.first = at if row.first is None or at < row.first else row.first
         row.last = at if row.last is None or at > row.last else row.last
     counts: dict[int, Counter[str]] = defaultdict(Counter)
-    for network, kind, value, status in _linking_identifiers(connection, None):
+    for network, kind, value, status in _linking_identifiers(connection, None, scope):
         if network in rows and status == "linked":
             counts[network][f"{kind}:{value}"] += 1
     for network, counter in counts.items():
@@ -166,24 +183,27 @@ def network_of(connection: Connection, report_id: int) -> int | None:
     return connection.execute(stmt).scalar_one_or_none()
 
 
-def network_detail(database: Database, network: int) -> NetworkDetail:
+def network_detail(database: Database, network: int, scope: Scope = None) -> NetworkDetail:
+    """One network, as much of it as ``scope`` shows; a network with nothing in scope is absent."""
     with database.engine.connect() as connection:
         detail = NetworkDetail(network)
-        _fill_reports(connection, detail)
+        _fill_reports(connection, detail, scope)
         if not detail.reports:
             raise NotFound(f"There is no network {network}; run `fraudlink networks` to list them.")
-        _fill_identifiers(connection, detail)
-        _fill_persons_and_losses(connection, detail)
+        _fill_identifiers(connection, detail, scope)
+        _fill_persons_and_losses(connection, detail, scope)
     return detail
 
 
-def _fill_reports(connection: Connection, detail: NetworkDetail) -> None:
+def _fill_reports(connection: Connection, detail: NetworkDetail, scope: Scope) -> None:
     stmt = (
         select(Report.external_id, Report.country, Report.language, Report.reported_at)
         .join(LinkReport, LinkReport.report_id == Report.id)
         .where(LinkReport.network_id == detail.id)
         .order_by(Report.reported_at)
     )
+    if scope is not None:
+        stmt = stmt.where(scope)
     for external, country, language, at in connection.execute(stmt):
         detail.reports.append(external)
         detail.countries[country or UNKNOWN_COUNTRY] += 1
@@ -191,9 +211,9 @@ def _fill_reports(connection: Connection, detail: NetworkDetail) -> None:
         detail.timeline.append((at, external, country))
 
 
-def _fill_identifiers(connection: Connection, detail: NetworkDetail) -> None:
+def _fill_identifiers(connection: Connection, detail: NetworkDetail, scope: Scope) -> None:
     counts: Counter[tuple[str, str, str]] = Counter()
-    for _, kind, value, status in _linking_identifiers(connection, detail.id):
+    for _, kind, value, status in _linking_identifiers(connection, detail.id, scope):
         counts[(kind, value, status)] += 1
     detail.identifiers = [(k, v, n, s) for (k, v, s), n in counts.most_common()]
 
@@ -210,8 +230,10 @@ def resolve_names(names: Iterable[str]) -> list[list[str]]:
     return groups
 
 
-def _fill_persons_and_losses(connection: Connection, detail: NetworkDetail) -> None:
+def _fill_persons_and_losses(connection: Connection, detail: NetworkDetail, scope: Scope) -> None:
     reports = select(LinkReport.report_id).where(LinkReport.network_id == detail.id)
+    if scope is not None:
+        reports = reports.join(Report, Report.id == LinkReport.report_id).where(scope)
     names = select(Entity.name).where(Entity.source_report_id.in_(reports)).distinct()
     detail.persons = [
         " = ".join(group) for group in resolve_names(connection.execute(names).scalars())
