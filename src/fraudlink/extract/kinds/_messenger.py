@@ -219,7 +219,8 @@ class Messenger(IdentifierKind):
                 [*starts, *(m.start() for h in self.case_hints for m in re.finditer(h, folded))]
             )
         windows: list[tuple[int, int, list[int]]] = []
-        low, high, hints = 0, -1, []
+        low, high = 0, -1
+        hints: list[int] = []
         for start in starts:  # the hints of one window grow in place: a run of hints stays linear
             if start - _BEFORE_HINT > high:
                 if hints:
