@@ -6,9 +6,11 @@ Without a PostgreSQL server the PostgreSQL half is skipped with one line, unless
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,25 @@ def database(settings: Settings) -> Iterator[Database]:
     store = open_database(settings)
     yield store
     store.dispose()
+
+
+def _best_cpu(work: Callable[[], object], repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-4)
+
+
+@pytest.fixture
+def cpu_growth() -> Callable[[Callable[[int], object], int], float]:
+    """How many times more CPU ``work(4 * n)`` takes than ``work(n)``, best of three each:
+    about 4 for linear work, 16 for quadratic. A ratio, never an absolute time, so a loaded
+    machine cannot fail it; bounds around 8 catch a quadratic scan."""
+
+    def growth(work: Callable[[int], object], n: int) -> float:
+        gc.collect()
+        return _best_cpu(lambda: work(4 * n)) / _best_cpu(lambda: work(n))
+
+    return growth

@@ -9,11 +9,15 @@ against a watchlist that names some bosses in another script.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from fraudlink.analyse.evaluate import Scores, score_against_truth
 from fraudlink.analyse.summary import Summary, summarise
+from fraudlink.errors import InputError
 from fraudlink.generate import write_dataset
 from fraudlink.generate.watchlist import write_watchlist
 from fraudlink.ingest import IngestSummary, ingest_files
@@ -21,6 +25,10 @@ from fraudlink.link import LinkSummary, NetworkView, largest_networks, link_repo
 from fraudlink.screen import import_list
 from fraudlink.screen.network import ListedPlayer, listed_players
 from fraudlink.store import Database
+from fraudlink.store.schema import Report
+
+DEMO_DB = "fraudlink-demo.db"
+_DEMO_FILE = re.compile(r"reports-\d+-\d+\.jsonl")
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,25 @@ class DemoResult:
     summary: Summary
 
 
+def refuse_foreign_reports(database: Database) -> None:
+    """The demo writes thousands of synthetic reports and a watchlist: never into real data.
+
+    A report belongs to the demo when it was read from a file the demo writes.
+    """
+    with database.session() as session:
+        sources = session.scalars(select(Report.source).distinct()).all()
+    foreign = sorted(
+        str(source) for source in sources if not _DEMO_FILE.fullmatch(Path(str(source)).name)
+    )
+    if foreign:
+        raise InputError(
+            f"The database {database.settings.db} holds reports the demo did not write "
+            f"(from {foreign[0]}); run the demo without --db or name an empty database."
+        )
+
+
 def run_demo(database: Database, reports: int, seed: int, data_dir: Path) -> DemoResult:
+    refuse_foreign_reports(database)
     data_dir.mkdir(parents=True, exist_ok=True)
     reports_file = data_dir / f"reports-{seed}-{reports}.jsonl"
     truth_file = data_dir / f"truth-{seed}-{reports}.json"

@@ -21,6 +21,21 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(default=2000, ge=1, description="reports committed per transaction")
     agency: str | None = Field(default=None, description="code of the agency running this copy")
+    anchor_dir: Path | None = Field(
+        default=None, description="folder for signed audit anchors written as the log grows"
+    )
+    anchor_every: int = Field(default=1000, ge=1, description="audit entries between anchors")
+    max_body_bytes: int = Field(
+        default=32 << 20, ge=1024, description="largest request body the server accepts"
+    )
+    rate_limit: int = Field(
+        default=1200, ge=1, description="requests per minute one API token may make"
+    )
+    serve_jobs: bool | None = Field(
+        default=None,
+        description="run jobs inside the server (default: on SQLite yes, on PostgreSQL "
+        "`fraudlink worker` does)",
+    )
 
     def with_db(self, db: str | Path | None) -> Settings:
         """Return a copy pointing at ``db`` when the user named one on the command line."""

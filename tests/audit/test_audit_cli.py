@@ -54,3 +54,28 @@ def test_verify_fails_on_tampering(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, AuditChainBroken)
     assert "entry 2" in str(result.exception)
+
+
+def test_anchor_then_verify_against_it(tmp_path: Path) -> None:
+    from fraudlink.share import init_agency
+
+    path = _database(tmp_path)
+    store = open_database(Settings(db=path))
+    with store.session() as session:
+        init_agency(session, "KH-NPA", "KH police", "KH", "correct horse battery staple")
+    store.dispose()
+    env = {"FRAUDLINK_PASSPHRASE": "correct horse battery staple"}
+    anchor = str(tmp_path / "anchor.json")
+    result = runner.invoke(app, ["audit", "anchor", anchor, "--db", path], env=env)
+    assert result.exit_code == 0, result.output
+    assert "anchor of 3 entries" in result.output
+    result = runner.invoke(app, ["audit", "verify", "--db", path, "--anchor", anchor])
+    assert result.exit_code == 0 and "extends its anchor of 3 entries" in result.output
+    with sqlite3.connect(path) as connection:  # wipe the log and reset its head
+        connection.execute("DELETE FROM audit_entry")
+        connection.execute(f"UPDATE audit_head SET seq = 0, hash = '{'0' * 64}'")
+    assert runner.invoke(app, ["audit", "verify", "--db", path]).exit_code == 0
+    result = runner.invoke(app, ["audit", "verify", "--db", path, "--anchor", anchor, "--json"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, AuditChainBroken)
+    assert json.loads(result.output)["problem"].endswith("entries were removed")

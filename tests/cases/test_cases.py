@@ -19,6 +19,7 @@ from fraudlink.cases import (
     open_case,
     record_status,
 )
+from fraudlink.cases.lifecycle import TRANSFERS, check_transition
 from fraudlink.errors import InputError, NotFound
 from fraudlink.ingest import ingest_files
 from fraudlink.store import Database
@@ -95,9 +96,11 @@ def test_a_closed_history_cannot_go_on(loaded: Database) -> None:
 @pytest.mark.parametrize(
     ("role", "current", "expected"),
     [
-        ("suspect", None, ("wanted", "located", "arrested", "charged")),
-        ("suspect", "located", ("arrested", "charged", "released")),
-        ("money_mule", "charged", ("handed_over", "repatriated", "released")),
+        ("suspect", None, ("wanted", "located", "arrested", "detained", "charged")),
+        ("suspect", "located", ("arrested", "detained", "charged", "released")),
+        ("money_mule", "charged", (*TRANSFERS, "convicted", "released")),
+        ("suspect", "detained", (*TRANSFERS, "charged", "released")),
+        ("suspect", "convicted", ()),
         ("suspect", "released", ()),
         ("victim", "located", ("rescued", "repatriated")),
         ("witness", None, ()),
@@ -105,6 +108,25 @@ def test_a_closed_history_cannot_go_on(loaded: Database) -> None:
 )
 def test_allowed_next(role: str, current: str | None, expected: tuple[str, ...]) -> None:
     assert allowed_next(role, current) == expected
+
+
+@pytest.mark.parametrize(
+    ("done", "new"),
+    [(["arrested", "extradited"], "deported"), (["arrested", "charged"], "charged"),
+     (["arrested", "handed_over"], "convicted"), (["arrested", "convicted"], "released"),
+     (["arrested", "released"], "detained")],
+)  # fmt: skip
+def test_a_suspect_is_moved_once_charged_once_and_convicted_only_when_charged(
+    done: list[str], new: str
+) -> None:
+    with pytest.raises(InvalidTransition):
+        check_transition("suspect", done[-1], new, done)
+
+
+def test_charged_before_or_after_the_transfer() -> None:
+    check_transition("suspect", "handed_over", "charged", ["arrested", "handed_over"])
+    check_transition("suspect", "charged", "extradited", ["arrested", "charged"])
+    check_transition("suspect", "extradited", "convicted", ["arrested", "charged", "extradited"])
 
 
 def test_unknown_case_and_duplicate_reference(loaded: Database) -> None:

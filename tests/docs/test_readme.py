@@ -19,9 +19,22 @@ def fenced_after(marker: str) -> str:
     return match.group(1).strip()
 
 
+def _ci_lines() -> list[str]:
+    return [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+
+
 def test_ci_runs_the_readme_test_command() -> None:
-    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
-    assert fenced_after("test-command") in ci_lines
+    assert fenced_after("test-command") in _ci_lines()
+
+
+def test_ci_runs_the_readme_demo_command_first_in_a_fresh_environment() -> None:
+    lines = _ci_lines()
+    demo, test = fenced_after("demo-command"), fenced_after("test-command")
+    assert demo in lines, ".ci/run must run the README's demo command as written"
+    assert "pip install -e . " in demo and "[" not in demo, "the demo installs no extras"
+    before_demo = lines[: lines.index(demo)]
+    assert "rm -rf .venv" in " ".join(before_demo), "the demo's environment starts empty"
+    assert lines.index(demo) < lines.index(test)
 
 
 def test_the_demo_command_ends_with_fraudlink_demo() -> None:

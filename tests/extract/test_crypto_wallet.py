@@ -136,7 +136,7 @@ def test_normalise_structured_value() -> None:
 
 payloads = st.binary(min_size=20, max_size=20)
 versions = st.sampled_from(
-    [(0x00, "btc"), (0x05, "btc"), (0x41, "trx"), (0x30, "ltc"), (0x1E, "doge")]
+    [(0x00, "btc"), (0x05, "btc"), (0x41, "trx"), (0x30, "ltc"), (0x1E, "doge|xvg")]
 )
 
 

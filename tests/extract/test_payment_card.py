@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -158,7 +158,9 @@ def test_card_inside_a_short_run_with_expiry_and_cvv() -> None:
     assert only("card 4111 1111 1111 1111 12 25 123 thanks").value == "4111111111111111"
 
 
-def test_long_number_tables_are_fast_and_give_nothing() -> None:
-    started = time.perf_counter()
+def test_long_number_tables_give_nothing_in_linear_time(
+    cpu_growth: Callable[[Callable[[int], object], int], float],
+) -> None:
     assert find("1 " * 200_000) == [] and find("4111 " * 50_000) == []
-    assert time.perf_counter() - started < 2.0
+    assert cpu_growth(lambda n: find("1 " * n), 25_000) < 8
+    assert cpu_growth(lambda n: find("4111 " * n), 6_000) < 8

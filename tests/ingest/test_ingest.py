@@ -143,7 +143,9 @@ def test_not_utf8_line_is_rejected_and_the_rest_loads(database: Database, tmp_pa
         + b"\n"
     )
     summary = ingest_files(database, [path])
-    assert [(r.line, r.reason) for r in summary.rejected] == [(2, "not UTF-8 text (byte 0)")]
+    [rejected] = summary.rejected
+    assert rejected.line == 2
+    assert rejected.reason.startswith("not UTF-8 text (character 1); give the file's encoding")
     assert summary.loaded == 2
 
 
@@ -269,8 +271,10 @@ def test_victim_data_is_audited_once_per_write(database: Database, tmp_path: Pat
     with database.engine.connect() as conn:
         entries = last_entries(conn)
     assert [(e.action, e.record_type, e.user, e.purpose) for e in entries] == [
-        ("import", "report", "analyst-1", "ingest")
+        ("import", "ingest", "analyst-1", "ingest")
     ]
+    detail = entries[0].as_json()["detail"]
+    assert detail["reports"] == [f"{RICH['agency']}/{RICH['id']}"]
     assert verify(database).ok
 
 

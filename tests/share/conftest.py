@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 from fraudlink.cases import add_subject, attach_report, open_case, record_status
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
-from fraudlink.share import add_card, add_officer, export_card, init_agency
+from fraudlink.share import (
+    Outcome,
+    Request,
+    add_card,
+    add_officer,
+    approve,
+    create,
+    export_card,
+    init_agency,
+)
 from fraudlink.store import Database, open_database
 from fraudlink.store.schema import Entity, EntityDocument
 
@@ -100,8 +109,8 @@ def seed_case(side: Side, tmp: Path, flags: dict[str, object] | None = None) -> 
         for name in ("Sok Dara", "Li Wei"):
             victim = add_subject(session, case, entity_session(session, name), "victim")
             record_status(session, victim, "rescued", DAY, side.code)
-    add_officer(side.db, "alice", "liaison")
-    add_officer(side.db, "sam", "supervisor")
+    add_officer(side.db, "alice", "liaison", PASSPHRASE, "admin")
+    add_officer(side.db, "sam", "supervisor", PASSPHRASE, "admin")
 
 
 def entity_session(session: Session, name: str) -> int:
@@ -148,6 +157,15 @@ class Kit:
     @staticmethod
     def entity(db: Database, name: str) -> int:
         return entity(db, name)
+
+    @staticmethod
+    def send(side: Side, request: Request, approver: str = "sam") -> Outcome:
+        """Create a package and, when it awaits a second person, have ``approver`` release it."""
+        outcome = create(side.db, request, PASSPHRASE)
+        if outcome.status == "awaiting_approval":
+            outcome = approve(side.db, outcome.package_id, approver, PASSPHRASE)
+        assert outcome.status == "sent", outcome
+        return outcome
 
     @staticmethod
     def introduce(a: Side, b: Side) -> None:

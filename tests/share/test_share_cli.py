@@ -61,7 +61,10 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
             "--json",
         )
     )
-    assert made["status"] == "sent"
+    assert made["status"] == "awaiting_approval"  # it names people: a second person approves
+    approve = ["package", "approve", made["package_id"], "--db", kh, "--json"]
+    assert "another person than its creator" in str(run(*approve, "--by", "ALICE").exception)
+    assert json.loads(ok(*approve, "--by", "sam"))["status"] == "sent"
     opened = json.loads(
         ok("package", "open", out, "--db", cn, "--json", "--evidence-dir", str(tmp_path / "ev"))
     )
@@ -96,3 +99,20 @@ def test_bad_passphrase_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     with pytest.raises(Exception, match="does not unlock"):
         raise result.exception  # type: ignore[misc]
+
+
+def test_registering_an_officer_needs_the_passphrase_and_is_audited(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", db)
+    result = CliRunner().invoke(
+        app,
+        ["agency", "officer", "mallory", "--role", "supervisor", "--db", db],
+        env={"FRAUDLINK_PASSPHRASE": "a guess at it", "FRAUDLINK_USER": "mallory"},
+    )
+    assert result.exit_code != 0 and "does not unlock" in str(result.exception)
+    assert "sam is a supervisor" in ok(
+        "agency", "officer", " Sam", "--role", "supervisor", "--db", db
+    )
+    [entry] = [json.loads(line) for line in ok("audit", "log", "--db", db, "--json").splitlines()]
+    assert (entry["action"], entry["record_id"], entry["user"]) == ("create", "sam", "alice")
+    assert entry["detail"] == {"role": "supervisor", "previous_role": None}

@@ -37,7 +37,8 @@ def send(side: Side, kind: str, name: str, **options: object) -> str:
         kind=kind, case=CASE, to="CN-MPS", out=str(side.out / name), created_by="alice", **options
     )  # type: ignore[arg-type]
     outcome = create(side.db, request, PASSPHRASE)
-    assert outcome.status == "sent", outcome
+    assert outcome.status == "awaiting_approval", outcome  # AMBER or naming people
+    outcome = approve(side.db, outcome.package_id, "sam", PASSPHRASE)
     assert outcome.path is not None
     return outcome.package_id
 
@@ -144,6 +145,7 @@ def _repatriation_round(sender: Side, receiver: Side, kit: Any) -> None:
         subject=suspect,
         legal_basis="deportation",
         action="receive the deportee at Phnom Penh airport",
+        recipients=["insp. Wang Lei"],
     )
     with pytest.raises(PackageBlocked, match="no consular-notification record"):
         create(sender.db, request, PASSPHRASE)
@@ -151,8 +153,8 @@ def _repatriation_round(sender: Side, receiver: Side, kit: Any) -> None:
     outcome = create(sender.db, request, PASSPHRASE)
     assert outcome.status == "awaiting_approval" and outcome.path is None
     assert not (sender.out / "r.flpkg").exists()
-    with pytest.raises(InputError, match="not a supervisor"):
-        approve(sender.db, outcome.package_id, "alice", PASSPHRASE)
+    with pytest.raises(InputError, match="another person than its creator"):
+        approve(sender.db, outcome.package_id, "Alice ", PASSPHRASE)
     approved = approve(sender.db, outcome.package_id, "sam", PASSPHRASE)
     assert approved.status == "sent"
     counts = receive(receiver, sender, "r.flpkg")
@@ -179,7 +181,8 @@ def _correction_round(sender: Side, receiver: Side, notified: str, kit: Any) -> 
         str(sender.out / "c.flpkg"),
         PASSPHRASE,
     )
-    assert outcome.status == "sent"  # the original was AMBER: no second person needed
+    assert outcome.status == "awaiting_approval"  # it names people: a second person approves
+    approve(sender.db, outcome.package_id, "sam", PASSPHRASE)
     receive(receiver, sender, "c.flpkg")
     with receiver.db.session() as session:
         names = set(session.scalars(select(Entity.name)))

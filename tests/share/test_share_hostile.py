@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import stat
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from fraudlink.share import Limits, PackageRejected, Request, create, open_package
+from fraudlink.share import Limits, PackageRejected, Request, open_package
+from fraudlink.share import content as content_module
+from fraudlink.share import package as package_module
 from fraudlink.share.archive import SIG_LEN, sign_in_place
 from fraudlink.share.keys import unlock
 from fraudlink.share.tables import SharePackage
@@ -31,7 +36,7 @@ def package(sender: Any, receiver: Any, tmp_path: Path, kit: Any) -> Path:
         created_by="alice",
         evidence=[str(evidence)],
     )
-    create(sender.db, req, kit.passphrase)
+    kit.send(sender, req)
     return sender.out / "e.flpkg"
 
 
@@ -185,4 +190,132 @@ def test_duplicate_and_unlisted_members_are_rejected(
         tmp_path / "x.flpkg",
         lambda z: (z.writestr("manifest.json", body.getvalue()), z.writestr("stowaway.enc", b"a")),
     )
-    rejected(receiver, kit, extra, "do not match its manifest")
+    rejected(receiver, kit, extra, "do not match its manifest|manifest is malformed")
+
+
+def resigned(sender: Any, kit: Any, package: Path, target: Path, manifest: bytes) -> Path:
+    """The partner's real package with another manifest, signed again with the partner's key."""
+    with zipfile.ZipFile(package) as original:
+        members = {name: original.read(name) for name in original.namelist()}
+    members["manifest.json"] = manifest
+    return hostile(
+        sender, kit, target, lambda z: [z.writestr(n, data) for n, data in members.items()]
+    )
+
+
+def manifest_of(package: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(package) as archive:
+        found: dict[str, Any] = json.loads(archive.read("manifest.json"))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "match"),
+    [
+        ("markings", '"RED"', "manifest is malformed: markings"),
+        ("markings", "[" * 10_000 + "]" * 10_000, "nested more than"),
+        ("members", "[" * 10_000 + "]" * 10_000, "nested more than"),
+        ("id", '"x/../../../somewhere"', "manifest is malformed: id"),
+        ("created_at", '"yesterday"', "manifest is malformed: created_at"),
+        ("sender", '{"code": "KH-NPA"}', "manifest is malformed: sender"),
+        ("surprise", "1", "manifest is malformed: surprise"),
+    ],
+)
+def test_a_hostile_manifest_signed_by_a_partner_is_one_clear_error(
+    package: Path,
+    sender: Any,
+    receiver: Any,
+    kit: Any,
+    tmp_path: Path,
+    field: str,
+    value: str,
+    match: str,
+) -> None:
+    fields = {k: json.dumps(v) for k, v in manifest_of(package).items()}
+    fields[field] = value
+    text = "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in fields.items()) + "}"
+    path = resigned(sender, kit, package, tmp_path / "h.flpkg", text.encode())
+    rejected(receiver, kit, path, match)
+
+
+def test_a_signed_package_whose_id_climbs_out_touches_nothing_outside(
+    sender: Any, any_receiver: Any, kit: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attack of issue 10: a trusted partner's package names its id x/../../../somewhere."""
+    receiver = any_receiver
+    kit.seed(sender, tmp_path)
+    evil = "x/../../../somewhere"
+    somewhere = Path(os.path.normpath(receiver.evidence / f".incoming-{evil}"))
+    somewhere.mkdir(parents=True)
+    (somewhere / "keep.txt").write_text("the receiver's own files")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"seized photo")
+    monkeypatch.setattr(package_module, "uuid", SimpleNamespace(uuid4=lambda: evil))
+    out = sender.out / "evil.flpkg"
+    req = Request(
+        kind="evidence_transfer",
+        case=kit.case,
+        to="CN-MPS",
+        out=str(out),
+        created_by="alice",
+        evidence=[str(photo)],
+    )
+    kit.send(sender, req)
+    monkeypatch.undo()
+    assert manifest_of(out)["id"] == evil  # built and signed by the real code
+    try:
+        open_package(receiver.db, out, kit.passphrase, receiver.evidence, "bo")
+        refused = ""
+    except PackageRejected as exc:
+        refused = str(exc)
+    assert (somewhere / "keep.txt").read_text() == "the receiver's own files"
+    assert "manifest is malformed: id" in refused
+    assert sorted(p.name for p in somewhere.iterdir()) == ["keep.txt"]
+    nothing_imported(receiver)
+
+
+def test_staging_is_ours_and_gone_after_opening(package: Path, receiver: Any, kit: Any) -> None:
+    received = open_package(receiver.db, package, kit.passphrase, receiver.evidence, "bo")
+    assert received.counts["evidence_item"] == 1
+    names = [p.name for p in receiver.evidence.iterdir()]
+    assert len(names) == 1 and len(names[0]) == 64  # stored under its SHA-256 only
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value", "match"),
+    [
+        ("reports", "country", "K" * 3000, "reports.0.country"),
+        ("suspects", "aliases", "Chen", "suspects.0.aliases"),
+        ("reports", "identifiers", [{"kind": "k" * 100, "value": "x"}], "identifiers.0.kind"),
+        ("reports", "reported_at", ["2025"], "reports.0.reported_at"),
+    ],
+)
+def test_hostile_content_from_a_partner_is_refused_on_every_database(
+    sender: Any,
+    any_receiver: Any,
+    kit: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    field: str,
+    value: object,
+    match: str,
+) -> None:
+    """Lengths PostgreSQL enforces and SQLite ignores, and wrong types: one clear refusal."""
+    kit.seed(sender, tmp_path)
+    original = content_module.minimise
+
+    def minimise(content: dict[str, Any], purpose: str) -> dict[str, Any]:
+        minimised = original(content, purpose)
+        minimised[where][0][field] = value
+        return minimised
+
+    monkeypatch.setattr(content_module, "minimise", minimise)
+    out = sender.out / "n.flpkg"
+    req = Request(
+        kind="case_notification", case=kit.case, to="CN-MPS", out=str(out), created_by="alice"
+    )
+    kit.send(sender, req)
+    with pytest.raises(PackageRejected, match=f"content is malformed: .*{match}"):
+        open_package(any_receiver.db, out, kit.passphrase, any_receiver.evidence, "bo")
+    nothing_imported(any_receiver)

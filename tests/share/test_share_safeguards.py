@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,18 @@ import pytest
 from sqlalchemy import select
 
 from fraudlink.errors import InputError
-from fraudlink.share import PackageBlocked, Request, approve, create, open_package, record_consular
+from fraudlink.share import (
+    PackageBlocked,
+    Request,
+    add_officer,
+    approve,
+    create,
+    open_package,
+    record_consular,
+)
 from fraudlink.share.content import mask_cards, minimise
-from fraudlink.store.schema import Case, CaseSubject
+from fraudlink.share.tables import SharePackage
+from fraudlink.store.schema import Case, CaseSubject, Report
 
 NOW = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
 
@@ -70,7 +80,7 @@ def test_non_refoulement_keeps_an_asylum_seeker_out_of_repatriation(
     ]
     assert all("non-refoulement" in r for r in reasons)
     # the same people may still be named in a case notification
-    assert create(sender.db, request(sender, kit), kit.passphrase).status == "sent"
+    assert kit.send(sender, request(sender, kit)).status == "sent"
 
 
 def test_minimisation_rule_and_minimiser(
@@ -139,10 +149,8 @@ def test_tlp_may_not_be_lowered_and_red_needs_another_supervisor(
     assert "would lower it" in blocked(sender, kit, request(sender, kit, tlp="GREEN"))[0]
     outcome = create(sender.db, request(sender, kit, tlp="AMBER+STRICT"), kit.passphrase)
     assert outcome.status == "awaiting_approval"
-    from fraudlink.share import add_officer
-
-    add_officer(sender.db, "alice", "supervisor")
-    with pytest.raises(InputError, match="another person than the package's creator"):
+    add_officer(sender.db, "alice", "supervisor", kit.passphrase, "admin")
+    with pytest.raises(InputError, match="another person than its creator"):
         approve(sender.db, outcome.package_id, "alice", kit.passphrase)
     assert approve(sender.db, outcome.package_id, "sam", kit.passphrase).status == "sent"
     with pytest.raises(InputError, match="not awaiting approval"):
@@ -153,8 +161,10 @@ def test_no_onward_sharing_without_permission(
     sender: Any, receiver: Any, tmp_path: Path, kit: Any
 ) -> None:
     kit.seed(sender, tmp_path)
-    create(sender.db, request(sender, kit), kit.passphrase)
+    kit.send(sender, request(sender, kit))
     open_package(receiver.db, sender.out / "p.flpkg", kit.passphrase, receiver.evidence, "bo")
+    add_officer(receiver.db, "bo", "liaison", kit.passphrase, "admin")
+    add_officer(receiver.db, "lin", "supervisor", kit.passphrase, "admin")
     third = kit.side(str(tmp_path / "th.db"), "TH-RTP", "TH", tmp_path / "th")
     kit.introduce(receiver, third)
     onward = Request(
@@ -177,5 +187,55 @@ def test_no_onward_sharing_without_permission(
         out=str(receiver.out / "back.flpkg"),
         created_by="bo",
     )
-    assert create(receiver.db, back, kit.passphrase).status == "sent"
+    assert kit.send(receiver, back, approver="lin").status == "sent"
     third.db.dispose()
+
+
+def test_a_package_is_as_restrictive_as_its_most_restrictive_record(
+    db_url: str, tmp_path: Path, kit: Any
+) -> None:
+    """Issue 10, item 2: an AMBER package of an AMBER case carried RED and AMBER+STRICT
+    reports, created by an unregistered user, and left with no approval."""
+    sender = kit.side(db_url, "KH-NPA", "KH", tmp_path / "kh")
+    receiver = kit.side(str(tmp_path / "cn.db"), "CN-MPS", "CN", tmp_path / "cn")
+    kit.introduce(sender, receiver)
+    kit.seed(sender, tmp_path)
+    with sender.db.session() as session:
+        for report in session.scalars(select(Report)):
+            report.tlp = "RED" if report.external_id == "r2" else "AMBER+STRICT"
+    stranger = Request(
+        kind="case_notification", case=kit.case, to="CN-MPS", out=str(tmp_path / "x"),
+        created_by="eve", tlp="RED", recipients=["insp. Wang"],
+    )  # fmt: skip
+    with pytest.raises(InputError, match="'eve' is not a registered officer"):
+        create(sender.db, stranger, kit.passphrase)
+    assert blocked(sender, kit, request(sender, kit)) == [
+        "Report r2 is TLP:RED; a package marked TLP:AMBER would lower it "
+        "(mark it TLP:RED or leave that record out)."
+    ]
+    red = request(sender, kit, tlp="RED")
+    assert blocked(sender, kit, red) == [
+        "TLP:RED goes only to named people: give --recipient NAME for each person at CN-MPS "
+        "who may read it."
+    ]
+    outcome = create(sender.db, replace(red, recipients=["insp. Wang"]), kit.passphrase)
+    assert outcome.status == "awaiting_approval" and not Path(red.out).exists()
+    with pytest.raises(InputError, match="another person than its creator"):
+        approve(sender.db, outcome.package_id, "ALICE", kit.passphrase)
+    approve(sender.db, outcome.package_id, "sam", kit.passphrase)
+    received = open_package(receiver.db, Path(red.out), kit.passphrase, receiver.evidence, "bo")
+    assert received.tlp == "RED"
+    with receiver.db.session() as session:
+        row = session.scalars(select(SharePackage)).one()
+        assert row.request["manifest"]["recipients"] == ["insp. Wang"]
+        assert row.approved_by == "sam"
+    sender.db.dispose()
+    receiver.db.dispose()
+
+
+def test_the_two_person_rule_covers_everything_above_green_or_naming_people() -> None:
+    from fraudlink.share.markings import needs_approval
+
+    assert not needs_approval("CLEAR", False) and not needs_approval("GREEN", False)
+    assert needs_approval("GREEN", True) and needs_approval("AMBER", False)
+    assert needs_approval("AMBER+STRICT", False) and needs_approval("RED", False)

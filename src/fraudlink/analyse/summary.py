@@ -72,3 +72,16 @@ def summarise(database: Database) -> Summary:
             losses=_losses(session),
             identifiers=_identifier_kinds(session),
         )
+
+
+def summarise_with_networks(database: Database, limit: int = 5) -> Summary:
+    """``summarise`` plus the ``limit`` largest networks once ``fraudlink link`` has run."""
+    from fraudlink.link import largest_networks
+    from fraudlink.link.networks.tables import LinkReport
+
+    summary = summarise(database)
+    with database.session() as session:
+        linked = session.scalar(select(func.count()).select_from(LinkReport)) or 0
+    if linked:
+        summary.networks = [n.as_json() for n in largest_networks(database, limit=limit)]
+    return summary

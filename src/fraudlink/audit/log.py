@@ -15,7 +15,7 @@ import datetime as dt
 import getpass
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -176,4 +176,66 @@ def last_entries(connection: Connection, limit: int = 50) -> list[AuditEntry]:
     """The newest ``limit`` entries, oldest first, as a reader of a log expects."""
     newest = select(ENTRY_TABLE).order_by(ENTRY_TABLE.c.seq.desc()).limit(limit)
     rows = connection.execute(newest).all()
+    return [_entry(row) for row in reversed(rows)]
+
+
+def entries_after(
+    session: Session, after: int, limit: int, agencies: Collection[str]
+) -> tuple[list[AuditEntry], int | None]:
+    """A page of entries about ``agencies``, oldest first, and the cursor of the next page."""
+    query = (
+        select(ENTRY_TABLE)
+        .where(ENTRY_TABLE.c.seq > after, ENTRY_TABLE.c.agency.in_(list(agencies)))
+        .order_by(ENTRY_TABLE.c.seq)
+        .limit(limit + 1)
+    )
+    rows = [_entry(row) for row in session.connection().execute(query)]
+    page = rows[:limit]
+    return page, page[-1].seq if len(rows) > limit else None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries a reader asks for; every field narrows, none means all."""
+
+    user: str | None = None
+    action: str | None = None
+    record_type: str | None = None
+    record_id: str | None = None
+    since: str | None = None  # ISO 8601, compared with the entry's UTC time
+    until: str | None = None
+
+
+def _utc_text(at: str) -> str:
+    """An ISO time as the log writes times (UTC, ``Z``), so text comparison orders them."""
+    try:
+        parsed = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError(f"{at!r} is not an ISO 8601 date or time.") from exc
+    aware = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def find_entries(
+    connection: Connection, where: AuditFilter, limit: int = 50, before: int | None = None
+) -> list[AuditEntry]:
+    """The newest ``limit`` entries matching ``where`` with ``seq`` below ``before``, oldest
+    first; the next page is asked for with ``before`` = the first ``seq`` of this one."""
+    c = ENTRY_TABLE.c
+    query = select(ENTRY_TABLE)
+    for column, value in (
+        (c.user_name, where.user),
+        (c.action, where.action),
+        (c.record_type, where.record_type),
+        (c.record_id, where.record_id),
+    ):
+        if value is not None:
+            query = query.where(column == value)  # fmt: skip
+    if where.since:
+        query = query.where(c.at >= _utc_text(where.since))
+    if where.until:
+        query = query.where(c.at <= _utc_text(where.until))
+    if before is not None:
+        query = query.where(c.seq < before)
+    rows = connection.execute(query.order_by(c.seq.desc()).limit(limit)).all()
     return [_entry(row) for row in reversed(rows)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from fraudlink.audit.chain import FIELDS, row_hash
 from fraudlink.audit.tables import GENESIS, HEAD_ID, AuditEntryRow, AuditHead
@@ -40,11 +41,18 @@ class VerifyResult:
     head_hash: str
     bad_seq: int | None = None
     problem: str | None = None
+    anchored: int | None = None  # entries of the anchor the log was proved to extend
 
     def describe(self) -> str:
         if self.ok:
-            return f"audit log intact: {self.entries} entries, head {self.head_hash}"
-        return f"audit log broken at entry {self.bad_seq}: {self.problem}"
+            extends = (
+                f"; extends its anchor of {self.anchored} entries"
+                if self.anchored is not None
+                else ""
+            )
+            return f"audit log intact: {self.entries} entries, head {self.head_hash}{extends}"
+        where = f" at entry {self.bad_seq}" if self.bad_seq is not None else ""
+        return f"audit log broken{where}: {self.problem}"
 
     def as_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -65,7 +73,11 @@ class _Walker:
             return self._fail(self.seq + 1, f"entry missing (the next entry found is {seq})")
         if prev_hash != self.hash:
             return self._fail(seq, "does not follow the entry before it (removed or reordered)")
-        if row_hash(row[:-1]) != stored:
+        try:
+            edited = row_hash(row[:-1]) != stored
+        except (TypeError, ValueError):
+            return self._fail(seq, "unreadable (a column holds a value of the wrong type)")
+        if edited:
             return self._fail(seq, "content does not match its hash (edited)")
         self.count, self.seq, self.hash = self.count + 1, seq, stored
         return True
@@ -84,18 +96,38 @@ def _walk(connection: Connection, walker: _Walker) -> None:
                 return
 
 
-def _head(connection: Connection) -> tuple[int, str]:
+def _head(connection: Connection) -> tuple[int, str] | None:
     row = connection.execute(
         select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID)
-    ).one()
-    return int(row.seq), str(row.hash)
+    ).first()
+    if row is None:
+        return None
+    try:
+        return int(row.seq), str(row.hash)
+    except (TypeError, ValueError):
+        return None
 
 
 def verify_connection(connection: Connection) -> VerifyResult:
-    """Verify in one read transaction so concurrent appends cannot confuse the check."""
-    head_seq, head_hash = _head(connection)
+    """Verify in one read transaction so concurrent appends cannot confuse the check.
+
+    Damage of any kind (a missing head row, a dropped table, a value of the
+    wrong type) is a broken result with its reason, never an exception.
+    """
     walker = _Walker()
-    _walk(connection, walker)
+    try:
+        head = _head(connection)
+        _walk(connection, walker)
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
+        problem = f"the audit tables cannot be read ({type(cause).__name__})"
+        return VerifyResult(False, walker.count, 0, GENESIS, None, problem)
+    if head is None:
+        problem = (
+            "the chain-head row (audit_head) is missing or unreadable: the log was tampered with"
+        )
+        return VerifyResult(False, walker.count, walker.seq, walker.hash, None, problem)
+    head_seq, head_hash = head
     if walker.bad is None and (walker.seq, walker.hash) != (head_seq, head_hash):
         walker.bad = (
             walker.seq + 1,

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.audit import current_user, record_event
 from fraudlink.cases.lifecycle import check_transition
 from fraudlink.errors import InputError, NotFound
+from fraudlink.store.locks import insert_missing
 from fraudlink.store.schema import (
     TLP_LEVELS,
     Agency,
@@ -30,10 +32,9 @@ def agency_id(session: Session, code: str, create: bool = True) -> int:
         return found
     if not create:
         raise NotFound(f"No agency '{code}' is known here; add it first.")
-    agency = Agency(code=code, country=code[:2] if code[2:3] in ("-", "_") else None)
-    session.add(agency)
-    session.flush()
-    return agency.id
+    row = {"code": code, "country": code[:2] if code[2:3] in ("-", "_") else None}
+    insert_missing(session.connection(), Agency, [row], ["code"])  # another writer may add it too
+    return session.execute(select(Agency.id).where(Agency.code == code)).scalar_one()
 
 
 def open_case(
@@ -44,6 +45,7 @@ def open_case(
     partners: Iterable[str] = (),
     tlp: str = "AMBER",
     flags: Mapping[str, Any] | None = None,
+    user: str | None = None,
 ) -> Case:
     if tlp not in TLP_LEVELS:
         raise InputError(f"TLP '{tlp}' is not one of {', '.join(TLP_LEVELS)}.")
@@ -61,6 +63,12 @@ def open_case(
     session.flush()
     for code in {*partners} - {lead_agency}:
         session.add(CaseAgency(case_id=case.id, agency_id=agency_id(session, code)))
+    record_event(
+        session, action="create", record_type="case", record_id=reference,
+        user=current_user(user), agency=lead_agency,
+        detail={"title": title, "tlp": tlp, "partners": sorted(set(partners)),
+                "flags": dict(flags or {})},
+    )  # fmt: skip
     return case
 
 
@@ -116,10 +124,12 @@ def record_status(
     agency: str,
     legal_basis: str | None = None,
     note: str | None = None,
+    user: str | None = None,
 ) -> SubjectStatus:
     """Append one step to the subject's history after checking the lifecycle allows it."""
     steps = history(session, subject)
-    check_transition(subject.role, steps[-1].status if steps else None, status)
+    done = [step.status for step in steps]
+    check_transition(subject.role, done[-1] if done else None, status, done)
     if steps and occurred_on < steps[-1].occurred_on:
         raise InputError(
             f"'{status}' on {occurred_on} would precede '{steps[-1].status}' on "
@@ -136,6 +146,14 @@ def record_status(
     )
     session.add(step)
     session.flush()
+    case = session.get(Case, subject.case_id)
+    record_event(
+        session, action="create", record_type="subject_status",
+        record_id=f"{case.reference if case else subject.case_id}/person {subject.entity_id}",
+        user=current_user(user), agency=agency,
+        detail={"status": status, "on": occurred_on.isoformat(), "role": subject.role,
+                "legal_basis": legal_basis},
+    )  # fmt: skip
     return step
 
 
@@ -143,13 +161,27 @@ def list_cases(session: Session) -> list[Case]:
     return list(session.scalars(select(Case).order_by(Case.opened_at.desc(), Case.id.desc())))
 
 
-def find_subject(session: Session, case: Case, subject_id: int) -> CaseSubject:
-    subject = session.get(CaseSubject, subject_id)
-    if subject is None or subject.case_id != case.id:
+def find_subject(
+    session: Session, case: Case, entity_id: int, role: str | None = None
+) -> CaseSubject:
+    """The case's subject for person ``entity_id`` (the id `fraudlink person find` shows)."""
+    query = select(CaseSubject).where(
+        CaseSubject.case_id == case.id, CaseSubject.entity_id == entity_id
+    )
+    if role is not None:
+        query = query.where(CaseSubject.role == role)
+    found = list(session.scalars(query.order_by(CaseSubject.id)))
+    if not found:
         raise NotFound(
-            f"Case {case.reference} has no subject {subject_id}; see `fraudlink case show`."
+            f"Person {entity_id} is not a subject of case {case.reference}; "
+            "see `fraudlink case show`."
         )
-    return subject
+    if len(found) > 1:
+        roles = ", ".join(s.role for s in found)
+        raise InputError(
+            f"Person {entity_id} is a subject of {case.reference} as {roles}; give --role."
+        )
+    return found[0]
 
 
 def case_overview(session: Session, case: Case) -> dict[str, Any]:

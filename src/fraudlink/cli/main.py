@@ -10,9 +10,8 @@ import sys
 import typer
 
 from fraudlink.cli import commands
-from fraudlink.cli.common import err_console
+from fraudlink.cli.common import err_console, styled
 from fraudlink.errors import FraudlinkError
-from fraudlink.settings import Settings
 
 app = typer.Typer(
     name="fraudlink",
@@ -25,6 +24,8 @@ app = typer.Typer(
 
 @app.callback()
 def _read_settings(ctx: typer.Context) -> None:
+    from fraudlink.settings import Settings
+
     ctx.obj = Settings()
 
 
@@ -45,5 +46,5 @@ def main() -> None:
         # the reader (e.g. `| head`) has gone: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except FraudlinkError as error:
-        err_console.print(f"[red]error:[/red] {error.message}", highlight=False, soft_wrap=True)
+        err_console.print(styled(("error:", "red"), " ", error.message))
         raise SystemExit(1) from None

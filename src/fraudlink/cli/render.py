@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
-from fraudlink.analyse.evaluate import Scores
-from fraudlink.analyse.summary import Summary
-from fraudlink.link import LinkSummary, NetworkView
-from fraudlink.screen.network import ListedPlayer
+from fraudlink.cli.common import data_table, styled
+
+if TYPE_CHECKING:
+    from fraudlink.analyse.evaluate import Scores
+    from fraudlink.analyse.summary import Summary
+    from fraudlink.link import LinkSummary, NetworkView
+    from fraudlink.link.flow import Trace
+    from fraudlink.link.networks.views import NetworkDetail, NetworkRow
+    from fraudlink.screen.network import ListedPlayer
 
 
 def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
@@ -25,7 +32,9 @@ def counter_table(title: str, counts: Counter[str], limit: int = 12) -> Table:
 
 
 def print_summary(console: Console, summary: Summary) -> None:
-    console.print(f"[bold]{summary.reports:,} reports[/bold] from {summary.agencies} agencies")
+    console.print(
+        styled((f"{summary.reports:,} reports", "bold"), f" from {summary.agencies} agencies")
+    )
     for title, counts in (
         ("reports by country", summary.by_country),
         ("reports by language", summary.by_language),
@@ -45,6 +54,26 @@ def print_summary(console: Console, summary: Summary) -> None:
         console.print("networks: not linked yet (run `fraudlink link`)")
 
 
+def print_summary_networks(console: Console, summary: Summary) -> None:
+    """The largest networks of a summary, one line each (``fraudlink network ID`` for more)."""
+    for network in summary.networks or []:
+        countries = network["countries"]
+        losses = network["losses"]
+        assert isinstance(countries, dict) and isinstance(losses, dict)
+        console.print(
+            styled(
+                (f"network {network['id']}", "bold"),
+                f": {network['size']} reports; "
+                + ", ".join(f"{c} {n}" for c, n in list(countries.items())[:5])
+                + "; lost "
+                + (
+                    ", ".join(f"{Decimal(a):,.0f} {c}" for c, a in list(losses.items())[:4])
+                    or "nothing recorded"
+                ),
+            )
+        )
+
+
 def print_networks(
     console: Console,
     linked: LinkSummary,
@@ -53,8 +82,11 @@ def print_networks(
     listed: dict[int, list[ListedPlayer]] | None = None,
 ) -> None:
     console.print(
-        f"[bold]networks[/bold]: {linked.networks:,} from {linked.reports:,} reports "
-        f"({linked.hubs} hub identifiers ignored, {linked.allowlisted} allow-listed)"
+        styled(
+            ("networks", "bold"),
+            f": {linked.networks:,} from {linked.reports:,} reports "
+            f"({linked.hubs} hub identifiers ignored, {linked.allowlisted} allow-listed)",
+        )
     )
     if accuracy is not None:
         console.print(
@@ -66,7 +98,11 @@ def print_networks(
         losses = ", ".join(
             f"{amount:,.0f} {cur}" for cur, amount in list(network.losses.items())[:4]
         )
-        console.print(f"\n[bold]network {network.id}[/bold]: {network.size} reports; {countries}")
+        console.print(
+            styled(
+                "\n", (f"network {network.id}", "bold"), f": {network.size} reports; {countries}"
+            )
+        )
         console.print(f"  losses: {losses or 'none recorded'}")
         for player in network.players:
             roles = f" ({', '.join(sorted(player.roles))})" if player.roles else ""
@@ -76,6 +112,81 @@ def print_networks(
             )
         for found in (listed or {}).get(network.id, []):
             console.print(
-                f"  [red]listed[/red]: {found.player.label} ~ {found.hit.entry.caption} "
-                f"on {found.hit.list_name} (score {found.hit.score:.2f})"
+                styled(
+                    "  ",
+                    ("listed", "red"),
+                    f": {found.player.label} ~ {found.hit.entry.caption} "
+                    f"on {found.hit.list_name} (score {found.hit.score:.2f})",
+                )
             )
+
+
+def _counts(counts: Counter[str], limit: int = 8) -> str:
+    shown = ", ".join(f"{key} {n:,}" for key, n in counts.most_common(limit))
+    return shown + (f", … {len(counts) - limit} more" if len(counts) > limit else "")
+
+
+def histogram_lines(bins: list[tuple[str, int]], width: int = 40) -> list[str]:
+    """One line per bin: its label, a bar scaled to the largest bin, the count."""
+    top = max((n for _, n in bins), default=0) or 1
+    return [f"  {label}  {'█' * round(n * width / top):<{width}} {n:,}" for label, n in bins]
+
+
+def print_network(console: Console, detail: NetworkDetail, identifiers: int = 15) -> None:
+    """A network as an analyst reads it: the facts first, then what links it, then when."""
+    console.print(styled((f"network {detail.id}", "bold"), f": {detail.size:,} reports"))
+    console.print(f"countries: {_counts(detail.countries)}")
+    console.print(f"languages: {_counts(detail.languages)}")
+    losses = ", ".join(f"{amount:,} {currency}" for currency, amount in detail.losses.items())
+    console.print(f"losses: {losses or 'none recorded'}")
+    if detail.persons:
+        console.print(styled(("persons", "bold")))
+        for person in detail.persons:
+            console.print(f"  {person}")
+    table = data_table("reports", "identifier", "links", title="identifiers", right=("reports",))
+    for kind, value, count, status in detail.identifiers[:identifiers]:
+        table.add_row(f"{count:,}", f"{kind}:{value}", status)
+    console.print(table)
+    if len(detail.identifiers) > identifiers:
+        console.print(f"  … {len(detail.identifiers) - identifiers} more (--json lists all)")
+    console.print(styled(("reports per month", "bold")))
+    for line in histogram_lines(detail.histogram()):
+        console.print(line)
+
+
+def print_network_rows(console: Console, rows: list[NetworkRow], min_size: int) -> None:
+    """Networks as blocks, not a table: identifiers (wallets) are long and must show whole."""
+    console.print(
+        styled((f"{len(rows):,} networks", "bold"), f" of {min_size}+ reports, largest first")
+    )
+    for row in rows:
+        span = f", {row.first:%Y-%m} to {row.last:%Y-%m}" if row.first and row.last else ""
+        console.print(styled("\n", (f"network {row.id}", "bold"), f": {row.size:,} reports{span}"))
+        console.print(f"  countries: {_counts(row.countries, 5)}")
+        losses = "; ".join(f"{a:,.0f} {c}" for c, a in row.losses.items())
+        console.print(f"  lost: {losses or 'none recorded'}")
+        central = [f"{i} ({n} reports)" for i, n in row.central] or ["none"]
+        console.print("  central: " + "\n           ".join(central))
+
+
+def print_trace(console: Console, trace: Trace) -> None:
+    """Hops indented by depth, in time order (UTC), then where the money rests."""
+
+    def networks(account: str) -> str:
+        found = trace.networks.get(account)
+        return f" [network {', '.join(map(str, found))}]" if found else ""
+
+    console.print(styled((f"trace of {trace.account}", "bold"), networks(trace.account)))
+    for hop in trace.hops:
+        share = "" if hop.amount == hop.payment_amount else f" (of {hop.payment_amount:,})"
+        exchange = ""
+        if hop.exchange:
+            exchange = f", exchanged from {hop.exchange[0]} at {hop.exchange[1]:.6g}"
+        console.print(f"{'  ' * hop.depth}{hop.at:%Y-%m-%d %H:%MZ} {hop.from_account} → "
+                      f"{hop.to_account}{networks(hop.to_account)}: {hop.amount:,} "
+                      f"{hop.currency}{share}{exchange}")  # fmt: skip
+    for end in trace.ends:
+        console.print(
+            styled(("rests", "bold"), f" at {end.account}{networks(end.account)}: "
+                   f"{end.amount:,} {end.currency} ({end.reason})")
+        )  # fmt: skip

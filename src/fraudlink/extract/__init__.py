@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 
 from fraudlink.errors import InputError
 from fraudlink.extract.base import KINDS, Context, IdentifierKind, Match, registered
-from fraudlink.extract.language import detect_language, normalise_language, region_for_language
+from fraudlink.extract.language import normalise_language
 from fraudlink.extract.text import FoldedText
 
 __all__ = [
@@ -83,7 +83,19 @@ def _position(match: Match) -> tuple[int, int, str]:
 
 def _rank(match: Match) -> tuple[int, int, int]:
     start, end = match.start or 0, match.end or 0
-    return (-_priority(match.kind), start - end, start)
+    return (-_strength(match), start - end, start)
+
+
+#: a link written with its scheme, or an address with its ``@``, is certain of what it is:
+#: it wins over any amount or phone read inside it (``https://usdt5x.example/claim``)
+_CERTAIN = 65
+
+
+def _strength(match: Match) -> int:
+    priority = _priority(match.kind)
+    if (match.kind == "url" and "//" in match.raw) or match.kind == "email":
+        return max(priority, _CERTAIN)
+    return priority
 
 
 def _priority(name: str) -> int:
@@ -175,10 +187,5 @@ def context_for(
 
     The region comes from the country when known, otherwise from the language.
     """
-    lang = normalise_language(language) or detect_language(text)
     region = country.strip().upper() if country and country.strip() else None
-    return Context(
-        region=region or region_for_language(lang),
-        language=lang,
-        show_sensitive=show_sensitive,
-    )
+    return Context.detecting(region, normalise_language(language), text, show_sensitive)

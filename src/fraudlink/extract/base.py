@@ -21,14 +21,59 @@ class EntityDictionary(Protocol):
     def find(self, text: FoldedText) -> Iterable[Match]: ...
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
-    """What an extractor knows besides the text: where the victim is, what language."""
+    """What an extractor knows besides the text: where the victim is, what language.
 
-    region: str | None = None  # ISO 3166-1 alpha-2, upper-case
-    language: str | None = None  # BCP 47 primary subtag, lower-case
-    show_sensitive: bool = False
-    known_entities: EntityDictionary | None = None
+    ``region`` is ISO 3166-1 alpha-2, upper-case; ``language`` a BCP 47 primary subtag,
+    lower-case. A context made by ``detecting`` finds the language of its text only when
+    a kind first asks (loading the language model costs more than extracting a line),
+    and then takes the region from the language when none was given.
+    """
+
+    __slots__ = ("_derive_region", "_language", "_pending", "_region", "known_entities",
+                 "show_sensitive")  # fmt: skip
+
+    def __init__(
+        self,
+        region: str | None = None,
+        language: str | None = None,
+        show_sensitive: bool = False,
+        known_entities: EntityDictionary | None = None,
+    ) -> None:
+        self._region = region
+        self._language = language
+        self._pending: str | None = None  # text whose language is not detected yet
+        self._derive_region = False
+        self.show_sensitive = show_sensitive
+        self.known_entities = known_entities
+
+    @classmethod
+    def detecting(
+        cls, region: str | None, language: str | None, text: str, show_sensitive: bool = False
+    ) -> Context:
+        context = cls(region, language, show_sensitive)
+        context._pending = None if language else text
+        context._derive_region = region is None
+        return context
+
+    @property
+    def language(self) -> str | None:
+        if self._pending is not None:
+            from fraudlink.extract.language import detect_language
+
+            self._language, self._pending = detect_language(self._pending), None
+        return self._language
+
+    @property
+    def region(self) -> str | None:
+        if self._derive_region:
+            from fraudlink.extract.language import region_for_language
+
+            self._region, self._derive_region = region_for_language(self.language), False
+        return self._region
+
+    def __repr__(self) -> str:
+        return f"Context(region={self.region!r}, language={self.language!r})"
 
 
 @dataclass(frozen=True, slots=True)

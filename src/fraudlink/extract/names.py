@@ -24,6 +24,7 @@ from typing import Protocol
 import ahocorasick
 
 from fraudlink.extract.base import Context, Match
+from fraudlink.extract.name_shapes import KOREAN_TITLES, plausible
 from fraudlink.extract.text import FoldedText, lower_keep_length
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -50,6 +51,9 @@ _PERSON_LABELS = {
     ),
     **dict.fromkeys(["perekrut", "นายหน้า", "ឈ្មួញកណ្ដាល"], "recruiter"),
     **dict.fromkeys(["boss", "handler", "老板", "老总", "사장", "ông chủ", "bos"], "boss"),
+    # Indonesian and Malay ``a/n`` (atas nama, "in the name of"): the account's holder
+    # the holder of the account victims pay into is, for the report format, a money mule
+    **dict.fromkeys(["a/n", "a.n", "a.n.", "atas nama"], "money_mule"),
 }
 _ORG_LABELS = [
     "company name", "company", "employer", "公司名称", "公司", "công ty", "perusahaan",
@@ -75,7 +79,13 @@ def _label_pattern(labels: Iterable[str]) -> str:
 
 
 _SEPARATOR = rf"[ \t]*(?:{_NAME_WORDS}[ \t]*)?[:：\-–=]?[ \t]*"
-_PERSON_LABEL_RE = re.compile(rf"(?P<label>{_label_pattern(_PERSON_LABELS)}){_SEPARATOR}", re.I)
+#: ``a/n. BUDI``, ``A/N;BUDI``: the holder label takes its own punctuation
+_HOLDER_SEPARATOR = r"[ \t]*[.:;：]?[ \t]*"
+_PERSON_LABEL_RE = re.compile(
+    rf"(?P<label>(?<![\w/.])a[/.]n\.?(?![\w/])){_HOLDER_SEPARATOR}"
+    rf"|(?P<label2>{_label_pattern(_PERSON_LABELS)}){_SEPARATOR}",
+    re.I,
+)
 #: ``公司：X``, ``Company name: X``: an organisation label needs its colon or "name" word,
 #: because the bare words (``每天去公司上班``) are far more often not labels at all
 _ORG_LABEL_RE = re.compile(
@@ -109,6 +119,12 @@ _LATIN_WORD = re.compile(rf"[{_LATIN}][{_LATIN}'’\-]*\.?")
 _LATIN_JOINERS = frozenset({"bin", "binti", "van", "von", "de", "der", "al", "da", "di"})
 _TITLES = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ông", "bà", "pak", "bu"}
+    | {"bpk", "bpk.", "ibu", "sdr", "sdr.", "sdri", "h.", "hj.", "ir", "ir.", "drs", "drs."}
+)
+#: capitalised words that end a Latin name: what follows a holder's name in an SMS
+_NAME_STOPS = frozenset(
+    {"hp", "no", "rek", "bank", "sms", "tlp", "telp", "wa", "cp", "pin", "bb", "via", "dan"}
+    | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
 )
 
 
@@ -141,12 +157,16 @@ def _latin_name(text: str, start: int) -> tuple[int, int] | None:
         if token.casefold() in _TITLES and words == 0:
             start = pos = _skip_spaces(text, word.end())
             continue
+        if token.rstrip(".").casefold() in _NAME_STOPS:
+            break
         if not token[0].isupper() and not (token in _LATIN_JOINERS and words):
             break
         if token[0].isupper():
             end = word.end()
         words += 1
         pos = _skip_spaces(text, word.end())
+        if token.endswith(".") and len(token) > 2:
+            break  # ``Yanti. Ayah lagi…``: a full stop ends the name (``A.`` is an initial)
     return None if end is None else (start, end)
 
 
@@ -222,7 +242,11 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
 
 
 def labelled_people(text: FoldedText) -> Iterator[Match]:
-    """People named after a role label, with ``role`` (suspect, recruiter, boss)."""
+    """People named after a role label, with ``role`` (suspect, recruiter, boss).
+
+    A word of the wrong shape for a name of its script (``사기범 번호는``) is kept as a
+    low-confidence mention: ``valid=False``, so it never links nor becomes a person.
+    """
     folded = text.folded
     for label in _matches_at(_PERSON_LABEL_RE, folded, _anchors(folded)[_PERSON]):
         span = _name_span(folded, label.end())
@@ -230,8 +254,48 @@ def labelled_people(text: FoldedText) -> Iterator[Match]:
             continue
         start, end = span
         raw = text.raw(start, end)
-        role = _PERSON_LABELS[label.group("label").casefold()]
-        yield Match(PERSON, clean_name(raw), raw, start, end, attributes={"role": role})
+        written = label.group("label") or label.group("label2")
+        role = _PERSON_LABELS.get(written.casefold().rstrip("."), "money_mule")
+        yield _person(raw, start, end, {"role": role}, _script(folded[start]))
+
+
+def _person(raw: str, start: int, end: int, attributes: dict[str, str], script: str) -> Match:
+    name = clean_name(raw)
+    if plausible(name, script):
+        return Match(PERSON, name, raw, start, end, attributes=attributes)
+    low = {**attributes, "confidence": "low"}
+    return Match(PERSON, name, raw, start, end, valid=False, attributes=low)
+
+
+_TITLE_NEXT = "님이가은는을를의께도한입으라인였와과에로고마"
+#: a Korean name before a title (``김성도 대리입니다``, ``김희철씨를``), after ``이름은``, or
+#: before ``이라는 사람``; the name's shape is checked after (``name_shapes``)
+_KOREAN_TITLED = re.compile(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}}?)"
+    rf"(?:[ \t](?:{'|'.join(t for t in KOREAN_TITLES if t not in ('씨', '님'))})"
+    rf"(?![가-힣])|[ \t](?:{'|'.join(t for t in KOREAN_TITLES if t not in ('씨', '님'))})"
+    rf"(?=[{_TITLE_NEXT}])|[ \t]?씨(?![가-힣])|[ \t]?씨(?=[{_TITLE_NEXT}])"
+    rf"|(?:이라는|라는)[ \t]?(?:사람|친구|분|남성|여성|남자|여자|직원))"
+    rf"|이름은[ \t]?(?P<named>[가-힣]{{2,4}}?)"
+    r"(?:이고|이며|입니다|이에요|이라고|이다|이요|예요|[ ,.])"
+)
+_KOREAN_HINT = re.compile(r"씨|이름은|라는|" + "|".join(t for t in KOREAN_TITLES if len(t) > 1))
+
+
+def titled_people(text: FoldedText) -> Iterator[Match]:
+    """Korean people named by a title after them, kept only when the name has a name's shape.
+
+    Scam callers introduce themselves and others this way (``서울중앙지검 김정현
+    수사관입니다``); the word before a title is a name far less often than it seems, so
+    only a surname plus one or two syllables that is not a common noun counts.
+    """
+    folded = text.folded
+    for found in _KOREAN_TITLED.finditer(folded):
+        group = "name" if found.group("name") else "named"
+        start, end = found.span(group)
+        raw = text.raw(start, end)
+        if plausible(clean_name(raw), "hangul"):
+            yield Match(PERSON, clean_name(raw), raw, start, end)
 
 
 # ---------------------------------------------------------------------- organisations
@@ -514,14 +578,19 @@ def names(text: FoldedText, context: Context, kind: str) -> Iterable[Match]:
     """
     anchors = _anchors(text.folded)
     own = anchors[_PERSON] if kind == PERSON else anchors[_ORG_ANCHOR] or anchors[_ORG_LABEL]
-    if not own and context.known_entities is None and not RECOGNIZERS:
+    titled = kind == PERSON and _KOREAN_HINT.search(text.folded) is not None
+    if not own and not titled and context.known_entities is None and not RECOGNIZERS:
         return ()
-    return _names(text, context, kind, bool(own))
+    return _names(text, context, kind, bool(own), titled)
 
 
-def _names(text: FoldedText, context: Context, kind: str, own: bool) -> Iterator[Match]:
+def _names(
+    text: FoldedText, context: Context, kind: str, own: bool, titled: bool = False
+) -> Iterator[Match]:
     if own:
         yield from labelled_people(text) if kind == PERSON else organisations(text)
+    if titled:
+        yield from titled_people(text)
     if context.known_entities is not None:
         yield from (m for m in context.known_entities.find(text) if m.kind == kind)
     if RECOGNIZERS:

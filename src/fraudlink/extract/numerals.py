@@ -72,7 +72,11 @@ WORD_UNITS: dict[str, int] = {
     "tỉ": 10**9,
     "ty": 10**9,
     "ribu": 10**3,
+    "rebu": 10**3,
+    "rbu": 10**3,
+    "rb": 10**3,
     "juta": 10**6,
+    "jt": 10**6,
     "miliar": 10**9,
     "milyar": 10**9,
     "bilion": 10**9,
@@ -100,8 +104,14 @@ GLUED_UNITS: dict[str, int] = {
     "bn": 10**9,
     "tr": 10**6,
     "jt": 10**6,
+    "juta": 10**6,
     "rb": 10**3,
+    "rbu": 10**3,
+    "ribu": 10**3,
+    "rebu": 10**3,
 }
+#: Indonesian multipliers that are only ever said of rupiah (``50rb``, ``Rp 7,5 jt``)
+RUPIAH_UNITS = frozenset({"jt", "juta", "rb", "rbu", "ribu", "rebu"})
 
 #: Languages that write ``1.200,50``; the rest write ``1,200.50``.
 DECIMAL_COMMA_LANGUAGES = frozenset(

@@ -22,6 +22,7 @@ from fraudlink.extract.base import Context, Match
 from fraudlink.ingest.identifiers import normalise_field
 from fraudlink.ingest.persons import PersonRow, write_persons
 from fraudlink.ingest.readers import Parsed, jsonable
+from fraudlink.store.locks import begin_write, insert_missing
 from fraudlink.store.schema import (
     Agency,
     Entity,
@@ -36,6 +37,8 @@ from fraudlink.store.schema import (
 #: Finds that describe a report rather than identify who is behind it; they never link.
 NOT_IDENTIFIERS = frozenset({"amount", "person", "organization"})
 NAME_KINDS = {"person": "Person", "organization": "Organization"}
+KIND_LENGTH: int = getattr(Identifier.__table__.c.kind.type, "length", 32)
+VALUE_LENGTH: int = getattr(Identifier.__table__.c.value.type, "length", 512)
 
 
 class NarrativeExtractor(Protocol):
@@ -51,6 +54,8 @@ class BatchResult:
     loaded: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: What happened to each (source, line) of the batch: loaded, updated or unchanged.
+    outcomes: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,7 @@ class ReportWriter:
 
     def write(self, batch: Sequence[Parsed]) -> BatchResult:
         with self.engine.begin() as conn:
+            begin_write(conn)
             agencies = self._agency_ids(conn, {parsed.report.agency for parsed in batch})
             existing = self._existing(conn, batch, agencies)
             result, fresh, changed = self._classify(batch, agencies, existing)
@@ -95,16 +101,14 @@ class ReportWriter:
         return result
 
     def _agency_ids(self, conn: Connection, codes: set[str]) -> dict[str, int]:
+        """Ids of the agencies, adding the unknown ones (another writer may add them too)."""
         found = {code: self._agencies[code] for code in codes if code in self._agencies}
         missing = codes - found.keys()
         if missing:
-            rows = conn.execute(select(Agency.code, Agency.id).where(Agency.code.in_(missing)))
-            found.update({code: agency_id for code, agency_id in rows})
-        for code in sorted(codes - found.keys()):
-            country = code[:2] if len(code) > 2 and code[2] in "-_" else None
-            found[code] = conn.execute(
-                insert(Agency).values(code=code, country=country).returning(Agency.id)
-            ).scalar_one()
+            rows = [{"code": code, "country": agency_country(code)} for code in missing]
+            insert_missing(conn, Agency, rows, ["code"])
+            query = select(Agency.code, Agency.id).where(Agency.code.in_(missing))
+            found.update({code: agency_id for code, agency_id in conn.execute(query)})
         return found
 
     def _existing(
@@ -135,11 +139,14 @@ class ReportWriter:
             if old is None:
                 fresh.append(parsed)
                 result.loaded += 1
+                result.outcomes[parsed.source, parsed.line] = "loaded"
             elif old.content_hash == parsed.content_hash:
                 result.unchanged += 1
+                result.outcomes[parsed.source, parsed.line] = "unchanged"
             else:
                 changed.append((old, parsed))
                 result.updated += 1
+                result.outcomes[parsed.source, parsed.line] = "updated"
         return result, fresh, changed
 
     def _insert_reports(
@@ -200,22 +207,26 @@ class ReportWriter:
         write_persons(conn, children.persons)
 
 
+def agency_country(code: str) -> str | None:
+    """``KH-NPA`` is an agency of KH; a code without such a prefix names no country."""
+    return code[:2] if len(code) > 2 and code[2] in "-_" else None
+
+
 def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
-    """Victims' personal data is protected: each report that brings some is an audited import."""
-    events = [
+    """Victims' personal data is protected: one audited import per write names every report
+    that brought some (AGENCY/ID), rather than one entry per report."""
+    carrying = [parsed for _, parsed in reports if parsed.report.victim]
+    if not carrying:
+        return
+    sources = sorted({str(parsed.source) for parsed in carrying})
+    record_events(conn, [
         AuditEvent(
-            "import",
-            "report",
-            str(report_id),
-            user,
-            "ingest",
-            parsed.report.agency,
-            {"source": parsed.source, "line": parsed.line, "fields": ["victim"]},
+            "import", "ingest", ", ".join(sources)[:200], user, "ingest",
+            carrying[0].report.agency if len({p.report.agency for p in carrying}) == 1 else None,
+            {"fields": ["victim"], "sources": sources,
+             "reports": [f"{p.report.agency}/{p.report.id}" for p in carrying]},
         )
-        for report_id, parsed in reports
-        if parsed.report.victim
-    ]
-    record_events(conn, events)
+    ])  # fmt: skip
 
 
 def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:
@@ -266,8 +277,10 @@ def gather_children(
     context = report_context(parsed, language)
     for given in report.identifiers:
         match = normalise_field(given.kind, given.value, context, given.model_extra or {})
-        children.mentions.append((report_id, match, "field"))
+        if storable(match):
+            children.mentions.append((report_id, match, "field"))
     found = extractor.find(report.narrative, context) if extractor and report.narrative else []
+    found = [match for match in found if storable(match)]
     for match in found:
         if match.kind not in NOT_IDENTIFIERS:
             children.mentions.append((report_id, match, "narrative"))
@@ -284,10 +297,16 @@ def gather_children(
     given_rows = [PersonRow.given(report_id, agency_id, parsed, p) for p in report.persons]
     children.persons += given_rows
     known = {row.name for row in given_rows}
-    for match in found:
-        if match.kind in NAME_KINDS and match.value not in known:
+    for match in found:  # a low-confidence mention (``valid=False``) is no person
+        if match.kind in NAME_KINDS and match.valid and match.value not in known:
             known.add(match.value)
             children.persons.append(PersonRow.narrated(report_id, agency_id, parsed, match))
+
+
+def storable(match: Match) -> bool:
+    """Whether a find fits its columns; a 600-character URL in a narrative stays in the
+    narrative's text but is no identifier (the reader bounds what the fields give)."""
+    return len(match.kind) <= KIND_LENGTH and len(match.value) <= VALUE_LENGTH
 
 
 def write_mentions(conn: Connection, mentions: list[tuple[int, Match, str]]) -> None:
@@ -337,7 +356,8 @@ def _select_in(
 def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, str], int]:
     """Ids for every (kind, value), inserting the identifiers not seen before.
 
-    Plain multi-row inserts then one look-up: RETURNING in parameter order would
+    ``INSERT … ON CONFLICT DO NOTHING`` then one look-up: a parallel writer may
+    add the same identifier in between; RETURNING in parameter order would
     make SQLite insert row by row.
     """
     wanted = {(match.kind, match.value): match for match in matches}
@@ -347,6 +367,6 @@ def identifier_ids(conn: Connection, matches: list[Match]) -> dict[tuple[str, st
     if new:
         rows = [{"kind": m.kind, "value": m.value, "valid": m.valid,
                  "attributes": dict(m.attributes)} for m in new]  # fmt: skip
-        conn.execute(insert(Identifier), rows)
+        insert_missing(conn, Identifier, rows, ["kind", "value"])
         found.update(_select_in(conn, columns, Identifier.id, [(m.kind, m.value) for m in new]))
     return found

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, insert, select
 from fraudlink.extract.base import Match
 from fraudlink.ingest.model import PersonField
 from fraudlink.ingest.readers import Parsed, jsonable
-from fraudlink.store.schema import Entity, EntityDocument, EntityName, ReportRole
+from fraudlink.store.schema import PERSON_ROLES, Entity, EntityDocument, EntityName, ReportRole
 
 SCHEMAS = {"person": "Person", "organization": "Organization"}
 
@@ -50,6 +50,7 @@ class PersonRow:
         provenance = {"origin": "narrative", "raw": match.raw, "start": match.start,
                       "end": match.end}  # fmt: skip
         role = match.attributes.get("role", "other")
+        role = role if role in PERSON_ROLES else "other"  # a label's role the format lacks
         return cls(report_id, agency_id, match.value, SCHEMAS[match.kind], role,
                    parsed.report.tlp, properties=provenance)  # fmt: skip
 

@@ -6,9 +6,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fraudlink.ingest.encodings import check_encoding
 from fraudlink.ingest.loader import BatchResult, NarrativeExtractor, ReportWriter
 from fraudlink.ingest.narrative import NarrativeExtraction
 from fraudlink.ingest.readers import Outcome, Parsed, ProgressCallback, Rejected, read_reports
+from fraudlink.ingest.retry import write_batch
 from fraudlink.store import Database
 
 
@@ -18,6 +20,8 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    #: (source, line) of each written line and what happened to it
+    outcomes: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -27,6 +31,7 @@ class IngestSummary:
         self.loaded += result.loaded
         self.updated += result.updated
         self.unchanged += result.unchanged
+        self.outcomes.update(result.outcomes)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -64,16 +69,20 @@ def ingest_files(
     extract: bool = True,
     progress: ProgressCallback | None = None,
     user: str | None = None,
+    encoding: str | None = None,
 ) -> IngestSummary:
     """Load every good line of every file; each batch commits on its own.
 
     With ``extract`` the narratives' identifiers are stored too (origin "narrative").
+    ``encoding`` applies to files that are not UTF-8 and carry no BOM.
     """
+    if encoding is not None:
+        check_encoding(encoding)
     summary = IngestSummary()
     extractor: NarrativeExtractor | None = NarrativeExtraction() if extract else None
     writer = ReportWriter(database.engine, extractor, user)
     for path in paths:
-        outcomes = read_reports(path, mapping, progress)
+        outcomes = read_reports(path, mapping, progress, encoding)
         for batch in batches(outcomes, database.settings.batch_size, summary):
-            summary.add(writer.write(batch))
+            write_batch(writer, batch, summary)
     return summary

@@ -11,13 +11,20 @@ import io
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from fraudlink.errors import ColumnMappingError, UnsupportedFormat
+from fraudlink.ingest.checks import (
+    LineError,
+    check_value,
+    parse_constant,
+    parse_float,
+    parse_int,
+)
+from fraudlink.ingest.encodings import TextFile, open_text
 from fraudlink.ingest.model import ReportLine, describe
 
 REQUIRED = ("id", "agency", "reported_at", "narrative")
@@ -25,6 +32,9 @@ REQUIRED = ("id", "agency", "reported_at", "narrative")
 #: field of Report JSON Lines v1 is kept as an unknown field.
 CSV_SPECIAL = ("loss_amount", "loss_currency", "identifiers", "suspects")
 CSV_FIELDS = (*REQUIRED, "country", "language", "scam_type", "tlp", *CSV_SPECIAL)
+#: the csv module's default limit (131,072 characters) would abort a file on one long
+#: narrative; the size of a narrative is bounded by the extract stage, not here
+CSV_FIELD_LIMIT = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,31 +85,46 @@ def validate(source: str, line: int, data: object, raw: str) -> Outcome:
     if not isinstance(data, dict):
         return Rejected(source, line, "the line is not a JSON object")
     try:
+        check_value(data)
         report = ReportLine.model_validate(data)
+    except LineError as error:
+        return Rejected(source, line, str(error))
     except ValidationError as error:
         return Rejected(source, line, describe(error))
     return Parsed(source, line, report, raw, content_hash(data))
 
 
-def read_jsonl(path: Path, progress: ProgressCallback | None = None) -> Iterator[Outcome]:
+def parse_json_line(source: str, line: int, raw: str) -> Outcome:
+    """One JSONL line, every way it can be wrong turned into a reason."""
+    try:
+        data = json.loads(
+            raw, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant
+        )
+    except json.JSONDecodeError as error:
+        return Rejected(source, line, f"bad JSON: {error.msg} at column {error.colno}")
+    except LineError as error:
+        return Rejected(source, line, str(error))
+    except RecursionError:
+        return Rejected(source, line, "the JSON is nested too deeply")
+    return validate(source, line, data, raw)
+
+
+def read_jsonl(
+    path: Path, progress: ProgressCallback | None = None, encoding: str | None = None
+) -> Iterator[Outcome]:
     source = str(path)
-    with path.open("rb") as handle:
-        for number, raw_bytes in enumerate(handle, start=1):
+    with open_text(path, encoding) as text:
+        for number, line in enumerate(text.handle, start=1):
             if progress:
-                progress(len(raw_bytes))
-            try:
-                raw = raw_bytes.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as error:
-                yield Rejected(source, number, f"not UTF-8 text (byte {error.start})")
-                continue
+                progress(text.size(line))
+            raw = line.rstrip("\r\n")
             if not raw.strip():
                 continue
-            try:
-                data = json.loads(raw, parse_float=Decimal)
-            except json.JSONDecodeError as error:
-                yield Rejected(source, number, f"bad JSON: {error.msg} at column {error.colno}")
+            undecoded = text.undecoded(raw)
+            if undecoded:
+                yield Rejected(source, number, undecoded)
                 continue
-            yield validate(source, number, data, raw)
+            yield parse_json_line(source, number, raw)
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -115,7 +140,10 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_header(path: Path, header: list[str], mapping: dict[str, str]) -> None:
+def _check_header(path: Path, header: list[str], mapping: dict[str, str], text: TextFile) -> None:
+    undecoded = text.undecoded(",".join(header))
+    if undecoded:
+        raise ColumnMappingError(f"{path}: the header line is {undecoded}")
     unknown = [column for column in mapping if column not in header]
     if unknown:
         raise ColumnMappingError(
@@ -155,31 +183,55 @@ def csv_row_to_report(row: dict[str, str]) -> dict[str, Any]:
 
 
 def read_csv(
-    path: Path, mapping: dict[str, str], progress: ProgressCallback | None = None
+    path: Path,
+    mapping: dict[str, str],
+    progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Outcome]:
     source = str(path)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    with open_text(path, encoding, newline="") as text:
+        reader = csv.reader(text.handle)
+        header = _next_row(reader)
+        if isinstance(header, csv.Error):
+            raise ColumnMappingError(f"{path}: the CSV header cannot be read ({header}).")
         if header is None:
             return
-        _check_header(path, header, mapping)
+        _check_header(path, header, mapping, text)
         names = [mapping.get(column, column) for column in header]
         start = reader.line_num + 1
-        for cells in reader:
+        while (cells := _next_row(reader)) is not None:
             line, start = start, reader.line_num + 1
+            if isinstance(cells, csv.Error):
+                yield Rejected(source, line, f"bad CSV: {cells}")
+                continue
             if progress:
-                progress(sum(len(cell) for cell in cells) + len(cells))
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(names):
-                yield Rejected(
-                    source, line, f"{len(cells)} cells where the header has {len(names)}"
-                )
-                continue
-            row = dict(zip(names, cells, strict=True))
-            raw = _csv_text(cells)
-            yield validate(source, line, csv_row_to_report(row), raw)
+                progress(sum(text.size(cell) for cell in cells) + len(cells))
+            if any(cell.strip() for cell in cells):
+                yield _csv_outcome(source, line, names, cells, text)
+
+
+def _next_row(reader: Any) -> list[str] | csv.Error | None:
+    """The next row, the error that stopped it (the reader goes on after it), or None at the end."""
+    try:
+        row: list[str] = next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as error:
+        return error
+    return row
+
+
+def _csv_outcome(
+    source: str, line: int, names: list[str], cells: list[str], text: TextFile
+) -> Outcome:
+    if len(cells) != len(names):
+        return Rejected(source, line, f"{len(cells)} cells where the header has {len(names)}")
+    undecoded = text.undecoded("".join(cells))
+    if undecoded:
+        return Rejected(source, line, undecoded)
+    row = dict(zip(names, cells, strict=True))
+    return validate(source, line, csv_row_to_report(row), _csv_text(cells))
 
 
 def _csv_text(cells: list[str]) -> str:
@@ -189,14 +241,21 @@ def _csv_text(cells: list[str]) -> str:
 
 
 def read_reports(
-    path: Path, mapping: dict[str, str] | None = None, progress: ProgressCallback | None = None
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Outcome]:
-    """Dispatch on the file's extension; other formats are refused up front."""
+    """Dispatch on the file's extension; other formats are refused up front.
+
+    ``encoding`` is for files that are neither UTF-8 nor marked by a BOM
+    (UTF-8, UTF-16 and UTF-32 with a BOM are recognised by it).
+    """
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        return read_jsonl(path, progress)
+        return read_jsonl(path, progress, encoding)
     if suffix == ".csv":
-        return read_csv(path, mapping or {}, progress)
+        return read_csv(path, mapping or {}, progress, encoding)
     raise UnsupportedFormat(
         f"{path}: fraudlink reads Report JSON Lines (.jsonl) or CSV (.csv); convert the file first."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,9 @@ class Listed:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)
     properties: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = with_bracketed_aliases(self.names)
 
     @property
     def caption(self) -> str:
@@ -58,6 +62,38 @@ class Listed:
             datasets=list(data.get("datasets", [])),
             properties=dict(data.get("properties", {})),
         )
+
+
+_BRACKETED = re.compile(r"^(?P<name>[^()\[\]（）]+?)\s*[(\[（](?P<alias>[^()\[\]（）]+)[)\]）]\s*$")
+_AKA = re.compile(r"^(?:a\.?k\.?a\.?|f\.?k\.?a\.?|aka|alias|formerly|also known as)[:\s]+", re.I)
+
+
+def with_bracketed_aliases(names: list[str]) -> list[str]:
+    """Every name, plus both parts of one that carries an alias in brackets at its end.
+
+    Lists write ``Name A (名B)`` or ``Name A (a.k.a. Name B)``: neither part alone would
+    reach the whole. A bracketed country (``Apex Group (Cambodia)``) is no alias.
+    """
+    out = list(names)
+    for name in names:
+        found = _BRACKETED.match(name)
+        if found is None:
+            continue
+        alias = _AKA.sub("", found.group("alias").strip())
+        for part in (found.group("name").strip(), alias):
+            if part and part not in out and not (part is alias and _is_country(alias)):
+                out.append(part)
+    return out
+
+
+def _is_country(text: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(text)
+    except LookupError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -77,9 +77,14 @@ def fingerprint(hit: Hit) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _record(connection: Connection, subject: Subject, hits: list[Hit]) -> list[Change]:
-    """Store this run's hits of ``subject``; return the new and the changed ones."""
-    now = dt.datetime.now(dt.UTC)
+def _record(
+    connection: Connection, subject: Subject, hits: list[Hit], now: dt.datetime | None = None
+) -> list[Change]:
+    """Store this run's hits of ``subject``; return the new and the changed ones.
+
+    ``now`` is the run's one time: a hit first seen in the newest run is "new".
+    """
+    now = now or dt.datetime.now(dt.UTC)
     stmt = select(ScreenHit.id, ScreenHit.list_name, ScreenHit.entry_id, ScreenHit.fingerprint)
     old = {
         (r.list_name, r.entry_id): r
@@ -116,13 +121,21 @@ def _record(connection: Connection, subject: Subject, hits: list[Hit]) -> list[C
     return changes
 
 
-def screen_all(database: Database, limit: int = 5) -> list[Change]:
-    """Screen every entity and account, store matching hits, return the new and changed ones."""
+def screen_all(
+    database: Database, limit: int = 5, progress: Callable[[int, int], None] | None = None
+) -> list[Change]:
+    """Screen every entity and account, store matching hits, return the new and changed ones.
+
+    ``progress(done, total)`` is called as subjects are screened (a bar on a terminal).
+    """
     engine = screener(database)
     changes: list[Change] = []
+    run_at = dt.datetime.now(dt.UTC)
     with database.engine.begin() as connection:
         subjects = [*_entity_subjects(connection), *_account_subjects(connection)]
-        for subject in subjects:
+        for done, subject in enumerate(subjects, start=1):
             hits = [h for h in engine.search(subject.query, limit) if h.match]
-            changes += _record(connection, subject, hits)
+            changes += _record(connection, subject, hits, run_at)
+            if progress is not None and (done % 50 == 0 or done == len(subjects)):
+                progress(done, len(subjects))
     return changes

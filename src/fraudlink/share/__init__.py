@@ -8,10 +8,10 @@ from fraudlink.share.archive import Limits
 from fraudlink.share.errors import KeyProblem, PackageBlocked, PackageRejected
 from fraudlink.share.keys import add_card, export_card, init_agency, read_card, show_fingerprint
 from fraudlink.share.markings import HANDLING_CODES, Markings
+from fraudlink.share.officers import add_officer
 from fraudlink.share.package import (
     Outcome,
     Request,
-    add_officer,
     approve,
     correct,
     create,

@@ -27,9 +27,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from fraudlink.share.crypto import encrypted_size
 from fraudlink.share.errors import PackageRejected
+from fraudlink.share.manifest import Manifest, check_manifest
 
 MANIFEST = "manifest.json"
-FORMAT = "fraudlink-package/1"
 SIG_LEN = 256
 SIG_MAGIC = b"FLSIG1"
 SIG_CONTEXT = b"fraudlink-package-v1\0"
@@ -181,7 +181,8 @@ def _check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
         )
 
 
-def read_manifest(archive: zipfile.ZipFile, limits: Limits) -> dict[str, Any]:
+def read_manifest(archive: zipfile.ZipFile, limits: Limits) -> Manifest:
+    """The manifest, validated against its strict schema, and the members it lists present."""
     try:
         info = archive.getinfo(MANIFEST)
     except KeyError as exc:
@@ -189,12 +190,11 @@ def read_manifest(archive: zipfile.ZipFile, limits: Limits) -> dict[str, Any]:
     if info.file_size > limits.max_manifest:
         raise PackageRejected("The package's manifest is too large.")
     try:
-        manifest = json.loads(archive.read(info))
-    except (ValueError, zipfile.BadZipFile) as exc:
-        raise PackageRejected("The package's manifest is not readable JSON.") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise PackageRejected(f"The package is not in the {FORMAT} format.")
-    expected = {MANIFEST} | {f"{m['name']}.enc" for m in manifest.get("members", [])}
+        data = archive.read(info)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackageRejected("The package's manifest cannot be read.") from exc
+    manifest = check_manifest(data, limits.max_members)
+    expected = {MANIFEST} | {f"{m.name}.enc" for m in manifest.members}
     if expected != set(archive.namelist()):
         raise PackageRejected("The package's members do not match its manifest.")
     return manifest

@@ -19,6 +19,7 @@ from fraudlink.cases import history
 from fraudlink.errors import InputError
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store.schema import (
+    Agency,
     Case,
     CaseReport,
     CaseSubject,
@@ -127,12 +128,16 @@ def reports(session: Session, case: Case) -> list[dict[str, Any]]:
         item = {"kind": identifier.kind, "value": identifier.value, "valid": identifier.valid}
         if item not in found[report_id]:
             found[report_id].append(item)
-    return [_report(r, found[r.id]) for r in rows]
+    codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
+    return [_report(r, found[r.id], codes.get(r.agency_id)) for r in rows]
 
 
-def _report(report: Report, identifiers: list[dict[str, Any]]) -> dict[str, Any]:
+def _report(
+    report: Report, identifiers: list[dict[str, Any]], agency: str | None
+) -> dict[str, Any]:
     return {
         "id": report.external_id,
+        "agency": agency,  # the agency that took the report, which need not be the sender
         "reported_at": report.reported_at.isoformat(),
         "country": report.country,
         "language": report.language,
@@ -239,6 +244,30 @@ def repatriation_request(
         "consular_notification": consular,
         "requested_action": action,
     }
+
+
+def persons_in(content: dict[str, Any]) -> list[dict[str, Any]]:
+    subject = [content["subject"]] if content.get("subject") else []
+    return [*content.get("suspects", []), *content.get("victims", []), *subject]
+
+
+def record_levels(content: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each record the content carries, named for the sender, with its own TLP."""
+    reports = [
+        (f"Report {r['id']}", str(r.get("tlp") or "CLEAR")) for r in content.get("reports", [])
+    ]
+    persons = [
+        (f"Person {p['ref']} ({p.get('role', 'person')})", str(p.get("tlp") or "CLEAR"))
+        for p in persons_in(content)
+    ]
+    return reports + persons
+
+
+def holds_personal_data(kind: str, content: dict[str, Any]) -> bool:
+    """Whether the content names people; evidence files may hold anything, so they count."""
+    if kind == "evidence_transfer" or persons_in(content):
+        return True
+    return any(r.get("victim") or r.get("narrative") for r in content.get("reports", []))
 
 
 def mask_cards(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.errors import InputError
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.tables import CustodyEvent, EvidenceItem
 from fraudlink.store.schema import Case
@@ -31,6 +32,31 @@ class Acquisition:
     at: dt.datetime
     method: str
     authorisation: str
+
+
+def acquisition_record(
+    evidence: bool, by: str | None, at: str | None, method: str | None, authorisation: str | None
+) -> dict[str, str]:
+    """How evidence was obtained, required before any file leaves: a court asks first."""
+    if not evidence:
+        return {}
+    missing = [name for name, value in (("--method", method), ("--authorisation", authorisation))
+               if not (value and value.strip())]  # fmt: skip
+    if missing:
+        raise InputError(
+            f"Evidence needs its custody record: give {' and '.join(missing)} "
+            "(how it was obtained and under which warrant or order)."
+        )
+    record = {"method": str(method).strip(), "authorisation": str(authorisation).strip()}
+    if by:
+        record["by"] = by
+    if at:
+        try:
+            when = dt.datetime.fromisoformat(at)
+        except ValueError as exc:
+            raise InputError(f"--acquired-at {at!r} is not an ISO 8601 time.") from exc
+        record["at"] = (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).isoformat()
+    return record
 
 
 def _hash(evidence_sha256: str, event: dict[str, Any]) -> str:

@@ -31,3 +31,10 @@ class PackageBlocked(InputError):
         self.reasons = list(reasons)
         lines = "\n".join(f"  - {reason}" for reason in self.reasons)
         super().__init__(f"The package was blocked and nothing was written:\n{lines}")
+
+
+class ApprovalRequired(InputError):
+    """What is about to leave needs a second person's approval (or named recipients)."""
+
+    status = 403
+    title = "Approval required"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -50,6 +51,8 @@ class Context:
     staged: dict[str, Path]
     row: SharePackage | None = None
     counts: Counter[str] = field(default_factory=Counter)
+    withdrawn: Counter[str] = field(default_factory=Counter)  # records a follow-up marked
+    targets: dict[str, Path] = field(default_factory=dict)  # evidence sha256 -> where it goes
 
     @property
     def sender(self) -> str:
@@ -71,6 +74,13 @@ class Context:
 
 def import_content(ctx: Context, body: dict[str, Any]) -> dict[str, int]:
     ctx.row = _package_row(ctx)
+    subject = body.get("subject")
+    ctx.row.request = {
+        **ctx.row.request,
+        "request": body.get("requested_action") or None,
+        "legal_basis": body.get("legal_basis"),
+        "subject": subject.get("name") if isinstance(subject, dict) else None,
+    }
     relation, follows = ctx.manifest.get("relation"), ctx.manifest.get("follows")
     if relation is not None:
         original = _original(ctx, str(follows))
@@ -143,6 +153,7 @@ def _mark_original(ctx: Context, original: SharePackage, state: str) -> None:
     )
     for record in records:
         record.state = state
+        ctx.withdrawn[record.table_name] += 1
         if record.table_name == "entity":
             entity = ctx.session.get(Entity, record.record_id)
             if entity is not None:
@@ -162,7 +173,9 @@ def _case(ctx: Context, data: dict[str, Any]) -> Case:
     tlp = strictest(ctx.markings.tlp, str(data.get("tlp", "CLEAR")))
     case = ctx.session.scalar(select(Case).where(Case.reference == reference))
     if case is None:
-        case = open_case(ctx.session, reference, str(data["title"]), ctx.sender, [ctx.local], tlp)
+        case = open_case(
+            ctx.session, reference, str(data["title"]), ctx.sender, [ctx.local], tlp, user=ctx.user
+        )
     else:
         case.title = str(data["title"])
         case.tlp = strictest(case.tlp, tlp)
@@ -173,7 +186,9 @@ def _case(ctx: Context, data: dict[str, Any]) -> Case:
 
 
 def _report(ctx: Context, case: Case, data: dict[str, Any]) -> None:
-    sender_id = agency_id(ctx.session, ctx.sender, create=False)
+    """A report keeps the agency that took it (a partner's, passed on by the sender)."""
+    origin = str(data.get("agency") or ctx.sender)
+    sender_id = agency_id(ctx.session, origin)
     report = ctx.session.scalar(
         select(Report).where(Report.agency_id == sender_id, Report.external_id == str(data["id"]))
     )
@@ -193,7 +208,7 @@ def _report(ctx: Context, case: Case, data: dict[str, Any]) -> None:
     ctx.session.flush()
     for item in data.get("identifiers", []):
         _identifier(ctx, report, item)
-    attach_report(ctx.session, case, ctx.sender, str(data["id"]))
+    attach_report(ctx.session, case, origin, str(data["id"]))
     ctx.mark("report", report.id)
 
 
@@ -332,11 +347,13 @@ def _evidence(ctx: Context, case: Case, data: dict[str, Any]) -> None:
             acquired_at=dt.datetime.fromisoformat(acq["at"]),
             method=str(acq["method"]),
             authorisation=str(acq["authorisation"]),
-            stored_path=str(ctx.evidence_dir / sha256),
+            stored_path=str(evidence_path(ctx.evidence_dir, sha256, str(data["name"]))),
             tlp=strictest(ctx.markings.tlp, str(data.get("tlp", "CLEAR"))),
         )
         ctx.session.add(item)
         ctx.session.flush()
+    if item.stored_path:
+        ctx.targets[sha256] = Path(item.stored_path)
     continue_chain(ctx.session, item, list(data["custody"]))
     append(
         ctx.session,
@@ -348,3 +365,13 @@ def _evidence(ctx: Context, case: Case, data: dict[str, Any]) -> None:
         note=f"from {ctx.sender}",
     )
     ctx.mark("evidence_item", item.id)
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
+
+
+def evidence_path(evidence_dir: Path, sha256: str, name: str) -> Path:
+    """``DIR/<sha256>/<original name>``: the name a person recognises, in a folder no name
+    can leave (separators, controls and dot-names from the package are replaced)."""
+    safe = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .") or "evidence"
+    return evidence_dir / sha256 / safe[:200]

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.audit import current_user, record_event
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share.errors import KeyProblem
 from fraudlink.share.tables import AgencyKey
@@ -71,23 +72,34 @@ def _encrypt_pem(key: Ed25519PrivateKey | X25519PrivateKey, passphrase: str) -> 
     ).decode("ascii")
 
 
-def _local_row(session: Session) -> tuple[Agency, AgencyKey]:
-    row = session.execute(
-        select(Agency, AgencyKey).join(AgencyKey).where(AgencyKey.local.is_(True))
-    ).first()
-    if row is None:
-        raise KeyProblem("This database has no local agency; run `fraudlink agency init` first.")
-    return row[0], row[1]
+def _local_row(session: Session, code: str | None = None) -> tuple[Agency, AgencyKey]:
+    """The hosted agency acting; with several on one server, ``code`` (FRAUDLINK_AGENCY) picks."""
+    query = select(Agency, AgencyKey).join(AgencyKey).where(AgencyKey.local.is_(True))
+    if code is not None:
+        query = query.where(Agency.code == code)
+    rows = session.execute(query.limit(2)).all()
+    if not rows:
+        raise KeyProblem(
+            f"This database hosts no agency {code or ''}; run `fraudlink agency init` first."
+        )
+    if len(rows) > 1:
+        raise KeyProblem("This server hosts several agencies; set FRAUDLINK_AGENCY to yours.")
+    return rows[0][0], rows[0][1]
 
 
-def local_code(session: Session) -> str:
-    return _local_row(session)[0].code
+def local_code(session: Session, code: str | None = None) -> str:
+    return _local_row(session, code)[0].code
+
+
+def local_signing_key(session: Session, code: str | None = None) -> Ed25519PublicKey:
+    """The local agency's public signing key: what its own signatures are checked with."""
+    return Ed25519PublicKey.from_public_bytes(
+        base64.b64decode(_local_row(session, code)[1].signing_public)
+    )
 
 
 def init_agency(session: Session, code: str, name: str, country: str, passphrase: str) -> AgencyKey:
-    """Create the local agency and its two key pairs; one database holds one local agency."""
-    if session.scalar(select(AgencyKey.id).where(AgencyKey.local.is_(True))) is not None:
-        raise InputError("This database already has its local agency; keys are made only once.")
+    """Create a hosted agency and its two key pairs; a joint office hosts several."""
     agency = _agency(session, code, name, country)
     signing, encryption = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
     sign_pub = signing.public_key().public_bytes(*RAW)
@@ -122,8 +134,8 @@ def _agency(session: Session, code: str, name: str | None, country: str | None) 
     return agency
 
 
-def unlock(session: Session, passphrase: str) -> LocalKeys:
-    agency, key = _local_row(session)
+def unlock(session: Session, passphrase: str, code: str | None = None) -> LocalKeys:
+    agency, key = _local_row(session, code)
     try:
         signing = serialization.load_pem_private_key(
             (key.signing_private or "").encode(), passphrase.encode()
@@ -140,8 +152,8 @@ def unlock(session: Session, passphrase: str) -> LocalKeys:
     return LocalKeys(agency.code, signing, encryption)
 
 
-def export_card(session: Session) -> dict[str, Any]:
-    agency, key = _local_row(session)
+def export_card(session: Session, code: str | None = None) -> dict[str, Any]:
+    agency, key = _local_row(session, code)
     return {
         "format": CARD_FORMAT,
         "code": agency.code,
@@ -179,8 +191,11 @@ def read_card(text: str) -> dict[str, Any]:
     return card
 
 
-def add_card(session: Session, card: dict[str, Any]) -> AgencyKey:
-    """Trust a partner's public keys; the caller shows the fingerprint to check out of band."""
+def add_card(session: Session, card: dict[str, Any], user: str | None = None) -> AgencyKey:
+    """Trust a partner's public keys; the caller shows the fingerprint to check out of band.
+
+    Trusting a key decides whose packages this agency will believe: it is audited.
+    """
     sign_pub, enc_pub = _decode_key(card, "signing_key"), _decode_key(card, "encryption_key")
     computed = fingerprint(sign_pub, enc_pub)
     if card.get("fingerprint") not in (None, computed):
@@ -196,6 +211,15 @@ def add_card(session: Session, card: dict[str, Any]) -> AgencyKey:
     )
     session.add(key)
     session.flush()
+    record_event(
+        session,
+        action="create",
+        record_type="agency_key",
+        record_id=agency.code,
+        user=current_user(user),
+        agency=agency.code,
+        detail={"fingerprint": computed},
+    )
     return key
 
 

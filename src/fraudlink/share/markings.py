@@ -22,7 +22,7 @@ HANDLING_CODES: dict[str, str] = {
 DEFAULT_HANDLING = tuple(HANDLING_CODES)
 RELIABILITY = ("A", "B", "C", "D", "E", "F", "X")
 ACCURACY = (1, 2, 3, 4)
-APPROVAL_LEVELS = frozenset({"AMBER+STRICT", "RED"})
+FREE_UP_TO = "GREEN"  # above this, or with personal data, a second person approves
 
 
 def tlp_rank(level: str) -> int:
@@ -40,8 +40,9 @@ def strictest(*levels: str) -> str:
     return max(levels, key=tlp_rank)
 
 
-def needs_approval(level: str) -> bool:
-    return check_tlp(level) in APPROVAL_LEVELS
+def needs_approval(level: str, personal_data: bool) -> bool:
+    """The two-person rule: anything above TLP:GREEN or naming people needs a second person."""
+    return tlp_rank(level) > tlp_rank(FREE_UP_TO) or personal_data
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +20,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
-from fraudlink.share.archive import FORMAT, Writer
+from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.keys import LocalKeys, b64, partner_keys, unlock
-from fraudlink.share.markings import Markings, needs_approval
+from fraudlink.share.manifest import FORMAT
+from fraudlink.share.markings import Markings, needs_approval, tlp_rank
+from fraudlink.share.officers import require, second_person
 from fraudlink.share.safeguards import Draft, check
-from fraudlink.share.tables import ROLES, ConsularRecord, Officer, SharePackage, ShareRecord
+from fraudlink.share.tables import ConsularRecord, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
 
@@ -60,6 +63,7 @@ class Request:
     relation: str | None = None
     follows: str | None = None
     reason: str | None = None
+    recipients: list[str] = field(default_factory=list)  # named people, required for TLP:RED
 
     @property
     def markings(self) -> Markings:
@@ -76,35 +80,45 @@ class Outcome:
 def create(database: Database, request: Request, passphrase: str) -> Outcome:
     """Check, then write the package, or keep it for a supervisor's approval."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
-        if request.kind != RETRACTION:
-            build.check_kind(request.kind)
-        row = _new_row(session, request, keys.code)
-        draft = _draft(session, request, keys.code)
-        _audit(session, "create", row, request.created_by)
-        if needs_approval(request.tlp) and request.kind != RETRACTION:
-            row.status = "awaiting_approval"
-            return Outcome(row.package_id, row.status, None)
-        return _send(session, row, request, draft, keys)
+        keys = unlock(session, passphrase, database.settings.agency)
+        outcome = _create(session, request, keys)
+    anchor_if_due(database, passphrase)
+    return outcome
+
+
+def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
+    if request.kind != RETRACTION:
+        build.check_kind(request.kind)
+    request = replace(request, created_by=require(session, request.created_by).username)
+    row = _new_row(session, request, keys.code)
+    draft = _draft(session, request, keys.code)
+    _audit(session, "create", row, request.created_by)
+    personal = build.holds_personal_data(request.kind, draft.content)
+    if request.kind != RETRACTION and needs_approval(draft.markings.tlp, personal):
+        row.status = "awaiting_approval"
+        return Outcome(row.package_id, row.status, None)
+    return _send(session, row, request, draft, keys)
 
 
 def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
-    """A supervisor other than the creator releases a package that awaits approval."""
+    """A registered supervisor, another officer than the creator, releases a waiting package."""
     with database.session() as session:
-        keys = unlock(session, passphrase)
-        row = _outbound(session, package_id)
-        if row.status != "awaiting_approval":
-            raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
-        role = session.scalar(select(Officer.role).where(Officer.username == by))
-        if role != "supervisor":
-            raise InputError(f"'{by}' is not a supervisor; `fraudlink agency officer` adds one.")
-        if by == row.created_by:
-            raise InputError("The approver must be another person than the package's creator.")
-        row.approved_by, row.approved_at = by, dt.datetime.now(dt.UTC)
-        request = Request(**row.request)
-        draft = _draft(session, request, keys.code)
-        _audit(session, "approve", row, by)
-        return _send(session, row, request, draft, keys)
+        keys = unlock(session, passphrase, database.settings.agency)
+        outcome = _approve(session, package_id, by, keys)
+    anchor_if_due(database, passphrase)
+    return outcome
+
+
+def _approve(session: Session, package_id: str, by: str, keys: LocalKeys) -> Outcome:
+    row = _outbound(session, package_id)
+    if row.status != "awaiting_approval":
+        raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
+    officer = second_person(session, row.created_by, by)
+    row.approved_by, row.approved_at = officer.username, dt.datetime.now(dt.UTC)
+    request = Request(**row.request)
+    draft = _draft(session, request, keys.code)
+    _audit(session, "approve", row, officer.username)
+    return _send(session, row, request, draft, keys)
 
 
 def retract(
@@ -206,6 +220,7 @@ def _draft(session: Session, request: Request, local: str) -> Draft:
         purpose,
         build.minimise(body, purpose),
         subjects,
+        recipients=list(request.recipients),
     )
     reasons = check(draft) if request.kind != RETRACTION else []
     if reasons:
@@ -303,7 +318,7 @@ def _send(
         raise
     partial.replace(out)
     _mark_sent(session, row, draft)
-    _audit(session, "export", row, request.created_by)
+    _audit(session, "export", row, row.approved_by or request.created_by)
     return Outcome(row.package_id, row.status, str(out))
 
 
@@ -344,6 +359,11 @@ def _write_evidence(
         item = register(
             session, draft.case, path.name, digest.sha256, digest.size, acquisition, local
         )
+        if tlp_rank(item.tlp) > tlp_rank(row.tlp):
+            raise PackageBlocked(
+                [f"Evidence {path.name} is TLP:{item.tlp}; a package marked TLP:{row.tlp} "
+                 "would lower it."]
+            )  # fmt: skip
         append(
             session,
             item,
@@ -391,6 +411,7 @@ def _manifest(
         "created_at": row.created_at.isoformat(),
         "created_by": row.created_by,
         "approved_by": row.approved_by,
+        "recipients": list(request.recipients),
         "purpose": row.purpose,
         "markings": draft.markings.as_json(),
         "relation": row.relation,
@@ -413,17 +434,6 @@ def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
         agency=recipient.code if recipient else None,
         detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation},
     )
-
-
-def add_officer(database: Database, username: str, role: str) -> None:
-    if role not in ROLES:
-        raise InputError(f"Role '{role}' is unknown; use {' or '.join(ROLES)}.")
-    with database.session() as session:
-        found = session.scalar(select(Officer).where(Officer.username == username))
-        if found is None:
-            session.add(Officer(username=username, role=role))
-        else:
-            found.role = role
 
 
 def record_consular(
@@ -450,6 +460,17 @@ def record_consular(
                 recorded_at=dt.datetime.now(dt.UTC),
             )
         )
+        record_event(
+            session,
+            action="create",
+            record_type="consular_record",
+            record_id=f"{case_ref}/person {entity_id}",
+            user=by,
+            purpose="VCCR art. 36",
+            detail={"requested": requested, "consulate": consulate,
+                    "informed_at": informed_at.isoformat(),
+                    "notified_at": notified_at.isoformat() if notified_at else None},
+        )  # fmt: skip
 
 
 def list_packages(database: Database) -> list[dict[str, Any]]:

@@ -3,7 +3,8 @@
 Nothing is imported until the whole file has passed: the signature over every
 byte, the archive checks, the decryption of every chunk and the hash and size
 of every member. Evidence is decrypted into a staging folder and moved into
-the content-addressed evidence store only as the last step of the transaction;
+the evidence store (a folder per SHA-256 holding the file under its original,
+sanitised name) only as the last step of the transaction;
 on any failure the staging folder is removed and the database rolls back.
 """
 
@@ -12,26 +13,29 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-import json
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
-from fraudlink.share.content import KINDS
 from fraudlink.share.crypto import decrypt_stream, key_from
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.importer import Context, import_content
 from fraudlink.share.keys import LocalKeys, partner_keys, unlock
+from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
 
@@ -45,6 +49,10 @@ class Received:
     relation: str | None
     already_opened: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    withdrawn: dict[str, int] = field(default_factory=dict)
+    handling: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    follows: str | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -55,6 +63,10 @@ class Received:
             "relation": self.relation,
             "already_opened": self.already_opened,
             "imported": self.counts,
+            "withdrawn": self.withdrawn,
+            "handling": self.handling,
+            "purpose": self.purpose,
+            "follows": self.follows,
         }
 
 
@@ -70,7 +82,7 @@ def open_package(
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase)
+            keys = unlock(session, passphrase, database.settings.agency)
             sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)
@@ -78,27 +90,53 @@ def open_package(
                 done = _already(session, manifest)
                 if done is not None:
                     return done
-                key = key_from(keys.encryption, _ephemeral(manifest), str(manifest["id"]))
+                key = key_from(keys.encryption, _ephemeral(manifest), manifest.id)
                 body = _content(archive, key, manifest, limits)
-                staging = evidence_dir / f".incoming-{manifest['id']}"
-                staged = _stage_evidence(archive, key, manifest, staging)
-            received = _import(session, manifest, body, staged, evidence_dir, keys, user)
-            _finish_evidence(staged, evidence_dir)
-            return received
-    except (PackageRejected, zipfile.BadZipFile, KeyError, TypeError, ValueError) as exc:
+                if len(manifest.members) > 1:
+                    staging = _staging(evidence_dir)
+                    staged = _stage_evidence(archive, key, manifest, staging)
+                else:
+                    staged = {}
+            received, targets = _import(session, manifest, body, staged, evidence_dir, keys, user)
+            _finish_evidence(staged, targets, evidence_dir)
+    except (zipfile.BadZipFile, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, FraudlinkError):
             raise
         raise PackageRejected(
             f"The package is malformed ({type(exc).__name__}); nothing was imported."
         ) from exc
+    except (DataError, IntegrityError) as exc:
+        raise PackageRejected(
+            f"The package's records do not fit this database ({type(exc.orig).__name__}); "
+            "nothing was imported."
+        ) from exc
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    anchor_if_due(database, passphrase)
+    return received
+
+
+def _staging(evidence_dir: Path) -> Path:
+    """A fresh folder of our own making inside the evidence store; no name from the package."""
+    evidence_dir.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".incoming-", dir=evidence_dir))
+
+
+def _inside(root: Path, path: Path) -> Path:
+    """``path`` once resolved (links followed), refused unless it stays under ``root``."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise PackageRejected(f"A member would be written outside {root}; nothing was imported.")
+    return resolved
 
 
 def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | None:
     if code == local:
-        return None
+        raise PackageRejected(
+            f"This package was made here, by {local}, for a partner; it is opened at the "
+            "recipient's database (`fraudlink package show ID` shows it here)."
+        )
     try:
         return partner_keys(session, code).signing
     except NotFound:
@@ -107,81 +145,77 @@ def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | 
 
 def _checked_manifest(
     archive: zipfile.ZipFile, limits: Limits, sender: str, local: str
-) -> dict[str, Any]:
+) -> Manifest:
     manifest = read_manifest(archive, limits)
-    if manifest.get("sender") != sender:
+    if manifest.sender != sender:
         raise PackageRejected("The manifest names another sender than the one who signed it.")
-    if manifest.get("recipient") != local:
+    if manifest.recipient != local:
         raise PackageRejected(
-            f"The package is addressed to '{manifest.get('recipient')}', "
-            f"not to this agency ({local})."
+            f"The package is addressed to '{manifest.recipient}', not to this agency ({local})."
         )
-    if manifest.get("kind") not in (*KINDS, "retraction"):
-        raise PackageRejected(f"The package kind '{manifest.get('kind')}' is unknown.")
-    Markings.from_json(manifest["markings"])
     return manifest
 
 
-def _already(session: Session, manifest: dict[str, Any]) -> Received | None:
-    row = session.scalar(select(SharePackage).where(SharePackage.package_id == str(manifest["id"])))
+def _already(session: Session, manifest: Manifest) -> Received | None:
+    row = session.scalar(select(SharePackage).where(SharePackage.package_id == manifest.id))
     if row is None:
         return None
-    return Received(row.package_id, row.kind, str(manifest["sender"]), row.tlp, row.relation, True)
+    return Received(row.package_id, row.kind, manifest.sender, row.tlp, row.relation, True)
 
 
-def _ephemeral(manifest: dict[str, Any]) -> bytes:
-    return base64.b64decode(manifest["encryption"]["ephemeral_key"], validate=True)
+def _ephemeral(manifest: Manifest) -> bytes:
+    return base64.b64decode(manifest.encryption.ephemeral_key, validate=True)
 
 
 def _member(
-    archive: zipfile.ZipFile, key: bytes, index: int, entry: dict[str, Any], sink: Any
+    archive: zipfile.ZipFile, key: bytes, index: int, entry: MemberModel, sink: IO[bytes]
 ) -> None:
-    name, size = str(entry["name"]), int(entry["size"])
-    with archive.open(f"{name}.enc") as source:
-        digest = decrypt_stream(key, index, size, source, sink, name)
-    if digest.sha256 != entry["sha256"]:
-        raise PackageRejected(f"Member {name} does not match its SHA-256 in the manifest.")
+    with archive.open(f"{entry.name}.enc") as source:
+        digest = decrypt_stream(key, index, entry.size, source, sink, entry.name)
+    if digest.sha256 != entry.sha256:
+        raise PackageRejected(f"Member {entry.name} does not match its SHA-256 in the manifest.")
 
 
 def _content(
-    archive: zipfile.ZipFile, key: bytes, manifest: dict[str, Any], limits: Limits
+    archive: zipfile.ZipFile, key: bytes, manifest: Manifest, limits: Limits
 ) -> dict[str, Any]:
-    entry = manifest["members"][0]
-    if entry["name"] != "content.json" or int(entry["size"]) > limits.max_manifest:
+    entry = manifest.members[0]
+    if entry.name != "content.json" or entry.size > limits.max_manifest:
         raise PackageRejected("The package's content member is missing or too large.")
     buffer = io.BytesIO()
     _member(archive, key, 0, entry, buffer)
-    body = json.loads(buffer.getvalue())
+    body = parse_json(buffer.getvalue(), "content")
     if not isinstance(body, dict):
         raise PackageRejected("The package's content is not a JSON object.")
+    check_content(body, manifest.kind)
     return body
 
 
 def _stage_evidence(
-    archive: zipfile.ZipFile, key: bytes, manifest: dict[str, Any], staging: Path
+    archive: zipfile.ZipFile, key: bytes, manifest: Manifest, staging: Path
 ) -> dict[str, Path]:
-    """Decrypt every evidence member under its SHA-256; names from the package never make paths."""
+    """Decrypt every evidence member under its index; names from the package never make paths."""
     staged: dict[str, Path] = {}
-    for index, entry in enumerate(manifest["members"][1:], start=1):
-        if entry["name"] != f"evidence/{index:06d}":
-            raise PackageRejected(f"Member {entry['name']} is out of order in the manifest.")
-        staging.mkdir(parents=True, exist_ok=True)
-        target = staging / f"{index:06d}"
-        with target.open("wb") as sink:
+    for index, entry in enumerate(manifest.members[1:], start=1):
+        if entry.name != f"evidence/{index:06d}":
+            raise PackageRejected(f"Member {entry.name} is out of order in the manifest.")
+        target = _inside(staging, staging / f"{index:06d}")
+        with target.open("xb") as sink:
             _member(archive, key, index, entry, sink)
-        staged[str(entry["sha256"])] = target
+        staged[entry.sha256] = target
     return staged
 
 
 def _import(
     session: Session,
-    manifest: dict[str, Any],
+    checked: Manifest,
     body: dict[str, Any],
     staged: dict[str, Path],
     evidence_dir: Path,
     keys: LocalKeys,
     user: str,
-) -> Received:
+) -> tuple[Received, dict[str, Path]]:
+    manifest = checked.model_dump(mode="json")
     markings = Markings.from_json(manifest["markings"])
     context = Context(session, manifest, markings, keys.code, user, evidence_dir, staged)
     counts = import_content(context, body)
@@ -195,7 +229,7 @@ def _import(
         agency=str(manifest["sender"]),
         detail={"kind": manifest["kind"], "tlp": markings.tlp, "counts": counts},
     )
-    return Received(
+    received = Received(
         str(manifest["id"]),
         str(manifest["kind"]),
         str(manifest["sender"]),
@@ -203,14 +237,22 @@ def _import(
         manifest.get("relation"),
         False,
         counts,
+        dict(context.withdrawn),
+        list(markings.handling),
+        manifest.get("purpose"),
+        manifest.get("follows"),
     )
+    return received, context.targets
 
 
-def _finish_evidence(staged: dict[str, Path], evidence_dir: Path) -> None:
-    """Move staged files into the store, named by SHA-256, as the transaction's last step."""
+def _finish_evidence(staged: dict[str, Path], targets: dict[str, Path], evidence_dir: Path) -> None:
+    """Move staged files into the store (``SHA-256/original name``) as the last step; a
+    target that would leave the evidence store refuses the whole package."""
+    checked = {sha256: _inside(evidence_dir, target) for sha256, target in targets.items()}
     for sha256, path in staged.items():
-        target = evidence_dir / sha256
-        if not target.exists():
+        target = checked.get(sha256)
+        if target is not None and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             path.replace(target)
 
 

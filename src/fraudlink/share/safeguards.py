@@ -17,14 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.cases import history
-from fraudlink.share.content import CARD_RUN, PURPOSES, VICTIM_PERSONAL, luhn
+from fraudlink.share.content import CARD_RUN, PURPOSES, VICTIM_PERSONAL, luhn, record_levels
 from fraudlink.share.markings import Markings, tlp_rank
 from fraudlink.share.tables import ConsularRecord, SharePackage, ShareRecord
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
 
 ARTICLE3 = ("political", "military", "religious", "racial")
 PROTECTION_FLAGS = ("asylum_seeker", "at_risk_of_persecution", "refugee")
-DETAINED = ("arrested", "charged")
+DETAINED = ("arrested", "detained", "charged")
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Draft:
     purpose: str
     content: dict[str, Any]
     subjects: list[CaseSubject] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
 
 
 Rule = Callable[[Draft], list[str]]
@@ -126,10 +127,22 @@ def _consular_record_problems(session: Session, subject: CaseSubject) -> list[st
 
 
 def tlp_not_lowered(draft: Draft) -> list[str]:
-    if tlp_rank(draft.markings.tlp) < tlp_rank(draft.case.tlp):
+    """The package is at least as restrictive as the most restrictive record inside it."""
+    levels = [(f"Case {draft.case.reference}", draft.case.tlp), *record_levels(draft.content)]
+    label, level = max(levels, key=lambda item: tlp_rank(item[1]))
+    if tlp_rank(draft.markings.tlp) < tlp_rank(level):
         return [
-            f"Case {draft.case.reference} is TLP:{draft.case.tlp}; a package marked "
-            f"TLP:{draft.markings.tlp} would lower it."
+            f"{label} is TLP:{level}; a package marked TLP:{draft.markings.tlp} would lower it "
+            f"(mark it TLP:{level} or leave that record out)."
+        ]
+    return []
+
+
+def red_to_named_people(draft: Draft) -> list[str]:
+    if draft.markings.tlp == "RED" and not draft.recipients:
+        return [
+            f"TLP:RED goes only to named people: give --recipient NAME for each person at "
+            f"{draft.recipient} who may read it."
         ]
     return []
 
@@ -161,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     minimisation,
     consular_notification,
     tlp_not_lowered,
+    red_to_named_people,
     onward_sharing,
 )
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fraudlink.errors import ConfigError, DatabaseError, SchemaOutOfDate
 from fraudlink.settings import Settings
+from fraudlink.store.locks import exclusive
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -42,11 +43,12 @@ def _bad_url(db: str) -> ConfigError:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """``busy_timeout`` first: switching a fresh file to WAL waits for the other openers."""
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -81,9 +83,22 @@ def describe_revisions(revisions: frozenset[str]) -> str:
     return "+".join(sorted(revisions)) or "none"
 
 
-def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest revision of every branch."""
-    command.upgrade(alembic_config(engine), "heads")
+def upgrade(engine: Engine) -> frozenset[str]:
+    """Create or upgrade the schema to the newest revision of every branch.
+
+    One process migrates at a time (several may open a fresh database at
+    once); the others wait, then find the schema current and do nothing.
+    Returns the revisions found before, under the lock.
+    """
+    with engine.connect() as connection:
+        exclusive(connection, "migrate")
+        current = frozenset(MigrationContext.configure(connection).get_current_heads())
+        if current != head_revisions():
+            config = alembic_config(engine)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "heads")
+        connection.commit()
+    return current
 
 
 class Database:

@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from fraudlink.store.types import ExactDecimal
+from fraudlink.store.types import ExactDecimal, UtcDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -64,6 +64,7 @@ class Agency(Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str | None] = mapped_column(String(255))
     country: Mapped[str | None] = mapped_column(String(2))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
 
 
 class Report(Base):
@@ -78,7 +79,7 @@ class Report(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     external_id: Mapped[str] = mapped_column(String(255))
-    reported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    reported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     language: Mapped[str | None] = mapped_column(String(35))
     language_detected: Mapped[bool] = mapped_column(default=False)

@@ -64,8 +64,13 @@ def test_cli_networks_json_contract(database: Database, load: Load, hub_rows: li
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 5
-    assert {"id", "reports", "identifiers", "size"} <= rows[0].keys()
-    assert rows[0]["size"] == len(rows[0]["reports"]) == 3
-    assert all(not i.startswith("phone:") for row in rows for i in row["identifiers"])
+    assert {"id", "size", "identifiers", "countries", "losses", "first", "last"} <= rows[0].keys()
+    assert "reports" not in rows[0]  # compact: `network ID --json` lists them
+    assert rows[0]["size"] == 3
+    assert all(not i["identifier"].startswith("phone:") for row in rows for i in row["identifiers"])
+    limited = runner.invoke(app, ["networks", "--json", "--limit", "2", "--db", db])
+    assert [json.loads(line)["id"] for line in limited.output.splitlines()] == [
+        row["id"] for row in rows[:2]
+    ]
     explained = runner.invoke(app, ["explain", "N0-1", "N0-3", "--db", db, "--json"])
     assert json.loads(explained.output)["linked"] is True

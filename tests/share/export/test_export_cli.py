@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from fraudlink.audit import last_entries, verify
 from fraudlink.cli.commands.export import register
 from fraudlink.errors import InputError
+from fraudlink.share import add_officer, init_agency
+from fraudlink.share.errors import ApprovalRequired, KeyProblem
 from fraudlink.store import Database
 
 runner = CliRunner()
@@ -24,24 +26,71 @@ def _root() -> None:
     """A root so that ``export`` stays a sub-command, as in the real app."""
 
 
-@pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
-def test_export_writes_and_audits(
-    export_db: Database, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def officers(export_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    with export_db.session() as session:
+        init_agency(session, "KH-NPA", "KH police", "KH", PASSPHRASE)
+    add_officer(export_db, "analyst.kim", "liaison", PASSPHRASE, "admin")
+    add_officer(export_db, "sam", "supervisor", PASSPHRASE, "admin")
     monkeypatch.setenv("FRAUDLINK_USER", "analyst.kim")
+    monkeypatch.setenv("FRAUDLINK_PASSPHRASE", PASSPHRASE)
+    return export_db
+
+
+@pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
+def test_export_writes_and_audits(officers: Database, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"out.{fmt}"
-    args = ["export", str(out), "--format", fmt, "--case", "KH-2026-001"]
-    result = runner.invoke(app, [*args, "--db", export_db.settings.db, "--json"])
+    args = ["export", str(out), "--format", fmt, "--case", "KH-2026-001", "--approved-by", "Sam"]
+    result = runner.invoke(app, [*args, "--db", officers.settings.db, "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["reports"] == 2 and summary["tlp"] == "AMBER"
+    assert summary["approved_by"] == "sam"
     text = out.read_text(encoding="utf-8")
     assert "+85512345678" in text and "Sok Dara" not in text
-    with export_db.engine.connect() as connection:
-        [entry] = last_entries(connection, 1)
+    with officers.engine.connect() as connection:
+        approval, entry = last_entries(connection, 2)
     assert (entry.action, entry.record_id, entry.user) == ("export", "KH-2026-001", "analyst.kim")
+    assert (approval.action, approval.user) == ("approve", "sam")
     assert json.loads(entry.detail)["format"] == fmt
-    assert verify(export_db).ok
+    assert verify(officers).ok
+
+
+@pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
+def test_red_leaves_only_with_approval_passphrase_and_named_people(
+    officers: Database, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10, item 2: `export --tlp RED` wrote RED names and phones with nothing asked."""
+    out = tmp_path / f"red.{fmt}"
+    base = ["export", str(out), "--format", fmt, "--tlp", "RED", "--db", officers.settings.db]
+    refusals = {
+        "must approve it": [],
+        "another person than its creator": ["--approved-by", "Analyst.Kim "],
+        "is not a registered officer": ["--approved-by", "nobody"],
+        "goes only to named people": ["--approved-by", "sam"],
+    }
+    for message, extra in refusals.items():
+        result = runner.invoke(app, [*base, *extra])
+        assert isinstance(result.exception, ApprovalRequired | InputError), result.output
+        assert message in str(result.exception)
+        assert not out.exists()
+    monkeypatch.setenv("FRAUDLINK_PASSPHRASE", "not the passphrase")
+    result = runner.invoke(app, [*base, "--approved-by", "sam", "--recipient", "insp. Chan"])
+    assert isinstance(result.exception, KeyProblem) and not out.exists()
+    monkeypatch.setenv("FRAUDLINK_PASSPHRASE", PASSPHRASE)
+    result = runner.invoke(app, [*base, "--approved-by", "sam", "--recipient", "insp. Chan"])
+    assert result.exit_code == 0, result.output
+    assert "+85511111111" in out.read_text(encoding="utf-8")  # the RED report's phone left
+    with officers.engine.connect() as connection:
+        approval, _ = last_entries(connection, 2)
+    assert json.loads(approval.detail) == {
+        "exporter": "analyst.kim",
+        "recipients": ["insp. Chan"],
+        "tlp": "RED",
+    }
 
 
 def test_unknown_format_is_refused(export_db: Database, tmp_path: Path) -> None:

@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.share import add_card, add_officer, export_card, init_agency, read_card
-from fraudlink.share import show_fingerprint as show
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, settings
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -32,12 +30,24 @@ def init(
     code: Annotated[str, typer.Argument(help="Agency code, e.g. KH-NPA.")],
     country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2 code.")],
     name: Annotated[str, typer.Option("--name", help="The agency's full name.")],
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Code of the agency this one is a unit of.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Create the local agency with its signing and encryption keys (encrypted at rest)."""
+    """Create a hosted agency with its signing and encryption keys (encrypted at rest).
+
+    Run it once per agency a server hosts; a unit names its parent with --parent.
+    """
+    from fraudlink.access import set_parent
+    from fraudlink.share import init_agency
+    from fraudlink.share import show_fingerprint as show
+
     secret = passphrase(confirm=True)
     with database(ctx, db).session() as session:
         key = init_agency(session, code, name, country, secret)
+        if parent is not None:
+            set_parent(session, code, parent)
     console.print(f"agency {code} created; fingerprint {show(key.fingerprint)}")
 
 
@@ -48,8 +58,11 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write the local agency's public key card for partners."""
+    from fraudlink.share import export_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
-        card = export_card(session)
+        card = export_card(session, settings(ctx).agency)
     text = json.dumps(card, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         typer.echo(text, nl=False)
@@ -66,6 +79,9 @@ def add(
     json_: JsonOption = False,
 ) -> None:
     """Trust a partner's key card; compare the fingerprint with them by phone or in person."""
+    from fraudlink.share import add_card, read_card
+    from fraudlink.share import show_fingerprint as show
+
     with database(ctx, db).session() as session:
         key = add_card(session, read_card(card.read_text(encoding="utf-8")))
         code = read_card(card.read_text(encoding="utf-8"))["code"]
@@ -80,11 +96,15 @@ def officer(
     ctx: typer.Context,
     username: str,
     role: Annotated[str, typer.Option("--role", help="liaison or supervisor")] = "liaison",
+    by: Annotated[str | None, typer.Option("--by", help="Who registers (audited).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Register a person who creates (liaison) or approves (supervisor) packages."""
-    add_officer(database(ctx, db), username, role)
-    console.print(f"{username} is a {role}")
+    """Register a person who creates (liaison) or approves (supervisor); needs the passphrase."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import add_officer
+
+    officer = add_officer(database(ctx, db), username, role, passphrase(), current_user(by))
+    console.print(f"{officer.username} is a {officer.role}")
 
 
 def register(app: typer.Typer) -> None:

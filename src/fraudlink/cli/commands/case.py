@@ -7,14 +7,20 @@ from typing import Annotated
 
 import typer
 
-from fraudlink import cases
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.choices import Tlp
+from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, styled
 
 case_app = typer.Typer(
     help="Cases: lead and partner agencies, reports, subjects and their history.",
     no_args_is_help=True,
 )
 
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
+]
+PersonId = Annotated[
+    int, typer.Argument(metavar="PERSON", help="Person id, as `fraudlink person find` shows it.")
+]
 Reference = Annotated[str, typer.Argument(help="The case reference, e.g. KH-2025-001.")]
 Flags = Annotated[
     list[str] | None,
@@ -30,14 +36,17 @@ def open_command(
     title: Annotated[str, typer.Option(help="What the case is about.")],
     lead: Annotated[str, typer.Option(help="Code of the lead agency.")],
     partner: Annotated[list[str] | None, typer.Option(help="Partner agency; repeatable.")] = None,
-    tlp: Annotated[str, typer.Option(help="TLP 2.0 marking.")] = "AMBER",
+    tlp: Annotated[Tlp, typer.Option(help="TLP 2.0 marking.")] = Tlp.AMBER,
     flag: Flags = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Open a case led by one agency with its partners."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
-        cases.open_case(session, reference, title, lead, partner or [], tlp.upper(),
-                        dict.fromkeys(flag or [], True))  # fmt: skip
+        cases.open_case(session, reference, title, lead, partner or [], tlp.value,
+                        dict.fromkeys(flag or [], True), user=by)  # fmt: skip
     console.print(f"opened case {reference}")
 
 
@@ -46,6 +55,8 @@ def add_report_command(
     ctx: typer.Context, reference: Reference, agency: str, report_id: str, db: DbOption = None
 ) -> None:
     """Attach an ingested report (its agency and id) to a case."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         cases.attach_report(session, cases.get_case(session, reference), agency, report_id)
     console.print(f"report {agency}/{report_id} attached to {reference}")
@@ -55,36 +66,44 @@ def add_report_command(
 def add_subject_command(
     ctx: typer.Context,
     reference: Reference,
-    entity_id: Annotated[int, typer.Argument(help="Person or organisation id.")],
+    entity_id: PersonId,
     role: Annotated[str, typer.Option(help="suspect, recruiter, boss, money_mule, victim, …")],
     flag: Flags = None,
     db: DbOption = None,
 ) -> None:
     """Make a person or organisation a subject of the case, in one role."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
         subject = cases.add_subject(session, case, entity_id, role, dict.fromkeys(flag or [], True))
-        console.print(f"subject {subject.id} added to {reference} as {role}")
+        console.print(f"person {subject.entity_id} added to {reference} as {role}")
 
 
 @case_app.command("status")
 def status_command(
     ctx: typer.Context,
     reference: Reference,
-    subject_id: int,
+    entity_id: PersonId,
     status: str,
     agency: Annotated[str, typer.Option(help="The agency that acted.")],
     on: Annotated[dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="When it happened.")],
     legal_basis: Annotated[str | None, typer.Option(help="e.g. extradition treaty art. 5")] = None,
     note: Annotated[str | None, typer.Option()] = None,
+    role: Annotated[
+        str | None, typer.Option(help="The subject's role, when the person has several.")
+    ] = None,
+    by: ByOption = None,
     db: DbOption = None,
 ) -> None:
     """Record the next step of a subject (wanted → located → arrested → …)."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         case = cases.get_case(session, reference)
-        subject = cases.find_subject(session, case, subject_id)
-        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note)
-    console.print(f"subject {subject_id} of {reference}: {status} on {on.date()}")
+        subject = cases.find_subject(session, case, entity_id, role)
+        cases.record_status(session, subject, status, on.date(), agency, legal_basis, note, user=by)
+    console.print(f"person {entity_id} of {reference}: {status} on {on.date()}")
 
 
 @case_app.command("show")
@@ -92,24 +111,33 @@ def show_command(
     ctx: typer.Context, reference: Reference, db: DbOption = None, json_: JsonOption = False
 ) -> None:
     """A case with its agencies, reports, subjects and their history."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         view = cases.case_overview(session, cases.get_case(session, reference))
     if json_:
         print_jsonl([view])
         return
     console.print(
-        f"[bold]{view['reference']}[/bold] {view['title']} — TLP:{view['tlp']}, "
-        f"lead {view['lead']}, partners {', '.join(view['partners']) or 'none'}"
+        styled(
+            (view["reference"], "bold"),
+            f" {view['title']} — TLP:{view['tlp']}, "
+            f"lead {view['lead']}, partners {', '.join(view['partners']) or 'none'}",
+        )
     )
     console.print(f"reports: {', '.join(view['reports']) or 'none'}")
     for subject in view["subjects"]:
         steps = " → ".join(f"{s['status']} ({s['on']})" for s in subject["history"]) or "no steps"
-        console.print(f"  subject {subject['id']}: {subject['name']} ({subject['role']}): {steps}")
+        console.print(
+            f"  person {subject['entity']}: {subject['name']} ({subject['role']}): {steps}"
+        )
 
 
 @case_app.command("list")
 def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Every case, newest first."""
+    from fraudlink import cases
+
     with database(ctx, db).session() as session:
         rows = [{"reference": c.reference, "title": c.title, "status": c.status, "tlp": c.tlp}
                 for c in cases.list_cases(session)]  # fmt: skip

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
 from fraudlink.cli.render import print_networks, print_summary
-from fraudlink.demo import run_demo
 
 Reports = Annotated[int, typer.Option(min=1, help="How many reports to generate.")]
 Seed = Annotated[
@@ -26,8 +25,16 @@ def demo(
     data_dir: DataDir = Path("demo-data"),
     json_: JsonOption = False,
 ) -> None:
-    """Generate a realistic dataset, run every pipeline stage on it and print a summary."""
-    result = run_demo(database(ctx, db), reports, seed, data_dir)
+    """Generate a realistic dataset, run every pipeline stage on it and print a summary.
+
+    The demo writes into ./fraudlink-demo.db unless --db names a database (never
+    $FRAUDLINK_DB), and refuses a database that holds reports it did not write.
+    """
+    from fraudlink.demo import DEMO_DB, run_demo
+
+    store = database(ctx, db or DEMO_DB)
+    err_console.print(f"demo database: {store.settings.db}")
+    result = run_demo(store, reports, seed, data_dir)
     if json_:
         print_jsonl([{
             "ingest": result.ingest.as_json(), "link": result.link.as_json(),

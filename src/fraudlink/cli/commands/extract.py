@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from fraudlink.cli.common import JsonOption, console, print_jsonl
 from fraudlink.errors import InputError
-from fraudlink.extract.documents import Found, extract_documents, read_documents
+
+if TYPE_CHECKING:
+    from fraudlink.extract.documents import Found
 
 FileArgument = Annotated[
     str, typer.Argument(metavar="[FILE|-]", help="Text or Report JSON Lines file; - for stdin.")
@@ -37,6 +39,8 @@ def extract(
     show_sensitive: SensitiveOption = False,
 ) -> None:
     """Print every identifier, amount and name found, with offsets into the text."""
+    from fraudlink.extract.documents import extract_documents, read_documents
+
     if file != "-" and not Path(file).is_file():
         raise InputError(f"File {file} does not exist; give a readable file or - for stdin.")
     with open(file, encoding="utf-8") if file != "-" else sys.stdin as source:

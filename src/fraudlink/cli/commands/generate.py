@@ -9,7 +9,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from fraudlink.cli.common import err_console
-from fraudlink.generate import write_dataset
 
 
 def generate(
@@ -23,6 +22,8 @@ def generate(
     ] = None,
 ) -> None:
     """Generate realistic synthetic fraud reports with a known network structure."""
+    from fraudlink.generate import write_dataset
+
     columns = (
         *Progress.get_default_columns()[:1],
         BarColumn(),

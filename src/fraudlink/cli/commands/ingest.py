@@ -9,8 +9,6 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.ingest import ingest_files
-from fraudlink.ingest.readers import parse_mapping
 
 Files = Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help=".jsonl or .csv")]
 MapOption = Annotated[
@@ -18,6 +16,10 @@ MapOption = Annotated[
     typer.Option("--map", metavar="COLUMN=FIELD", help="CSV column to report field; repeatable."),
 ]
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(help="Encoding of files without a BOM that are not UTF-8, e.g. latin-1."),
+]
 NoExtract = Annotated[
     bool, typer.Option("--no-extract", help="Store reports without reading their narratives.")
 ]
@@ -29,9 +31,13 @@ def ingest(
     db: DbOption = None,
     map_: MapOption = None,
     no_extract: NoExtract = False,
+    encoding: EncodingOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Load reports; bad lines are listed with their line number, good lines still load."""
+    from fraudlink.ingest import ingest_files
+    from fraudlink.ingest.readers import parse_mapping
+
     store = database(ctx, db)
     mapping = parse_mapping(map_ or [])
     total = sum(path.stat().st_size for path in files)
@@ -44,7 +50,12 @@ def ingest(
     with Progress(*columns, console=err_console, transient=True, disable=total < 1 << 20) as bar:
         task = bar.add_task("ingesting", total=total)
         summary = ingest_files(
-            store, files, mapping, extract=not no_extract, progress=lambda n: bar.advance(task, n)
+            store,
+            files,
+            mapping,
+            extract=not no_extract,
+            progress=lambda n: bar.advance(task, n),
+            encoding=encoding,
         )
     for rejected in summary.rejected:
         err_console.print(f"rejected {rejected}", highlight=False, soft_wrap=True)

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.link import link_reports
-from fraudlink.link.networks import allowlist
-from fraudlink.link.networks.explain import explain
-from fraudlink.link.networks.views import list_networks, network_detail
-from fraudlink.link.players import key_players
+from fraudlink.cli.choices import GraphFormat
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    data_table,
+    database,
+    default_command_group,
+    print_jsonl,
+    write_text,
+)
+from fraudlink.cli.render import print_network, print_network_rows
 
 allowlist_app = typer.Typer(help="Identifiers that never link reports.", no_args_is_help=True)
 Kind = Annotated[str, typer.Argument(help="Identifier kind: domain, phone, telegram, url…")]
 Value = Annotated[str, typer.Argument(help="The identifier as written; it is normalised.")]
 Note = Annotated[str | None, typer.Option(help="Why it is benign.")]
-NetworkId = Annotated[int, typer.Argument(help="A network id from `fraudlink networks`.")]
+NetworkRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="NETWORK",
+        help="A network id, one of its reports (AGENCY/ID) or an identifier in it (KIND:VALUE).",
+    ),
+]
 
 
 def link(
@@ -32,47 +45,120 @@ def link(
             "it lowered B-cubed F1 on generated data; such runs recompute in full).",
         ),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where the whole graph is partitioned: inprocess, or spark (pip install "
+            "'fraudlink[spark]'; reads the database over JDBC).",
+        ),
+    ] = "inprocess",
+    master: Annotated[
+        str | None,
+        typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[2])."),
+    ] = None,
     json_: JsonOption = False,
 ) -> None:
     """Link reports into networks by shared identifiers (only new reports unless --full)."""
-    summary = link_reports(database(ctx, db), full=full, names=names)
+    from fraudlink.link import link_reports
+
+    summary = link_reports(database(ctx, db), full, names, engine, master)
     if json_:
         print_jsonl([summary.as_json()])
-    else:
-        console.print(" ".join(f"{k}={v}" for k, v in summary.as_json().items()), highlight=False)
+        return
+    run = "full run" if summary.mode == "full" else f"incremental run, {summary.new_reports:,} new"
+    console.print(
+        f"{summary.networks:,} networks from {summary.reports:,} reports ({run}); "
+        f"{summary.hubs:,} hub identifiers and {summary.allowlisted:,} allow-listed ones ignored"
+    )
+    if summary.fallback:
+        console.print(f"recomputed in full: {summary.fallback}")
 
 
 def networks(
     ctx: typer.Context,
     db: DbOption = None,
     min_size: Annotated[int, typer.Option("--min-size", min=1)] = 2,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show the N largest.")] = None,
     json_: JsonOption = False,
 ) -> None:
-    """List networks, largest first."""
-    rows = list_networks(database(ctx, db), min_size)
+    """List networks, largest first: central identifiers, countries, losses."""
+    from fraudlink.link.networks.views import list_networks
+
+    rows = list_networks(database(ctx, db), min_size, limit)
     if json_:
         print_jsonl(row.as_json() for row in rows)
         return
-    for row in rows:
-        shown = ", ".join(row.identifiers[:4]) + (" …" if len(row.identifiers) > 4 else "")
-        console.print(f"{row.id:>8}  {len(row.reports):>6} reports  {shown}", highlight=False)
+    print_network_rows(console, rows, min_size)
 
 
+network_app = typer.Typer(
+    cls=default_command_group("show"),
+    help="One network: `network NETWORK` shows it, `network export NETWORK` writes a graph.",
+    no_args_is_help=True,
+)
+
+
+@network_app.command("show")
 def network(
-    ctx: typer.Context, network_id: NetworkId, db: DbOption = None, json_: JsonOption = False
+    ctx: typer.Context, network_id: NetworkRef, db: DbOption = None, json_: JsonOption = False
 ) -> None:
     """Show one network: identifiers, persons, countries, languages, losses and timeline."""
-    detail = network_detail(database(ctx, db), network_id)
+    from fraudlink.link.lookup import network_for
+    from fraudlink.link.networks.views import network_detail
+
+    store = database(ctx, db)
+    detail = network_detail(store, network_for(store, network_id))
     if json_:
         print_jsonl([detail.as_json()])
         return
-    data = detail.as_json()
-    for key in ("id", "size", "countries", "languages", "losses", "persons"):
-        console.print(f"{key}: {data[key]}", highlight=False, soft_wrap=True)
-    for kind, value, count, status in detail.identifiers:
-        console.print(f"  {count:>5}  {kind}:{value}  [{status}]", highlight=False, markup=False)
-    for at, report, country in detail.timeline:
-        console.print(f"  {at:%Y-%m-%d}  {report}  {country or '??'}", highlight=False)
+    print_network(console, detail)
+
+
+@network_app.command("export")
+def network_export(
+    ctx: typer.Context,
+    network_id: NetworkRef,
+    format_: Annotated[GraphFormat, typer.Option("--format", help="Graph file format.")] = (
+        GraphFormat.graphml
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: standard output).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a network's reports and linking identifiers for Gephi, yEd or Graphviz."""
+    from fraudlink.link.graphs import network_graph, render
+    from fraudlink.link.lookup import network_for
+
+    store = database(ctx, db)
+    text = render(network_graph(store, network_for(store, network_id)), format_.value)
+    write_text(text, out)
+
+
+def players(
+    ctx: typer.Context,
+    network_id: NetworkRef,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
+    json_: JsonOption = False,
+) -> None:
+    """Rank the persons, accounts and identifiers a network turns around."""
+    from fraudlink.link.lookup import network_for
+    from fraudlink.link.players import key_players
+
+    store = database(ctx, db)
+    ranked = key_players(store, network_for(store, network_id), limit)
+    if json_:
+        print_jsonl(p.as_json() for p in ranked)
+        return
+    table = data_table("score", "kind", "player", "victims", "countries", "received",
+                       right=("score", "victims", "countries"))  # fmt: skip
+    for p in ranked:
+        money = ", ".join(f"{a:,} {c}" for c, a in sorted(p.received.items()))
+        table.add_row(f"{p.score:.3f}", p.kind, p.label, str(len(p.reports)),
+                      str(len(p.countries)), money)  # fmt: skip
+    console.print(table)
 
 
 def explain_command(
@@ -83,6 +169,8 @@ def explain_command(
     json_: JsonOption = False,
 ) -> None:
     """Print the chain of shared identifiers joining two reports, and the hubs ignored."""
+    from fraudlink.link.networks.explain import explain
+
     result = explain(database(ctx, db), report_a, report_b)
     if json_:
         print_jsonl([result.as_json()])
@@ -90,29 +178,13 @@ def explain_command(
         console.print("\n".join(result.lines()), highlight=False, soft_wrap=True)
 
 
-def players(
-    ctx: typer.Context,
-    network_id: NetworkId,
-    db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
-    json_: JsonOption = False,
-) -> None:
-    """Rank the persons, accounts and identifiers a network turns around."""
-    ranked = key_players(database(ctx, db), network_id, limit)
-    if json_:
-        print_jsonl(p.as_json() for p in ranked)
-        return
-    for p in ranked:
-        money = ", ".join(f"{a} {c}" for c, a in sorted(p.received.items()))
-        console.print(f"{p.score:.3f}  {p.kind:<10} {p.label}  victims={len(p.reports)} "
-                      f"countries={len(p.countries)} {money}", highlight=False)  # fmt: skip
-
-
 @allowlist_app.command("add")
 def allowlist_add(
     ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None, note: Note = None
 ) -> None:
     """Allow-list an identifier (takes effect on the next `fraudlink link --full`)."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         entry = allowlist.add(session, kind, value, note)
     console.print(f"allow-listed {entry.kind}:{entry.value}", highlight=False)
@@ -121,6 +193,8 @@ def allowlist_add(
 @allowlist_app.command("remove")
 def allowlist_remove(ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None) -> None:
     """Take an identifier off the allow-list."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         removed = allowlist.remove(session, kind, value)
     console.print("removed" if removed else "not on the allow-list", highlight=False)
@@ -129,6 +203,8 @@ def allowlist_remove(ctx: typer.Context, kind: Kind, value: Value, db: DbOption 
 @allowlist_app.command("list")
 def allowlist_list(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Show the allow-list."""
+    from fraudlink.link.networks import allowlist
+
     with database(ctx, db).session() as session:
         rows = allowlist.entries(session)
     if json_:
@@ -141,7 +217,7 @@ def allowlist_list(ctx: typer.Context, db: DbOption = None, json_: JsonOption = 
 def register(app: typer.Typer) -> None:
     app.command()(link)
     app.command()(networks)
-    app.command()(network)
+    app.add_typer(network_app, name="network")
     app.command(name="explain")(explain_command)
     app.command()(players)
     app.add_typer(allowlist_app, name="allowlist")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from fraudlink.cli.common import JsonOption, console, print_jsonl
-from fraudlink.link.names import MATCH_THRESHOLD, NameMatch, compare
+
+if TYPE_CHECKING:
+    from fraudlink.link.names import NameMatch
 
 
 def _table(result: NameMatch) -> Table:
+    from fraudlink.link.names import MATCH_THRESHOLD
+
     verdict = "match" if result.match else "no match"
     table = Table(title=f"score {result.score:.3f}: {verdict} (threshold {MATCH_THRESHOLD})")
     for column in ("feature", "a", "b", "via", "similarity", "contribution"):
@@ -28,6 +32,8 @@ def match(
     json: JsonOption = False,
 ) -> None:
     """Compare two names (Han, Hangul, Khmer, Thai, Vietnamese, Latin…) and explain the score."""
+    from fraudlink.link.names import compare
+
     result = compare(name_a, name_b, schema)
     if json:
         print_jsonl([result.as_dict()])

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from fraudlink.audit import current_user
+from fraudlink.cli.choices import HandlingCode, LegalBasis, PackageKind, Purpose, Tlp
 from fraudlink.cli.commands.agency import passphrase
-from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.share import (
-    Outcome,
-    PackageBlocked,
-    Request,
-    approve,
-    correct,
-    create,
-    list_packages,
-    open_package,
-    record_consular,
-    retract,
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    database,
+    err_console,
+    print_jsonl,
+    styled,
 )
+from fraudlink.cli.render_share import print_package
+
+if TYPE_CHECKING:
+    from fraudlink.share import Outcome, PackageBlocked
 
 package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
 ByOption = Annotated[
@@ -55,41 +55,74 @@ def _blocked(error: PackageBlocked) -> NoReturn:
 @package_app.command("create")
 def create_command(
     ctx: typer.Context,
-    kind: Annotated[
-        str, typer.Argument(help="case_notification, evidence_transfer or repatriation_request")
-    ],
+    kind: Annotated[PackageKind, typer.Argument(help="What the package is.")],
     out: Out,
     case: Annotated[str, typer.Option("--case", help="Case reference.")],
     to: Annotated[str, typer.Option("--to", help="Receiving agency code.")],
-    tlp: Annotated[str, typer.Option("--tlp")] = "AMBER",
-    purpose: Annotated[str | None, typer.Option("--purpose")] = None,
+    tlp: Annotated[Tlp, typer.Option("--tlp", help="TLP 2.0 marking.")] = Tlp.AMBER,
+    purpose: Annotated[Purpose | None, typer.Option("--purpose", help="Default: by kind.")] = None,
+    handling: Annotated[
+        list[HandlingCode] | None,
+        typer.Option(
+            "--handling",
+            help="Handling code; repeatable (default: all three). An evidence transfer for "
+            "prosecution leaves out no_court: --handling crime_only --handling no_onward.",
+        ),
+    ] = None,
     action: Annotated[str, typer.Option("--request", help="The action requested.")] = "",
     evidence: Annotated[list[Path] | None, typer.Option("--evidence", exists=True)] = None,
     subject: Annotated[
-        int | None, typer.Option("--subject", help="Entity id of the person.")
+        int | None,
+        typer.Option("--subject", metavar="PERSON", help="Person id (`fraudlink person find`)."),
     ] = None,
-    legal_basis: Annotated[str | None, typer.Option("--legal-basis")] = None,
+    legal_basis: Annotated[LegalBasis | None, typer.Option("--legal-basis")] = None,
+    acquired_by: Annotated[
+        str | None, typer.Option(help="Evidence: who seized or obtained it.")
+    ] = None,
+    acquired_at: Annotated[
+        str | None, typer.Option(help="Evidence: when, ISO 8601 (default: now).")
+    ] = None,
+    method: Annotated[
+        str | None, typer.Option(help="Evidence: how it was obtained (required with --evidence).")
+    ] = None,
+    authorisation: Annotated[
+        str | None,
+        typer.Option(help="Evidence: the warrant or order (required with --evidence)."),
+    ] = None,
     reliability: Annotated[str, typer.Option("--reliability", help="A-F or X.")] = "B",
     accuracy: Annotated[int, typer.Option("--accuracy", help="1-4.")] = 2,
+    recipient: Annotated[
+        list[str] | None, typer.Option("--recipient", help="A person who may read it (RED).")
+    ] = None,
     by: ByOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Build a package; safeguards run first, AMBER+STRICT and RED wait for a supervisor."""
+    """Build a package; safeguards run first; above GREEN or naming people it waits for approval."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, Request, create
+    from fraudlink.share.custody import acquisition_record
+    from fraudlink.share.markings import DEFAULT_HANDLING
+
     request = Request(
-        kind=kind,
+        kind=kind.value,
         case=case,
         to=to,
         out=str(out),
         created_by=current_user(by),
-        tlp=tlp,
-        purpose=purpose,
+        tlp=tlp.value,
+        purpose=purpose.value if purpose else None,
         action=action,
         subject=subject,
         evidence=[str(p) for p in evidence or []],
-        legal_basis=legal_basis,
+        legal_basis=legal_basis.value if legal_basis else None,
         reliability=reliability,
         accuracy=accuracy,
+        recipients=list(recipient or []),
+        handling=[code.value for code in handling] if handling else list(DEFAULT_HANDLING),
+        acquisition=acquisition_record(
+            bool(evidence), acquired_by, acquired_at, method, authorisation
+        ),
     )
     try:
         _report(create(database(ctx, db), request, passphrase()), json_)
@@ -106,6 +139,9 @@ def approve_command(
     json_: JsonOption = False,
 ) -> None:
     """Release a package awaiting approval (a supervisor other than its creator)."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, approve
+
     try:
         _report(approve(database(ctx, db), package_id, current_user(by), passphrase()), json_)
     except PackageBlocked as error:
@@ -123,6 +159,9 @@ def retract_command(
     json_: JsonOption = False,
 ) -> None:
     """Write a follow-up package that withdraws one sent earlier."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import retract
+
     outcome = retract(
         database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
     )
@@ -140,6 +179,9 @@ def correct_command(
     json_: JsonOption = False,
 ) -> None:
     """Resend a package from the records as they are now; the receiver replaces its copy."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import PackageBlocked, correct
+
     try:
         outcome = correct(
             database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
@@ -159,21 +201,56 @@ def open_command(
     json_: JsonOption = False,
 ) -> None:
     """Verify, decrypt and import a package; any failed check imports nothing."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import open_package
+
     received = open_package(database(ctx, db), file, passphrase(), evidence_dir, current_user(by))
     if json_:
         print_jsonl([received.as_json()])
         return
-    state = "already opened" if received.already_opened else "imported"
-    counts = ", ".join(f"{n} {table}" for table, n in sorted(received.counts.items()))
+    state = "already opened" if received.already_opened else "opened"
     console.print(
-        f"{received.kind} {received.package_id} from {received.sender} "
-        f"(TLP:{received.tlp}) {state}: {counts or 'nothing new'}"
+        styled(
+            (f"{received.kind} {received.package_id}", "bold"),
+            f" from {received.sender} (TLP:{received.tlp}) {state}",
+        )
     )
+    if received.purpose:
+        console.print(f"purpose: {received.purpose}")
+    if received.handling:
+        console.print(f"handling: {', '.join(received.handling)}")
+    counts = ", ".join(f"{n} {table}" for table, n in sorted(received.counts.items()))
+    if counts or not received.withdrawn:
+        console.print(f"imported: {counts or 'nothing new'}")
+    if received.withdrawn:
+        verb = "withdrew" if received.relation == "retracts" else "replaced"
+        gone = ", ".join(f"{n} {table}" for table, n in sorted(received.withdrawn.items()))
+        console.print(f"{verb}: {gone} of package {received.follows}")
+    console.print(f"`fraudlink package show {received.package_id}` shows what it holds")
+
+
+@package_app.command("show")
+def show_command(
+    ctx: typer.Context,
+    package_id: Annotated[str, typer.Argument(help="Package id (or its first 8 characters).")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """What a package holds, its markings, safeguards, request, who made and who approved it."""
+    from fraudlink.share.show import show_package
+
+    view = show_package(database(ctx, db), package_id)
+    if json_:
+        print_jsonl([view.as_json()])
+        return
+    print_package(console, view)
 
 
 @package_app.command("list")
 def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) -> None:
     """Packages sent and received, newest first."""
+    from fraudlink.share import list_packages
+
     rows = list_packages(database(ctx, db))
     if json_:
         print_jsonl(rows)
@@ -199,6 +276,9 @@ def consular_command(
     db: DbOption = None,
 ) -> None:
     """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import record_consular
+
     record_consular(
         database(ctx, db),
         case,

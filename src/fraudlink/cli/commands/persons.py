@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
-from fraudlink.link.persons import clusters, judge, resolve
 
 persons_app = typer.Typer(
     help="Link person records between agencies (Splink) and record human judgements.",
@@ -26,6 +25,8 @@ def resolve_command(
     json_: JsonOption = False,
 ) -> None:
     """Score every pair of candidate records and cluster them, honouring judgements."""
+    from fraudlink.link.persons import resolve
+
     summary = resolve(database(ctx, db), engine)
     if json_:
         print_jsonl([summary.as_json()])
@@ -50,6 +51,8 @@ def judge_command(
     json_: JsonOption = False,
 ) -> None:
     """Record that two records are (not) the same person; re-runs of resolve respect it."""
+    from fraudlink.link.persons import judge
+
     decision = judge(database(ctx, db), a, b, judgement, by, reason)
     if json_:
         print_jsonl([decision.as_json()])
@@ -65,6 +68,8 @@ def clusters_command(
     json_: JsonOption = False,
 ) -> None:
     """Persons found in more than one record (by the last resolve), largest first."""
+    from fraudlink.link.persons import clusters
+
     found = clusters(database(ctx, db), min_size)
     if json_:
         print_jsonl(c.as_json() for c in found)

@@ -7,8 +7,17 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
-from fraudlink.link.flow import import_transactions, trace_account
+from fraudlink.cli.choices import TraceFormat
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    database,
+    err_console,
+    print_jsonl,
+    write_text,
+)
+from fraudlink.cli.render import print_trace
 
 transactions_app = typer.Typer(help="Import bank and exchange transactions.", no_args_is_help=True)
 
@@ -23,35 +32,43 @@ def import_command(
     json_: JsonOption = False,
 ) -> None:
     """Load transactions; bad rows are named with their line; re-imports change nothing."""
+    from fraudlink.link.flow import import_transactions
+
     summary = import_transactions(database(ctx, db), files)
     if json_:
         print_jsonl([summary.as_json()])
-        return
-    for rejected in summary.rejected:
-        err_console.print(f"rejected {rejected}", highlight=False)
-    console.print(f"{summary.added} added, {summary.unchanged} already there, "
-                  f"{len(summary.rejected)} rejected", highlight=False)  # fmt: skip
+    else:
+        for rejected in summary.rejected:
+            err_console.print(f"rejected {rejected}")
+        console.print(f"{summary.added} added, {summary.unchanged} already there, "
+                      f"{len(summary.rejected)} rejected")  # fmt: skip
+    if summary.rejected:
+        raise typer.Exit(1)  # good rows are in; the exit status says some were not
 
 
 def trace(
     ctx: typer.Context,
-    account: Annotated[str, typer.Argument(help="Account, IBAN or wallet the money left.")],
+    account: Annotated[
+        str, typer.Argument(help="Account, IBAN or wallet the money left (KIND:VALUE too).")
+    ],
+    format_: Annotated[
+        TraceFormat, typer.Option("--format", help="text for people, dot for Graphviz.")
+    ] = TraceFormat.text,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Follow an account's payments hop by hop (FIFO, time order) to where the trail ends."""
+    """Follow an account's payments hop by hop (FIFO, time order, exchanges) to where it rests."""
+    from fraudlink.link.flow import trace_account
+
     result = trace_account(database(ctx, db), account)
     if json_:
-        print_jsonl([{"hop": hop.as_json()} for hop in result.hops])
-        print_jsonl([{"end": end.as_json()} for end in result.ends])
-        return
-    for hop in result.hops:
-        console.print(f"{'  ' * (hop.depth - 1)}{hop.at:%Y-%m-%d %H:%M} {hop.from_account} -> "
-                      f"{hop.to_account}: {hop.amount} {hop.currency} "
-                      f"(of {hop.payment_amount})", highlight=False)  # fmt: skip
-    for end in result.ends:
-        console.print(f"ends at {end.account}: {end.amount} {end.currency} ({end.reason})",
-                      highlight=False)  # fmt: skip
+        print_jsonl([result.as_json()])
+    elif format_ is TraceFormat.dot:
+        from fraudlink.link.graphs import render, trace_graph
+
+        write_text(render(trace_graph(result), "dot"), None)
+    else:
+        print_trace(console, result)
 
 
 def register(app: typer.Typer) -> None:

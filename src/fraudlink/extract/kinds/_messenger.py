@@ -134,6 +134,38 @@ def _near_hints(
             place = tried = max(match.end(1), match.start(1) + 1)
 
 
+#: what says "an id follows" between a messenger's name and a word: ``:``, ``ID``, ``号``
+_EXPLICIT = re.compile(
+    r"[:：=@#]|是|为|為|号|號|아이디|ไอดี|(?<![a-z])(?:id|username|user)(?![a-z])", re.I
+)
+_HANDLE_LIKE = re.compile(r"[0-9_.\-]")
+
+
+def _id_evidence(folded: str, label_start: int, id_start: int, written: str) -> bool:
+    """Whether a labelled value is an id and not the next word of the sentence.
+
+    ``pakai LINE atau WA`` names two messengers and the word "or": a plain word after a
+    messenger's name counts only after an explicit separator (``LINE: atau``, ``LINE ID
+    atau``), or when it looks like a handle (digits, ``_``, ``.``, ``@``).
+    """
+    if _HANDLE_LIKE.search(written) or written.startswith(("@", "~")):
+        return True
+    before = folded[label_start:id_start].rstrip()
+    if before and not before[-1].isascii():
+        return True  # ``ไลน์ cindyjob``, ``微信 lucky``: the change of script ends the label
+    return _EXPLICIT.search(folded, label_start, id_start) is not None
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _place_name(folded: str, written: str, end: int) -> bool:
+    """``meet @Central Plaza``: ``@`` before a capitalised name of two words is "at"."""
+    word = written.lstrip("@")
+    title = word[:1].isupper() and word[1:].islower() and word.isalpha()
+    return title and _CAPITALISED_NEXT.match(folded, end) is not None
+
+
 class Messenger(IdentifierKind):
     """A messenger kind described by data: its labels, id rule, links and home region.
 
@@ -274,6 +306,10 @@ class Messenger(IdentifierKind):
             return self._match(text, start, end, number[0])
         value = self.clean_id(written)
         if not value:
+            return None
+        if labelled and not _id_evidence(text.folded, match.start(1), match.start(name), written):
+            return None
+        if not labelled and _place_name(text.folded, written, match.end(name)):
             return None
         if start > 0 and text.folded[start - 1] == "@" and labelled:
             start -= 1  # ``TG: @apex``: the raw form keeps its ``@``

@@ -71,6 +71,16 @@ _UNBALANCED = {")": "(", "]": "[", "}": "{"}
 _TRAILING = ".,;:!?'\"*"
 #: top-level domains that are far more often file extensions when written bare
 _FILE_EXTENSIONS = frozenset({"zip", "mov", "py", "sh", "md", "rs", "pl", "pm"})
+#: abbreviations written with a dot and glued to the next word in prose (``No.PIN``,
+#: ``Jl.Sudirman``, ``Ass.Sy``, ``Tgl.12``): a bare host never starts with one
+_ABBREVIATIONS = frozenset(
+    {"no", "nr", "tgl", "jl", "jln", "rek", "hp", "sy", "yg", "dg", "dgn", "utk", "tlp", "telp"}
+    | {"kec", "kab", "ds", "rt", "rw", "gg", "hub", "bpk", "ibu", "sdr", "hj", "ass", "pk"}
+    | {"mr", "mrs", "ms", "dr", "drs", "ir", "st", "tel", "mob", "ph", "fax", "vs", "etc", "eg"}
+    | {"ie", "pls", "ref", "inc", "ltd", "co", "jr", "sr", "approx", "min", "max", "dept"}
+)
+#: country codes that are also such abbreviations at a sentence joint (``BRI.No``, ``Ass.Sy``)
+_ABBREVIATED_TLDS = frozenset({"no", "sy"})
 _STOPWORDS = frozenset(
     {"a", "an", "and", "at", "i", "in", "is", "it", "my", "of", "on", "or", "our", "the"}
     | {"this", "that", "to", "we", "you", "your"}
@@ -205,7 +215,9 @@ _CHAIN = re.compile(rf"{LATIN_LABEL}(?:{DOT}{LATIN_LABEL})*", re.IGNORECASE)
 #: a dot before a letter or digit (``\w`` less ``_`` is what ``str.isalnum`` accepts)
 _DOT_BEFORE_ALNUM = re.compile(r"\.(?=[^\W_])")
 _LABEL_BACKWARDS = re.compile(rf"[{_LATIN}\-]{{1,63}}", re.IGNORECASE)
-_AT_BEFORE = re.compile(r"(?:[\[({]\s?(?:at|@)\s?[\])}]\s?|[ ]at[ ])$", re.IGNORECASE)
+#: the ``[at]`` of a defanged address: its domain is the e-mail's (`` at `` alone is English:
+#: ``shop at apex.com``)
+_AT_BEFORE = re.compile(r"[\[({]\s?(?:at|@)\s?[\])}]\s?$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": ":80", "https": ":443", "ftp": ":21"}
 
 
@@ -336,9 +348,28 @@ def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
         return None
     host = ascii_host(".".join(labels))
     domain = registrable(host) if host else None
-    if host is None or domain is None or labels[-1].lower() in _FILE_EXTENSIONS:
+    if host is None or domain is None or not _evidence(host.split("."), domain):
         return None
     return length, host, domain, labels[0].lower().startswith("www")
+
+
+def _evidence(labels: list[str], domain: str) -> bool:
+    """Whether a bare host in prose is a host, not an abbreviation glued to the next word
+    (``No.PIN``, ``bri.no``), a reference number at a sentence joint (``763179369.GRATIS``),
+    or a file name (``setup.py``; ``wallet-help.rs`` and ``shop.com.pl`` are hosts).
+    """
+    first, top = labels[0], labels[-1]
+    if first == "www":
+        return len(labels) > 2
+    if len(labels) == 2 and (first in _ABBREVIATIONS or first in _STOPWORDS):
+        return False  # ``No.PIN``, ``transfer it.Now``: a missing space after a full stop
+    if len(labels) == 2 and top in _ABBREVIATED_TLDS:
+        return False
+    if len(labels) == 2 and first.isdigit() and len(top) > 3:
+        return False
+    if top in _FILE_EXTENSIONS and len(labels) == 2 and "." not in domain.partition(".")[2]:
+        return "-" in first or any(char.isdigit() for char in first)
+    return True
 
 
 def _host_prefix(raw: str, count: int) -> str:
@@ -391,3 +422,17 @@ def _url(scheme: str, user: str, host: str, rest: str) -> str:
     if rest == "/":
         rest = ""
     return f"{scheme}://{user}{host}{rest}"
+
+
+def starts_host(folded: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` is a host name reaching past ``end`` (``100usdt.com``).
+
+    Other kinds ask this before they claim characters that begin a host: the
+    host is the stronger reading of ``5usdt.com``.
+    """
+    if end >= len(folded) or (folded[end] not in ".-" and not folded[end].isalnum()):
+        return False
+    match = _BARE_RE.match(folded, start)
+    if match is None or match.end() <= end:
+        return False
+    return _bare_host(folded[match.start("host") : match.end("host")]) is not None

@@ -12,6 +12,13 @@ Ambiguous marks are read from the context and documented here:
 - ``元``/``块钱`` are TWD in Taiwan, HKD in Hong Kong, MOP in Macau, else CNY.
 - "peso" is PHP unless the region is a Latin American peso country; "rupee" is INR
   unless the region is Pakistan, Sri Lanka or Nepal.
+- "pound(s)" is GBP in the United Kingdom (EGP, LBP in Egypt, Lebanon) and a weight
+  anywhere else.
+- In Indonesian (language ``id`` or region ID) ``jt``/``juta``/``rb``/``ribu`` after a
+  number say rupiah even without ``Rp`` (``pulsa 50rb``, ``cek 35jt``).
+
+A number glued to letters (``USDT5x``), one with a leading zero (``0871872627``: an id
+or a phone) and one that starts a host name (``100usdt.com``) are never amounts.
 
 The value is a Decimal written plainly (``"120000000"``, never ``1.2E+8``, trailing zeros
 dropped); ``currency`` is ISO 4217 or a crypto asset (USDT, USDC, BTC, ETH...).
@@ -27,6 +34,7 @@ from typing import ClassVar
 import ahocorasick
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.kinds._web import starts_host
 from fraudlink.extract.numerals import (
     GLUED_UNITS,
     NATIVE_CHARS,
@@ -117,6 +125,7 @@ _AFTER_ONLY: dict[str, str] = {
     **{"canadian dollars": "CAD", "taiwan dollars": "TWD", "new taiwan dollars": "TWD"},
     **dict.fromkeys(["euro", "euros"], "EUR"),
     **dict.fromkeys(["pounds sterling", "sterling"], "GBP"),
+    **dict.fromkeys(["pound", "pounds"], "pound"),
     **dict.fromkeys(["yuan", "renminbi", "nhân dân tệ", "tệ"], "CNY"),
     **{"yen": "JPY", "won": "KRW", "baht": "THB", "bạt": "THB", "ringgit": "MYR"},
     **dict.fromkeys(["dong", "đồng", "đ"], "VND"),
@@ -140,6 +149,11 @@ _DOLLAR_REGIONS = {
 _YUAN_REGIONS = {"TW": "TWD", "HK": "HKD", "MO": "MOP"}
 _PESO_REGIONS = {"MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "UY": "UYU", "DO": "DOP"}
 _RUPEE_REGIONS = {"PK": "PKR", "LK": "LKR", "NP": "NPR"}
+#: "pounds" is money only where the pound is the currency; elsewhere it is a weight
+_POUND_REGIONS = {"GB": "GBP", "GG": "GBP", "JE": "GBP", "IM": "GBP", "EG": "EGP", "LB": "LBP"}
+#: Latin marks that are also the first letters of codes (``RP176781``): glued to the
+#: digits they are money only where that currency is spent
+_LOCAL_GLUED = {"rp": "ID", "rp.": "ID", "rm": "MY"}
 #: Currencies written without cents, so ``50.000 VND`` is fifty thousand anywhere.
 _WHOLE_UNITS = frozenset({"VND", "IDR", "KRW", "JPY", "KHR", "LAK", "MMK", "CLP", "PYG"})
 
@@ -175,10 +189,12 @@ _LEFT_BLOCKERS = re.compile(r"[A-Za-z0-9_.,+/]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-def resolve_currency(mark: str, context: Context) -> str:
+def resolve_currency(mark: str, context: Context) -> str | None:
     """The ISO 4217 code a mark stands for in this context (see the module docstring)."""
     code = _LOOKUP[mark.casefold()]
     region = context.region or ""
+    if code == "pound":
+        return _POUND_REGIONS.get(region)
     if code == "$":
         return _DOLLAR_REGIONS.get(region, "USD")
     if code == "¥":
@@ -193,7 +209,7 @@ def resolve_currency(mark: str, context: Context) -> str:
 
 
 def _is_specific(mark: str) -> bool:
-    return _LOOKUP[mark.casefold()] not in {"$", "¥", "元", "peso", "rupee"}
+    return _LOOKUP[mark.casefold()] not in {"$", "¥", "元", "peso", "rupee", "pound"}
 
 
 @register
@@ -206,7 +222,10 @@ class Amount(IdentifierKind):
 
     def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         numbers = _numbers(text.folded)
-        return self._amounts(text, context, numbers) if numbers else ()
+        marked = list(self._amounts(text, context, numbers)) if numbers else []
+        if _rupiah_context(context) and _RUPIAH_HINT.search(text.folded):
+            marked += _implied_rupiah(text, marked)
+        return marked
 
     def _amounts(
         self, text: FoldedText, context: Context, numbers: list[tuple[int, int]]
@@ -235,16 +254,24 @@ class Amount(IdentifierKind):
             return None
         if prefix is None and not _left_boundary(folded, start):
             return None
+        if prefix is not None and not _glued_prefix_ok(folded, prefix, start, context):
+            return None
+        if not _number_alone(folded, start, end, suffix is None):
+            return None
         marks = [prefix[1]] if prefix is not None else []
         if suffix is not None:
             marks += [m for m in (suffix.group("mark"), suffix.group("second")) if m]
         mark = next((m for m in marks if _is_specific(m)), marks[0])
         currency = resolve_currency(mark, context)
+        if currency is None:
+            return None
         value = _plain_value(folded[start:end], comma, currency in _WHOLE_UNITS)
         if value is None:
             return None
         first = prefix[0] if prefix is not None else start
         last = suffix.end() if suffix is not None else end
+        if starts_host(folded, first, last):
+            return None
         return Match(
             self.name, value, text.raw(first, last), first, last,
             attributes={"currency": currency},
@@ -365,6 +392,52 @@ def _ending_at(folded: str, end: int, read: int) -> tuple[list[tuple[int, int]],
             spans.append(number.span())
         pos = number.end()
     return spans, read
+
+
+def _glued_prefix_ok(folded: str, prefix: tuple[int, str], start: int, context: Context) -> bool:
+    """``RP176781`` is a code in English; ``Rp5000`` is money in Indonesia."""
+    region = _LOCAL_GLUED.get(prefix[1].casefold())
+    if region is None or prefix[0] + len(prefix[1]) < start:
+        return True
+    return context.region == region or context.language == ("id" if region == "ID" else "ms")
+
+
+_LEADING_ZERO = re.compile(r"0\d")
+_GLUED_AFTER = re.compile(f"[{_LATIN_LETTERS}0-9]")
+
+
+def _number_alone(folded: str, start: int, end: int, no_suffix: bool) -> bool:
+    """Not an id: no leading zero (``0871 872 6270``), no letters glued after (``USDT5x``)."""
+    if _LEADING_ZERO.match(folded, start):
+        return False
+    return not (no_suffix and _GLUED_AFTER.match(folded, end))
+
+
+def _rupiah_context(context: Context) -> bool:
+    return context.language == "id" or (context.language is None and context.region == "ID")
+
+
+_RUPIAH_HINT = re.compile(r"\d[ \u00a0]?(?:jt|juta|rb|rbu|ribu|rebu)(?![a-z])", re.IGNORECASE)
+_IMPLIED_RUPIAH = re.compile(
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+])(?P<number>\d{{1,3}}(?:[.,]\d{{1,3}})*[ \u00a0]?"
+    rf"(?:jt|juta|rb|rbu|ribu|rebu))(?![{_LATIN_LETTERS}0-9])",
+    re.IGNORECASE,
+)
+
+
+def _implied_rupiah(text: FoldedText, marked: list[Match]) -> list[Match]:
+    """``pulsa 50rb``, ``cek 35jt``: rupiah by their multiplier, where no mark was read."""
+    taken = [(m.start or 0, m.end or 0) for m in marked]
+    found = []
+    for number in _IMPLIED_RUPIAH.finditer(text.folded):
+        start, end = number.span()
+        if any(low < end and start < high for low, high in taken):
+            continue
+        value = _plain_value(number.group(), True, False)
+        if value is not None and value != "0":
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": "IDR"}))
+    return found
 
 
 def _suffix_possible(folded: str, end: int) -> bool:

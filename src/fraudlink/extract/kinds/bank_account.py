@@ -19,9 +19,10 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import ahocorasick
+import phonenumbers
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
-from fraudlink.extract.kinds.payment_card import PaymentCard, is_card
+from fraudlink.extract.kinds.payment_card import PaymentCard, card_grouped, is_card
 from fraudlink.extract.text import FoldedText, fold, lower_keep_length
 
 #: short bank code -> the ways people write the bank's name, in several scripts
@@ -107,7 +108,8 @@ BANKS: dict[str, tuple[str, ...]] = {
 LABELS: tuple[str, ...] = (
     "bank account number", "bank account", "account number", "account no", "account",
     "acct", "a/c", "acc no", "số tài khoản", "tài khoản", "stk", "nomor rekening",
-    "no rekening", "no. rekening", "rekening", "norek", "no. akaun", "nombor akaun", "akaun",
+    "no rekening", "no. rekening", "rekening", "rekeningnya", "norek", "rek", "no. akaun",
+    "nombor akaun", "akaun",
     "银行账户", "銀行帳戶", "收款账号", "收款帳號", "银行账号", "銀行帳號", "账号", "帳號", "账户",
     "帳戶", "卡号", "卡號", "계좌번호", "계좌", "통장", "លេខគណនី", "គណនី", "เลขที่บัญชี",
     "เลขบัญชี", "บัญชี", "口座番号", "口座",
@@ -125,9 +127,10 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _LATIN_RE = re.compile(rf"[{_LATIN}]")
 _GLUE = "0-9" + _LATIN
 # 6 to 20 digits, grouped by single spaces or dashes; not a phone ("+"), not an amount
-_DIGITS_BODY = rf"\d(?:[ -]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)"
+# a number that goes on in ``x`` or ``*`` is masked (``4413-0100-0226-XXX``): not an account
+_DIGITS_BODY = rf"\d(?:[ .-]?\d){{5,19}}(?![{_GLUE}])(?![.,]\d)(?![ .-]?[\dxX*×])"
 _DIGITS = rf"(?<![{_GLUE}+]){_DIGITS_BODY}"
-_SIX_DIGITS = re.compile(r"\d(?:[ -]?\d){5}")  # how ``_DIGITS_BODY`` starts
+_SIX_DIGITS = re.compile(r"\d(?:[ .-]?\d){5}")  # how ``_DIGITS_BODY`` starts
 # a full stop ends the clause unless a number or a bracket follows (``No. 123 a.n. (BCA)``)
 _STOP = r"\.(?![ \t]*$|\s+[^\d(（])"
 _AFTER_LABEL = re.compile(rf"(?:[^\d\n。！？!?；;។៕៖.]|{_STOP}){{0,24}}?(?P<digits>{_DIGITS})")
@@ -142,7 +145,9 @@ _AFTER_BANK = re.compile(
 _BEFORE_BANK = re.compile(
     rf"(?P<digits>{_DIGITS})(?:[^\d\n。！？!?；;។៕៖,，、:：.]|{_STOP}){{1,12}}$"
 )
-_DATE_RE = re.compile(r"\d{4}[ -]\d{1,2}[ -]\d{1,2}|\d{1,2}[ -]\d{1,2}[ -]\d{4}")
+_DATE_RE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
+#: ``1.500.000``: a sum in thousands, not an account (``2731.7942.96`` is one)
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+\.\d{1,2}")  # or ``1234567.50``
 _NON_DIGIT = re.compile(r"\D")
 _OWN_FORM = re.compile(r"([A-Z]+):\d{6,20}")
 _BANK_CODE = {fold(n).casefold(): code for code, names in BANKS.items() for n in names}
@@ -255,7 +260,10 @@ def _account(
     bare = label.code is not None
     # a bank's bare name before the digits needs a long number; right after them, any
     short = len(digits) < (6 if end <= label.start else 8)
-    if is_card(digits) or _DATE_RE.fullmatch(folded[start:end]) or (bare and short):
+    written = folded[start:end]
+    if is_card(digits) and card_grouped(written):
+        return None
+    if _DATE_RE.fullmatch(written) or _THOUSANDS.fullmatch(written) or (bare and short):
         return None
     if _NOT_BANK.search(folded, max(0, label.start - 12), label.start):
         return None
@@ -279,6 +287,33 @@ def _any_start(starts: list[int], low: int, high: int) -> bool:
     """Whether some hit of the sorted ``starts`` begins in ``[low, high)``."""
     first = bisect_left(starts, low)
     return first < len(starts) and starts[first] < high
+
+
+_WORD = re.compile(rf"[{_LATIN}]{{3,}}")
+_INTRODUCED = re.compile(r"[:：=]")
+#: words that may stand between a label and its number (``account number``, ``no rek BCA``)
+_NUMBER_WORDS = frozenset({"no", "nomor", "number", "num", "nombor", "bank", "the", "is", "ini"})
+
+
+def _loose_phone(folded: str, label: _Hit, span: tuple[int, int], region: str | None) -> bool:
+    """A phone number the label does not introduce: other words stand between them
+    (``Account Statement for 07742676969``), and the digits make a valid phone.
+    """
+    if label.code is not None or label.end > span[0]:
+        return False
+    if _INTRODUCED.search(folded, label.end, span[0]):
+        return False  # ``Account details: Westpac, 466558323``: the label introduces it
+    words = [
+        w for w in _WORD.findall(folded, label.end, span[0])
+        if w.casefold() not in _NUMBER_WORDS and w.casefold() not in _BANK_CODE
+    ]  # fmt: skip
+    if not words:
+        return False
+    try:
+        number = phonenumbers.parse(folded[span[0] : span[1]], region or "ZZ")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
 
 
 def _spans(
@@ -323,9 +358,9 @@ class BankAccount(IdentifierKind):
         if _SIX_DIGITS.search(folded) is None:
             return ()  # every account shape starts with six digits: without them, no label search
         hits = _hits(folded)
-        return self._accounts(text, hits) if hits else ()
+        return self._accounts(text, hits, context.region) if hits else ()
 
-    def _accounts(self, text: FoldedText, hits: list[_Hit]) -> Iterator[Match]:
+    def _accounts(self, text: FoldedText, hits: list[_Hit], region: str | None) -> Iterator[Match]:
         folded = text.folded
         banks = [hit for hit in hits if hit.code is not None]
         starts = [bank.start for bank in banks]
@@ -338,6 +373,8 @@ class BankAccount(IdentifierKind):
             low = max(span[0] - 90, floor)
             nearby = banks[bisect_left(starts, low) : bisect_right(starts, span[1] + 40)]
             found = _account(folded, hit, span, nearby)
+            if found is not None and _loose_phone(folded, hit, span, region):
+                continue
             if found is not None:
                 seen.add(span[0])
                 floor = found[1]

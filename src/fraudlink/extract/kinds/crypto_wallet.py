@@ -11,9 +11,13 @@ known chain (prefix, length, decoded size and version byte) whose checksum
 fails is reported with ``valid=False``, so an analyst sees the typo but it
 never links; anything that merely looks base58-ish is left out.
 
-Solana (and other chains whose addresses are a bare base58 public key with
-no checksum) is left out on purpose: any 32-byte base58 string would match,
-so nothing can tell an address from a random token.
+Monero, Bitcoin Cash (CashAddr), Zcash, Bitcoin Gold, Stellar, Polkadot,
+Cardano and BNB Beacon Chain addresses are read in ``_chains`` with their own
+checksums. Solana addresses are a bare base58 public key with no checksum:
+any 32-byte base58 string would match, so one is reported only right after a
+Solana label (``SOL:``, ``Solana``, ``Phantom``). A ``D…`` address is Dogecoin's
+or Verge's (same version byte): a label before it names the chain, else the
+chain is ``doge|xvg``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import bech32
 from Crypto.Hash import keccak
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.kinds import _chains
 from fraudlink.extract.text import FoldedText, fold
 
 # Latin letters and ASCII digits glue onto an address and make it a different
@@ -44,7 +49,7 @@ _BECH32_RE = re.compile(rf"{_BEFORE}(?:bc|ltc|BC|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]
 # every address is a whole run of ASCII letters and digits, 14 (the shortest segwit) to 90
 # long: one cheap pass finds such runs and ``classify`` tells the shapes apart
 # the first character stands first so the engine skips to a letter or digit in C
-_TOKEN_RE = re.compile(rf"[0-9A-Za-z](?<![{_GLUE}][0-9A-Za-z])[0-9A-Za-z]{{13,89}}{_AFTER}")
+_TOKEN_RE = re.compile(rf"[0-9A-Za-z](?<![{_GLUE}][0-9A-Za-z])[0-9A-Za-z]{{13,114}}{_AFTER}")
 
 #: base58check version byte -> chain, per leading character of the address
 _BASE58_VERSIONS: dict[str, tuple[tuple[int, str], ...]] = {
@@ -176,11 +181,39 @@ def classify(token: str) -> Wallet | None:
     """
     if _ETH_RE.fullmatch(token):
         return _eth_wallet(token)
+    found = None
     if _BECH32_RE.fullmatch(token):
-        return _bech32_wallet(token)
-    if _BASE58_RE.fullmatch(token):
-        return _base58_wallet(token)
+        found = _bech32_wallet(token)
+    elif _BASE58_RE.fullmatch(token):
+        found = _base58_wallet(token)
+    if found is not None:
+        return found
+    for reader in _chains.CHECKED:
+        reading = reader(token)
+        if reading is not None:
+            return Wallet(token.lower() if reading[0] in _LOWER_CHAINS else token, *reading)
     return None
+
+
+_LOWER_CHAINS = frozenset({"bch", "ada", "bnb"})
+_LABEL_WINDOW = 40
+_SOLANA_LABEL = re.compile(r"(?<![a-z])(?:sol|solana|phantom)(?![a-z])")
+_DOGE_LABEL = re.compile(r"(?<![a-z])(?:doge|dogecoin)(?![a-z])")
+_XVG_LABEL = re.compile(r"(?<![a-z])(?:xvg|verge)(?![a-z])")
+
+
+def _labelled(folded: str, start: int, token: str, wallet: Wallet | None) -> Wallet | None:
+    """Chains only a label can name: Solana keys, and Dogecoin against Verge."""
+    before = folded[max(0, start - _LABEL_WINDOW) : start].lower()
+    if wallet is None:
+        reading = _chains.solana(token) if _SOLANA_LABEL.search(before) else None
+        return Wallet(token, *reading) if reading else None
+    if wallet.chain == "doge" and token.startswith("D"):
+        if _XVG_LABEL.search(before):
+            return wallet._replace(chain="xvg")
+        if not _DOGE_LABEL.search(before):
+            return wallet._replace(chain="doge|xvg")
+    return wallet
 
 
 def _match(wallet: Wallet, raw: str, start: int | None, end: int | None) -> Match:
@@ -197,7 +230,7 @@ def _match(wallet: Wallet, raw: str, start: int | None, end: int | None) -> Matc
 
 @register
 class CryptoWallet(IdentifierKind):
-    """BTC, LTC, DOGE, DASH, XRP, TRON and Ethereum addresses; ``chain`` names which."""
+    """Addresses of BTC, ETH, TRON and 14 more chains; ``chain`` names which."""
 
     name = "crypto_wallet"
     priority = 90
@@ -208,11 +241,12 @@ class CryptoWallet(IdentifierKind):
 
     def _wallets(self, text: FoldedText, first: int) -> Iterator[Match]:
         for found in _TOKEN_RE.finditer(text.folded, first):
-            wallet = classify(found.group())
+            start, end = found.span()
+            wallet = _labelled(text.folded, start, found.group(), classify(found.group()))
             if wallet is not None:
-                start, end = found.span()
                 yield _match(wallet, text.raw(start, end), start, end)
 
     def normalise(self, raw: str, context: Context) -> Match | None:
-        wallet = classify(fold(raw.strip()))
+        token = fold(raw.strip())
+        wallet = _labelled(token, 0, token, classify(token))
         return None if wallet is None else _match(wallet, raw, None, None)

@@ -85,6 +85,19 @@ def is_card(digits: str) -> bool:
     return 13 <= len(digits) <= 19 and card_brand(digits) is not None and luhn_ok(digits)
 
 
+def card_grouped(written: str) -> bool:
+    """Whether digit groups are laid out as cards print them: one run, ``4-4-4-4``, ``4-6-5``,
+    ``4-4-4-4-3``, ``6-13``. An account number is grouped by its bank's own plan
+    (``5829-01-012786-534``), which no card uses, even when its digits pass Luhn.
+    """
+    groups = [len(group) for group in _GROUP_RE.findall(written)]
+    if len(groups) <= 1:
+        return True
+    if groups[0] == 6:
+        return len(groups) == 2
+    return groups[0] == 4 and all(size in (4, 5, 6) for size in groups[1:-1]) and groups[-1] >= 3
+
+
 def mask(digits: str) -> str:
     return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
 
@@ -140,7 +153,7 @@ def _cards_in_run(folded: str, start: int, end: int) -> Iterator[tuple[int, int]
         if low < taken:
             continue
         digits = _NON_DIGIT.sub("", folded[low:high])
-        if is_card(digits):
+        if is_card(digits) and card_grouped(folded[low:high]):
             yield low, high
             taken = high
 

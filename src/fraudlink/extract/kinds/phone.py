@@ -23,7 +23,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
 from fraudlink.extract.text import FoldedText
 
-_SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,2}|\s?\(|\)[ \-]?)"
+_SEP = r"(?:[ \-./\u00a0\u2009\u202f\u2010-\u2015\u2212]{1,3}|\s?\(|\)[ \-]?)"
 # Every character of a candidate is of this class; the look-ahead turns away in C what
 # cannot reach ``_MIN_DIGITS`` characters (no longer candidate starts before the class ends).
 _CANDIDATE_CHARS = r"[\d\s+()\-./\u00a0\u2009\u202f\u2010-\u2015\u2212]"
@@ -63,7 +63,9 @@ _POSITIVE = (
 )
 _KEYWORDS = re.compile(rf"(?P<neg>{_NEGATIVE})|(?P<pos>{_POSITIVE})")
 
-_GLUE_LEFT = frozenset("#@/\\=&%$€£¥₩₫฿៛¢^*~_+")
+_GLUE_LEFT = frozenset("#@\\=&%$€£¥₩₫฿៛¢^*~_+")
+#: ``/`` glues a number into a path (``abc/123``), not into a list (``(WA)/0812…``)
+_GLUE_IF_WORD_BEFORE = frozenset("/")
 _GLUE_RIGHT = frozenset("%@_°℃$€£¥₩₫฿៛¢")
 _GLUE_IF_DIGIT_AROUND = frozenset(".,:-/")
 
@@ -94,6 +96,8 @@ def _glued_left(folded: str, start: int) -> bool:
         return True
     if before in _GLUE_IF_DIGIT_AROUND and start >= 2 and folded[start - 2].isdigit():
         return True
+    if before in _GLUE_IF_WORD_BEFORE and start >= 2 and _is_word(folded[start - 2]):
+        return True
     return bool(_CURRENCY_BEFORE.search(folded[max(0, start - 8) : start].lower()))
 
 
@@ -104,8 +108,19 @@ def _glued_right(folded: str, end: int) -> bool:
     if _is_word(after) or after in _GLUE_RIGHT:
         return True
     if after in _GLUE_IF_DIGIT_AROUND and end + 1 < len(folded) and _is_word(folded[end + 1]):
-        return True
+        return not (after in ".,;:" and folded[end + 1].isupper())  # ``3680.Offer``: a new sentence
     return bool(_CURRENCY_AFTER.match(folded[end : end + 12].lower()))
+
+
+#: letters glued after a number that dials from home (``08452810075over``, ``…639.terima``):
+#: a typo or a missing space, not an id, when the digits are this many and start so
+_DIALLED = re.compile(r"(?:\+|0)\d{8,14}(?:[.,]?[^\W\d_])")
+
+
+def _forgiven_right(folded: str, start: int, end: int) -> bool:
+    return _DIALLED.match(folded, start, min(len(folded), end + 2)) is not None and not (
+        _CURRENCY_AFTER.match(folded[end : end + 12].lower())
+    )
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n។]|\.\s")
@@ -130,9 +145,27 @@ def _candidates(folded: str, first: int = 0) -> Iterator[_Candidate]:
         if sum(g_end - g_start for g_start, g_end in groups) < _MIN_DIGITS:
             continue
         left, right = _glued_left(folded, start), _glued_right(folded, end)
+        if right and len(groups) == 1 and not left and _forgiven_right(folded, start, end):
+            right = False
         if (left or right) and len(groups) == 1:
             continue
-        yield _Candidate(folded, start, groups, left, right)
+        yield _Candidate(folded, start, *_spaced_out(folded, groups), left, right)
+
+
+def _spaced_out(folded: str, groups: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]]:
+    """``0 9 6 1 2 3 4 5 6 7``: digits spaced one by one to dodge filters read as one group."""
+    if sum(1 for low, high in groups if high - low == 1) < _MIN_DIGITS:
+        return (groups,)
+    merged: list[tuple[int, int]] = []
+    spaced = False  # whether the last merged group is a run of spaced single digits
+    for low, high in groups:
+        single = high - low == 1
+        if merged and single and spaced and folded[merged[-1][1] : low] == " ":
+            merged[-1] = (merged[-1][0], high)
+            continue
+        merged.append((low, high))
+        spaced = single
+    return (merged,)
 
 
 def _is_date(day_or_year: str, middle: str, last: str, sep: str) -> bool:
@@ -273,7 +306,7 @@ class _Windows:
         self.c = candidate
         self.region = region
         folded, groups = candidate.folded, candidate.groups
-        self.parts = tuple(folded[s:e] for s, e in groups)
+        self.parts = tuple(folded[s:e].replace(" ", "") for s, e in groups)
         self.seps = tuple(folded[groups[k][1] : groups[k + 1][0]] for k in range(len(groups) - 1))
         prefix = folded[candidate.start : groups[0][0]]
         self.international = "+" in prefix
@@ -333,11 +366,11 @@ def _longest_from(
     region: str | None,
     i: int,
 ) -> tuple[int, str] | None:
-    if (i == 0 and glued_left) or (i > 0 and " " not in seps[i - 1]):
+    if (i == 0 and glued_left) or (i > 0 and not _splits(parts, seps, i - 1)):
         return None
     last = len(parts) - 1
     for j in range(min(last, i + _MAX_WINDOW_GROUPS - 1), i - 1, -1):
-        if (j == last and glued_right) or (j < last and " " not in seps[j]):
+        if (j == last and glued_right) or (j < last and not _splits(parts, seps, j)):
             continue
         digits = "".join(parts[i : j + 1])
         if len(digits) < _MIN_DIGITS:
@@ -351,6 +384,15 @@ def _longest_from(
         if value:
             return j, value
     return None
+
+
+def _splits(parts: tuple[str, ...], seps: tuple[str, ...], k: int) -> bool:
+    """Whether one number may end after group ``k`` and another start: a space, or a ``/``
+    between two whole numbers (``081316523061/087822962308``).
+    """
+    if " " in seps[k]:
+        return True
+    return seps[k] == "/" and len(parts[k]) >= _MIN_DIGITS and len(parts[k + 1]) >= _MIN_DIGITS
 
 
 @register

@@ -9,11 +9,13 @@ from pathlib import Path
 from sqlalchemy import Connection, insert, or_, select
 
 from fraudlink.errors import NotFound
-from fraudlink.link.flow.accounts import normalise_account
+from fraudlink.link.flow.accounts import ACCOUNT_KINDS, normalise_account
 from fraudlink.link.flow.readers import Payment, Rejected, read_transactions
 from fraudlink.link.flow.tables import Transaction
 from fraudlink.link.flow.trace import Trace, trace_payments
+from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
+from fraudlink.store.schema import Identifier, ReportIdentifier
 
 BATCH = 1000
 
@@ -115,7 +117,24 @@ def trace_account(database: Database, account: str) -> Trace:
             or_(Transaction.from_account.in_(reach), Transaction.to_account.in_(reach))
         )
         payments = [_payment(row) for row in session.execute(query).scalars()]
-    return trace_payments(account, payments)
+        trace = trace_payments(account, payments)
+        trace.networks = account_networks(session.connection(), trace.accounts())
+    return trace
+
+
+def account_networks(conn: Connection, accounts: list[str]) -> dict[str, list[int]]:
+    """The networks whose reports name each account (as an IBAN, bank account or wallet)."""
+    stmt = (
+        select(Identifier.value, LinkReport.network_id)
+        .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+        .join(LinkReport, LinkReport.report_id == ReportIdentifier.report_id)
+        .where(Identifier.kind.in_(ACCOUNT_KINDS), Identifier.value.in_(accounts))
+        .distinct()
+    )
+    found: dict[str, set[int]] = {}
+    for value, network in conn.execute(stmt):
+        found.setdefault(value, set()).add(int(network))
+    return {account: sorted(found[account]) for account in accounts if account in found}
 
 
 def _has_outgoing(conn: Connection, account: str) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Index, Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fraudlink.store.schema import Base, Id, Money
+from fraudlink.store.types import UtcDateTime
 
 
 class Transaction(Base):
@@ -30,7 +31,7 @@ class Transaction(Base):
     to_account: Mapped[str] = mapped_column(String(255))
     amount: Mapped[Decimal] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(10))
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     reference: Mapped[str | None] = mapped_column(String(255))
     source: Mapped[str | None] = mapped_column(String(1024))
     line: Mapped[int | None] = mapped_column(Integer)

@@ -11,6 +11,7 @@ name, a branch) count at ``EXTRA_WEIGHT``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from fraudlink.link.names.phonetic import loose
 from fraudlink.link.names.similarity import PHONETIC_SCORE, TokenSim, fuzzy, token_similarity
@@ -141,4 +142,13 @@ def penalty(out: Alignment) -> tuple[float, float]:
     if left and right:
         return left + right, 0.0
     syllables = sum(t.weight for t in out.left_over + out.right_over if t.syllabic)
+    if _written_in_syllables(out, "right" if left else "left"):
+        return left + right, 0.0  # ``Zhu Zhi Jun`` / ``陈志``: a syllable the Han name lacks
     return syllables, (left + right - syllables) * EXTRA_WEIGHT
+
+
+def _written_in_syllables(out: Alignment, other: Literal["left", "right"]) -> bool:
+    """Whether the fully aligned side is a Han or Hangul name: each of its syllables is a
+    token, so an extra token on the other side is a syllable that name does not have."""
+    tokens = [t for pair in out.pairs for t in getattr(pair, other)]
+    return bool(tokens) and all(t.syllabic for t in tokens)

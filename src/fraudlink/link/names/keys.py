@@ -10,6 +10,7 @@ character, so same-script lookups work when a romanisation is unusual.
 from __future__ import annotations
 
 from fraudlink.link.names.phonetic import loose
+from fraudlink.link.names.similarity import consonants
 from fraudlink.link.names.tokens import Token, parse
 
 
@@ -30,7 +31,8 @@ def _joined_keys(tokens: tuple[Token, ...]) -> set[str]:
 
 
 def name_keys(name: str, schema: str = "Person") -> set[str]:
-    """Blocking keys of ``name``: ``t:`` token keys, ``c:`` native characters, ``n:`` whole name."""
+    """Blocking keys of ``name``: ``t:`` token keys, ``c:`` native characters, ``n:`` whole name,
+    ``a:`` the whole name's consonants (Arabic script against its romanisations)."""
     tokens = parse(name, schema).tokens
     keys: set[str] = set()
     for token in tokens:
@@ -38,5 +40,7 @@ def name_keys(name: str, schema: str = "Person") -> set[str]:
     keys |= _joined_keys(tokens)
     if tokens:
         keys.add("n:" + " ".join(sorted(loose(t.latin) for t in tokens)))
+        # Arabic writes no short vowels: the whole name's consonants meet its romanisations
+        keys.add("a:" + " ".join(sorted(consonants(t.latin) for t in tokens)))
     keys.discard("t:")
     return keys

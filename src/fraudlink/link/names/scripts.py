@@ -17,10 +17,16 @@ class Script(StrEnum):
     KANA = "kana"
     KHMER = "khmer"
     THAI = "thai"
+    ARABIC = "arabic"
     OTHER = "other"
 
 
 _RANGES: tuple[tuple[int, int, Script], ...] = (
+    (0x0600, 0x06FF, Script.ARABIC),
+    (0x0750, 0x077F, Script.ARABIC),
+    (0x08A0, 0x08FF, Script.ARABIC),
+    (0xFB50, 0xFDFF, Script.ARABIC),
+    (0xFE70, 0xFEFF, Script.ARABIC),
     (0x1100, 0x11FF, Script.HANGUL),
     (0x1780, 0x17FF, Script.KHMER),
     (0x19E0, 0x19FF, Script.KHMER),

@@ -134,8 +134,30 @@ def _romanisation(a: Token, b: Token, i: int, j: int) -> str:
     return system if index == 0 else f"{system} variant"
 
 
+_NOT_CONSONANT = re.compile(r"[aeiouy'`]|(?<=.)w")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def consonants(spelling: str) -> str:
+    """The consonants of a romanised Arabic name, doubles merged: Arabic writes no short
+    vowels, so ``Mohammed``, ``Muhammad`` and ``محمد`` (``mhmd``) agree only here."""
+    return _DOUBLE.sub(r"\1", _NOT_CONSONANT.sub("", spelling.lower()))
+
+
+def _arabic(a: Token, b: Token) -> TokenSim:
+    """Arabic against Latin (or Cyrillic, romanised): the same consonants, in order."""
+    key_a, key_b = consonants(a.forms[0]), consonants(b.forms[0])
+    if not key_a or not key_b:
+        return TokenSim(0.0, "no consonants")
+    if key_a == key_b:
+        return TokenSim(PHONETIC_SCORE, f"Arabic consonants {key_a}")
+    return TokenSim(min(PHONETIC_SCORE * fuzzy(key_a, key_b), MISMATCH_CAP), "other consonants")
+
+
 def token_similarity(a: Token, b: Token) -> TokenSim:
     """The similarity of two tokens in [0, 1] and the rule that gave it."""
+    if (a.script == Script.ARABIC) != (b.script == Script.ARABIC):
+        return _arabic(a, b)
     if a.script == b.script and a.script not in (Script.LATIN, Script.OTHER):
         if a.syllabic:
             same = a.native == b.native

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select
 
-from fraudlink.errors import InputError, NotFound
 from fraudlink.link.networks.tables import LinkIdentifier, LinkNameJoin, LinkReport
 from fraudlink.link.networks.views import network_of
+from fraudlink.link.reports import resolve_report
 from fraudlink.store import Database
-from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
+from fraudlink.store.schema import Identifier, Report, ReportIdentifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,24 +78,6 @@ def name_edges(connection: Connection, network: int) -> list[tuple[int, int, str
     )  # fmt: skip
     return [(a, b, f"person name {na} ~ {nb}, score {score:.2f}", reason)
             for a, b, na, nb, score, reason in connection.execute(stmt)]  # fmt: skip
-
-
-def resolve_report(connection: Connection, reference: str) -> int:
-    """A report's database id from its id as ingested, or ``AGENCY:ID`` when ids collide."""
-    stmt = select(Report.id).where(Report.external_id == reference)
-    agency, _, external = reference.rpartition(":")
-    if agency:
-        stmt = (
-            select(Report.id)
-            .join(Agency, Agency.id == Report.agency_id)
-            .where(Agency.code == agency, Report.external_id == external)
-        )
-    found = list(connection.execute(stmt).scalars())
-    if not found:
-        raise NotFound(f"No report {reference!r}; give a report id as ingested.")
-    if len(found) > 1:
-        raise InputError(f"Several agencies have a report {reference!r}; write it as AGENCY:ID.")
-    return found[0]
 
 
 def network_mentions(

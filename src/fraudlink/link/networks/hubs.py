@@ -1,6 +1,6 @@
 """How much evidence it takes to call an identifier a hub, identifier by identifier.
 
-The hub rule (``graph.judge``) asks how many otherwise-linked groups an
+The hub rule (``rule.judge``) asks how many otherwise-linked groups an
 identifier's reports fall into. A handful of groups is weak evidence when the
 identifier is the kind a scam operation owns — a mobile number, a wallet, a
 mule account, a handle with digits in it — because a network's own
@@ -26,7 +26,7 @@ import numpy as np
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from fraudlink.link.networks.graph import MIN_HUB_DEGREE, IntArray
+from fraudlink.link.networks.rule import MIN_HUB_DEGREE, IntArray
 
 #: groups an identifier that looks official must reach to be a hub
 OFFICIAL_HUB_GROUPS = 3

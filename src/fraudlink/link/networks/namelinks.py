@@ -34,7 +34,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, insert, select
 
 from fraudlink.link.names import compare, name_keys
-from fraudlink.link.networks.graph import IntArray
+from fraudlink.link.networks.rule import IntArray
 from fraudlink.link.networks.tables import LinkNameJoin
 from fraudlink.store.schema import Entity, EntityDocument, EntityName, ReportRole
 

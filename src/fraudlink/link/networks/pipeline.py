@@ -11,15 +11,18 @@ verdict, or when the region it would re-partition is too large.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import Connection, func, select
 
+from fraudlink.errors import InputError
 from fraudlink.link.networks import incremental
 from fraudlink.link.networks.graph import Partition, partition
-from fraudlink.link.networks.hubs import Profile, profile
+from fraudlink.link.networks.hubs import Cutoff, Profile, profile
 from fraudlink.link.networks.namelinks import NameJoin, join_by_names, write_joins
+from fraudlink.link.networks.rule import HubVerdict
 from fraudlink.link.networks.state import NAMES, fresh_kinds, read_kinds, write_groups, write_kinds
 from fraudlink.link.networks.store import (
     Graph,
@@ -35,6 +38,7 @@ from fraudlink.link.networks.store import (
 )
 from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
+from fraudlink.store.locks import exclusive
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +66,34 @@ class LinkSummary:
         }
 
 
-def link_reports(database: Database, full: bool = False, names: bool = False) -> LinkSummary:
+#: where the whole graph can be partitioned: this process, or a Spark cluster (``spark``)
+ENGINES = ("inprocess", "spark")
+
+
+def link_reports(
+    database: Database,
+    full: bool = False,
+    names: bool = False,
+    engine: str = "inprocess",
+    master: str | None = None,
+) -> LinkSummary:
     """Place every report in a network: only new ones, unless ``full`` or nothing is linked.
 
     ``names`` also joins networks by rare or corroborated person names
     (``namelinks``); those joins are decided over every person, so such runs
-    are full ones.
+    are full ones. One run at a time: a second waits for the first to commit
+    (``exclusive``), then links what is new since. ``engine="spark"`` partitions
+    the whole graph on Spark (``master``, else the one ``spark-submit`` set, else
+    ``local[2]``).
     """
+    if engine == "spark":
+        from fraudlink.link.networks.spark import link_on_spark
+
+        return link_on_spark(database, full, names, master)
+    if engine != "inprocess":
+        raise InputError(f"Unknown engine {engine!r}; choose one of {', '.join(ENGINES)}.")
     with database.engine.begin() as connection:
+        exclusive(connection, "link")
         linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
         if full or not linked:
             return _full(connection, "", names)
@@ -128,15 +152,41 @@ def _full(connection: Connection, reason: str = "", names: bool = False) -> Link
         networks, joins = join_by_names(connection, graph.report_ids, networks)
     write_joins(connection, joins)
     replace_networks(connection, graph.report_ids, networks)
-    rows = [verdict_row(i, v) for i, v in result.verdicts.items()]
-    rows += [allowlisted_row(i, int(degree[i]) if i < len(degree) else 0) for i in ignored]
-    rows += [variant_row(v, int(degree[v]), labels.get(h, str(h))) for v, h in variants.items()]
-    replace_verdicts(connection, rows)
-    write_kinds(connection, fresh_kinds(hub_profile.cutoffs, names), full=True)
     report_ids = graph.report_ids.tolist()
     groups = ((h, report_ids[r], c) for h, found in result.groups.items() for r, c in found)
-    write_groups(connection, groups, None)
+    judged = Judged(result.verdicts, {i: int(degree[i]) if i < len(degree) else 0 for i in ignored},
+                    {v: (int(degree[v]), labels.get(h, str(h))) for v, h in variants.items()},
+                    hub_profile.cutoffs)  # fmt: skip
+    write_judged(connection, judged, groups, names)
     sizes = np.unique(networks, return_counts=True)[1]
-    hubs = sum(v.hub for v in result.verdicts.values())
-    return LinkSummary("full", len(networks), len(networks), int((sizes > 1).sum()), hubs,
-                       len(ignored), reason)  # fmt: skip
+    return LinkSummary("full", len(networks), len(networks), int((sizes > 1).sum()),
+                       judged.hubs, len(ignored), reason)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What a full run decided about identifiers, whichever engine found the networks.
+
+    ``ignored`` and ``variants`` map an identifier to its degree (and, for a
+    variant, the label of the hotline it spells).
+    """
+
+    verdicts: dict[int, HubVerdict]
+    ignored: dict[int, int]
+    variants: dict[int, tuple[int, str]]
+    cutoffs: dict[str, Cutoff]
+
+    @property
+    def hubs(self) -> int:
+        return sum(v.hub for v in self.verdicts.values())
+
+
+def write_judged(connection: Connection, judged: Judged, groups: Iterable[tuple[int, int, int]],
+                 names: bool = False) -> None:  # fmt: skip
+    """Replace the verdicts, per-kind cut-offs and hub groups with a full run's."""
+    rows = [verdict_row(i, v) for i, v in judged.verdicts.items()]
+    rows += [allowlisted_row(i, d) for i, d in judged.ignored.items()]
+    rows += [variant_row(v, d, label) for v, (d, label) in judged.variants.items()]
+    replace_verdicts(connection, rows)
+    write_kinds(connection, fresh_kinds(judged.cutoffs, names), full=True)
+    write_groups(connection, groups, None)

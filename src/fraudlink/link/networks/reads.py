@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from sqlalchemy import Connection
 
-from fraudlink.link.networks.graph import IntArray
+from fraudlink.link.networks.rule import IntArray
 
 
 def id_filter(connection: Connection, column: str, ids: Sequence[int]) -> tuple[str, object]:

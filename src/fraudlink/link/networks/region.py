@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import Connection, func, select
 
 from fraudlink.link.networks import reads
-from fraudlink.link.networks.graph import IntArray, Judging, Partition, partition
+from fraudlink.link.networks.graph import Judging, Partition, partition
 from fraudlink.link.networks.hubs import (
     NEVER,
     NUMBER_KINDS,
@@ -23,6 +23,7 @@ from fraudlink.link.networks.hubs import (
     looks_official,
     needed_groups,
 )
+from fraudlink.link.networks.rule import IntArray
 from fraudlink.link.networks.state import write_groups
 from fraudlink.link.networks.store import (
     allowlist_matcher,

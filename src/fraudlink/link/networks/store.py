@@ -15,7 +15,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from fraudlink.link.networks.allowlist import Allowed, AllowlistMatcher
-from fraudlink.link.networks.graph import HubVerdict, IntArray
+from fraudlink.link.networks.rule import HubVerdict, IntArray
 from fraudlink.link.networks.tables import AllowlistEntry, LinkIdentifier, LinkReport
 from fraudlink.store.schema import Identifier
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import pandas as pd  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from fraudlink.errors import ConfigError
+from fraudlink.link.persons.features import ARRAY_COLUMNS, COLUMNS
 
 ENGINES = ("duckdb", "spark")
 
@@ -63,10 +64,29 @@ def database_api(engine: str) -> Iterator[Any]:
         spark.stop()
 
 
-def as_input(api: Any, frame: pd.DataFrame, name: str) -> Any:
-    """Register ``frame`` with the engine; Spark gets an explicit schema for the list columns."""
+def arrow_table(rows: list[dict[str, Any]]) -> pa.Table:
+    """The rows as an Arrow table with a declared schema: a list column that holds only NULLs
+    in a small batch would otherwise be inferred as type null, which no comparison accepts."""
+    schema = pa.schema(
+        [
+            pa.field(
+                column,
+                pa.int64()
+                if column == "unique_id"
+                else pa.list_(pa.string())
+                if column in ARRAY_COLUMNS
+                else pa.string(),
+            )
+            for column in COLUMNS
+        ]
+    )
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def as_input(api: Any, rows: list[dict[str, Any]], name: str) -> Any:
+    """Register ``rows`` with the engine; both get an explicit schema for the list columns."""
     if type(api).__name__ == "SparkAPI":
         from fraudlink.link.persons.spark_schema import spark_frame
 
-        return api.register(spark_frame(api, frame), dataset_display_name=name)
-    return api.register(frame, dataset_display_name=name)
+        return api.register(spark_frame(api, rows), dataset_display_name=name)
+    return api.register(arrow_table(rows), dataset_display_name=name)

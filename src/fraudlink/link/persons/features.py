@@ -29,6 +29,7 @@ COLUMNS = (
     "document_first",
     "phones",
 )
+ARRAY_COLUMNS = frozenset({"name_all", "name_tokens", "documents", "phones"})
 
 
 def _keys(name: str) -> set[str]:

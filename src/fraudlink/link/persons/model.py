@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd  # type: ignore[import-untyped]
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
@@ -132,14 +131,14 @@ def _weight(value: Any) -> float:
     return 0.0 if value is None or value != value else round(float(value), 3)
 
 
-def score(api: Any, frame: pd.DataFrame, max_pairs: float = 1e6) -> list[ScoredPair]:
+def score(api: Any, frame: list[dict[str, Any]], max_pairs: float = 1e6) -> list[ScoredPair]:
     """Train on ``frame`` (one row per record, see ``features``) and score candidate pairs."""
     linker = Linker(
         as_input(api, frame, "persons"), settings(len(frame)), log_level=logging.WARNING
     )
     _train(linker, len(frame), max_pairs)
     predictions = linker.inference.predict(threshold_match_probability=LINK_THRESHOLD)
-    rows = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    rows: list[dict[str, Any]] = predictions.as_record_list()
     return [
         ScoredPair(
             int(row["unique_id_l"]),
@@ -147,5 +146,5 @@ def score(api: Any, frame: pd.DataFrame, max_pairs: float = 1e6) -> list[ScoredP
             float(row["match_probability"]),
             {name: _weight(row[f"mw_{name}"]) for name in FEATURES},
         )
-        for row in rows.to_dict("records")
+        for row in rows
     ]

@@ -6,12 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-
-import pandas as pd  # type: ignore[import-untyped]
+from typing import Any
 
 from fraudlink.link.persons.clustering import Edge, cluster
 from fraudlink.link.persons.engines import database_api
-from fraudlink.link.persons.features import COLUMNS, features
+from fraudlink.link.persons.features import features
 from fraudlink.link.persons.model import ScoredPair, score
 from fraudlink.link.persons.records import PersonRecord
 
@@ -25,8 +24,9 @@ class Resolution:
     refused: list[Edge]
 
 
-def frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
-    return pd.DataFrame([features(record) for record in records], columns=list(COLUMNS))
+def frame(records: Sequence[PersonRecord]) -> list[dict[str, Any]]:
+    """One row per record, in the column order Splink is given."""
+    return [features(record) for record in records]
 
 
 def script_conflicts(records: Sequence[PersonRecord]) -> list[tuple[int, int]]:
@@ -36,9 +36,9 @@ def script_conflicts(records: Sequence[PersonRecord]) -> list[tuple[int, int]]:
     both resemble (``Chen Zhi``) cannot chain two different people together.
     """
     by_sound: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in frame(records).itertuples(index=False):
-        if row.name_chars and row.name_roman:
-            by_sound[row.name_roman].append((row.name_chars, int(row.unique_id)))
+    for row in frame(records):
+        if row["name_chars"] and row["name_roman"]:
+            by_sound[row["name_roman"]].append((row["name_chars"], int(row["unique_id"])))
     return [
         (a, b)
         for group in by_sound.values()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd  # type: ignore[import-untyped]
-
-_ARRAYS = frozenset({"name_all", "name_tokens", "documents", "phones"})
+from fraudlink.link.persons.features import ARRAY_COLUMNS, COLUMNS
 
 
-def spark_frame(api: Any, frame: pd.DataFrame) -> Any:
+def spark_frame(api: Any, rows: list[dict[str, Any]]) -> Any:
     from pyspark.sql.types import (
         ArrayType,
         LongType,
@@ -19,20 +17,13 @@ def spark_frame(api: Any, frame: pd.DataFrame) -> Any:
     )
 
     fields = []
-    for column in frame.columns:
+    for column in COLUMNS:
         if column == "unique_id":
             kind: Any = LongType()
-        elif column in _ARRAYS:
+        elif column in ARRAY_COLUMNS:
             kind = ArrayType(StringType())
         else:
             kind = StringType()
         fields.append(StructField(column, kind, nullable=True))
-    rows = [
-        tuple(None if _missing(value) else value for value in row)
-        for row in frame.itertuples(index=False)
-    ]
-    return api.spark.createDataFrame(rows, StructType(fields))
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    values = [tuple(row.get(column) for column in COLUMNS) for row in rows]
+    return api.spark.createDataFrame(values, StructType(fields))

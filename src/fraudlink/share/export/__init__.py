@@ -2,6 +2,9 @@
 
 ``export`` selects what may leave (``data.load_export``), writes one format
 and records an ``export`` entry in the audit log in the same transaction.
+The two-person rule of packages holds for exports too: an export marked above
+TLP:GREEN, or naming people, is written only with a registered supervisor's
+approval and the agency passphrase, and a RED one only for named people.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from fraudlink.audit import current_user, record_event
+from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.errors import InputError
+from fraudlink.share.export.approval import Approval, approve_export
 from fraudlink.share.export.data import ExportData, load_export
 from fraudlink.share.export.ftm import ftm_entities
 from fraudlink.share.export.misp import misp_event
@@ -46,6 +51,7 @@ def export(
     tlp_max: str = "AMBER",
     user: str | None = None,
     purpose: str | None = None,
+    approval: Approval | None = None,
 ) -> dict[str, Any]:
     """Export to ``out`` and audit it; the summary says what left and at which marking."""
     if fmt not in FORMATS:
@@ -53,6 +59,9 @@ def export(
     who = current_user(user)
     with database.session() as session:
         data = load_export(session, case, tlp_max)
+        approved_by = approve_export(
+            session, data, who, case, purpose, approval, database.settings.agency
+        )
         count = _write(data, fmt, out)
         summary = {
             "format": fmt,
@@ -64,6 +73,8 @@ def export(
             "identifiers": len(data.identifiers),
             "entities": len(data.entities),
             "objects": count,
+            "approved_by": approved_by,
+            "recipients": list(approval.recipients) if approval else [],
         }
         record_event(
             session,
@@ -74,11 +85,14 @@ def export(
             purpose=purpose,
             detail=summary,
         )
+    if approval is not None:
+        anchor_if_due(database, approval.passphrase)
     return summary
 
 
 __all__ = [
     "FORMATS",
+    "Approval",
     "ExportData",
     "export",
     "ftm_entities",

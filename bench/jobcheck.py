@@ -1,0 +1,64 @@
+"""Precision and recall of the job-offer check on labelled real adverts.
+
+    .venv/bin/python bench/jobcheck.py [--data bench/data/jobcheck/adverts.jsonl] [--misses]
+
+Positives are lure adverts as quoted by embassies, ministries, police and NGOs
+warning about scam-compound recruitment; controls are ordinary job adverts from
+job boards and official recruitment notices (sources in SOURCES.md next to the
+data). An advert counts as flagged at level medium or high.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from fraudlink.public.jobcheck import assess
+
+WIDTHS = (4, 10, 8, 4, 4, 4, 4)
+DATA = Path(__file__).parent / "data" / "jobcheck" / "adverts.jsonl"
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--misses", action="store_true", help="print each wrong call")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
+    warm = time.perf_counter()
+    assess(rows[0]["text"])  # loads the extractors and the rules once
+    print(f"first check (loads extractors and rules): {time.perf_counter() - warm:.2f} s")
+    started = time.perf_counter()
+    for row in rows:
+        found = assess(row["text"])
+        flagged, lure = found.level != "low", bool(row["label"])
+        cell = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}
+        slot = cell[(flagged, lure)]
+        for key in ("all", row["lang"]):
+            counts[key][slot] += 1
+        if args.misses and flagged != lure:
+            signals = [r.signal for r in found.reasons]
+            kind = "FP" if flagged else "FN"
+            print(
+                f"  {kind} {row['id']} [{row['lang']}] {found.level} {signals}: {row['text'][:70]}"
+            )
+    took = time.perf_counter() - started
+    head = ("set", "n", "precision", "recall", "tp", "fp", "fn", "tn")
+    print(f"{head[0]:<6} " + " ".join(f"{h:>{w}}" for h, w in zip(head[1:], WIDTHS, strict=True)))
+    for key in ["all", *sorted(k for k in counts if k != "all")]:
+        tp, fp, fn, tn = counts[key]
+        print(f"{key:<6} {tp + fp + fn + tn:>4} {_ratio(tp, tp + fp):>10} {_ratio(tp, tp + fn):>8} "
+              f"{tp:>4} {fp:>4} {fn:>4} {tn:>4}")  # fmt: skip
+    print(f"{len(rows)} adverts in {took:.2f} s ({len(rows) / took:.0f} adverts/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""``fraudlink link --full`` at growing sizes: in-process on SQLite and PostgreSQL, and on Spark.
+
+Usage: python bench/scale.py [--sizes 1000000,2000000,4000000] [--engines sqlite,postgres,spark]
+       [--seed 1] [--cache /tmp/fraudlink-bench-scale] [--executors 20]
+
+Ingesting ten million narratives would take hours, so the mention tables are
+filled directly with generated rows (SQLite: ``executemany`` in one
+transaction; PostgreSQL: ``COPY``): networks of 1 to 12 reports chained by
+their own phones, handles and wallets, shipped-allow-list platforms and
+hub domains and hotlines that unrelated reports quote, and a share of
+invalid identifiers. Each link runs in its own process so its peak RSS is
+its own; the table gives time, peak memory and the growth factor from each
+size to the next (1.0 per doubling of work would be linear: the factor is
+divided by the size ratio). The closing lines estimate 100M reports on a
+cluster of ``--executors`` executors from the Spark figures and say what
+the estimate rests on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+HUBS = 60
+HOTLINES = ["+6623456789", "+85523900900", "+6328880000"]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(argv: list[str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def generate(reports: int, seed: int) -> tuple[list[tuple[int, str, str, bool]], np.ndarray]:
+    """Identifier rows ``(id, kind, value, valid)`` and ``(report, identifier)`` mentions."""
+    rng = np.random.default_rng(seed)
+    sizes = np.minimum(rng.geometric(0.35, reports), 12)
+    ends = np.cumsum(sizes)
+    sizes = sizes[: int(np.searchsorted(ends, reports)) + 1]
+    sizes[-1] -= int(sizes.sum()) - reports
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    report = np.arange(reports, dtype=np.int64)
+    network = np.repeat(np.arange(len(sizes)), sizes)
+    position = report - starts[network]
+    # report k of a network names its own identifier k and the one before: a chain
+    own = report + 1
+    chained = np.where(position > 0, report, -1)
+    mentions = [np.stack([report, own], 1), np.stack([report, chained], 1)[position > 0]]
+    from fraudlink.link.networks.allowlist import shipped
+
+    platforms = [a for a in shipped() if a.kind == "domain"][:10]
+    extra = [*(("domain", a.value) for a in platforms),
+             *(("domain", f"hub{n}-exchange.com") for n in range(HUBS)),
+             *(("phone", h) for h in HOTLINES)]  # fmt: skip
+    base = reports + 1
+    quoting = rng.random(reports) < 0.08
+    picked = rng.integers(0, len(extra), int(quoting.sum()))
+    mentions.append(np.stack([report[quoting], base + picked], 1))
+    matrix = np.concatenate(mentions) + np.asarray([1, 0])
+    kinds = ("phone", "telegram", "crypto_wallet", "email")
+    rows = [(i, kinds[i % 4], _value(kinds[i % 4], i), i % 97 != 0) for i in range(1, base)]
+    rows += [(base + n, k, v, True) for n, (k, v) in enumerate(extra)]
+    return rows, matrix
+
+
+def _value(kind: str, n: int) -> str:
+    if kind == "phone":
+        return f"+8551{n:08d}"
+    if kind == "telegram":
+        return f"u{n}x"
+    if kind == "email":
+        return f"m{n}@mail{n % 50}.com"
+    return f"0x{n:040x}"
+
+
+def fill(db: str, reports: int, seed: int) -> None:
+    """A fresh database holding ``reports`` generated reports and their mentions."""
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    database = open_database(Settings(db=db))
+    identifiers, mentions = generate(reports, seed)
+    at = "2025-01-01 00:00:00+00"
+    report_rows = [
+        (i, 1, f"R{i}", at, "KH", False, "", "{}", "AMBER", "{}", "x", 1, at, at)
+        for i in range(1, reports + 1)
+    ]
+    mention_rows = [(n + 1, r, i, "x", "field") for n, (r, i) in enumerate(mentions.tolist())]
+    tables: dict[str, list[tuple[Any, ...]]] = {
+        "agency": [(1, "BENCH", "bench", "KH")],
+        "report": report_rows,
+        "identifier": [(i, k, v, ok, "{}") for i, k, v, ok in identifiers],
+        "report_identifier": mention_rows,
+    }
+    columns = {
+        "agency": "id, code, name, country",
+        "report": "id, agency_id, external_id, reported_at, country, language_detected, "
+        "narrative, extra, tlp, raw, content_hash, version, ingested_at, updated_at",
+        "identifier": "id, kind, value, valid, attributes",
+        "report_identifier": "id, report_id, identifier_id, raw, origin",
+    }
+    with database.engine.begin() as connection:
+        for table, rows in tables.items():
+            _insert(connection, table, columns[table], rows)
+    database.dispose()
+
+
+def _insert(connection: Any, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name == "sqlite":
+        marks = ", ".join("?" * len(columns.split(",")))
+        raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+        return
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def prepare(engine: str, reports: int, seed: int, cache: Path) -> str:
+    """The database for ``engine`` at ``reports``, filled once and reused."""
+    from sqlalchemy import create_engine, text
+
+    if engine in ("sqlite", "spark"):
+        cache.mkdir(parents=True, exist_ok=True)
+        path = cache / f"{reports}-{seed}.db"
+        if not path.exists():
+            partial = Path(f"{path}.partial")
+            partial.unlink(missing_ok=True)
+            fill(str(partial), reports, seed)
+            partial.rename(path)
+        return str(path)
+    name = f"fraudlink_scale_{reports}_{seed}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        found = connection.execute(text(f"SELECT 1 FROM pg_database WHERE datname = '{name}'"))
+        if found.first() is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+            try:
+                fill(url, reports, seed)
+            except BaseException:
+                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                raise
+    admin.dispose()
+    return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+
+
+def measure(db: str, engine: str) -> dict[str, float]:
+    from fraudlink.link import link_reports
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    database = open_database(Settings(db=db))
+    start = time.perf_counter()
+    summary = link_reports(database, full=True, engine=engine)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_mib": peak_mib(), "networks": summary.networks,
+            "hubs": summary.hubs, "reports": summary.reports}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000000,2000000,4000000")
+    parser.add_argument("--engines", default="sqlite,postgres,spark")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/fraudlink-bench-scale"))
+    parser.add_argument("--executors", type=int, default=20)
+    parser.add_argument("--measure", nargs=2, metavar=("DB", "ENGINE"))
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(*args.measure)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results: dict[str, list[tuple[int, dict[str, float]]]] = {}
+    print(f"{'engine':<9} {'reports':>10} {'seconds':>8} {'peak MiB':>9} {'growth':>7}")
+    for engine in args.engines.split(","):
+        for size in sizes:
+            started = time.perf_counter()
+            db = prepare(engine, size, args.seed, args.cache)
+            filled = time.perf_counter() - started
+            run = child(["--measure", db, "spark" if engine == "spark" else "inprocess"])
+            results.setdefault(engine, []).append((size, run))
+            found = f"{run['networks']:.0f} networks, {run['hubs']:.0f} hubs"
+            line = f"{engine:<9} {size:>10,} {run['seconds']:>8.1f} {run['peak_mib']:>9.0f}"
+            print(
+                f"{line} {_growth(results[engine]):>7}   (fill {filled:.0f} s, {found})", flush=True
+            )
+    if "spark" in results:
+        print(estimate(results["spark"], args.executors))
+
+
+def _growth(runs: list[tuple[int, dict[str, float]]]) -> str:
+    """Time ratio to the previous size, divided by the size ratio (1.00 is linear)."""
+    if len(runs) < 2:
+        return "-"
+    (n0, a), (n1, b) = runs[-2], runs[-1]
+    return f"{(b['seconds'] / a['seconds']) / (n1 / n0):.2f}"
+
+
+def estimate(runs: list[tuple[int, dict[str, float]]], executors: int) -> str:
+    """100M reports on ``executors`` executors of two cores, from the local[2] figures."""
+    size, run = runs[-1]
+    per_report = run["seconds"] / size
+    local = per_report * 100_000_000
+    cluster = local / executors
+    return (
+        f"estimate: 100M reports ≈ {local / 3600:.1f} h on local[2], ≈ {cluster / 60:.0f} min "
+        f"on {executors} two-core executors — rests on: linear growth from the largest "
+        f"measured size ({size:,}), shuffles spread evenly over executors (they are joins "
+        "and group-bys keyed on report or identifier ids), large-star/small-star rounds "
+        "growing like log² n (a few more rounds at 100M), the driver's share (hub "
+        "candidates: about 1% of shared identifiers, judged in Python) staying small, and "
+        "the JDBC read and write scaling with PostgreSQL's parallel connections."
+    )
+
+
+if __name__ == "__main__":
+    main()

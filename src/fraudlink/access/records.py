@@ -1,0 +1,263 @@
+"""Scoped reads of reports, identifiers and persons: the stage functions the faces call.
+
+Each takes the principal and filters through ``scope.visible``; each read of
+personal data is written to the audit log with the user and the justification
+in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy.orm import Session
+
+from fraudlink.access.agencies import agency_codes
+from fraudlink.access.principal import Principal
+from fraudlink.access.scope import get_visible, name_reader, visible
+from fraudlink.audit import AuditEvent, record_events
+from fraudlink.errors import NotFound
+from fraudlink.extract.base import Context
+from fraudlink.ingest import IngestSummary
+from fraudlink.ingest.identifiers import canonical_kind, normalise_field
+from fraudlink.ingest.lines import LineResult, ingest_lines
+from fraudlink.store import Database
+from fraudlink.store.schema import Agency, Entity, Identifier, Report, ReportIdentifier, ReportRole
+
+MAX_PAGE = 200
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    text: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    scam_type: str | None = None
+    identifier_kind: str | None = None
+    identifier: str | None = None
+    after: int = 0
+    limit: int = 50
+
+
+@dataclass
+class Page:
+    items: list[dict[str, Any]] = field(default_factory=list)
+    next_cursor: int | None = None
+
+
+def audit_read(
+    session: Session, principal: Principal, purpose: str, record_type: str, ids: Sequence[int]
+) -> None:
+    """The law-enforcement logging rule: who read which personal data, when, and why."""
+    record_events(
+        session,
+        [
+            AuditEvent("read", record_type, str(i), principal.username, purpose, principal.agency)
+            for i in ids
+        ],
+    )
+
+
+def iso(moment: dt.datetime) -> str:
+    """UTC with its offset, whatever the database kept (SQLite drops the zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).isoformat()
+
+
+def report_json(report: Report, agency: str, identifiers: list[dict[str, str]]) -> dict[str, Any]:
+    return {
+        "id": report.external_id,
+        "agency": agency,
+        "reported_at": iso(report.reported_at),
+        "country": report.country,
+        "language": report.language,
+        "scam_type": report.scam_type,
+        "tlp": report.tlp,
+        "narrative": report.narrative,
+        "victim": report.victim,
+        "identifiers": identifiers,
+    }
+
+
+def _identifiers_of(session: Session, report_id: int) -> list[dict[str, str]]:
+    rows = session.execute(
+        select(Identifier.kind, Identifier.value)
+        .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+        .where(ReportIdentifier.report_id == report_id)
+        .distinct()
+        .order_by(Identifier.kind, Identifier.value)
+    )
+    return [{"kind": kind, "value": value} for kind, value in rows]
+
+
+def report_id_of(session: Session, agency: str, external_id: str) -> int:
+    """The stored id of a report named as agency/id; callers then ask the scoping layer."""
+    report_id = session.scalar(
+        select(Report.id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Agency.code == agency, Report.external_id == external_id)
+    )
+    if report_id is None:
+        raise NotFound(f"No report {agency}/{external_id} is visible to you.")
+    return int(report_id)
+
+
+def record_id_of(session: Session, record_type: str, agency: str | None, key: str) -> int:
+    """A report is named by agency and id, an entity by its number."""
+    if record_type == "report":
+        return report_id_of(session, agency or "", key)
+    if not key.isdigit() or len(key) > 18:
+        raise NotFound(f"No {record_type} {key} is visible to you.")
+    return int(key)
+
+
+def get_report(
+    session: Session, principal: Principal, agency: str, external_id: str, purpose: str
+) -> dict[str, Any]:
+    report_id = report_id_of(session, agency, external_id)
+    report = get_visible(session, principal, "report", report_id, f"{agency}/{external_id}")
+    audit_read(session, principal, purpose, "report", [report.id])
+    return report_json(report, agency, _identifiers_of(session, report.id))
+
+
+def _identifier_ids(query: ReportQuery) -> Any:
+    kind = canonical_kind(query.identifier_kind or "")
+    match = normalise_field(kind, query.identifier or "", Context(region=query.country))
+    return (
+        select(ReportIdentifier.report_id)
+        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+        .where(Identifier.kind == match.kind, Identifier.value == match.value)
+    )
+
+
+def _filters(query: ReportQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Report.id > query.after]
+    if query.text:
+        where.append(Report.narrative.ilike(f"%{query.text}%"))
+    if query.since:
+        where.append(Report.reported_at >= dt.datetime.combine(query.since, dt.time(), dt.UTC))
+    if query.until:
+        end = dt.datetime.combine(query.until + dt.timedelta(days=1), dt.time(), dt.UTC)
+        where.append(Report.reported_at < end)
+    if query.country:
+        where.append(Report.country == query.country.upper())
+    if query.scam_type:
+        where.append(Report.scam_type == query.scam_type)
+    if query.identifier and query.identifier_kind:
+        where.append(Report.id.in_(_identifier_ids(query)))
+    return where
+
+
+def search_reports(
+    session: Session, principal: Principal, query: ReportQuery, purpose: str
+) -> Page:
+    limit = max(1, min(query.limit, MAX_PAGE))
+    rows = list(
+        session.scalars(
+            select(Report)
+            .where(visible(principal, "report"), *_filters(query))
+            .order_by(Report.id)
+            .limit(limit + 1)
+        )
+    )
+    page, more = rows[:limit], len(rows) > limit
+    codes = agency_codes(session, {r.agency_id for r in page})
+    audit_read(session, principal, purpose, "report", [r.id for r in page])
+    return Page(
+        [report_json(r, codes[r.agency_id], []) | {"victim": None} for r in page],
+        page[-1].id if more else None,
+    )
+
+
+def lookup_identifier(
+    session: Session, principal: Principal, kind: str, value: str, country: str | None
+) -> dict[str, Any]:
+    """An identifier in normal form and the visible reports naming it; unseen means not found."""
+    match = normalise_field(kind, value, Context(region=country.upper() if country else None))
+    rows = session.execute(
+        select(Report.external_id, Agency.code, Report.reported_at)
+        .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
+        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Identifier.kind == match.kind, Identifier.value == match.value)
+        .where(visible(principal, "report"))
+        .distinct()
+        .order_by(Report.reported_at)
+        .limit(MAX_PAGE)
+    ).all()
+    if not rows:
+        raise NotFound(f"No {match.kind} {match.value} is visible to you.")
+    return {
+        "kind": match.kind,
+        "value": match.value,
+        "valid": match.valid,
+        "reports": [
+            {"agency": code, "id": external, "reported_at": iso(at)} for external, code, at in rows
+        ],
+    }
+
+
+def person_json(session: Session, entity: Entity) -> dict[str, Any]:
+    roles = session.execute(
+        select(ReportRole.role, Report.external_id)
+        .join(Report, Report.id == ReportRole.report_id)
+        .where(ReportRole.entity_id == entity.id)
+    )
+    return {
+        "id": entity.id,
+        "schema": entity.schema,
+        "name": entity.name,
+        "birth_date": entity.birth_date.isoformat() if entity.birth_date else None,
+        "nationality": entity.nationality,
+        "tlp": entity.tlp,
+        "roles": [{"role": role, "report": report} for role, report in roles],
+    }
+
+
+def get_person(session: Session, principal: Principal, entity_id: int, purpose: str) -> Any:
+    entity = get_visible(session, principal, "entity", entity_id)
+    audit_read(session, principal, purpose, "entity", [entity.id])
+    return person_json(session, entity)
+
+
+def list_persons(
+    session: Session, principal: Principal, after: int, limit: int, purpose: str
+) -> Page:
+    limit = max(1, min(limit, MAX_PAGE))
+    rows = list(
+        session.scalars(
+            select(Entity)
+            .where(visible(principal, "entity"), Entity.id > after)
+            .order_by(Entity.id)
+            .limit(limit + 1)
+        )
+    )
+    page = rows[:limit]
+    audit_read(session, principal, purpose, "entity", [e.id for e in page])
+    return Page([person_json(session, e) for e in page], page[-1].id if len(rows) > limit else None)
+
+
+def submit_reports(
+    database: Database, principal: Principal, lines: Iterable[str]
+) -> tuple[IngestSummary, list[LineResult]]:
+    """Ingest lines for the principal's agencies; the submitter is named on TLP:RED ones."""
+    summary, results = ingest_lines(database, lines, principal.username, principal.unit_codes)
+    written = [(r.agency, r.id) for r in results if r.status in ("loaded", "updated")]
+    if written:
+        _name_on_red(database, principal, written)
+    return summary, results
+
+
+def _name_on_red(database: Database, principal: Principal, keys: list[tuple[Any, Any]]) -> None:
+    with database.session() as session:
+        ids = session.scalars(
+            select(Report.id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .where(Report.tlp == "RED", tuple_(Agency.code, Report.external_id).in_(keys))
+        )
+        for report_id in ids:
+            name_reader(session, "report", report_id, principal.user_id)

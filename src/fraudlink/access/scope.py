@@ -1,0 +1,118 @@
+"""The one scoping layer: which records a principal may see, as SQL conditions.
+
+A principal sees (1) records of its agency and the agency's units, (2) what
+reached its agency in a package it opened and that was not retracted, (3) what
+another agency released into a joint case its agency belongs to and has not
+withdrawn. A TLP:RED record is seen only by the people named on it. Everything
+else is "not found": readers ask ``visible(...)`` or ``get_visible(...)`` and
+never decide on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from fraudlink.access.principal import Principal
+from fraudlink.access.tables import JointRelease, NamedReader
+from fraudlink.errors import NotFound
+from fraudlink.share.tables import SharePackage, ShareRecord
+from fraudlink.store.schema import Entity, Report
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """How one kind of record names its id, its owning agency and its marking."""
+
+    record_type: str
+    model: Any
+    id: InstrumentedAttribute[int]
+    agency_id: InstrumentedAttribute[int]
+    tlp: InstrumentedAttribute[str]
+
+
+SCOPED = {
+    "report": Scoped("report", Report, Report.id, Report.agency_id, Report.tlp),
+    "entity": Scoped("entity", Entity, Entity.id, Entity.agency_id, Entity.tlp),
+}
+
+
+def _opened_packages(principal: Principal, record_type: str) -> Any:
+    return (
+        select(ShareRecord.record_id)
+        .join(SharePackage, SharePackage.id == ShareRecord.package_id)
+        .where(
+            SharePackage.direction == "inbound",
+            SharePackage.recipient_id.in_(principal.units),
+            SharePackage.opened_at.is_not(None),
+            ShareRecord.table_name == record_type,
+            ShareRecord.state == "active",
+        )
+    )
+
+
+def released_to(principal: Principal, record_type: str) -> Any:
+    """Records released into the principal's joint cases and not withdrawn."""
+    if not principal.joint_cases:
+        return select(JointRelease.record_id).where(false())
+    return select(JointRelease.record_id).where(
+        JointRelease.record_type == record_type,
+        JointRelease.withdrawn_at.is_(None),
+        JointRelease.joint_case_id.in_(principal.joint_cases),
+    )
+
+
+def _named(principal: Principal, record_type: str) -> Any:
+    return select(NamedReader.record_id).where(
+        NamedReader.record_type == record_type, NamedReader.user_id == principal.user_id
+    )
+
+
+def _released_red(principal: Principal, record_type: str) -> Any:
+    return released_to(principal, record_type).where(JointRelease.tlp == "RED")
+
+
+def visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
+    """The condition a row of ``record_type`` must meet to be shown to ``principal``."""
+    kind = SCOPED[record_type]
+    reachable = or_(
+        kind.agency_id.in_(principal.units),
+        kind.id.in_(_opened_packages(principal, record_type)),
+        kind.id.in_(released_to(principal, record_type)),
+    )
+    red = or_(kind.tlp == "RED", kind.id.in_(_released_red(principal, record_type)))
+    return and_(reachable, or_(~red, kind.id.in_(_named(principal, record_type))))
+
+
+def get_visible(
+    session: Session, principal: Principal, record_type: str, record_id: int, label: str = ""
+) -> Any:
+    """The record, or NotFound whether it does not exist or is not the principal's to see."""
+    kind = SCOPED[record_type]
+    row = session.scalar(
+        select(kind.model).where(kind.id == record_id, visible(principal, record_type))
+    )
+    if row is None:
+        raise NotFound(f"No {record_type} {label or record_id} is visible to you.")
+    return row
+
+
+def owns(principal: Principal, agency_id: int) -> bool:
+    """Whether the principal's agency (or one of its units) owns a record of ``agency_id``."""
+    return agency_id in principal.units
+
+
+def name_reader(session: Session, record_type: str, record_id: int, user_id: int) -> None:
+    """Name a person on a (TLP:RED) record; only named people see RED."""
+    found = session.scalar(
+        select(NamedReader.id).where(
+            NamedReader.record_type == record_type,
+            NamedReader.record_id == record_id,
+            NamedReader.user_id == user_id,
+        )
+    )
+    if found is None:
+        session.add(NamedReader(record_type=record_type, record_id=record_id, user_id=user_id))

@@ -1,0 +1,147 @@
+"""Tables of joint operations, their actions, seized assets and dated exchange rates.
+
+They live on their own Alembic branch (``0012_ops``) beside the core case tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fraudlink.store.schema import Base, Id, JsonType, Money
+
+ACTION_KINDS = ("raid", "arrest", "seizure", "rescue", "search", "other")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Operation(Base):
+    """A named joint operation that groups cases, led by one agency with participants."""
+
+    __tablename__ = "operation"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(String(512))
+    lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    legal_basis: Mapped[str | None] = mapped_column(String(512))
+
+
+class OperationAgency(Base):
+    __tablename__ = "operation_agency"
+
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operation.id", ondelete="CASCADE"), primary_key=True
+    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+
+
+class OperationCase(Base):
+    __tablename__ = "operation_case"
+
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operation.id", ondelete="CASCADE"), primary_key=True
+    )
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class OperationAction(Base):
+    """A raid, arrest, seizure or rescue: where, when, by whom, how many people."""
+
+    __tablename__ = "operation_action"
+    __table_args__ = (CheckConstraint(_in("kind", ACTION_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operation.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    province: Mapped[str | None] = mapped_column(String(128))
+    district: Mapped[str | None] = mapped_column(String(128))
+    persons: Mapped[int] = mapped_column(default=0)
+    officers: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SeizedAsset(Base):
+    """Cash, crypto, a frozen balance, a device or property, valued in its own currency."""
+
+    __tablename__ = "seized_asset"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("operation.id", ondelete="SET NULL"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(String(1024))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(16))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+
+
+class AssetEvent(Base):
+    """One step of an asset's legal course, with the order or basis behind it."""
+
+    __tablename__ = "asset_event"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    asset_id: Mapped[int] = mapped_column(
+        ForeignKey("seized_asset.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(16))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    basis: Mapped[str | None] = mapped_column(String(512))
+
+
+class ExchangeRate(Base):
+    """USD per unit of ``currency`` on a date, as the agency imported it."""
+
+    __tablename__ = "exchange_rate"
+    __table_args__ = (UniqueConstraint("currency", "on", name="currency_on"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    currency: Mapped[str] = mapped_column(String(10))
+    on: Mapped[dt.date] = mapped_column(Date)
+    usd: Mapped[Decimal] = mapped_column(Money)
+    source: Mapped[str | None] = mapped_column(String(255))
+
+
+class RescuedPerson(Base):
+    """A worker rescued from a compound: the most protected record fraudlink holds.
+
+    Read only by named roles of the owning agency, counted (never listed) in statistics.
+    """
+
+    __tablename__ = "rescued_person"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("operation.id", ondelete="SET NULL")
+    )
+    name: Mapped[str] = mapped_column(String(512))
+    nationality: Mapped[str | None] = mapped_column(String(2))
+    rescued_on: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(255))
+    needs: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    trafficking_status: Mapped[str] = mapped_column(String(16), default="pending")
+    status_authority: Mapped[str | None] = mapped_column(String(255))
+    status_basis: Mapped[str | None] = mapped_column(String(512))
+    repatriated_on: Mapped[dt.date | None] = mapped_column(Date)
+    embassy: Mapped[str | None] = mapped_column(String(255))

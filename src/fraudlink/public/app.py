@@ -1,0 +1,141 @@
+"""The public server: one app object over the published index and the dispute spool.
+
+``create_app(settings)`` builds everything once; views only read ``Service``.
+JSON under ``/v1`` answers errors as RFC 9457 problem+json; pages answer them
+as an HTML page in the reader's language. Neither ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fraudlink.errors import FraudlinkError
+from fraudlink.public.index import PublicIndex
+from fraudlink.public.logs import ValueHasher, log
+from fraudlink.public.ratelimit import Limiter, RateLimited, make_limiter
+from fraudlink.public.settings import PublicSettings
+
+
+@dataclass
+class Service:
+    settings: PublicSettings
+    index: PublicIndex
+    limiter: Limiter
+    hasher: ValueHasher
+
+    def client(self, request: Request) -> str:
+        forwarded = (
+            request.headers.get("x-forwarded-for") if self.settings.trust_forwarded else None
+        )
+        if forwarded:
+            return forwarded.split(",", 1)[0].strip()
+        return request.client.host if request.client else "unknown"
+
+    def limit(self, request: Request) -> None:
+        self.limiter.hit(self.client(request))
+
+
+def service(request: Request) -> Service:
+    found: Service = request.app.state.service
+    return found
+
+
+def create_app(settings: PublicSettings) -> FastAPI:
+    from fraudlink.public import api, pages
+
+    app = FastAPI(
+        title="fraudlink public check",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/v1/openapi.json",
+    )
+    app.state.service = svc = Service(
+        settings=settings,
+        index=PublicIndex(settings.index),
+        limiter=make_limiter(settings.redis_url, settings.rate_limit, settings.rate_window),
+        hasher=ValueHasher(settings.log_key),
+    )
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _errors(app)
+    app.add_middleware(RequestLog, service=svc)
+    return app
+
+
+class RequestLog:
+    """Pure ASGI middleware: one line per request, the path without its query, values hashed.
+
+    Pure ASGI rather than ``BaseHTTPMiddleware``, which adds a task group to every request.
+    """
+
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app, self.service = app, service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state = scope.setdefault("state", {})
+        state["value_hash"] = None
+        status = [500]
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            svc = self.service
+            client = svc.client(Request(scope))
+            log.info("%s %s %s %.1fms client=%s value=%s", scope["method"], scope["path"],
+                     status[0], (time.perf_counter() - started) * 1000, svc.hasher.client(client),
+                     state.get("value_hash") or "-")  # fmt: skip
+
+
+def problem(
+    status: int, title: str, detail: str, headers: dict[str, str] | None = None
+) -> Response:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return JSONResponse(body, status, headers=headers, media_type="application/problem+json")
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/v1/")
+
+
+def _errors(app: FastAPI) -> None:
+    from fraudlink.public.pages import error_page
+
+    async def on_error(request: Request, error: Exception) -> Response:
+        status, title, detail = 500, "Internal error", "Something went wrong; try again later."
+        headers: dict[str, str] = {}
+        if isinstance(error, FraudlinkError):
+            status, title, detail = error.status, error.title, error.message
+            if isinstance(error, RateLimited):
+                headers["Retry-After"] = str(error.retry_after)
+        elif isinstance(error, RequestValidationError):
+            status, title = 400, "Bad input"
+            detail = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()
+            )
+        elif isinstance(error, HTTPException):
+            status, title, detail = error.status_code, str(error.detail), str(error.detail)
+        else:
+            logging.getLogger("fraudlink.public").exception("unhandled error")
+        if _wants_json(request):
+            return problem(status, title, detail, headers)
+        return error_page(request, status, detail, headers)
+
+    for kind in (FraudlinkError, RequestValidationError, HTTPException, Exception):
+        app.add_exception_handler(kind, on_error)

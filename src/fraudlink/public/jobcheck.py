@@ -1,0 +1,206 @@
+"""The job-offer check: how much an advert or chat message looks like a scam-compound lure.
+
+Each reason points at the words that raised it (offsets into the text as
+given, after Unicode NFC), so the reader sees why; the level is the sum of the
+weights of the signals found. Contacts in the text that the public index holds
+as reported weigh most of all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from fraudlink.errors import InputError
+from fraudlink.extract.text import fold, lower_keep_length
+from fraudlink.public.jobrules import Rules, load_rules
+
+if TYPE_CHECKING:
+    from fraudlink.extract import Match
+    from fraudlink.public.index import PublicIndex
+
+MAX_TEXT = 20_000
+MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
+#: signals that make a high wage suspicious: the work asks for nothing
+_UNSKILLED = ("no_experience", "lure_role", "easy_money")
+#: signals that put the job in a scam-compound country, where the local wage is the yardstick
+_ABROAD = ("compound_area", "risky_country")
+
+
+class BadAdvert(InputError):
+    """An advert the check cannot read (empty or too long)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    signal: str
+    weight: int
+    text: str
+    hits: tuple[Hit, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {"signal": self.signal, "weight": self.weight, "reason": self.text,
+                "words": [h.as_json() for h in self.hits]}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    level: str
+    score: int
+    reasons: tuple[Reason, ...]
+    advice: str
+    hotline: dict[str, str] | None = None
+    text: str = field(default="", repr=False)
+
+    def as_json(self) -> dict[str, object]:
+        return {"level": self.level, "score": self.score,
+                "reasons": [r.as_json() for r in self.reasons],
+                "advice": self.advice, "hotline": self.hotline}  # fmt: skip
+
+
+def assess(
+    text: str,
+    *,
+    language: str = "en",
+    nationality: str | None = None,
+    index: PublicIndex | None = None,
+    rules: Rules | None = None,
+) -> Assessment:
+    """Score ``text``; ``language`` is the reader's, for reasons and advice."""
+    from fraudlink.extract import context_for, extract
+
+    rules = rules or load_rules()
+    if not text.strip():
+        raise BadAdvert("Paste the job advert or the message you received.")
+    if len(text) > MAX_TEXT:
+        raise BadAdvert(f"The text is too long; paste at most {MAX_TEXT} characters.")
+    text = unicodedata.normalize("NFC", text)
+    country = (nationality or "").strip().upper() or None
+    context = context_for(country, None, text)
+    found = extract(text, context)
+    hits = _phrase_hits(rules, text)
+    for name, spans in (
+        ("messenger_contact", [m for m in found if m.kind in MESSENGERS]),
+        ("reported_contact", _reported(found, index)),
+    ):
+        if spans:
+            hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
+    abroad = any(name in hits for name in _ABROAD)
+    if abroad or any(name in hits for name in _UNSKILLED):
+        wage_country = country or rules.pay.language_country.get(context.language or "")
+        limit = rules.pay.factor * rules.pay.usual(wage_country, abroad)
+        high = _high_pay(rules, text, found, limit)
+        if high:
+            hits["pay_far_above"] = high
+    _combine(rules, hits)
+    return _judge(rules, hits, text, language, country)
+
+
+def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
+    """Add each combination whose every group has a signal found, with those signals' words."""
+    for combo in rules.combos:
+        chosen = [next((hits[n] for n in group if n in hits), None) for group in combo.all_of]
+        if all(chosen):
+            hits[combo.name] = [spans[0] for spans in chosen if spans]
+
+
+def _phrase_hits(rules: Rules, text: str) -> dict[str, list[Hit]]:
+    folded = lower_keep_length(fold(text))
+    hits: dict[str, list[Hit]] = {}
+    for name, pattern in rules.patterns.items():
+        spans = [
+            Hit(m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(folded)
+        ]
+        if spans and name in rules.signals:
+            hits[name] = spans
+    return hits
+
+
+def _hit(text: str, match: Match) -> Hit:
+    start, end = match.start or 0, match.end or 0
+    return Hit(start, end, text[start:end])
+
+
+def _reported(found: list[Match], index: PublicIndex | None) -> list[Match]:
+    from fraudlink.public.index import REPORTED, entry_key
+    from fraudlink.public.publish import PUBLISHED_KINDS, public_keys
+
+    contacts = [m for m in found if m.kind in PUBLISHED_KINDS and m.valid]
+    if index is None or not contacts:
+        return []
+    keyed = [(m, entry_key(*key)) for m in contacts for key in public_keys(m.kind, m.value)]
+    answers = index.lookup([key for _, key in keyed])
+    return list({id(m): m for (m, _), a in zip(keyed, answers, strict=True)
+                 if a is not None and a.status == REPORTED}.values())  # fmt: skip
+
+
+def _high_pay(rules: Rules, text: str, found: list[Match], usd_limit: float) -> list[Hit]:
+    pay = rules.pay
+    lowered = lower_keep_length(fold(text))
+    limit = Decimal(str(usd_limit))
+    hits = []
+    for match in found:
+        if match.kind != "amount":
+            continue
+        rate = pay.usd_per_unit.get(match.attributes.get("currency", "").upper())
+        start, end = match.start or 0, match.end or 0
+        after = lowered[end : end + 16]
+        if rate is None or pay.per_other.search(after):
+            continue
+        monthly = Decimal(match.value) * Decimal(str(rate))
+        if pay.per_day.search(after) or pay.per_day.search(lowered[max(0, start - 8) : start]):
+            monthly *= pay.days_per_month
+        if monthly >= limit:
+            hits.append(Hit(start, end, text[start:end]))
+    return hits
+
+
+def _judge(
+    rules: Rules, hits: dict[str, list[Hit]], text: str, language: str, country: str | None
+) -> Assessment:
+    reasons = sorted(
+        (
+            Reason(
+                name,
+                rules.signals[name].weight,
+                rules.signals[name].reason(language),
+                tuple(sorted(set(spans), key=lambda h: h.start)),
+            )
+            for name, spans in hits.items()
+        ),
+        key=lambda r: (-r.weight, r.hits[0].start),
+    )
+    score = sum(r.weight for r in reasons)
+    levels = rules.levels
+    level = "high" if score >= levels["high"] else "medium" if score >= levels["medium"] else "low"
+    advice: dict[str, Any] = rules.advice
+    said = advice["advice"][level]
+    return Assessment(level, score, tuple(reasons), said.get(language) or said["en"],
+                      _hotline(advice, language, country), text)  # fmt: skip
+
+
+def _hotline(advice: dict[str, Any], language: str, country: str | None) -> dict[str, str] | None:
+    country = country or advice.get("language_country", {}).get(language)
+    found = advice.get("hotlines", {}).get(country or "")
+    if not found:
+        fallback = advice["no_hotline"]
+        return {"name": fallback.get(language) or fallback["en"], "phone": ""}
+    names = found["name"]
+    return {"name": names.get(language) or names["en"], "phone": str(found["phone"]),
+            "country": str(country)}  # fmt: skip
+
+
+def signal_names() -> list[str]:
+    return sorted(load_rules().signals)

@@ -1,0 +1,237 @@
+"""Aggregate the agency's reports into the public index.
+
+An identifier is published only when at least ``min_reports`` independent
+reports from at least ``min_victims`` distinct victims name it; below that the
+public answer must be the same as for a number nobody reported. Two reports are
+not independent when the same victim tells the same story twice (a complaint
+forwarded to two agencies, a file imported under two ids). A victim is known by
+the phone, e-mail or name in the report's protected ``victim`` field; a report
+without one counts as its own victim, since the agency accepted it as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from fraudlink.public.index import OFFICIAL, Entry, write_index
+from fraudlink.public.tables import PublicWithdrawal
+from fraudlink.store import Database
+from fraudlink.store.schema import Identifier, Report, ReportIdentifier
+
+#: agency kinds the public may check (cards stay inside the agency, amounts are not contacts)
+PUBLISHED_KINDS = (
+    "phone", "iban", "bank_account", "crypto_wallet", "url", "domain", "email",
+    "telegram", "whatsapp", "line", "wechat", "kakao",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    min_reports: int = 3
+    min_victims: int = 2
+
+    def met(self, tally: Tally) -> bool:
+        return len(tally.stories) >= self.min_reports and len(tally.victims) >= self.min_victims
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """The little the index needs of one report, computed once."""
+
+    story: int
+    victim: int
+    day: str
+    country: str | None
+    scam_type: str | None
+
+
+@dataclass(slots=True)
+class Tally:
+    stories: set[int] = field(default_factory=set)
+    victims: set[int] = field(default_factory=set)
+    first: str = "9999-12-31"
+    last: str = "0000-01-01"
+    scam_types: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, facts: ReportFacts) -> None:
+        self.stories.add(facts.story)
+        self.victims.add(facts.victim)
+        self.first = min(self.first, facts.day)
+        self.last = max(self.last, facts.day)
+        if facts.scam_type:
+            self.scam_types.add(facts.scam_type)
+        if facts.country:
+            self.countries.add(facts.country)
+
+    def entry(self, kind: str, value: str) -> Entry:
+        return Entry(
+            kind,
+            value,
+            reports=len(self.stories),
+            victims=len(self.victims),
+            first_seen=self.first,
+            last_seen=self.last,
+            scam_types=tuple(self.scam_types),
+            countries=tuple(self.countries),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PublishSummary:
+    path: str
+    entries: int
+    reported: int
+    official: int
+    withheld: int
+    withdrawn: int
+    seconds: float
+
+    def as_json(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def victim_key(victim: dict[str, Any] | None, fallback: str) -> int:
+    """Who the victim is, as far as the report says: phone digits, else e-mail, else name."""
+    victim = victim if isinstance(victim, dict) else {}
+    digits = "".join(ch for ch in str(victim.get("phone") or "") if ch.isdigit())
+    if len(digits) >= 6:
+        return _hash64("p:" + digits[-9:])
+    for name in ("email", "name"):
+        value = _SPACE.sub(" ", str(victim.get(name) or "")).strip().casefold()
+        if value:
+            return _hash64(f"{name[0]}:{value}")
+    return _hash64("r:" + fallback)
+
+
+def report_facts(report: Any) -> ReportFacts:
+    fallback = f"{report.agency_id}:{report.external_id}"
+    victim = victim_key(report.victim, fallback)
+    story = _SPACE.sub(" ", report.narrative or "").strip().casefold()
+    when: dt.datetime = report.reported_at
+    return ReportFacts(
+        story=_hash64(f"{victim}:{story}" if story else "r:" + fallback),
+        victim=victim,
+        day=when.date().isoformat(),
+        country=report.country,
+        scam_type=report.scam_type,
+    )
+
+
+def public_keys(kind: str, value: str) -> list[tuple[str, str]]:
+    """The keys a stored identifier is published under; a local account also by its digits.
+
+    The public types an account number without knowing how the agency wrote the bank.
+    """
+    keys = [(kind, value)]
+    if kind == "bank_account" and ":" in value:
+        keys.append((kind, value.rpartition(":")[2]))
+    return keys
+
+
+def _facts(database: Database) -> dict[int, ReportFacts]:
+    columns = (Report.id, Report.agency_id, Report.external_id, Report.reported_at,
+               Report.country, Report.scam_type, Report.narrative, Report.victim)  # fmt: skip
+    with database.session() as session:
+        rows = session.execute(select(*columns).execution_options(yield_per=5000))
+        return {row.id: report_facts(row) for row in rows}
+
+
+def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
+    stmt = (
+        select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
+        .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+        .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
+        .execution_options(yield_per=20000)
+    )
+    with database.session() as session:
+        for row in session.execute(stmt):
+            yield row.kind, row.value, row.report_id
+
+
+def tallies(database: Database) -> dict[tuple[str, str], Tally]:
+    return aggregate(_facts(database), _mentions(database))
+
+
+def aggregate(
+    facts: dict[int, ReportFacts], mentions: Iterable[tuple[str, str, int]]
+) -> dict[tuple[str, str], Tally]:
+    """One tally per public key over every (kind, value, report) mention."""
+    found: dict[tuple[str, str], Tally] = {}
+    for kind, value, report_id in mentions:
+        for key in public_keys(kind, value):
+            tally = found.get(key)
+            if tally is None:
+                tally = found[key] = Tally()
+            tally.add(facts[report_id])
+    return found
+
+
+def official(database: Database) -> set[tuple[str, str]]:
+    """The allow-list (shipped and the agency's own): platforms, banks' hotlines."""
+    from fraudlink.link.networks import allowlist
+
+    entries = {(a.kind, a.value) for a in allowlist.shipped()}
+    with database.session() as session:
+        entries.update((a.kind, a.value) for a in allowlist.entries(session))
+    return entries
+
+
+#: kinds whose values are the same thing: a number withdrawn as a phone is withdrawn on WhatsApp
+_TWINS = {"phone": "whatsapp", "whatsapp": "phone"}
+
+
+def withdrawn(database: Database) -> set[tuple[str, str]]:
+    with database.session() as session:
+        rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
+    found = {(kind, value) for kind, value in rows}
+    found.update((_TWINS[kind], value) for kind, value in rows if kind in _TWINS)
+    return found
+
+
+def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:
+    """Write the public index of ``database`` to ``out``, replacing it atomically."""
+    import time
+
+    started = time.perf_counter()
+    limits = thresholds or Thresholds()
+    allowed, removed = official(database), withdrawn(database)
+    counts = {"reported": 0, "withheld": 0, "withdrawn": 0}
+
+    def entries() -> Iterator[Entry]:
+        for (kind, value), tally in tallies(database).items():
+            if (kind, value) in allowed:
+                continue
+            if (kind, value) in removed:
+                counts["withdrawn"] += 1
+            elif limits.met(tally):
+                counts["reported"] += 1
+                yield tally.entry(kind, value)
+            else:
+                counts["withheld"] += 1
+        for kind, value in sorted(allowed):
+            yield Entry(kind, value, status=OFFICIAL)
+
+    meta = {
+        "published_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "min_reports": str(limits.min_reports),
+        "min_victims": str(limits.min_victims),
+    }
+    total = write_index(out, entries(), meta)
+    return PublishSummary(str(out), total, counts["reported"], len(allowed), counts["withheld"],
+                          counts["withdrawn"], round(time.perf_counter() - started, 3))  # fmt: skip

@@ -1,0 +1,115 @@
+"""The link job on Spark (local mode) gives the in-process partition, report for report."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from fraudlink.generate import write_dataset
+from fraudlink.ingest import ingest_files
+from fraudlink.link import link_reports
+from fraudlink.link.networks.hubs import kind_cutoffs
+from fraudlink.link.networks.spark.session import DEBIAN_JARS
+from fraudlink.link.networks.tables import LinkHubGroup, LinkIdentifier, LinkKind, LinkReport
+from fraudlink.settings import Settings
+from fraudlink.store import Database, open_database
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("pyspark") is None or shutil.which("java") is None,
+        reason="the spark engine needs pyspark (pip install 'fraudlink[spark]') and java",
+    ),
+    pytest.mark.skipif(
+        not all(jar.exists() for jar in DEBIAN_JARS.values()),
+        reason="the JDBC drivers are missing: apt-get install libpostgresql-jdbc-java "
+        "libxerial-sqlite-jdbc-java",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("spark")
+    data = folder / "reports.jsonl"
+    write_dataset(data, 1500, 5, folder / "truth.json")
+    return data.read_text("utf-8").splitlines()
+
+
+def _ingest(database: Database, lines: list[str], path: Path) -> None:
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    ingest_files(database, [path])
+
+
+def _state(database: Database) -> tuple[Any, ...]:
+    with database.session() as session:
+        return (
+            dict(session.execute(select(LinkReport.report_id, LinkReport.network_id)).all()),
+            set(session.execute(select(LinkIdentifier.identifier_id, LinkIdentifier.status,
+                                       LinkIdentifier.degree)).all()),
+            set(session.execute(select(LinkHubGroup.identifier_id, LinkHubGroup.report_id,
+                                       LinkHubGroup.count)).all()),
+            set(session.execute(select(LinkKind.kind, LinkKind.cutoff, LinkKind.shared)).all()),
+        )  # fmt: skip
+
+
+def test_spark_gives_the_in_process_partition(
+    database: Database, lines: list[str], tmp_path: Path
+) -> None:
+    _ingest(database, lines, tmp_path / "all.jsonl")
+    in_process = link_reports(database, full=True)
+    expected = _state(database)
+    on_spark = link_reports(database, full=True, engine="spark")
+    assert in_process.hubs and in_process.allowlisted, "the data has hubs and allow-listed ids"
+    assert on_spark == in_process
+    networks, verdicts, groups, kinds = _state(database)
+    assert networks == expected[0]
+    assert verdicts == expected[1]
+    assert groups == expected[2]
+    assert kinds == expected[3]
+
+
+def test_spark_incremental_equals_full(lines: list[str], tmp_path: Path) -> None:
+    step = open_database(Settings(db=str(tmp_path / "step.db")))
+    _ingest(step, lines[:900], tmp_path / "a.jsonl")
+    assert link_reports(step, engine="spark").mode == "full"
+    _ingest(step, lines[900:], tmp_path / "b.jsonl")
+    summary = link_reports(step, engine="spark")
+    assert summary.fallback or summary.mode == "incremental"
+    full = open_database(Settings(db=str(tmp_path / "full.db")))
+    _ingest(full, lines, tmp_path / "all.jsonl")
+    link_reports(full, full=True, engine="spark")
+    assert _groups(_state(step)[0], step) == _groups(_state(full)[0], full)
+
+
+def _groups(networks: dict[int, int], database: Database) -> set[frozenset[str]]:
+    from fraudlink.store.schema import Report
+
+    with database.session() as session:
+        names = dict(session.execute(select(Report.id, Report.external_id)).all())
+    members: dict[int, set[str]] = {}
+    for report, network in networks.items():
+        members.setdefault(network, set()).add(names[report])
+    return {frozenset(m) for m in members.values()}
+
+
+def test_spark_kind_cutoffs_are_numpy_quantiles() -> None:
+    from pyspark.sql import SparkSession
+
+    from fraudlink.link.networks.spark.hubs import kind_cutoffs as on_spark
+
+    spark = SparkSession.builder.getOrCreate()
+    rng = np.random.default_rng(3)
+    degree = np.concatenate([rng.zipf(1.8, 900), rng.zipf(2.5, 40), [1, 1, 1]]).astype(np.int64)
+    kinds = np.asarray([0] * 900 + [1] * 40 + [0] * 3, np.int64)
+    pairs = zip(kinds.tolist(), degree.tolist(), strict=True)
+    rows = [(i, ("phone", "email")[k], d) for i, (k, d) in enumerate(pairs)]
+    frame = spark.createDataFrame(rows, "identifier_id long, kind string, degree long")
+    shared = frame.where("degree >= 2")
+    assert on_spark(shared) == kind_cutoffs(kinds, degree, ["phone", "email"])

@@ -1,0 +1,84 @@
+"""Threshold rules: below them the public answer is the one for a number nobody reported."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fraudlink.public.check import check
+from fraudlink.public.publish import Thresholds, publish
+from fraudlink.store import Database
+
+from .conftest import Publish, report
+
+PHONE = ("phone", "+855 12 345 678")
+
+
+def test_two_reports_from_two_victims_are_not_reported(published: Publish) -> None:
+    index = published([report(1, "Sok Dara", [PHONE]), report(2, "Chan Vanna", [PHONE])])
+    assert check(index, "phone", "012 345 678", "KH").answer == {"reported": False}
+
+
+def test_three_reports_from_one_victim_are_not_reported(published: Publish) -> None:
+    index = published([report(n, "Sok Dara", [PHONE]) for n in range(3)])
+    assert check(index, "phone", "012 345 678", "KH").answer == {"reported": False}
+
+
+def test_three_reports_from_two_victims_are_reported(published: Publish) -> None:
+    victims = ["Sok Dara", "Sok Dara", "Chan Vanna"]
+    index = published([report(n, v, [PHONE]) for n, v in enumerate(victims)])
+    answer = check(index, "phone", "012 345 678", "KH").answer
+    assert answer["reported"] is True
+    assert (answer["reports"], answer["victims"]) == (3, 2)
+    assert answer["scam_types"] == ["investment"]
+    assert answer["first_seen"] <= answer["last_seen"]  # type: ignore[operator]
+
+
+def test_the_same_story_told_twice_is_one_report(published: Publish) -> None:
+    same = "They sold me a fake phone."
+    rows = [report(n, "Sok Dara", [PHONE], narrative=same) for n in (1, 2)]
+    rows.append(report(3, "Chan Vanna", [PHONE]))
+    assert check(published(rows), "phone", "+85512345678").answer == {"reported": False}
+
+
+def test_thresholds_are_configurable(published: Publish) -> None:
+    rows = [report(1, "Sok Dara", [PHONE]), report(2, "Chan Vanna", [PHONE])]
+    index = published(rows, Thresholds(min_reports=2, min_victims=2))
+    assert check(index, "phone", "+85512345678").answer["reported"] is True
+
+
+def test_allow_listed_identifiers_answer_official(published: Publish) -> None:
+    rows = [report(n, f"Victim {n}", [("domain", "facebook.com")]) for n in range(4)]
+    index = published(rows)
+    assert check(index, "domain", "https://www.facebook.com/").answer == {
+        "reported": False,
+        "official": True,
+    }
+    assert check(index, "url", "https://facebook.com/").answer["official"] is True
+    page = check(index, "url", "https://facebook.com/fake.page.support")
+    assert page.answer == {"reported": False}
+
+
+def test_republishing_replaces_the_file_atomically(
+    published: Publish, database: Database, tmp_path: Path
+) -> None:
+    index = published([report(n, f"Victim {n}", [PHONE]) for n in range(3)])
+    out = tmp_path / "public.sqlite"
+    before = out.stat().st_ino
+    publish(database, out, Thresholds(min_reports=4))
+    assert out.stat().st_ino != before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    index.refresh()
+    assert check(index, "phone", "+85512345678").answer == {"reported": False}
+
+
+def test_the_index_holds_no_identifier_in_clear(published: Publish, tmp_path: Path) -> None:
+    published([report(n, f"Victim {n}", [PHONE, ("telegram", "@scam_boss_kh")]) for n in range(3)])
+    data = (tmp_path / "public.sqlite").read_bytes()
+    secrets = (b"85512345678", b"scam_boss_kh", b"Victim", b"KH-NPA", b"Report number", b"money")
+    for secret in secrets:
+        assert secret not in data
+    tables = sqlite3.connect(tmp_path / "public.sqlite").execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+    )
+    assert sorted(name for (name,) in tables) == ["entry", "meta"]
