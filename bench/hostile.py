@@ -75,7 +75,7 @@ def main() -> None:
             )
         )
     uncached = compare.__wrapped__  # every length measured afresh, not from the cache
-    for length in (16, 64, MAX_NAME_LENGTH // 4):
+    for length in (16, MAX_NAME_LENGTH // 4):
         a, b = "陈志" * (length // 2), "陈智" * (length // 2)
         a4, b4 = "陈志" * (2 * length), "陈智" * (2 * length)
         rows.append(
