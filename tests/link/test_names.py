@@ -93,3 +93,15 @@ def test_keys_of_unrelated_names_do_not_meet() -> None:
 def test_same_pinyin_different_character_still_blocks_together() -> None:
     """Blocking favours recall; compare() then keeps 陈志 and 陈智 apart."""
     assert name_keys("陈志") & name_keys("陈智")
+
+
+def test_a_name_longer_than_any_real_one_is_refused_with_a_sentence() -> None:
+    """Two 3,000-character Han names exhausted the machine's memory in alignment."""
+    from fraudlink.link.names.matcher import MAX_NAME_LENGTH, NameTooLong
+    from fraudlink.screen.scoring import Query
+
+    with pytest.raises(NameTooLong, match="give the name alone"):
+        compare("陈" * 3_000, "陈" * 3_000)
+    with pytest.raises(NameTooLong, match="3,000 characters"):
+        Query(names=(("Chen Zhi " * 1_000)[:3_000],))
+    assert compare("陈" * MAX_NAME_LENGTH, "陈" * MAX_NAME_LENGTH).score > 0

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fraudlink.link.names import MATCH_THRESHOLD, NameMatch, compare
+from fraudlink.link.names.matcher import check_name
 from fraudlink.screen.model import STRONG_KINDS, Listed
 
 IDENTIFIER_FLOOR = 0.99
@@ -39,6 +40,10 @@ class Query:
     birth_dates: tuple[str, ...] = ()
     nationalities: tuple[str, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in self.names:  # a name of thousands of characters made ranking quadratic
+            check_name(name)
 
 
 @dataclass(frozen=True, slots=True)

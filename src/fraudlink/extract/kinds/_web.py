@@ -171,17 +171,15 @@ def path_end(original: str, start: int) -> int:
     """
     end = _PATH.match(original, start)
     stop = end.end() if end else start
+    span = original[start:stop]
+    counts = {char: span.count(char) for char in "()[]{}"}  # once: per bracket was quadratic
     while stop > start:
         last = original[stop - 1]
-        if last in _TRAILING:
-            stop -= 1
-        elif last in _UNBALANCED:
-            span = original[start:stop]
-            if span.count(last) <= span.count(_UNBALANCED[last]):
-                break
-            stop -= 1
-        else:
+        if last in _UNBALANCED and counts[last] > counts[_UNBALANCED[last]]:
+            counts[last] -= 1
+        elif last not in _TRAILING:
             break
+        stop -= 1
     return stop
 
 

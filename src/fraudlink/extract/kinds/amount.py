@@ -336,6 +336,7 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
     mark (dates, phones, ids) are most of the digits in a report.
     """
     size, spans = len(folded), set()
+    read = 0  # where the numbers before the last mark were read from: never read again
     if _NUMERAL_CHAR.search(folded) is None:
         return []  # prose without a number: no marks to look for
     for last, (length, latin_first, latin_last) in _MARKS.iter(lower_keep_length(folded)):
@@ -349,7 +350,8 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
             and _NUMERAL_END.match(folded, before - 1)
             and _NUMERAL_CHAR.search(folded, max(0, before - 40), before)
         ):
-            spans.update(_ending_at(folded, before))
+            found, read = _ending_at(folded, before, read)
+            spans.update(found)
         after = end + 1 if end < size and folded[end] in " \u00a0" else end
         if after < size and folded[after] in _NUMERAL_CHARS:
             number = NUMERAL_RE.match(folded, after)
@@ -366,25 +368,30 @@ def _inside_word(folded: str, start: int, end: int, latin_first: bool, latin_las
     return latin_last and end < len(folded) and latin(folded[end]) is not None
 
 
-def _ending_at(folded: str, end: int) -> list[tuple[int, int]]:
-    """The number that ends at ``end``, read from a clean start before it."""
+def _ending_at(folded: str, end: int, read: int) -> tuple[list[tuple[int, int]], int]:
+    """The number that ends at ``end``, read from a clean start before it, and where the
+    last number read starts (the next mark reads on from there, with the same split).
+
+    Without ``read``, a run of marks (``$1$1$1…``) read the same window once per mark.
+    """
     low = max(0, end - _WINDOW)
-    # back to a clean start, but never more than another window: a number that long is no
-    # amount, and reading back over a run of marks (``$1$1$1…``) for each would be quadratic
-    floor = max(0, low - _WINDOW)
+    # back to a clean start, but never more than another window (a number that long is no
+    # amount) nor into what the last mark read: a run of marks would be quadratic
+    floor = max(0, low - _WINDOW, read)
     while low > floor and (folded[low] in _NUMERAL_CHARS or folded[low - 1] in _NUMERAL_CHARS):
         low -= 1
     # ``NUMERAL_RE.finditer`` from ``low``, visiting only the places it can start (a numeral)
-    spans, pos = [], low
+    spans, pos = [], max(low, read)
     while (first := _NUMERAL_CHAR.search(folded, pos, end)) is not None:
-        number = NUMERAL_RE.match(folded, first.start(), end)
+        read = first.start()
+        number = NUMERAL_RE.match(folded, read, end)
         if number is None:
-            pos = first.start() + 1
+            pos = read + 1
             continue
         if number.end() == end:
             spans.append(number.span())
         pos = number.end()
-    return spans
+    return spans, read
 
 
 def _glued_prefix_ok(folded: str, prefix: tuple[int, str], start: int, context: Context) -> bool:

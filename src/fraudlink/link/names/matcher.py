@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from fraudlink.errors import InputError
 from fraudlink.link.names.align import EXTRA_WEIGHT, Alignment, align, penalty
 from fraudlink.link.names.tokens import ParsedName, Token, parse
 
@@ -82,6 +83,25 @@ def _removed(left: ParsedName, right: ParsedName) -> list[Feature]:
     ] + [Feature("removed", "", word, "title or legal form", 0.0, 0.0) for word in right.removed]
 
 
+MAX_NAME_LENGTH = 256
+"""Longest name compared or screened. Real names, with every title and legal form, stay
+far below; alignment works on every pair of tokens, so a name of thousands of characters
+took minutes and all the memory of the machine."""
+
+
+class NameTooLong(InputError):
+    """A name given to compare or screen that is longer than any real name."""
+
+
+def check_name(name: str) -> None:
+    """Refuse a name longer than ``MAX_NAME_LENGTH`` with a sentence that says what to do."""
+    if len(name) > MAX_NAME_LENGTH:
+        raise NameTooLong(
+            f"A name of {len(name):,} characters is longer than the {MAX_NAME_LENGTH} allowed;"
+            " give the name alone, without notes or other text."
+        )
+
+
 @lru_cache(maxsize=65536)
 def compare(a: str, b: str, schema: str = "Person") -> NameMatch:
     """Score how likely ``a`` and ``b`` name the same person (or organisation for other schemas).
@@ -89,6 +109,8 @@ def compare(a: str, b: str, schema: str = "Person") -> NameMatch:
     Symmetric, in [0, 1]; ``match`` applies ``MATCH_THRESHOLD``. Features name ``a``
     and ``b`` as given.
     """
+    check_name(a)
+    check_name(b)
     if a <= b:
         return _compare(a, b, schema)
     result = _compare(b, a, schema)
