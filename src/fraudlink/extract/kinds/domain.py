@@ -9,11 +9,14 @@ is left to the ``email`` kind. Reported alongside the link it came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from fraudlink.extract.base import Context, IdentifierKind, Match, register
-from fraudlink.extract.kinds._web import scan
+from fraudlink.extract.kinds._web import ascii_host, refang, registrable, scan
 from fraudlink.extract.text import FoldedText
+
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
 
 
 @register
@@ -31,8 +34,14 @@ class Domain(IdentifierKind):
         ]  # fmt: skip
 
     def normalise(self, raw: str, context: Context) -> Match | None:
+        """A domain given in a field: prose's caution (``dg.Com`` is Indonesian for "with")
+        does not apply to a value someone labelled a domain, so a lone host is read as one."""
         stripped = raw.strip()
         hits = scan(FoldedText.of(stripped))
-        if not hits or hits[0].domain is None:
+        if hits and hits[0].domain is not None:
+            return Match(self.name, hits[0].domain, raw)
+        if not stripped or any(char.isspace() for char in stripped):
             return None
-        return Match(self.name, hits[0].domain, raw)
+        host = ascii_host(refang(stripped))
+        domain = registrable(host) if host and _HOST.fullmatch(host) else None
+        return Match(self.name, domain, raw) if domain else None
