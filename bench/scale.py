@@ -197,7 +197,8 @@ def main() -> None:
             results.setdefault(engine, []).append((size, run))
             found = f"{run['networks']:.0f} networks, {run['hubs']:.0f} hubs"
             line = f"{engine:<9} {size:>10,} {run['seconds']:>8.1f} {run['peak_mib']:>9.0f}"
-            print(f"{line} {_growth(results[engine]):>7}   (fill {filled:.0f} s, {found})", flush=True)
+            growth = _growth(results[engine])
+            print(f"{line} {growth:>7}   (fill {filled:.0f} s, {found})", flush=True)
     if "spark" in results:
         print(estimate(results["spark"], args.executors))
 
