@@ -81,10 +81,11 @@ def test_spark_incremental_equals_full(lines: list[str], tmp_path: Path) -> None
     assert link_reports(step, engine="spark").mode == "full"
     _ingest(step, lines[900:], tmp_path / "b.jsonl")
     summary = link_reports(step, engine="spark")
-    assert summary.fallback or summary.mode == "incremental"
+    assert summary.mode == "incremental" or summary.fallback.startswith("public number")
     full = open_database(Settings(db=str(tmp_path / "full.db")))
     _ingest(full, lines, tmp_path / "all.jsonl")
-    link_reports(full, full=True, engine="spark")
+    # the in-process full run: the test above shows Spark's full run gives the same
+    link_reports(full, full=True)
     assert _groups(_state(step)[0], step) == _groups(_state(full)[0], full)
 
 

@@ -64,7 +64,7 @@ def extend(connection: Connection) -> Counts | str:
     """Link the reports not linked yet; a string says why a full run is needed instead."""
     new = _new_reports(connection)
     if not new:
-        return _counts(connection, 0)
+        return stored_counts(connection, 0)
     kinds = read_kinds(connection)
     if not kinds:
         return "no stored hub cut-offs (the last full run predates them)"
@@ -79,7 +79,7 @@ def extend(connection: Connection) -> Counts | str:
     if isinstance(outcome, str):
         return outcome
     write_kinds(connection, kinds, full=False)
-    return _counts(connection, len(new))
+    return stored_counts(connection, len(new))
 
 
 def kinds_cutoffs(kinds: dict[str, KindState]) -> dict[str, Cutoff]:
@@ -129,7 +129,8 @@ def _moved_kinds(
     return moved, ""
 
 
-def _counts(connection: Connection, new: int) -> Counts:
+def stored_counts(connection: Connection, new: int) -> Counts:
+    """Reports, new reports, networks of two or more, hubs and allow-listed, as stored."""
     reports = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
     sizes = select(LinkReport.network_id).group_by(LinkReport.network_id).having(func.count() > 1)
     networks = connection.execute(select(func.count()).select_from(sizes.subquery())).scalar_one()

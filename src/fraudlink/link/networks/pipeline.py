@@ -28,11 +28,11 @@ from fraudlink.link.networks.store import (
     Graph,
     allowlisted_identifiers,
     allowlisted_row,
-    identifier_rows,
     network_ids,
     read_graph,
     replace_networks,
     replace_verdicts,
+    shared_identifier_rows,
     variant_row,
     verdict_row,
 )
@@ -139,13 +139,12 @@ def _is_hub(result: Partition, identifier: int) -> bool:
 def _full(connection: Connection, reason: str = "", names: bool = False) -> LinkSummary:
     graph = read_graph(connection)
     degree = np.bincount(graph.ident) if len(graph.ident) else np.zeros(0, np.int64)
-    identifiers = identifier_rows(connection)
-    shared = [row for row in identifiers if row[0] < len(degree) and degree[row[0]] >= 2]
+    shared = shared_identifier_rows(connection, degree)
     ignored = allowlisted_identifiers(connection, shared)
-    hub_profile = profile(identifiers, degree)
+    hub_profile = profile(shared, degree)
     result, variants = judged_partition(graph, ignored, hub_profile)
     hotlines = set(variants.values())
-    labels = {i: f"{k}:{v}" for i, k, v in identifiers if i in hotlines}
+    labels = {i: f"{k}:{v}" for i, k, v in shared if i in hotlines}
     networks = network_ids(graph.report_ids, result.labels)
     joins: list[NameJoin] = []
     if names:

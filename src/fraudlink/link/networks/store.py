@@ -7,6 +7,7 @@ SQLite and the same code serves PostgreSQL.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,14 +88,23 @@ def read_graph(connection: Connection) -> Graph:
     return build_graph(report_ids, pairs, invalid_identifiers(connection))
 
 
-def identifier_rows(connection: Connection) -> list[tuple[int, str, str]]:
-    """``(id, kind, value)`` of every identifier, straight from the driver."""
+def shared_identifier_rows(connection: Connection, degree: IntArray) -> list[tuple[int, str, str]]:
+    """``(id, kind, value)`` of every identifier at least two reports name, straight from the
+    driver; the others are dropped batch by batch (most identifiers are named once)."""
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    shared = degree >= 2
+    found: list[tuple[int, str, str]] = []
     try:
         cursor.execute("SELECT id, kind, value FROM identifier")
-        return list(cursor.fetchall())
+        while batch := cursor.fetchmany(CHUNK * 4):
+            ids = np.fromiter((row[0] for row in batch), np.int64, len(batch))
+            keep = np.zeros(len(batch), bool)
+            inside = ids < len(shared)
+            keep[inside] = shared[ids[inside]]
+            found.extend(batch[k] for k in np.flatnonzero(keep).tolist())
     finally:
         cursor.close()
+    return found
 
 
 def allowlist_matcher(connection: Connection) -> AllowlistMatcher:
@@ -136,6 +146,8 @@ def replace_networks(connection: Connection, report_ids: IntArray, networks: Int
     connection.execute(delete(LinkReport))
     if connection.dialect.name == "sqlite" and len(report_ids):
         _write_networks_sqlite(connection, report_ids, networks)
+    elif connection.dialect.name == "postgresql":
+        _copy_networks(connection, report_ids, networks)
     else:
         write_networks(connection, report_ids.tolist(), networks.tolist())
 
@@ -156,6 +168,21 @@ def _write_networks_sqlite(
     for start in range(0, len(packed), CHUNK * 10):
         text = json.dumps(packed[start : start + CHUNK * 10].tolist())
         connection.exec_driver_sql(sql, (text,))
+
+
+def _copy_networks(connection: Connection, report_ids: IntArray, networks: IntArray) -> None:
+    """PostgreSQL's ``COPY`` as tab-separated text built by numpy: 10M rows in seconds,
+    where ``executemany`` takes minutes."""
+    raw = connection.connection.dbapi_connection
+    with raw.cursor() as cursor:  # type: ignore[union-attr]
+        sql = "COPY link_report (report_id, network_id) FROM STDIN"
+        with cursor.copy(sql) as copy:
+            for start in range(0, len(report_ids), CHUNK * 10):
+                pairs = np.stack([report_ids[start : start + CHUNK * 10],
+                                  networks[start : start + CHUNK * 10]], axis=1)  # fmt: skip
+                lines = io.StringIO()
+                np.savetxt(lines, pairs, fmt="%d", delimiter="\t")
+                copy.write(lines.getvalue())
 
 
 def write_networks(connection: Connection, report_ids: list[int], networks: list[int]) -> None:

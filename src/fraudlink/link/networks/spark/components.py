@@ -13,6 +13,8 @@ from typing import Any
 
 DataFrame = Any
 
+#: a Spark setting naming a reliable directory (HDFS, S3) for each round's edges
+CHECKPOINT_DIR = "spark.fraudlink.checkpointDir"
 #: a safety net: large-star/small-star converges in O(log² n) rounds
 MAX_ROUNDS = 64
 
@@ -78,6 +80,9 @@ def _is_star_forest(edges: DataFrame) -> bool:
 def _cut(frame: DataFrame) -> DataFrame:
     """Materialise and forget the lineage (a reliable checkpoint when a directory is set)."""
     context = frame.sparkSession.sparkContext
+    wanted = frame.sparkSession.conf.get(CHECKPOINT_DIR, None)
+    if wanted and not context.getCheckpointDir():
+        context.setCheckpointDir(wanted)
     if context.getCheckpointDir():
         return frame.checkpoint(eager=True)
     return frame.localCheckpoint(eager=True)

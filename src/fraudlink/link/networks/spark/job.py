@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, text
 
+from fraudlink.link.networks.incremental import stored_counts
 from fraudlink.link.networks.namelinks import write_joins
 from fraudlink.link.networks.pipeline import Judged, LinkSummary, write_judged
 from fraudlink.link.networks.rule import MIN_HUB_DEGREE
@@ -72,9 +73,6 @@ def run_full(spark: Any, source: Jdbc, database: Database, reason: str = "") -> 
     reports = read_table(spark, source, database, REPORTS, "report_id", "report")
     networks = _networks(reports, outcome)
     _stage(networks, source, database)
-    counts = networks.groupBy("network_id").count()
-    total = int(counts.agg(F.sum("count")).collect()[0][0] or 0)
-    linked = counts.where(F.col("count") > 1).count()
     judged = Judged(outcome.settled.verdicts,
                     {i: profile.degree[i] for i in profile.allowlisted},
                     {v: (profile.degree[v], profile.labels.get(h, str(h)))
@@ -84,9 +82,10 @@ def run_full(spark: Any, source: Jdbc, database: Database, reason: str = "") -> 
     with database.engine.begin() as connection:
         _swap(connection)
         write_judged(connection, judged, groups)
+        total, _, linked, hubs, allowlisted = stored_counts(connection, 0)
     mentions.unpersist()
     shared.unpersist()
-    return LinkSummary("full", total, total, linked, judged.hubs, len(profile.allowlisted), reason)
+    return LinkSummary("full", total, total, linked, hubs, allowlisted, reason)
 
 
 def _judged_partition(mentions: DataFrame, profile: SparkProfile) -> Outcome:

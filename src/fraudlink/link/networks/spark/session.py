@@ -64,7 +64,6 @@ def jdbc_source(url: URL) -> Jdbc:
 def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link") -> Any:
     """A session on ``master`` (or the one ``spark-submit`` configured), with the JDBC driver."""
     try:
-        from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError as error:
         raise SparkUnavailable(
@@ -72,24 +71,24 @@ def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link")
         ) from error
     if shutil.which("java") is None:
         raise SparkUnavailable("The spark engine needs Java 17 or newer on PATH; install it.")
-    conf = SparkConf()
     builder = SparkSession.builder.appName(app)
-    if master is not None or not conf.contains("spark.master"):
-        master = master or "local[2]"
-        builder = builder.master(master)
-    if (master or conf.get("spark.master", "")).startswith("local"):
+    if "PYSPARK_GATEWAY_PORT" in os.environ and master is None:
+        # under spark-submit: its --master, --jars and memory settings stand
+        return builder.getOrCreate()
+    master = master or "local[2]"
+    builder = builder.master(master)
+    if master.startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", "4")
         # local workers run this very interpreter, so they import this fraudlink
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    if not conf.contains("spark.jars"):
-        if source.jar is None:
-            raise SparkUnavailable(
-                f"The spark engine needs the {source.backend} JDBC driver; run "
-                f"`apt-get install {PACKAGES[source.backend]}` or pass its jar to "
-                "spark-submit --jars."
-            )
-        jars = [str(jar) for jar in DEBIAN_JARS.values() if jar.exists()]
-        builder = builder.config("spark.jars", ",".join(jars))
+    if source.jar is None:
+        raise SparkUnavailable(
+            f"The spark engine needs the {source.backend} JDBC driver; run "
+            f"`apt-get install {PACKAGES[source.backend]}` or pass its jar to "
+            "spark-submit --jars."
+        )
+    jars = [str(jar) for jar in DEBIAN_JARS.values() if jar.exists()]
+    builder = builder.config("spark.jars", ",".join(jars))
     if DEBIAN_JNI.exists():
         option = f"-Djava.library.path={DEBIAN_JNI}"
         builder = builder.config("spark.driver.extraJavaOptions", option)
