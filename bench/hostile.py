@@ -3,10 +3,12 @@
     .venv/bin/python bench/hostile.py [--n 4000] [--narrative-mb 0.5] [--top 15]
 
 Extraction of every line of ``hostile_lines.py`` (each separator and hint of
-every kind, alone and repeated, compounds, a multilingual narrative), then
-name matching at growing lengths up to the allowed maximum (alignment compares
-every pair of tokens, so it grows with the square of the length: the length
-limit is what bounds it). Linear work gives a ratio near 4, quadratic near 16.
+every kind, alone and repeated, compounds, a multilingual narrative); ingest of
+the worst of them as report narratives and of files of bad lines (N and 4N
+lines) into a fresh SQLite file; then name matching and screening at growing
+lengths up to the allowed maximum (alignment compares every pair of tokens, so
+it grows with the square of the length: the length limit is what bounds it).
+Linear work gives a ratio near 4, quadratic near 16.
 CPU time of this process (the machine is shared), measured under tracemalloc,
 which slows it evenly; memory is the peak of Python allocations.
 Prints the worst lines first, asserts nothing.
@@ -24,10 +26,92 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import json
+import tempfile
+
 from hostile_lines import Narrative, hostile
 
 from fraudlink.extract import Context, extract
+from fraudlink.ingest import ingest_files
 from fraudlink.link.names.matcher import MAX_NAME_LENGTH, compare
+from fraudlink.screen import Query, import_list, screener
+from fraudlink.settings import Settings
+from fraudlink.store import open_database
+
+#: lines the issue named, each a report line the reader must refuse without a traceback
+BAD_LINES = (
+    '{"id": "x", "agency": "A", "reported_at": "2025-01-01", "narrative": "\\udc00"}',
+    '{"id": "x", "agency": "A", "reported_at": "9999-12-31T23:59:59-23:59", "narrative": ""}',
+    '{"id": "x", "agency": "A", "reported_at": "2025-01-01", "narrative": "",'
+    ' "loss": {"amount": 1e400, "currency": "USD"}}',
+    '{"id": "x", "agency": "A", "reported_at": "2025-01-01", "narrative": "[/bold]", "loss": 5}',
+    "[" * 5000 + "]" * 5000,
+)
+
+
+def _ingest(lines: list[str], folder: Path) -> None:
+    """Ingest ``lines`` as one file into a fresh SQLite database in ``folder``."""
+    path = folder / f"reports-{len(lines)}-{sum(map(len, lines))}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = open_database(Settings(db=str(folder / f"{path.stem}.db")))
+    ingest_files(store, [path])
+    store.dispose()
+
+
+def _report(narrative: str, number: int) -> str:
+    line = {
+        "id": f"r{number}",
+        "agency": "KH-NPA",
+        "reported_at": "2025-01-01",
+        "country": "KH",
+        "narrative": narrative,
+    }
+    return json.dumps(line, ensure_ascii=False)
+
+
+def _ingest_rows(n: int, folder: Path) -> list[tuple[str, ...]]:
+    worst = {line.name: line for line in hostile()}
+    rows = []
+    for name in ("@", "123456 ABA ", "$1", "[.]1"):
+        if name not in worst:
+            continue
+        small, large = worst[name].line(n, 0), worst[name].line(4 * n, 0)
+        rows.append(
+            _row(
+                f"ingest narrative {name!r} ({len(small):,} chars)",
+                _measure(lambda text=small: _ingest([_report(text, 1)], folder)),
+                _measure(lambda text=large: _ingest([_report(text, 1)], folder)),
+            )
+        )
+    bad = [BAD_LINES[i % len(BAD_LINES)].replace('"x"', f'"b{i}"') for i in range(4 * 50)]
+    rows.append(
+        _row(
+            "ingest bad lines (50 and 200 lines)",
+            _measure(lambda: _ingest(bad[:50], folder)),
+            _measure(lambda: _ingest(bad, folder)),
+        )
+    )
+    return rows
+
+
+def _screen_rows(folder: Path) -> list[tuple[str, ...]]:
+    listed = folder / "list.csv"
+    listed.write_text("name\n陈志\nChen Zhi Ming\nPark Jung-wook\n", encoding="utf-8")
+    store = open_database(Settings(db=str(folder / "screen.db")))
+    import_list(store, listed, "bench")
+    search = screener(store).search
+    rows = []
+    for length in (16, MAX_NAME_LENGTH // 4):
+        short, long = "陈志 " * (length // 3), "陈志 " * (4 * length // 3)
+        rows.append(
+            _row(
+                f"screen a name of {len(short)} and {len(long)} chars",
+                _measure(lambda q=short: search(Query((q,), "Person", (), ()), 10)),
+                _measure(lambda q=long: search(Query((q,), "Person", (), ()), 10)),
+            )
+        )
+    store.dispose()
+    return rows
 
 
 def _measure(work: Callable[[], object]) -> tuple[float, int]:
@@ -85,6 +169,9 @@ def main() -> None:
                 _measure(lambda a=a4, b=b4: uncached(a, b)),
             )
         )
+    with tempfile.TemporaryDirectory() as folder:
+        rows += _ingest_rows(args.n, Path(folder))
+        rows += _screen_rows(Path(folder))
     rows.sort(key=lambda row: -float(row[3]))
     head = ("ms at N", "ms at 4N", "time×", "MB at 4N", "mem×")
     print(f"{'input':60s} {head[0]:>9s} {head[1]:>9s} {head[2]:>5s} {head[3]:>8s} {head[4]:>5s}")
