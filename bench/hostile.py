@@ -72,7 +72,7 @@ def _report(narrative: str, number: int) -> str:
 def _ingest_rows(n: int, folder: Path) -> list[tuple[str, ...]]:
     worst = {line.name: line for line in hostile()}
     rows = []
-    for name in ("@", "123456 ABA ", "$1", "[.]1"):
+    for name in ("'@'", "'123456 ABA '", "'$1'", "'[.]1'", "narrative"):
         if name not in worst:
             continue
         small, large = worst[name].line(n, 0), worst[name].line(4 * n, 0)
@@ -83,11 +83,11 @@ def _ingest_rows(n: int, folder: Path) -> list[tuple[str, ...]]:
                 _measure(lambda text=large: _ingest([_report(text, 1)], folder)),
             )
         )
-    bad = [BAD_LINES[i % len(BAD_LINES)].replace('"x"', f'"b{i}"') for i in range(4 * 50)]
+    bad = [BAD_LINES[i % len(BAD_LINES)].replace('"x"', f'"b{i}"') for i in range(4 * 1000)]
     rows.append(
         _row(
-            "ingest bad lines (50 and 200 lines)",
-            _measure(lambda: _ingest(bad[:50], folder)),
+            "ingest bad lines (1,000 and 4,000 lines)",
+            _measure(lambda: _ingest(bad[:1000], folder)),
             _measure(lambda: _ingest(bad, folder)),
         )
     )

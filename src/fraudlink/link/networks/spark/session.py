@@ -88,6 +88,11 @@ def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link")
             "spark-submit --jars."
         )
     jars = [str(jar) for jar in DEBIAN_JARS.values() if jar.exists()]
+    # Splink's similarity functions too: a later person resolution in this process gets
+    # this very session from getOrCreate, and a session cannot take a jar once started
+    from splink.backends.spark import similarity_jar_location
+
+    jars.append(similarity_jar_location())
     builder = builder.config("spark.jars", ",".join(jars))
     if DEBIAN_JNI.exists():
         option = f"-Djava.library.path={DEBIAN_JNI}"
