@@ -81,7 +81,10 @@ def _enum_of(command: Any, name: str) -> type[Enum] | None:
 
 
 def test_enums_agree_with_the_stages() -> None:
+    from fraudlink.cases.assets import ASSET_KINDS, ASSET_STATES
     from fraudlink.cases.lifecycle import lifecycle
+    from fraudlink.cases.statistics import DIMENSIONS
+    from fraudlink.cases.tables import ACTION_KINDS
     from fraudlink.link.lookup import identifier_kinds
     from fraudlink.screen.formats import READERS
     from fraudlink.share.content import KINDS, LEGAL_BASES, PURPOSES
@@ -104,6 +107,10 @@ def test_enums_agree_with_the_stages() -> None:
     assert values(choices.ListFormat) == set(READERS)
     assert values(choices.ExportFormat) == set(FORMATS)
     assert values(choices.OfficerRole) == set(ROLES)
+    assert values(choices.ActionKind) == set(ACTION_KINDS)
+    assert values(choices.AssetKind) == set(ASSET_KINDS)
+    assert values(choices.AssetState) == set(ASSET_STATES)
+    assert values(choices.Dimension) == set(DIMENSIONS)
 
 
 REPORTS = [

@@ -150,3 +150,39 @@ class Judgement(StrEnum):
 class LinkEngine(StrEnum):
     inprocess = "inprocess"
     spark = "spark"
+
+
+class ActionKind(StrEnum):
+    raid = "raid"
+    arrest = "arrest"
+    seizure = "seizure"
+    rescue = "rescue"
+    search = "search"
+    other = "other"
+
+
+class AssetKind(StrEnum):
+    cash = "cash"
+    crypto = "crypto"
+    bank_account = "bank_account"
+    device = "device"
+    property = "property"
+    vehicle = "vehicle"
+    other = "other"
+
+
+class AssetState(StrEnum):
+    seized = "seized"
+    frozen = "frozen"
+    confiscated = "confiscated"
+    returned = "returned"
+    forfeited = "forfeited"
+    released = "released"
+
+
+class Dimension(StrEnum):
+    month = "month"
+    country = "country"
+    scam_type = "scam_type"
+    unit = "unit"
+    province = "province"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from fraudlink.cli.choices import ActionKind, AssetKind, AssetState, Dimension
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
 from fraudlink.errors import InputError
 
@@ -25,34 +25,6 @@ rates_app = typer.Typer(
 Reference = Annotated[str, typer.Argument(help="The operation's reference, e.g. OP-2025-07.")]
 Agency = Annotated[str, typer.Option("--agency", help="Code of the agency that acted.")]
 On = Annotated[dt.datetime, typer.Option("--on", formats=["%Y-%m-%d"], help="The date.")]
-
-
-class ActionKind(StrEnum):
-    raid = "raid"
-    arrest = "arrest"
-    seizure = "seizure"
-    rescue = "rescue"
-    search = "search"
-    other = "other"
-
-
-class AssetKind(StrEnum):
-    cash = "cash"
-    crypto = "crypto"
-    bank_account = "bank_account"
-    device = "device"
-    property = "property"
-    vehicle = "vehicle"
-    other = "other"
-
-
-class AssetState(StrEnum):
-    seized = "seized"
-    frozen = "frozen"
-    confiscated = "confiscated"
-    returned = "returned"
-    forfeited = "forfeited"
-    released = "released"
 
 
 def _decimal(text: str) -> Decimal:
@@ -264,14 +236,6 @@ def rates_import(
         )
     if result.rejected:
         raise typer.Exit(1)
-
-
-class Dimension(StrEnum):
-    month = "month"
-    country = "country"
-    scam_type = "scam_type"
-    unit = "unit"
-    province = "province"
 
 
 def stats(
