@@ -28,7 +28,6 @@ from fraudlink.cases.service import agency_id, get_case
 from fraudlink.cases.tables import (
     ACTION_KINDS,
     AssetEvent,
-    ExchangeRate,
     Operation,
     OperationAction,
     OperationAgency,
@@ -45,8 +44,6 @@ from fraudlink.store.schema import (
     Report,
     SubjectStatus,
 )
-
-__all__ = ["ExchangeRate"]
 
 
 def open_operation(
