@@ -164,7 +164,7 @@ class Kit:
         outcome = create(side.db, request, PASSPHRASE)
         if outcome.status == "awaiting_approval":
             outcome = approve(side.db, outcome.package_id, approver, PASSPHRASE)
-        assert outcome.status == "sent", outcome
+        assert outcome.status == "written", outcome
         return outcome
 
     @staticmethod

@@ -64,7 +64,7 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     assert made["status"] == "awaiting_approval"  # it names people: a second person approves
     approve = ["package", "approve", made["package_id"], "--db", kh, "--json"]
     assert "another person than its creator" in str(run(*approve, "--by", "ALICE").exception)
-    assert json.loads(ok(*approve, "--by", "sam"))["status"] == "sent"
+    assert json.loads(ok(*approve, "--by", "sam"))["status"] == "written"
     opened = json.loads(
         ok("package", "open", out, "--db", cn, "--json", "--evidence-dir", str(tmp_path / "ev"))
     )

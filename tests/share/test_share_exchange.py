@@ -156,7 +156,7 @@ def _repatriation_round(sender: Side, receiver: Side, kit: Any) -> None:
     with pytest.raises(InputError, match="another person than its creator"):
         approve(sender.db, outcome.package_id, "Alice ", PASSPHRASE)
     approved = approve(sender.db, outcome.package_id, "sam", PASSPHRASE)
-    assert approved.status == "sent"
+    assert approved.status == "written"
     counts = receive(receiver, sender, "r.flpkg")
     assert counts["consular_record"] == 1
     with receiver.db.session() as session:

@@ -21,6 +21,7 @@ from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
 from fraudlink.api.routers import (
     audit,
+    federation,
     identifiers,
     jobs,
     joint_cases,
@@ -42,6 +43,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     joint_cases.router,
     audit.router,
     jobs.router,
+    federation.router,
 )
 
 

@@ -18,11 +18,16 @@ SHARING = ("liaison", "supervisor")
 
 @dataclass(frozen=True)
 class Policy:
-    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose."""
+    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose.
+
+    ``signed``: called by a partner's server, authenticated by an RFC 9421 signature
+    with the partner agency's key instead of a user token (``routers/federation.py``).
+    """
 
     roles: tuple[str, ...] = ANY_ROLE
     personal: bool = False
     public: bool = False
+    signed: bool = False
 
 
 POLICIES: dict[str, Policy] = {
@@ -51,6 +56,14 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # federation: partners' servers sign; liaisons read the inbox and outbox and open
+    "federation_hello": Policy(roles=(), signed=True),
+    "federation_package_state": Policy(roles=(), signed=True),
+    "federation_upload": Policy(roles=(), signed=True),
+    "federation_receipt": Policy(roles=(), signed=True),
+    "list_inbox": Policy(roles=SHARING),
+    "open_inbox_package": Policy(roles=SHARING),
+    "list_outbox": Policy(roles=SHARING),
 }
 
 

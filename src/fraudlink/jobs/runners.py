@@ -37,3 +37,19 @@ def run_link(database: Database, job: Job, progress: Progress) -> dict[str, Any]
 
 
 RUNNERS: dict[str, Runner] = {"ingest": run_ingest, "link": run_link}
+
+
+Duty = Callable[[], bool]
+DutyFactory = Callable[[Database, str], Duty | None]
+
+
+def federation_sender(database: Database, worker: str) -> Duty | None:
+    """Deliver the federation outbox between jobs (when this server federates)."""
+    from fraudlink.federation.outbox import start_sender
+
+    sender = start_sender(database, worker)
+    return sender.tick if sender is not None else None
+
+
+#: work a runner does between jobs; each returns True when it did something
+PERIODIC: list[DutyFactory] = [federation_sender]
