@@ -138,7 +138,7 @@ class Node:
 
     def all(self, query: Any) -> list[Any]:
         with self.db.session() as session:
-            return list(session.execute(query).tuples())
+            return [tuple(row) for row in session.execute(query)]
 
 
 REPORTS = [
