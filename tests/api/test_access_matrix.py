@@ -56,6 +56,7 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -89,6 +90,18 @@ CALLS: dict[str, Call] = {
     "submit_link_job": Call("POST", "/api/v1/jobs/link", other=202, owner=202),
     "list_jobs": Call("GET", "/api/v1/jobs"),
     "get_job": Call("GET", "/api/v1/jobs/{kh_job}", other=404),
+    # federation: server-to-server routes are signed, not token-authenticated (tests/federation)
+    "federation_hello": Call("GET", "/api/v1/federation/hello"),
+    "federation_package_state": Call("GET", f"/api/v1/federation/packages/{PACKAGE}"),
+    "federation_upload": Call(
+        "PUT", f"/api/v1/federation/packages/{PACKAGE}?offset=0&total=1&sha256={'0' * 64}"
+    ),
+    "federation_receipt": Call("POST", "/api/v1/federation/receipts", lambda _: {}),
+    "list_inbox": Call("GET", "/api/v1/federation/inbox"),
+    "open_inbox_package": Call(
+        "POST", f"/api/v1/federation/inbox/{PACKAGE}/open", other=404, owner=404
+    ),
+    "list_outbox": Call("GET", "/api/v1/federation/outbox"),
 }
 
 
@@ -181,6 +194,10 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
     for kind, token in bad.items():
         headers = {"Authorization": f"Bearer {token}"} | server.purpose
         matrix.call(name, kind, headers, unauthenticated)
+    if policy.signed:  # a partner server's signature, never a user's token, opens these
+        for user in ("kh_admin", "kh_liaison", "th_liaison"):
+            matrix.call(name, user, server.auth(user), 401)
+        return
     if policy.public:
         return
     wrong_role = _pick(server, policy, "KH-NPA", fits=False)

@@ -44,8 +44,7 @@ def open_at(node: Node, package_id: str, kit: Any) -> Any:
     """What a liaison does at the receiving office (the API route calls the same function)."""
     config = FederationSettings(passphrase=kit.passphrase, spool=node.spool,  # type: ignore[arg-type]
                                 evidence_dir=node.root / "evidence")  # fmt: skip
-    keys = Identity(node.db, kit.passphrase).keys()
-    return open_from_inbox(node.db, config, keys, package_id, "bo")
+    return open_from_inbox(node.db, config, Identity(node.db, kit.passphrase), package_id, "bo")
 
 
 def evidence_files(root: Path, sizes: list[int]) -> list[str]:

@@ -20,7 +20,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -211,6 +211,14 @@ def _opened_here(session: Session, package_id: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Held:
+    held: LocalKeys
+
+    def keys(self) -> LocalKeys:
+        return self.held
+
+
 def apply_follow_up(
     database: Database, config: FederationSettings, keys: LocalKeys, package_id: str
 ) -> None:
@@ -231,15 +239,20 @@ def apply_follow_up(
             row.opened_at, row.opened_by = now(), SYSTEM_USER
             _queue_receipt(session, keys, row, "opened")
             return
+    held = _Held(keys)
     if not opened and original is not None and original.state == "waiting":
-        open_from_inbox(database, config, keys, row.follows, SYSTEM_USER)
-    open_from_inbox(database, config, keys, package_id, SYSTEM_USER)
+        open_from_inbox(database, config, held, row.follows, SYSTEM_USER)
+    open_from_inbox(database, config, held, package_id, SYSTEM_USER)
+
+
+class HasKeys(Protocol):
+    def keys(self) -> LocalKeys: ...
 
 
 def open_from_inbox(
     database: Database,
     config: FederationSettings,
-    keys: LocalKeys,
+    identity: HasKeys,
     package_id: str,
     user: str,
     units: list[int] | None = None,
@@ -255,6 +268,7 @@ def open_from_inbox(
         path, waiting = Path(row.path), row.state == "waiting"
     if not waiting:
         raise InputError(f"Package {package_id} is '{row.state}' in the inbox, not waiting.")
+    keys = identity.keys()
     try:
         received = open_package(database, path, config.secret(), config.evidence_dir, user)
     except FraudlinkError as error:

@@ -136,6 +136,16 @@ def _keys(fed: Federation) -> Any:
     return fed.identity.keys()
 
 
+@dataclass(frozen=True)
+class _Identity:
+    """The keys, asked for only once the package is known to exist (404 before 503)."""
+
+    fed: Federation
+
+    def keys(self) -> Any:
+        return _keys(self.fed)
+
+
 async def partner(request: Request, store: DatabaseDep, fed: FederationDep) -> Partner:
     """The partner agency whose signature this request carries (or a logged 401)."""
     from fraudlink.federation.guard import authenticate
@@ -259,7 +269,7 @@ def open_package(
     """Open a waiting package: every check of `package open`, then its records are yours to see."""
     from fraudlink.federation.inbox import open_from_inbox
 
-    received = open_from_inbox(store, fed.config, _keys(fed), package_id,
+    received = open_from_inbox(store, fed.config, _Identity(fed), package_id,
                                who.principal.username, list(who.principal.units))  # fmt: skip
     return Opened(package_id=received.package_id, kind=received.kind, sender=received.sender,
                   tlp=received.tlp, imported=received.counts,

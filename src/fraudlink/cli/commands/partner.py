@@ -155,8 +155,8 @@ def open_command(
     config = FederationSettings(passphrase=secret)  # type: ignore[arg-type]
     if evidence_dir is not None:
         config = config.model_copy(update={"evidence_dir": evidence_dir})
-    keys = Identity(store, secret).keys()
-    received = open_from_inbox(store, config, keys, package_id, current_user(by))
+    received = open_from_inbox(store, config, Identity(store, secret), package_id,
+                               current_user(by))  # fmt: skip
     if json_:
         print_jsonl([received.as_json()])
         return
