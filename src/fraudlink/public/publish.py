@@ -152,11 +152,27 @@ def _facts(database: Database) -> dict[int, ReportFacts]:
         return {row.id: report_facts(row) for row in rows}
 
 
+def _retracted_reports() -> Any:
+    """Reports that only packages since retracted brought here: they count for nothing."""
+    from fraudlink.share.tables import SharePackage, ShareRecord
+
+    def carried(state: str) -> Any:
+        return (
+            select(ShareRecord.record_id)
+            .join(SharePackage, SharePackage.id == ShareRecord.package_id)
+            .where(SharePackage.direction == "inbound", ShareRecord.table_name == "report",
+                   ShareRecord.state == state)  # fmt: skip
+        )
+
+    return carried("retracted").except_(carried("active"))
+
+
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
     stmt = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
         .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
+        .where(ReportIdentifier.report_id.not_in(_retracted_reports()))
         .execution_options(yield_per=20000)
     )
     with database.session() as session:
