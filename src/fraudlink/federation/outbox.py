@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.errors import FraudlinkError
 from fraudlink.federation import receipts
-from fraudlink.federation.client import Client, PartnerDown, PartnerRefused, Peer
+from fraudlink.federation.client import Client, PartnerDown, PartnerRefused, Part, Peer
 from fraudlink.federation.config import FederationSettings
 from fraudlink.federation.guard import forget_old_nonces
 from fraudlink.federation.partners import Identity, now
@@ -186,17 +186,17 @@ class Sender:
         assert item.path is not None and item.sha256 is not None
         path = f"/packages/{item.package_id}"
         answer = self.client.call(peer, "GET", path) if item.attempts else {"offset": 0}
-        chunk = self.config.fed_chunk
-        with Path(item.path).open("rb") as source:
-            while answer.get("state") != "received":
-                offset = int(str(answer.get("offset", 0)))
-                source.seek(offset)
-                data = source.read(chunk)
-                query = {"offset": offset, "total": item.size, "sha256": item.sha256}
-                answer = self.client.call(peer, "PUT", path, query, data)
-                if answer.get("state") != "received" and int(str(answer.get("offset"))) == offset:
-                    raise PartnerDown(f"{peer.code} did not take the chunk at {offset}.")
-                self._renew(partner_id)
+        file = Path(item.path)
+        if not file.is_file() or file.stat().st_size != item.size:
+            raise FraudlinkError(f"The package file {file} is gone or changed since it was queued.")
+        while answer.get("state") != "received":
+            offset = int(str(answer.get("offset", 0)))
+            part = Part(file, offset, min(self.config.fed_chunk, item.size - offset))
+            query = {"offset": offset, "total": item.size, "sha256": item.sha256}
+            answer = self.client.call(peer, "PUT", path, query, part)
+            if answer.get("state") != "received" and int(str(answer.get("offset"))) == offset:
+                raise PartnerDown(f"{peer.code} did not take the chunk at {offset}.")
+            self._renew(partner_id)
         document = answer.get("receipt")
         if not isinstance(document, dict):
             raise PartnerDown(f"{peer.code} answered without a receipt.")
