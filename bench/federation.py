@@ -60,11 +60,16 @@ class Server:
         add_officer(self.db, "alice", "liaison", SECRET, "bench")
         add_officer(self.db, "sam", "supervisor", SECRET, "bench")
         self.env = os.environ | {
-            "FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": code, "FRAUDLINK_PASSPHRASE": SECRET,
-            "FRAUDLINK_SPOOL": str(root / "spool"), "FRAUDLINK_SERVE_JOBS": "true",
-            "FRAUDLINK_EVIDENCE_DIR": str(root / "evidence"), "FRAUDLINK_FED_BACKOFF": "0.2",
-            "FRAUDLINK_FED_BACKOFF_MAX": "2", "FRAUDLINK_RATE_LIMIT": "1000000",
-        }  # fmt: skip
+            "FRAUDLINK_DB": db,
+            "FRAUDLINK_AGENCY": code,
+            "FRAUDLINK_PASSPHRASE": SECRET,
+            "FRAUDLINK_SPOOL": str(root / "spool"),
+            "FRAUDLINK_SERVE_JOBS": "true",
+            "FRAUDLINK_EVIDENCE_DIR": str(root / "evidence"),
+            "FRAUDLINK_FED_BACKOFF": "0.2",
+            "FRAUDLINK_FED_BACKOFF_MAX": "2",
+            "FRAUDLINK_RATE_LIMIT": "1000000",
+        }
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -120,9 +125,14 @@ def introduce(a: Server, b: Server) -> None:
 
 def seed(server: Server) -> None:
     path = server.root / "reports.jsonl"
-    report = {"id": "b1", "agency": server.code, "reported_at": "2025-01-05", "country": "KH",
-              "narrative": "Paid to +855 12 345 678",
-              "identifiers": [{"kind": "phone", "value": "+85512345678"}]}  # fmt: skip
+    report = {
+        "id": "b1",
+        "agency": server.code,
+        "reported_at": "2025-01-05",
+        "country": "KH",
+        "narrative": "Paid to +855 12 345 678",
+        "identifiers": [{"kind": "phone", "value": "+85512345678"}],
+    }
     path.write_text(json.dumps(report) + "\n")
     ingest_files(server.db, [path])
     with server.db.session() as session:
@@ -131,8 +141,9 @@ def seed(server: Server) -> None:
 
 
 def send(db: Database, kind: str, out: Path, **options: Any) -> str:
-    request = Request(kind=kind, case=CASE, to="TH-RTP", out=str(out), created_by="alice",
-                      **options)  # fmt: skip
+    request = Request(
+        kind=kind, case=CASE, to="TH-RTP", out=str(out), created_by="alice", **options
+    )
     outcome = create(db, request, SECRET)
     if outcome.status == "awaiting_approval":
         outcome = approve(db, outcome.package_id, "sam", SECRET)
@@ -166,10 +177,13 @@ def notifications(kh: Server, th: Server, n: int) -> dict[str, float]:
     sending = time.perf_counter()
     wait(lambda: delivered(kh) >= n, 3600)
     delivery = time.perf_counter() - sending
-    return {"packages": n, "created_per_s": round(n / created, 1),
-            "delivered_per_s": round(n / delivery, 1),
-            "end_to_end_per_s": round(n / (created + delivery), 1),
-            "seconds": round(created + delivery, 1)}  # fmt: skip
+    return {
+        "packages": n,
+        "created_per_s": round(n / created, 1),
+        "delivered_per_s": round(n / delivery, 1),
+        "end_to_end_per_s": round(n / (created + delivery), 1),
+        "seconds": round(created + delivery, 1),
+    }
 
 
 def evidence(kh: Server, th: Server, mib: int, before: int) -> dict[str, float]:
@@ -181,19 +195,32 @@ def evidence(kh: Server, th: Server, mib: int, before: int) -> dict[str, float]:
     acquisition = {"by": "bench", "method": "copy", "authorisation": "bench"}
     idle = {"sender_idle_mib": round(kh.rss_mib(), 1), "receiver_idle_mib": round(th.rss_mib(), 1)}
     started = time.perf_counter()
-    package = send(kh.db, "evidence_transfer", kh.root / "big.flpkg", evidence=[str(path)],
-                   acquisition=acquisition, handling=["crime_only"])  # fmt: skip
+    package = send(
+        kh.db,
+        "evidence_transfer",
+        kh.root / "big.flpkg",
+        evidence=[str(path)],
+        acquisition=acquisition,
+        handling=["crime_only"],
+    )
     queued = time.perf_counter()
     wait(lambda: delivered(kh) > before, 7200)
     done = time.perf_counter()
     size = (kh.root / "big.flpkg").stat().st_size
-    assert th.count(select(func.count()).select_from(FedInbox)
-                    .where(FedInbox.package_id == package)) == 1  # fmt: skip
-    return {"mib": mib, "package_mib": round(size / (1 << 20)),
-            "create_s": round(queued - started, 1), "transfer_s": round(done - queued, 1),
-            "transfer_mib_per_s": round(size / (1 << 20) / (done - queued), 1),
-            "sender_peak_mib": round(kh.peak_mib(), 1),
-            "receiver_peak_mib": round(th.peak_mib(), 1), **idle}  # fmt: skip
+    assert (
+        th.count(select(func.count()).select_from(FedInbox).where(FedInbox.package_id == package))
+        == 1
+    )
+    return {
+        "mib": mib,
+        "package_mib": round(size / (1 << 20)),
+        "create_s": round(queued - started, 1),
+        "transfer_s": round(done - queued, 1),
+        "transfer_mib_per_s": round(size / (1 << 20) / (done - queued), 1),
+        "sender_peak_mib": round(kh.peak_mib(), 1),
+        "receiver_peak_mib": round(th.peak_mib(), 1),
+        **idle,
+    }
 
 
 def main() -> None:

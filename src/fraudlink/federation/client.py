@@ -107,7 +107,9 @@ class Client:
         try:
             answer = self.http.request(method, url, content=content, headers=headers)
         except httpx.HTTPError as exc:
-            raise PartnerDown(f"{peer.code} at {peer.url} did not answer ({type(exc).__name__}).")
+            raise PartnerDown(
+                f"{peer.code} at {peer.url} did not answer ({type(exc).__name__})."
+            ) from exc
         return self._read(peer, answer)
 
     def _read(self, peer: Peer, answer: httpx.Response) -> dict[str, Any]:

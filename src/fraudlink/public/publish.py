@@ -160,8 +160,11 @@ def _retracted_reports() -> Any:
         return (
             select(ShareRecord.record_id)
             .join(SharePackage, SharePackage.id == ShareRecord.package_id)
-            .where(SharePackage.direction == "inbound", ShareRecord.table_name == "report",
-                   ShareRecord.state == state)  # fmt: skip
+            .where(
+                SharePackage.direction == "inbound",
+                ShareRecord.table_name == "report",
+                ShareRecord.state == state,
+            )
         )
 
     return carried("retracted").except_(carried("active"))
