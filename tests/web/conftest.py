@@ -58,14 +58,15 @@ class Site:
 
 
 def _seed(db: str, data: Path) -> dict[str, Any]:
-    """The demo's reports and networks, two agencies with keys, users with passwords."""
+    """The demo's reports and networks, two agencies with keys, users with passwords, a case
+    with a suspect, a joint case with a released report, and a package awaiting approval."""
     from fraudlink.access import add_user
     from fraudlink.demo import run_demo
     from fraudlink.settings import Settings
     from fraudlink.share.keys import init_agency
     from fraudlink.store import open_database
 
-    database = open_database(Settings(db=db))
+    database = open_database(Settings(db=db, agency="CN-MPS"))
     try:
         run_demo(database, 400, 7, data)
         with database.session() as session:
@@ -73,9 +74,54 @@ def _seed(db: str, data: Path) -> dict[str, Any]:
             init_agency(session, "KR-KNPA", "Korean National Police Agency", "KR", PASSPHRASE)
             for name, (agency, roles) in USERS.items():
                 add_user(session, name, agency, roles, PASSWORD)
-        return {}
+        return _casework(database, data)
     finally:
         database.dispose()
+
+
+def _casework(database: Any, data: Path) -> dict[str, Any]:
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from fraudlink.access.joint import create_joint_case, release
+    from fraudlink.access.principal import principal_for_name
+    from fraudlink.cases import add_subject, attach_report, open_case, record_status
+    from fraudlink.share import Request, create
+    from fraudlink.share.officers import add_officer
+    from fraudlink.store.schema import Agency, Entity, Report, ReportRole
+
+    with database.session() as session:
+        rows = session.execute(
+            select(Report.id, Report.external_id, Entity.id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .join(ReportRole, ReportRole.report_id == Report.id)
+            .join(Entity, Entity.id == ReportRole.entity_id)
+            .where(Agency.code == "CN-MPS", ReportRole.role == "suspect")
+            .order_by(Report.id)
+            .limit(2)
+        ).all()
+        case = open_case(session, "CN-2026-0001", "Investment app ring", "CN-MPS", ["KR-KNPA"])
+        for _, external, _ in rows:
+            attach_report(session, case, "CN-MPS", external)
+        suspect = add_subject(session, case, rows[0][2], "suspect")
+        record_status(session, suspect, "wanted", dt.date(2026, 3, 1), "CN-MPS")
+        owner = principal_for_name(session, "cn_analyst")
+        create_joint_case(session, owner, "JC-CN-KR-1", "Joint task force", "AMBER", ["KR-KNPA"])
+        release(session, owner, "JC-CN-KR-1", "report", rows[0][0], "AMBER")
+    add_officer(database, "cn_analyst", "liaison", PASSPHRASE, "admin")
+    add_officer(database, "cn_super", "supervisor", PASSPHRASE, "admin")
+    request = Request(
+        kind="case_notification",
+        case="CN-2026-0001",
+        to="KR-KNPA",
+        out=str(data / "notification.flpkg"),
+        created_by="cn_analyst",
+        action="locate the recruiter",
+    )
+    outcome = create(database, request, PASSPHRASE)
+    assert outcome.status == "awaiting_approval", outcome
+    return {"package": outcome.package_id, "report": rows[0][1], "entity": rows[0][2]}
 
 
 def _wait(url: str, process: subprocess.Popen[bytes]) -> None:

@@ -2,10 +2,26 @@
 
 from fastapi import APIRouter
 
-from fraudlink.web.routes import auth, dashboard, networks
+from fraudlink.web.routes import (
+    auth,
+    cases,
+    dashboard,
+    identifiers,
+    jobs,
+    networks,
+    packages,
+    persons,
+    reports,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
     dashboard.router,
+    reports.router,
+    identifiers.router,
+    persons.router,
     networks.router,
+    cases.router,
+    packages.router,
+    jobs.router,
 )
