@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
-from fraudlink import __version__
+from fraudlink import __version__, web
 from fraudlink.api import problems
 from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
@@ -104,6 +104,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     problems.document(app)
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
+    web.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Hygiene)
     return app

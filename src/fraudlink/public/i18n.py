@@ -22,14 +22,17 @@ DEFAULT = "en"
 
 
 @cache
-def translations(language: str) -> gettext.NullTranslations:
-    """The catalog of ``language`` (English, the source language, needs none)."""
+def translations(language: str, package: str = "fraudlink.public") -> gettext.NullTranslations:
+    """The catalog of ``language`` in ``package`` (the public or the agency pages).
+
+    English, the source language, needs none.
+    """
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     if language == DEFAULT or language not in LANGUAGES:
         return gettext.NullTranslations()
-    source = files("fraudlink.public").joinpath(f"locale/{language}/LC_MESSAGES/messages.po")
+    source = files(package).joinpath(f"locale/{language}/LC_MESSAGES/messages.po")
     with source.open("rb") as po:
         catalog = read_po(po, locale=language)
     compiled = io.BytesIO()

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.audit import record_event
 from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.cases import get_case, history
@@ -119,6 +120,39 @@ def _approve(session: Session, package_id: str, by: str, keys: LocalKeys) -> Out
     draft = _draft(session, request, keys.code)
     _audit(session, "approve", row, officer.username)
     return _send(session, row, request, draft, keys)
+
+
+def approve_as(
+    database: Database, principal: Principal, package_id: str, passphrase: str
+) -> Outcome:
+    """Approval by a signed-in supervisor of the sending agency who did not create the package.
+
+    Another agency's package is not found; the two-person rule is ``second_person``'s.
+    """
+    principal.require("supervisor")
+    with database.session() as session:
+        row = _outbound(session, package_id)
+        if row.sender_id not in principal.units:
+            raise NotFound(f"No outbound package {package_id} of your agency.")
+        keys = unlock(session, passphrase, principal.agency)
+        outcome = _approve(session, package_id, principal.username, keys)
+    anchor_if_due(database, passphrase)
+    return outcome
+
+
+def packages_for(database: Database, principal: Principal, box: str) -> list[dict[str, Any]]:
+    """The principal's agency's packages: ``inbox`` (received), ``outbox`` (sent or being
+    sent) or ``waiting`` (outbound, awaiting a supervisor's approval), newest first."""
+    where = {
+        "inbox": (SharePackage.direction == "inbound", SharePackage.recipient_id),
+        "outbox": (SharePackage.direction == "outbound", SharePackage.sender_id),
+        "waiting": (SharePackage.status == "awaiting_approval", SharePackage.sender_id),
+    }
+    if box not in where:
+        raise InputError(f"Box '{box}' is not one of {', '.join(where)}.")
+    condition, owner = where[box]
+    query = select(SharePackage).where(condition, owner.in_(principal.units))
+    return _listed(database, query)
 
 
 def retract(
@@ -475,8 +509,12 @@ def record_consular(
 
 def list_packages(database: Database) -> list[dict[str, Any]]:
     """Every package sent or received, newest first, for the liaison officer's overview."""
+    return _listed(database, select(SharePackage))
+
+
+def _listed(database: Database, query: Any) -> list[dict[str, Any]]:
     with database.session() as session:
-        rows = session.scalars(select(SharePackage).order_by(SharePackage.created_at.desc()))
+        rows = session.scalars(query.order_by(SharePackage.created_at.desc()))
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
         return [
             {

@@ -77,12 +77,14 @@ def open_package(
     evidence_dir: Path,
     user: str,
     limits: Limits | None = None,
+    agency: str | None = None,
 ) -> Received:
+    """Verify, decrypt and import a package for ``agency`` (default: the settings' agency)."""
     limits = limits or Limits()
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase, database.settings.agency)
+            keys = unlock(session, passphrase, agency or database.settings.agency)
             sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.errors import NotFound
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.keys import local_code
@@ -57,10 +58,18 @@ class PackageView:
         return data
 
 
-def show_package(database: Database, package_id: str) -> PackageView:
-    """The package ``package_id`` (or a unique prefix of it), sent or received."""
+def show_package(
+    database: Database, package_id: str, principal: Principal | None = None
+) -> PackageView:
+    """The package ``package_id`` (or a unique prefix of it), sent or received.
+
+    With a ``principal`` (the server), only a package its agency sent or received is
+    found, and the principal's agency is the one whose view is rebuilt.
+    """
     with database.sessions() as session:
         row = _find(session, package_id)
+        if principal is not None and not {row.sender_id, row.recipient_id} & principal.units:
+            raise NotFound(f"No package {package_id!r} of your agency.")
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
         case = session.get(Case, row.case_id) if row.case_id else None
         view = PackageView(
@@ -70,7 +79,7 @@ def show_package(database: Database, package_id: str) -> PackageView:
             row.approved_at, row.opened_at, row.relation, row.follows, row.reason,
         )  # fmt: skip
         if row.direction == "outbound":
-            _preview(session, row, view)
+            _preview(session, row, view, principal.agency if principal else None)
         else:
             view.contents = _records(session, row)
         session.rollback()
@@ -112,13 +121,15 @@ def _request(row: SharePackage) -> dict[str, Any]:
     }
 
 
-def _preview(session: Session, row: SharePackage, view: PackageView) -> None:
+def _preview(
+    session: Session, row: SharePackage, view: PackageView, agency: str | None = None
+) -> None:
     """Rebuild the outbound package as approval would and summarise it; nothing is written."""
     from fraudlink.share.package import Request, _draft
 
     try:
         request = Request(**row.request)
-        draft = _draft(session, request, local_code(session))
+        draft = _draft(session, request, local_code(session, agency))
     except PackageBlocked as blocked:
         view.safeguards = {"passed": False, "problems": list(blocked.reasons)}
         return
