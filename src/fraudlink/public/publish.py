@@ -196,12 +196,15 @@ def official(database: Database) -> set[tuple[str, str]]:
 _TWINS = {"phone": "whatsapp", "whatsapp": "phone"}
 
 
+def twins(kind: str) -> tuple[str, ...]:
+    """``kind`` and the kinds whose values are the same thing."""
+    return (kind, _TWINS[kind]) if kind in _TWINS else (kind,)
+
+
 def withdrawn(database: Database) -> set[tuple[str, str]]:
     with database.session() as session:
         rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
-    found = {(kind, value) for kind, value in rows}
-    found.update((_TWINS[kind], value) for kind, value in rows if kind in _TWINS)
-    return found
+    return {(twin, value) for kind, value in rows for twin in twins(kind)}
 
 
 def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:
