@@ -1,16 +1,23 @@
-"""Public check speed: lookups and HTTP checks per second and p99 on a large index; build times.
+"""Public check speed against a bare baseline, in ratios; index build and publish growth.
 
     .venv/bin/python bench/public.py [--identifiers 1000000] [--checks 20000]
-        [--http-checks 3000] [--clients 8] [--aggregate-reports 1000000] [--keep DIR]
+        [--http-checks 6000] [--clients 8] [--workers 2] [--publish-reports 1000000]
+        [--keep DIR] [--skip lookup http publish]
+
+The machine is shared, so every HTTP figure is printed beside the same figure
+of a bare Starlette handler doing one SQLite probe of the same index
+(``public_baseline.py``), run in turns with the same workers and load, and as
+a ratio; the load average is printed with them.
 
 1. writes an index of N synthetic reported phones (``write_index``, the same
-   writer ``publish`` uses) and times it;
+   writer ``publish`` uses), times it and notes its peak memory;
 2. times ``check`` in-process (normalise + constant-work probe), half found,
    half not found: checks/s and p50/p99 for each half;
-3. starts the real server (uvicorn on 127.0.0.1) and times ``GET /v1/check``
-   from several client threads with keep-alive: checks/s and p99;
-4. times the aggregation step of ``publish`` over M synthetic reports (three
-   mentions each), i.e. the build without the database read.
+3. serves the index with ``fraudlink public serve --workers W`` and with the
+   baseline, and drives both with a raw keep-alive HTTP/1.1 client (cheap
+   next to the server): checks/s, p50, p99, server CPU per check, ratios;
+4. publishes M and 4M synthetic reports (aggregate + write, no database read),
+   each in its own process: CPU and peak memory, their growth, a 10M estimate.
 """
 
 from __future__ import annotations
@@ -205,21 +212,48 @@ def bench_http(index_path: Path, identifiers: int, checks: int, clients: int,
           f"    p99 x{ours.p99 / floor.p99:5.2f}   CPU x{cpu:.2f}")  # fmt: skip
 
 
-def bench_aggregate(reports: int) -> None:
+def publish_child(reports: int) -> None:
+    """One publish of ``reports`` synthetic reports (3 mentions each, half the phones named
+    twice or more) without the database read: aggregate, then write the index. Prints JSON."""
+    import json
+    import resource
+
     rng = random.Random(3)
+    started, cpu = time.perf_counter(), time.process_time()
     facts = {n: ReportFacts(story=n, victim=n // 2, day="2025-06-01", country="KH",
                             scam_type="investment") for n in range(reports)}  # fmt: skip
     pool = reports // 2
     mentions = (("phone", _phone(rng.randrange(pool)), n) for n in range(reports)
                 for _ in range(3))  # fmt: skip
-    started = time.perf_counter()
-    found = aggregate(facts, mentions)
     limits = Thresholds()
-    kept = sum(1 for tally in found.values() if limits.met(tally))
-    print(
-        f"publish aggregation, {reports:,} reports x 3 mentions: "
-        f"{time.perf_counter() - started:.1f} s ({len(found):,} identifiers, {kept:,} published)"
-    )
+    tallies = aggregate(facts, mentions)
+    entries = (tally.entry(kind, value) for (kind, value), tally in tallies.items()
+               if limits.met(tally))  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        written = write_index(Path(folder) / "p.sqlite", entries, {})
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"reports": reports, "published": written, "cpu": time.process_time() - cpu,
+                      "wall": time.perf_counter() - started, "peak_mb": peak}))  # fmt: skip
+
+
+def bench_publish(reports: int) -> None:
+    """Publish at N and 4N reports, each in its own process (peak memory is per process)."""
+    import json
+
+    runs = []
+    for n in (reports, 4 * reports):
+        out = subprocess.run([sys.executable, __file__, "--publish-child", str(n)],
+                             capture_output=True, text=True, check=True)  # fmt: skip
+        runs.append(json.loads(out.stdout.splitlines()[-1]))
+    for run in runs:
+        print(f"publish (aggregate + write), {run['reports']:,} reports x 3 mentions: "
+              f"{run['wall']:.1f} s, CPU {run['cpu']:.1f} s, peak RSS {run['peak_mb']:,.0f} MB, "
+              f"{run['published']:,} published")  # fmt: skip
+    small, large = runs
+    print(f"publish growth N -> 4N: CPU x{large['cpu'] / small['cpu']:.2f} (4 is linear), "
+          f"memory x{large['peak_mb'] / small['peak_mb']:.2f}; at 10M reports, by linear "
+          f"extrapolation from 4N: CPU ~{large['cpu'] * 10e6 / large['reports']:.0f} s, "
+          f"memory ~{large['peak_mb'] * 10e6 / large['reports'] / 1024:.1f} GB")  # fmt: skip
 
 
 def _build(path: Path, identifiers: int, reuse: bool) -> None:
@@ -246,10 +280,19 @@ def main() -> None:
     parser.add_argument("--http-checks", type=int, default=6_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="server processes, both servers")
-    parser.add_argument("--aggregate-reports", type=int, default=1_000_000)
+    parser.add_argument(
+        "--publish-reports",
+        type=int,
+        default=1_000_000,
+        help="publish is measured at this many reports and 4 times as many",
+    )
+    parser.add_argument("--publish-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, help="write the index here (reused when it fits)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["lookup", "http", "aggregate"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["lookup", "http", "publish"])
     args = parser.parse_args()
+    if args.publish_child:
+        publish_child(args.publish_child)
+        return
     loads = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"load average {loads} on {os.cpu_count()} cores "
           "(a shared machine: compare ratios, not absolutes)")  # fmt: skip
@@ -263,8 +306,8 @@ def main() -> None:
         bench_lookup(index, args.identifiers, args.checks)
     if "http" not in args.skip:
         bench_http(path, args.identifiers, args.http_checks, args.clients, args.workers)
-    if "aggregate" not in args.skip:
-        bench_aggregate(args.aggregate_reports)
+    if "publish" not in args.skip:
+        bench_publish(args.publish_reports)
     if args.keep is None:
         path.unlink()
 
