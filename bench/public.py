@@ -39,8 +39,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fraudlink.public.check import check
+from fraudlink.public.facts import FactTable, ReportFacts
 from fraudlink.public.index import Entry, PublicIndex, write_index
-from fraudlink.public.publish import ReportFacts, Thresholds, aggregate
+from fraudlink.public.publish import Thresholds, aggregate, entry
 
 PREFIXES = ("96", "97", "88", "71", "60", "67", "68", "38")  # Cambodian mobile ranges
 
@@ -213,21 +214,26 @@ def bench_http(index_path: Path, identifiers: int, checks: int, clients: int,
 
 
 def publish_child(reports: int) -> None:
-    """One publish of ``reports`` synthetic reports (3 mentions each, half the phones named
-    twice or more) without the database read: aggregate, then write the index. Prints JSON."""
+    """One publish of ``reports`` synthetic reports without the database read: the facts
+    table, then mentions grouped by phone as the database streams them (half as many
+    phones as reports, 1 to 11 reports each, 3 mentions a report on average), then the
+    index written. Prints JSON."""
     import json
     import resource
 
-    rng = random.Random(3)
     started, cpu = time.perf_counter(), time.process_time()
-    facts = {n: ReportFacts(story=n, victim=n // 2, day="2025-06-01", country="KH",
-                            scam_type="investment") for n in range(reports)}  # fmt: skip
-    pool = reports // 2
-    mentions = (("phone", _phone(rng.randrange(pool)), n) for n in range(reports)
-                for _ in range(3))  # fmt: skip
+    facts = FactTable(reports)
+    for n in range(reports):
+        facts.put(n, ReportFacts(story=n, victim=n // 2, day="2025-06-01", country="KH",
+                                 scam_type="investment"))  # fmt: skip
+
+    def mentions() -> Iterator[tuple[str, str, int]]:
+        for phone in range(reports // 2):
+            for j in range(1 + phone % 11):
+                yield "phone", _phone(phone), (phone * 7919 + j * 104729) % reports
+
     limits = Thresholds()
-    tallies = aggregate(facts, mentions)
-    entries = (tally.entry(kind, value) for (kind, value), tally in tallies.items()
+    entries = (entry(kind, value, tally) for (kind, value), tally in aggregate(facts, mentions())
                if limits.met(tally))  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         written = write_index(Path(folder) / "p.sqlite", entries, {})
