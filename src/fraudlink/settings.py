@@ -36,6 +36,9 @@ class Settings(BaseSettings):
         description="run jobs inside the server (default: on SQLite yes, on PostgreSQL "
         "`fraudlink worker` does)",
     )
+    public_disputes: Path | None = Field(
+        default=None, description="the public server's dispute spool, reviewed through the API"
+    )
 
     def with_db(self, db: str | Path | None) -> Settings:
         """Return a copy pointing at ``db`` when the user named one on the command line."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -89,7 +90,9 @@ def _hosted(store: Database) -> dict[str, str]:
 @pytest.fixture
 def server(tmp_path: object, database: Database) -> Iterator[Server]:
     tokens = _hosted(database)
-    app = create_app(Settings(db=database.settings.db, serve_jobs=False), database)
+    spool = Path(str(tmp_path)) / "disputes.sqlite"
+    config = Settings(db=database.settings.db, serve_jobs=False, public_disputes=spool)
+    app = create_app(config, database)
     with TestClient(app) as client:
         yield Server(client, tokens, database)
 

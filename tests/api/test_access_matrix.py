@@ -22,6 +22,7 @@ from fraudlink.access.tables import ApiToken
 from fraudlink.api.app import route_table
 from fraudlink.api.policy import POLICIES, Policy
 from fraudlink.link import link_reports
+from fraudlink.public.disputes import file_dispute
 
 Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
@@ -89,6 +90,11 @@ CALLS: dict[str, Call] = {
     "submit_link_job": Call("POST", "/api/v1/jobs/link", other=202, owner=202),
     "list_jobs": Call("GET", "/api/v1/jobs"),
     "get_job": Call("GET", "/api/v1/jobs/{kh_job}", other=404),
+    "list_disputes": Call("GET", "/api/v1/disputes"),
+    "get_dispute": Call("GET", "/api/v1/disputes/{dispute}"),
+    "decide_dispute": Call(
+        "POST", "/api/v1/disputes/{dispute}/decision", lambda _: {"decision": "withdraw"}
+    ),
 }
 
 
@@ -153,7 +159,10 @@ def _setup(server: Server) -> dict[str, object]:
     link_reports(server.database)
     networks = server.client.get("/api/v1/networks", headers=server.auth("kh_analyst")).json()
     linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
+    spool = server.client.app.state.settings.public_disputes
+    dispute = file_dispute(spool, "phone", "+85512345678", "mine since 2019")  # TH-1 names it too
     return {
+        "dispute": dispute,
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,

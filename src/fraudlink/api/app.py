@@ -21,6 +21,7 @@ from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
 from fraudlink.api.routers import (
     audit,
+    disputes,
     identifiers,
     jobs,
     joint_cases,
@@ -42,6 +43,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     joint_cases.router,
     audit.router,
     jobs.router,
+    disputes.router,
 )
 
 
@@ -100,6 +102,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.limiter = RateLimiter(settings.rate_limit)
+    app.state.settings = settings
     problems.install(app)
     problems.document(app)
     for router in ROUTERS:

@@ -51,6 +51,10 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # disputes from the public check: casework reads, the sharing roles answer the public
+    "list_disputes": Policy(roles=CASEWORK),
+    "get_dispute": Policy(roles=CASEWORK),
+    "decide_dispute": Policy(roles=SHARING),
 }
 
 
