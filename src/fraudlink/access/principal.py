@@ -14,9 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.access.agencies import units_of
+from fraudlink.access.passwords import password_matches
 from fraudlink.access.tables import ApiToken, JointCaseMember, User
 from fraudlink.access.users import now, token_hash, user_by_name
 from fraudlink.errors import Forbidden, Unauthenticated
+from fraudlink.store import Database
 from fraudlink.store.schema import Agency
 
 SIGN_IN = "Send a valid API token as 'Authorization: Bearer …'; `fraudlink token create` makes one."
@@ -87,3 +89,19 @@ def authenticate(session: Session, token: str | None) -> Principal:
     if api_token.revoked_at is not None or user.disabled or (expires and expires <= now()):
         raise Unauthenticated(SIGN_IN)
     return principal_for(session, user)
+
+
+def sign_in(session: Session, username: str, password: str) -> Principal:
+    """A user by name and password (the CLI's sign-in); one answer for every failure."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or user.disabled or not password_matches(user.password_hash, password):
+        raise Unauthenticated(
+            "The username or password is wrong, or the user is disabled; ask your admin."
+        )
+    return principal_for(session, user)
+
+
+def acting_as(database: Database, username: str) -> Principal:
+    """The principal of user ``username``, for jobs run later in their name (and tests)."""
+    with database.session() as session:
+        return principal_for_name(session, username)

@@ -21,13 +21,17 @@ from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
 from fraudlink.api.routers import (
     audit,
+    cases,
     identifiers,
     jobs,
     joint_cases,
+    match,
     meta,
     networks,
+    packages,
     persons,
     reports,
+    watchlists,
 )
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
@@ -42,6 +46,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     joint_cases.router,
     audit.router,
     jobs.router,
+    packages.router,
+    cases.router,
+    watchlists.router,
+    match.router,
 )
 
 
@@ -100,6 +108,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.limiter = RateLimiter(settings.rate_limit)
+    app.state.settings = settings
     problems.install(app)
     problems.document(app)
     for router in ROUTERS:
