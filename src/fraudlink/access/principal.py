@@ -8,6 +8,8 @@ functions, so there is one rule for who sees what.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -21,6 +23,12 @@ from fraudlink.errors import Forbidden, Unauthenticated
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency
 
+#: How long a principal's units and joint cases are reused for requests with its tokens.
+#: The token, the user's roles, agency and disabled flag are read on every request; a
+#: change of membership made in this process is seen at once (``forget_principals``).
+PRINCIPAL_TTL = 2.0
+_cache: dict[int, tuple[float, Principal]] = {}
+_cache_lock = threading.Lock()
 SIGN_IN = "Send a valid API token as 'Authorization: Bearer …'; `fraudlink token create` makes one."
 
 
@@ -88,7 +96,28 @@ def authenticate(session: Session, token: str | None) -> Principal:
         expires = expires.replace(tzinfo=now().tzinfo)
     if api_token.revoked_at is not None or user.disabled or (expires and expires <= now()):
         raise Unauthenticated(SIGN_IN)
-    return principal_for(session, user)
+    return _cached(session, user)
+
+
+def _cached(session: Session, user: User) -> Principal:
+    """Four queries fewer per request: the principal of ``user``, reused for a moment."""
+    moment = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(user.id)
+    if hit is not None and hit[0] > moment:
+        found = hit[1]
+        if found.roles == frozenset(user.roles) and found.agency_id == user.agency_id:
+            return found
+    principal = principal_for(session, user)
+    with _cache_lock:
+        _cache[user.id] = (moment + PRINCIPAL_TTL, principal)
+    return principal
+
+
+def forget_principals() -> None:
+    """After a change of units or joint-case membership: rebuild principals on next use."""
+    with _cache_lock:
+        _cache.clear()
 
 
 def sign_in(session: Session, username: str, password: str) -> Principal:
