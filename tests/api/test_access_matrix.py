@@ -53,6 +53,14 @@ def _joint(caller: str) -> dict[str, object]:
     return {"reference": f"JIT-{caller}", "title": "matrix", "members": []}
 
 
+KEY = {"X-Agency-Passphrase": "passphrase for tests"}
+LISTED = b"name,nationality\nChen Zhi,CN\n"
+
+
+def _package(_: str) -> dict[str, object]:
+    return {"kind": "case_notification", "case": "KH-M", "to": "TH-RTP", "tlp": "AMBER"}
+
+
 def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
@@ -95,7 +103,84 @@ CALLS: dict[str, Call] = {
     "decide_dispute": Call(
         "POST", "/api/v1/disputes/{dispute}/decision", lambda _: {"decision": "withdraw"}
     ),
+    "submit_screen_job": Call("POST", "/api/v1/jobs/screen", other=202, owner=202),
+    "submit_resolve_job": Call("POST", "/api/v1/jobs/resolve", other=202, owner=202),
+    # packages: another agency's are not found; KH-M is a case only KH-NPA may send
+    "create_package": Call("POST", "/api/v1/packages", _package, other=404, owner=201, content=KEY),
+    "list_inbox": Call("GET", "/api/v1/packages/inbox"),
+    "list_outbox": Call("GET", "/api/v1/packages/outbox"),
+    "open_package": Call(
+        "POST",
+        "/api/v1/packages/open",
+        lambda _: b"not a package",
+        other=422,
+        owner=422,
+        content=KEY,
+    ),
+    "get_package": Call("GET", "/api/v1/packages/{waiting}", other=404),
+    "approve_package": Call("POST", "/api/v1/packages/{waiting}/approve", other=404, content=KEY),
+    "retract_package": Call(
+        "POST",
+        "/api/v1/packages/{sent}/retract",
+        lambda _: {"reason": "wrong desk"},
+        other=404,
+        owner=201,
+        content=KEY,
+    ),
+    "correct_package": Call(
+        "POST",
+        "/api/v1/packages/{sent}/correct",
+        lambda _: {"reason": "a typo"},
+        other=404,
+        owner=201,
+        content=KEY,
+    ),
+    "download_package": Call("GET", "/api/v1/packages/{sent}/file", other=404),
+    # cases are their lead agency's
+    "list_cases": Call("GET", "/api/v1/cases"),
+    "open_case": Call(
+        "POST",
+        "/api/v1/cases",
+        lambda who: {"reference": f"C-{who}", "title": "t"},
+        other=201,
+        owner=201,
+    ),
+    "get_case": Call("GET", "/api/v1/cases/KH-M", other=404),
+    "attach_case_report": Call(
+        "POST",
+        "/api/v1/cases/KH-M/reports",
+        lambda _: {"agency": "KH-NPA", "id": "KH-2"},
+        other=404,
+        owner=201,
+    ),
+    "add_case_subject": Call(
+        "POST",
+        "/api/v1/cases/KH-M/subjects",
+        lambda _: {"entity": int(str(_VALUES["kh_person"])), "role": "witness"},
+        other=404,
+        owner=201,
+    ),
+    "record_subject_status": Call(
+        "POST",
+        "/api/v1/cases/KH-M/subjects/{subject}/status",
+        lambda _: {"status": "wanted", "on": "2026-03-01"},
+        other=404,
+        owner=201,
+    ),
+    # lists are shared by the agencies of the server; the member removes "m1" before the owner
+    "list_watchlists": Call("GET", "/api/v1/watchlists"),
+    "import_watchlist": Call(
+        "PUT", "/api/v1/watchlists/m2?force=true", lambda _: LISTED, other=201, owner=201
+    ),
+    "remove_watchlist": Call("DELETE", "/api/v1/watchlists/m1", other=200, owner=404),
+    "match": Call(
+        "POST",
+        "/api/v1/match/default",
+        lambda _: {"queries": {"q": {"schema": "Person", "properties": {"name": ["Chen Zhi"]}}}},
+    ),
 }
+#: ids made by ``_setup``, for bodies that name one
+_VALUES: dict[str, object] = {}
 
 
 def _pick(server: Server, policy: Policy, agency: str, fits: bool) -> str | None:
@@ -115,7 +200,12 @@ class Matrix:
         spec = CALLS[name]
         path = spec.path.format(**self.values)
         body = spec.body(who) if spec.body else None
-        answer = self.server.client.request(spec.method, path, json=body, headers=headers)
+        headers = headers | spec.content
+        if isinstance(body, bytes):
+            headers |= {"Content-Type": "application/octet-stream"}
+            answer = self.server.client.request(spec.method, path, content=body, headers=headers)
+        else:
+            answer = self.server.client.request(spec.method, path, json=body, headers=headers)
         if answer.status_code != expected:
             self.failures.append(f"{name} as {who}: {answer.status_code} != {expected}")
         if who not in ("kh_owner",) and any(text in answer.text for text in KH_ONLY):
@@ -161,13 +251,46 @@ def _setup(server: Server) -> dict[str, object]:
     linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
     spool = server.client.app.state.settings.public_disputes
     dispute = file_dispute(spool, "phone", "+85512345678", "mine since 2019")  # TH-1 names it too
-    return {
+    values = {
         "dispute": dispute,
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,
         "kh_network": linked,
     }
+    values |= _packages_and_cases(server, kh_person)
+    _VALUES.clear()
+    _VALUES.update(values)
+    return values
+
+
+def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
+    """Cases KH-M and KH-S and a package of each to TH-RTP: KH-M's waits for approval,
+    KH-S's (GREEN, naming nobody) is sent; then a suspect in KH-M, and list m1 for the
+    member to remove."""
+    post, kh = server.client.post, server.auth("kh_analyst")
+    for reference in ("KH-M", "KH-S"):
+        case = {"reference": reference, "title": "matrix", "tlp": "GREEN"}
+        assert post("/api/v1/cases", json=case, headers=kh).status_code == 201
+    liaison = server.auth("kh_liaison") | KEY
+    made = {
+        tlp: post(
+            "/api/v1/packages", json=_package("") | {"tlp": tlp, "case": case}, headers=liaison
+        )
+        for tlp, case in (("AMBER", "KH-M"), ("GREEN", "KH-S"))
+    }
+    assert [m.status_code for m in made.values()] == [201, 201], made["AMBER"].text
+    waiting, sent = (made[tlp].json() for tlp in ("AMBER", "GREEN"))
+    assert waiting["status"] == "awaiting_approval" and sent["status"] == "sent", sent
+    added = post(
+        "/api/v1/cases/KH-M/subjects", json={"entity": kh_person, "role": "suspect"}, headers=kh
+    )
+    assert added.status_code == 201, added.text
+    subject = added.json()["subjects"][0]["id"]
+    upload = server.auth("kh_super") | {"Content-Type": "application/octet-stream"}
+    listed = server.client.put("/api/v1/watchlists/m1", content=LISTED, headers=upload)
+    assert listed.status_code == 201, listed.text
+    return {"subject": subject, "waiting": waiting["package_id"], "sent": sent["package_id"]}
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:

@@ -21,14 +21,18 @@ from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
 from fraudlink.api.routers import (
     audit,
+    cases,
     disputes,
     identifiers,
     jobs,
     joint_cases,
+    match,
     meta,
     networks,
+    packages,
     persons,
     reports,
+    watchlists,
 )
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
@@ -44,6 +48,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     audit.router,
     jobs.router,
     disputes.router,
+    packages.router,
+    cases.router,
+    watchlists.router,
+    match.router,
 )
 
 

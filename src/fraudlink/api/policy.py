@@ -55,6 +55,30 @@ POLICIES: dict[str, Policy] = {
     "list_disputes": Policy(roles=CASEWORK),
     "get_dispute": Policy(roles=CASEWORK),
     "decide_dispute": Policy(roles=SHARING),
+    "submit_screen_job": Policy(roles=("analyst", "supervisor")),
+    "submit_resolve_job": Policy(roles=("analyst", "supervisor")),
+    # packages: sharing roles make, open and follow up; a supervisor approves
+    "create_package": Policy(roles=SHARING),
+    "list_inbox": Policy(roles=SHARING),
+    "list_outbox": Policy(roles=SHARING),
+    "open_package": Policy(roles=SHARING),
+    "get_package": Policy(roles=SHARING, personal=True),
+    "approve_package": Policy(roles=("supervisor",)),
+    "retract_package": Policy(roles=SHARING),
+    "correct_package": Policy(roles=SHARING),
+    "download_package": Policy(roles=SHARING),
+    # cases led by the agency, their subjects and status steps
+    "list_cases": Policy(roles=CASEWORK),
+    "open_case": Policy(roles=CASEWORK),
+    "get_case": Policy(roles=CASEWORK, personal=True),
+    "attach_case_report": Policy(roles=CASEWORK, personal=True),
+    "add_case_subject": Policy(roles=CASEWORK, personal=True),
+    "record_subject_status": Policy(roles=CASEWORK),
+    # lists and screening: lists are shared, changing them is a supervisor's or admin's
+    "list_watchlists": Policy(roles=CASEWORK),
+    "import_watchlist": Policy(roles=("supervisor", "admin")),
+    "remove_watchlist": Policy(roles=("supervisor", "admin")),
+    "match": Policy(roles=CASEWORK),
 }
 
 

@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
@@ -35,9 +35,13 @@ from fraudlink.share.importer import Context, import_content
 from fraudlink.share.keys import LocalKeys, partner_keys, unlock
 from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.officers import may_send
 from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 
 @dataclass
@@ -75,16 +79,17 @@ def open_package(
     path: Path,
     passphrase: str,
     evidence_dir: Path,
-    user: str,
+    by: Principal,
     limits: Limits | None = None,
     agency: str | None = None,
 ) -> Received:
-    """Verify, decrypt and import a package for ``agency`` (default: the settings' agency)."""
+    """Open ``path`` for ``by``'s agency, which must be the package's recipient."""
+    user = may_send(by)
     limits = limits or Limits()
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase, agency or database.settings.agency)
+            keys = unlock(session, passphrase, by.agency)
             sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)
