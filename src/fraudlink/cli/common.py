@@ -173,6 +173,20 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
         yield advance
 
 
+@contextmanager
+def busy(description: str) -> Iterator[None]:
+    """A spinner with the time elapsed on a terminal's stderr while a stage works without
+    counting its steps (resolving persons, ranking players, writing an export)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn(description), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=not err_console.is_terminal,
+    ) as bar:  # fmt: skip
+        bar.add_task(description, total=None)
+        yield
+
+
 def some(items: list[str], shown: int = 3) -> str:
     """The first ``shown`` items and how many more: a cell that stays readable."""
     more = f" +{len(items) - shown}" if len(items) > shown else ""

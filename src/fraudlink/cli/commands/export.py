@@ -9,7 +9,7 @@ import typer
 
 from fraudlink.cli.choices import ExportFormat, Tlp
 from fraudlink.cli.commands.agency import passphrase
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, busy, console, database, print_jsonl
 
 FormatOption = Annotated[
     ExportFormat, typer.Option("--format", help="STIX 2.1, MISP event or FtM JSON Lines.")
@@ -44,15 +44,16 @@ def export(
     from fraudlink.share.export import export as run_export
 
     approval = Approval(approved_by, passphrase(), tuple(recipient or ())) if approved_by else None
-    summary = run_export(
-        database(ctx, db),
-        format_.value,
-        out,
-        case=case,
-        tlp_max=tlp.value,
-        purpose=purpose,
-        approval=approval,
-    )
+    with busy(f"writing {format_.value}"):
+        summary = run_export(
+            database(ctx, db),
+            format_.value,
+            out,
+            case=case,
+            tlp_max=tlp.value,
+            purpose=purpose,
+            approval=approval,
+        )
     if json_:
         print_jsonl([summary])
         return

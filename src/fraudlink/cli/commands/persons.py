@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import Engine, Judgement
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, busy, console, database, print_jsonl
 
 persons_app = typer.Typer(
     help="Link person records between agencies (Splink) and record human judgements.",
@@ -28,7 +28,8 @@ def resolve_command(
     """Score every pair of candidate records and cluster them, honouring judgements."""
     from fraudlink.link.persons import resolve
 
-    summary = resolve(database(ctx, db), engine.value)
+    with busy("resolving persons"):
+        summary = resolve(database(ctx, db), engine.value)
     if json_:
         print_jsonl([summary.as_json()])
         return
