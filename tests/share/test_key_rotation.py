@@ -90,3 +90,30 @@ def test_receiver_rotation_still_opens_packages_sent_to_the_old_key(
         rotate(session, kit.passphrase, "bo")
     in_flight = _package(sender, kit, "in-flight.flpkg")  # the sender knows the old key only
     assert _open(receiver, in_flight, kit)["report"] == 2
+
+
+def test_an_anchor_signed_before_rotation_still_verifies(
+    sender: Side, tmp_path: Path, kit: Any
+) -> None:
+    from fraudlink.audit.anchor import verify_anchor, write_anchor
+
+    write_anchor(sender.db, tmp_path / "anchor.json", kit.passphrase)
+    with sender.db.session() as session:
+        rotate(session, kit.passphrase, "admin")
+    assert verify_anchor(sender.db, tmp_path / "anchor.json").ok
+
+
+def test_revocation_counts_from_signing_not_creation(
+    sender: Side, receiver: Side, tmp_path: Path, kit: Any
+) -> None:
+    from fraudlink.share import approve, create
+
+    kit.seed(sender, tmp_path)
+    request = Request(kind="case_notification", case=kit.case, to="CN-MPS",
+                      out=str(sender.out / "p.flpkg"), created_by="alice", action="locate")  # fmt: skip
+    pending = create(sender.db, request, kit.passphrase)
+    with receiver.db.session() as session:
+        revoke(session, kit.passphrase, "bo", "KH-NPA", "stolen")
+    approve(sender.db, pending.package_id, "sam", kit.passphrase)  # signed after revocation
+    with pytest.raises(PackageRejected, match="revoked"):
+        _open(receiver, sender.out / "p.flpkg", kit)

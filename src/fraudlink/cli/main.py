@@ -8,11 +8,27 @@ import pkgutil
 import sys
 from typing import Annotated
 
+import click
 import typer
 
 from fraudlink.cli import commands
 from fraudlink.cli.common import err_console, styled
 from fraudlink.errors import FraudlinkError
+
+def _hide_flag_types() -> None:
+    """Typer prints ``<bool>`` beside every flag (``--help <bool>``), which reads as if the
+    flag took a value; a flag's type column stays empty, as in click's own help."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: click.Context) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
 
 app = typer.Typer(
     name="fraudlink",

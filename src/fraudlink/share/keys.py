@@ -134,6 +134,18 @@ def local_signing_key(session: Session, code: str | None = None) -> Ed25519Publi
     )
 
 
+def local_signing_key_for(
+    session: Session, code: str | None, signing_public: str
+) -> Ed25519PublicKey:
+    """The local key an anchor or record names, if this agency ever had it and it is not
+    revoked; else the current key (and the signature check then fails as it should)."""
+    agency, current = local_row(session, code)
+    for row in key_rows(session, agency.id, local=True):
+        if row.signing_public == signing_public and row.revoked_at is None:
+            return Ed25519PublicKey.from_public_bytes(base64.b64decode(row.signing_public))
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(current.signing_public))
+
+
 def key_rows(session: Session, agency_id: int, local: bool) -> list[AgencyKey]:
     """An agency's keys, the current one first, then the earlier ones newest first."""
     query = (

@@ -86,7 +86,7 @@ def open_package(
             with open_zip(path) as archive:
                 check_members(archive, limits)
                 manifest = _checked_manifest(archive, limits, sender, keys.code)
-                signer.check_signed_at(manifest.created_at, sender)
+                signer.check_signed_at(manifest.signed_at or manifest.created_at, sender)
                 done = _already(session, manifest)
                 if done is not None:
                     return done
