@@ -109,8 +109,9 @@ def test_revocation_counts_from_signing_not_creation(
     from fraudlink.share import approve, create
 
     kit.seed(sender, tmp_path)
+    out = str(sender.out / "p.flpkg")
     request = Request(kind="case_notification", case=kit.case, to="CN-MPS",
-                      out=str(sender.out / "p.flpkg"), created_by="alice", action="locate")  # fmt: skip
+                      out=out, created_by="alice", action="locate")  # fmt: skip
     pending = create(sender.db, request, kit.passphrase)
     with receiver.db.session() as session:
         revoke(session, kit.passphrase, "bo", "KH-NPA", "stolen")

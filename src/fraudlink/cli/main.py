@@ -15,6 +15,7 @@ from fraudlink.cli import commands
 from fraudlink.cli.common import err_console, styled
 from fraudlink.errors import FraudlinkError
 
+
 def _hide_flag_types() -> None:
     """Typer prints ``<bool>`` beside every flag (``--help <bool>``), which reads as if the
     flag took a value; a flag's type column stays empty, as in click's own help."""
