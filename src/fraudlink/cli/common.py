@@ -18,9 +18,13 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+from fraudlink.cli import widths
+
 if TYPE_CHECKING:
     from fraudlink.settings import Settings
     from fraudlink.store import Database
+
+widths.install()
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
