@@ -166,3 +166,27 @@ class ConsularRecord(Base):
     recorded_by: Mapped[str] = mapped_column(String(128))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExportRequest(Base):
+    """A standard export (STIX, MISP, FtM) that waits for a second person, as a package does.
+
+    What it selects is kept, not its output: the approver releases the records as they are
+    when approving, marked by the strictest of them, after `export show` listed them.
+    """
+
+    __tablename__ = "share_export_request"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    format: Mapped[str] = mapped_column(String(8))
+    out: Mapped[str] = mapped_column(Text)
+    case_ref: Mapped[str | None] = mapped_column(String(64))
+    tlp_max: Mapped[str] = mapped_column(String(16))
+    tlp: Mapped[str] = mapped_column(String(16))
+    purpose: Mapped[str | None] = mapped_column(String(255))
+    recipients: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    status: Mapped[str] = mapped_column(String(24))
+    created_by: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(128))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

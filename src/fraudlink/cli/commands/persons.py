@@ -35,8 +35,8 @@ def resolve_command(
         return
     console.print(
         f"{summary.records} records, {summary.links} links, {summary.clusters} persons "
-        f"({summary.merged} seen more than once); {summary.refused} links refused by "
-        f"not-same judgements [{summary.engine}]",
+        f"({summary.merged} seen more than once); {summary.refused} links kept apart by a "
+        f"not-same judgement or a name spelt otherwise in the same script [{summary.engine}]",
         highlight=False,
     )
 
