@@ -439,6 +439,7 @@ def _manifest(
         "sender": sender,
         "recipient": request.to,
         "created_at": row.created_at.isoformat(),
+        "signed_at": dt.datetime.now(dt.UTC).isoformat(),
         "created_by": row.created_by,
         "approved_by": row.approved_by,
         "recipients": list(request.recipients),
