@@ -14,6 +14,20 @@ from dataclasses import dataclass
 ANY_ROLE = ("analyst", "liaison", "supervisor", "admin", "auditor")
 CASEWORK = ("analyst", "liaison", "supervisor")
 SHARING = ("liaison", "supervisor")
+PARTNER = ("liaison",)
+FEED_ROUTES = (
+    "taxii_discovery",
+    "taxii_api_root",
+    "taxii_collections",
+    "taxii_collection",
+    "taxii_objects",
+    "taxii_manifest",
+    "taxii_object",
+    "taxii_versions",
+    "misp_feed_manifest",
+    "misp_feed_hashes",
+    "misp_feed_event",
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,8 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
+    **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
 }
 
 
