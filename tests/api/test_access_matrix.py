@@ -56,6 +56,7 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -106,8 +107,8 @@ CALLS: dict[str, Call] = {
     **{
         name: Call("GET", path, other=404, owner=404)
         for name, path in {
-            "taxii_object": "/taxii2/TH-RTP/collections/indicators/objects/indicator--0/",
-            "taxii_versions": "/taxii2/TH-RTP/collections/indicators/objects/indicator--0/versions/",
+            "taxii_object": f"{INDICATOR}/",
+            "taxii_versions": f"{INDICATOR}/versions/",
             "misp_feed_event": "/misp-feed/TH-RTP/00000000-0000-0000-0000-000000000000.json",
         }.items()
     },

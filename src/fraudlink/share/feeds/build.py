@@ -66,9 +66,7 @@ def stix_time(moment: dt.datetime) -> str:
 def without_people(data: ExportData, agencies: Iterable[str]) -> ExportData:
     """Only the releasing agency's own reports, and none of the people they name."""
     own = set(agencies)
-    reports = [
-        dataclasses.replace(r, entity_ids=[]) for r in data.reports if r.agency in own
-    ]
+    reports = [dataclasses.replace(r, entity_ids=[]) for r in data.reports if r.agency in own]
     named = {i for r in reports for i in r.identifier_ids}
     identifiers = {k: v for k, v in data.identifiers.items() if k in named}
     return ExportData(data.tlp_max, reports, identifiers, {}, data.cases)
@@ -92,9 +90,7 @@ def _static(tlps: Iterable[str]) -> list[dict[str, Any]]:
     return objects + [json.loads(obj.serialize()) for obj in defined]
 
 
-def _indicator(
-    item: ExportIdentifier, release_id: int, when: dt.datetime
-) -> dict[str, Any] | None:
+def _indicator(item: ExportIdentifier, release_id: int, when: dt.datetime) -> dict[str, Any] | None:
     sco = identifier_sco(item)
     found = pattern_of(json.loads(sco.serialize())) if sco is not None else None
     if sco is None or found is None:

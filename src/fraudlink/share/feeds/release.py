@@ -125,7 +125,10 @@ def withdraw(session: Session, principal: Principal, release_id: int) -> Release
     current = session.scalars(
         select(FeedObject).where(
             FeedObject.release_id == release.id,
-            or_(FeedObject.stix_id.startswith("indicator--"), FeedObject.stix_id.startswith("grouping--")),
+            or_(
+                FeedObject.stix_id.startswith("indicator--"),
+                FeedObject.stix_id.startswith("grouping--"),
+            ),
         )
     ).all()
     for row in current:
