@@ -62,10 +62,10 @@ def reports() -> list[dict[str, object]]:
     """Two networks (reports sharing a phone) and many reports of their own."""
     shared = ("phone", "+85512345678")
     found = [
-        _report("F-1", [shared, ("iban", "GB82 WEST 1234 5698 7654 32"), ("url", "https://invest-pro.example/login")]),
+        _report("F-1", [shared, ("iban", "GB82 WEST 1234 5698 7654 32"), ("url", "https://invest-pro-kh.com/login")]),
         _report("F-2", [shared, ("crypto_wallet", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT")]),
-        _report("F-3", [("domain", "invest-pro.example"), ("phone", "+85512000003")]),
-        _report("F-4", [("domain", "invest-pro.example"), ("bank_account", "ACLEDA 0001234567")]),
+        _report("F-3", [("domain", "invest-pro-kh.com"), ("phone", "+85512000003")]),
+        _report("F-4", [("domain", "invest-pro-kh.com"), ("bank_account", "ACLEDA 0001234567")]),
         _report("F-RED", [("phone", SECRET_RED)], tlp="RED"),
         _report("F-STRICT", [("phone", SECRET_STRICT)], tlp="AMBER+STRICT"),
     ]  # fmt: skip

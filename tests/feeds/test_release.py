@@ -30,6 +30,8 @@ def test_only_what_may_leave_is_released(served: Feeds) -> None:
         _publish(served, "kh_super", "TH-RTP", case="NO-SUCH-CASE")
     with pytest.raises(Forbidden):
         _publish(served, "th_feed", "VN-MPS")
+    with pytest.raises(InputError, match="above --tlp GREEN"):
+        _publish(served, "kh_super", "TH-RTP", tlp="GREEN")  # the case itself is AMBER
 
 
 def test_a_release_counts_its_objects_and_is_listed(served: Feeds) -> None:

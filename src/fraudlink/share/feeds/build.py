@@ -114,19 +114,18 @@ def _indicator(item: ExportIdentifier, release_id: int, when: dt.datetime) -> di
 
 
 def _networks(session: Session, data: ExportData) -> dict[int, list[int]]:
-    """Identifier ids per network (``link``'s network id) among the released reports."""
-    of_report = dict(
-        session.execute(
-            select(LinkReport.report_id, LinkReport.network_id).where(
-                LinkReport.report_id.in_([r.id for r in data.reports])
-            )
-        ).tuples()
+    """Identifier ids per network (``link``'s id) of two or more released reports."""
+    query = select(LinkReport.report_id, LinkReport.network_id).where(
+        LinkReport.report_id.in_([r.id for r in data.reports])
     )
+    of_report = {report: network for report, network in session.execute(query)}
     found: defaultdict[int, list[int]] = defaultdict(list)
+    reports: defaultdict[int, int] = defaultdict(int)
     for report in data.reports:
         if report.id in of_report:
             found[of_report[report.id]].extend(report.identifier_ids)
-    return found
+            reports[of_report[report.id]] += 1
+    return {network: ids for network, ids in found.items() if reports[network] > 1}
 
 
 def _grouping(
@@ -197,7 +196,8 @@ def revoked(body: dict[str, Any], when: dt.datetime) -> dict[str, Any]:
 
 
 def attribute_hashes(event: dict[str, Any]) -> list[str]:
-    """MD5 of every attribute value, as MISP's ``hashes.csv`` lists them for correlation."""
+    """MD5 of each distinct attribute value, as MISP's ``hashes.csv`` lists them."""
     values = [a["value"] for a in event["Event"]["Attribute"]]
     values += [a["value"] for o in event["Event"]["Object"] for a in o["Attribute"]]
-    return [hashlib.md5(v.encode(), usedforsecurity=False).hexdigest() for v in values]
+    digests = (hashlib.md5(v.encode(), usedforsecurity=False).hexdigest() for v in values)
+    return list(dict.fromkeys(digests))

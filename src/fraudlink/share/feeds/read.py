@@ -20,6 +20,7 @@ from fraudlink.share.feeds import build
 from fraudlink.share.feeds.tables import COLLECTIONS, FeedObject, FeedRelease
 
 MANIFEST_KEYS = ("Orgc", "Tag", "info", "date", "analysis", "threat_level_id", "timestamp")
+NUMBERS = ("analysis", "threat_level_id", "timestamp")  # numbers in a manifest, text in an event
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def manifest(session: Session, partner_id: int) -> dict[str, dict[str, Any]]:
     entries = {}
     for release in _releases(session, partner_id):
         event = release.misp_event["Event"]
-        entries[release.event_uuid] = {key: event[key] for key in MANIFEST_KEYS if key in event}
+        entry = {key: event[key] for key in MANIFEST_KEYS if key in event}
+        entries[release.event_uuid] = entry | {key: int(entry[key]) for key in NUMBERS}
     return entries
 
 

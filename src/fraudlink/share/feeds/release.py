@@ -48,7 +48,9 @@ class ReleaseSummary:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    """To the millisecond, as TAXII shows it: ``added_after`` a shown time then excludes it."""
+    moment = dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def feed_tlp(level: str) -> str:
