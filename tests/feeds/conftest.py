@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from sqlalchemy import create_engine, text
 
 from fraudlink.access import add_user, create_token, principal_for_name
 from fraudlink.api import create_app
@@ -118,10 +119,26 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Feeds]:
+def _url(request: pytest.FixtureRequest, tmp: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp / "fraudlink.db")
+    url: str = request.getfixturevalue("postgres_server")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(
+    scope="package", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Feeds]:
+    """One server for the package: tests read different partners' feeds, so they do not meet."""
     tmp = tmp_path_factory.mktemp("feeds")
-    settings = Settings(db=str(tmp / "fraudlink.db"), serve_jobs=False)
+    settings = Settings(db=_url(request, tmp), serve_jobs=False)
     database = open_database(settings)
     tokens = _load(database, tmp)
     port = _free_port()
