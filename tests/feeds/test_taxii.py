@@ -148,3 +148,14 @@ def test_a_pattern_escapes_quotes_and_backslashes() -> None:
     sco = {"type": "url", "value": "https://x.example/a'b\\c"}
     assert pattern_of(sco) == "[url:value = 'https://x.example/a\\'b\\\\c']"
     assert pattern_of({"type": "payment-card", "value": "411111******1111"}) is None
+
+
+def test_manifest_and_versions_describe_the_objects(served: Feeds) -> None:
+    collection = _collection(served, "indicators")
+    page = collection.get_objects(limit=5)
+    listed = collection.get_manifest(limit=5)
+    assert [m["id"] for m in listed["objects"]] == [o["id"] for o in page["objects"]]
+    assert all(m["media_type"] == "application/stix+json;version=2.1" for m in listed["objects"])
+    indicator = next(o for o in _all(collection, 100) if o["type"] == "indicator")
+    assert collection.object_versions(indicator["id"])["versions"] == [indicator["modified"]]
+    assert collection.get_object(indicator["id"])["objects"] == [indicator]

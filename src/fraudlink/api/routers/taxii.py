@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from fraudlink.api import problems
@@ -126,35 +127,57 @@ MatchType = Annotated[str | None, Query(alias="match[type]", max_length=1000)]
 MatchVersion = Annotated[str | None, Query(alias="match[version]", max_length=100)]
 
 
-def _filter(
-    added_after: dt.datetime | None,
-    ids: str | None,
-    types: str | None,
-    version: str | None,
-) -> Filter:
+@dataclass(frozen=True)
+class Paging:
+    """TAXII's query parameters for a page: how many, after which, which objects."""
+
+    limit: int
+    after: str | None
+    where: Filter
+
+
+def paging(
+    limit: Limit = 100,
+    next: Next = None,
+    added_after: AddedAfter = None,
+    match_id: MatchId = None,
+    match_type: MatchType = None,
+    match_version: MatchVersion = None,
+) -> Paging:
     if added_after is not None and added_after.tzinfo is None:
         added_after = added_after.replace(tzinfo=dt.UTC)
-    return Filter(
+    where = Filter(
         added_after=added_after,
-        ids=tuple(i for i in (ids or "").split(",") if i),
-        types=tuple(t for t in (types or "").split(",") if t),
-        all_versions=(version or "").strip() == "all",
+        ids=tuple(i for i in (match_id or "").split(",") if i),
+        types=tuple(t for t in (match_type or "").split(",") if t),
+        all_versions=(match_version or "").strip() == "all",
     )
+    return Paging(limit, next, where)
+
+
+PagingDep = Annotated[Paging, Depends(paging)]
 
 
 def _page(
     session: SessionDep,
     reader: PartnerDep,
     collection: str,
-    where: Filter,
-    limit: int,
-    after: str | None,
+    asked: Paging,
+    object_id: str | None = None,
+    all_versions: bool = False,
 ) -> Page:
+    """A page of the collection; for one object, NotFound when the collection lacks it."""
+    where = asked.where
+    if object_id is not None:
+        where = replace(where, ids=(object_id,), all_versions=all_versions or where.all_versions)
     name = _named(reader.agency, collection)
-    return feeds.objects(session, reader.agency_id, name, where, cursor(after), limit)
+    page = feeds.objects(session, reader.agency_id, name, where, cursor(asked.after), asked.limit)
+    if object_id is not None and not page.rows and asked.after is None:
+        raise NotFound(f"No object {object_id} in this collection.")
+    return page
 
 
-def _envelope(page: Page, key: str, items: list[dict[str, Any]]) -> TaxiiResponse:
+def _envelope(page: Page, key: str, items: list[Any]) -> TaxiiResponse:
     body: dict[str, Any] = {"more": page.more}
     if page.next is not None:
         body["next"] = page.next
@@ -169,39 +192,19 @@ def _envelope(page: Page, key: str, items: list[dict[str, Any]]) -> TaxiiRespons
 
 @router.get("/{partner}/collections/{collection}/objects/", name="taxii_objects")
 def objects(
-    partner: str,
-    collection: str,
-    session: SessionDep,
-    reader: PartnerDep,
-    limit: Limit = 100,
-    next: Next = None,
-    added_after: AddedAfter = None,
-    match_id: MatchId = None,
-    match_type: MatchType = None,
-    match_version: MatchVersion = None,
+    partner: str, collection: str, session: SessionDep, reader: PartnerDep, asked: PagingDep
 ) -> TaxiiResponse:
     """A page of the collection's STIX objects, oldest first, as a TAXII envelope."""
-    where = _filter(added_after, match_id, match_type, match_version)
-    page = _page(session, reader, collection, where, limit, next)
+    page = _page(session, reader, collection, asked)
     return _envelope(page, "objects", [row.body for row in page.rows])
 
 
 @router.get("/{partner}/collections/{collection}/manifest/", name="taxii_manifest")
 def manifest(
-    partner: str,
-    collection: str,
-    session: SessionDep,
-    reader: PartnerDep,
-    limit: Limit = 100,
-    next: Next = None,
-    added_after: AddedAfter = None,
-    match_id: MatchId = None,
-    match_type: MatchType = None,
-    match_version: MatchVersion = None,
+    partner: str, collection: str, session: SessionDep, reader: PartnerDep, asked: PagingDep
 ) -> TaxiiResponse:
     """The same page as ``objects/``, each object told by id, version and date added."""
-    where = _filter(added_after, match_id, match_type, match_version)
-    page = _page(session, reader, collection, where, limit, next)
+    page = _page(session, reader, collection, asked)
     items = [
         {"id": r.stix_id, "date_added": r.added, "version": r.version, "media_type": STIX}
         for r in page.rows
@@ -216,16 +219,10 @@ def one_object(
     object_id: str,
     session: SessionDep,
     reader: PartnerDep,
-    limit: Limit = 100,
-    next: Next = None,
-    added_after: AddedAfter = None,
-    match_version: MatchVersion = None,
+    asked: PagingDep,
 ) -> TaxiiResponse:
     """One object (its latest version, or every version with ``match[version]=all``)."""
-    where = _filter(added_after, object_id, None, match_version)
-    page = _page(session, reader, collection, where, limit, next)
-    if not page.rows and next is None:
-        raise NotFound(f"No object {object_id} in this collection.")
+    page = _page(session, reader, collection, asked, object_id)
     return _envelope(page, "objects", [row.body for row in page.rows])
 
 
@@ -238,16 +235,8 @@ def versions(
     object_id: str,
     session: SessionDep,
     reader: PartnerDep,
-    limit: Limit = 100,
-    next: Next = None,
-    added_after: AddedAfter = None,
+    asked: PagingDep,
 ) -> TaxiiResponse:
     """The versions of one object still in the feed (a withdrawn one: its revoked version)."""
-    where = _filter(added_after, object_id, None, "all")
-    page = _page(session, reader, collection, where, limit, next)
-    if not page.rows and next is None:
-        raise NotFound(f"No object {object_id} in this collection.")
-    body: dict[str, Any] = {"more": page.more, "versions": [r.version for r in page.rows]}
-    if page.next is not None:
-        body["next"] = page.next
-    return TaxiiResponse(body)
+    page = _page(session, reader, collection, asked, object_id, all_versions=True)
+    return _envelope(page, "versions", [row.version for row in page.rows])
