@@ -100,7 +100,7 @@ def _load(database: Database, tmp: Path) -> dict[str, str]:
     lines.write_text("".join(json.dumps(r) + "\n" for r in reports()))
     assert ingest_files(database, [lines], extract=False).ok
     with database.session() as session:
-        for code in ("KH-NPA", "TH-RTP", "VN-MPS", "LA-MPS"):
+        for code in ("KH-NPA", "TH-RTP", "VN-MPS", "LA-MPS", "MY-PDRM"):
             init_agency(session, code, f"{code} office", code[:2], "passphrase for tests")
         case = open_case(session, CASE, "Investment compound", "KH-NPA", user="kh_super")
         for report in reports():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from fraudlink.access import principal_for_name
+from fraudlink.cli.main import app
 from fraudlink.errors import Forbidden, InputError, NotFound
 from fraudlink.share import feeds
 
@@ -43,3 +46,17 @@ def test_a_release_counts_its_objects_and_is_listed(served: Feeds) -> None:
         assert first.id in {r.id for r in listed}
         with pytest.raises(NotFound):
             feeds.withdraw(session, principal_for_name(session, "kh_super"), 10**9)
+
+
+def test_the_cli_releases_lists_and_withdraws(served: Feeds) -> None:
+    db = ["--db", served.database.settings.db, "--by", "kh_super", "--json"]
+    released = CliRunner().invoke(app, ["feed", "release", CASE, "--to", "MY-PDRM", *db])
+    assert released.exit_code == 0, released.output
+    row = json.loads(released.output)
+    assert row["partner"] == "MY-PDRM" and row["indicators"] > 0 and row["withdrawn_at"] is None
+    listed = CliRunner().invoke(app, ["feed", "list", *db])
+    assert row["id"] in [json.loads(line)["id"] for line in listed.output.splitlines()]
+    withdrawn = CliRunner().invoke(app, ["feed", "withdraw", str(row["id"]), *db])
+    assert json.loads(withdrawn.output)["withdrawn_at"] is not None
+    red = CliRunner().invoke(app, ["feed", "release", CASE, "--to", "MY-PDRM", "--tlp", "RED", *db])
+    assert red.exit_code != 0 and "RED never enters a feed" in str(red.exception)
