@@ -19,7 +19,7 @@ from sqlalchemy import update
 
 from fraudlink.access import create_token, revoke_token
 from fraudlink.access.tables import ApiToken
-from fraudlink.api.app import route_table
+from fraudlink.api.app import feed_route_table, route_table
 from fraudlink.api.policy import POLICIES, Policy
 from fraudlink.link import link_reports
 from fraudlink.public.disputes import file_dispute
@@ -65,6 +65,7 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -178,7 +179,31 @@ CALLS: dict[str, Call] = {
         "/api/v1/match/default",
         lambda _: {"queries": {"q": {"schema": "Person", "properties": {"name": ["Chen Zhi"]}}}},
     ),
+    # feeds: TH-RTP's liaison reads TH-RTP's feeds; KH-NPA's own liaison finds no such feed
+    "taxii_discovery": Call("GET", "/taxii2/"),
+    **{
+        name: Call("GET", path, owner=404)
+        for name, path in {
+            "taxii_api_root": "/taxii2/TH-RTP/",
+            "taxii_collections": "/taxii2/TH-RTP/collections/",
+            "taxii_collection": "/taxii2/TH-RTP/collections/indicators/",
+            "taxii_objects": "/taxii2/TH-RTP/collections/indicators/objects/",
+            "taxii_manifest": "/taxii2/TH-RTP/collections/networks/manifest/",
+            "misp_feed_manifest": "/misp-feed/TH-RTP/manifest.json",
+            "misp_feed_hashes": "/misp-feed/TH-RTP/hashes.csv",
+        }.items()
+    },
+    **{
+        name: Call("GET", path, other=404, owner=404)
+        for name, path in {
+            "taxii_object": f"{INDICATOR}/",
+            "taxii_versions": f"{INDICATOR}/versions/",
+            "misp_feed_event": "/misp-feed/TH-RTP/00000000-0000-0000-0000-000000000000.json",
+        }.items()
+    },
 }
+#: TAXII answers its errors as TAXII error objects, as its clients expect
+ERROR_TYPES = {"/taxii2/": "application/taxii+json;version=2.1"}
 #: ids made by ``_setup``, for bodies that name one
 _VALUES: dict[str, object] = {}
 
@@ -212,7 +237,8 @@ class Matrix:
             self.failures.append(f"{name} as {who}: a KH-NPA record leaked: {answer.text[:200]}")
         if answer.status_code >= 400:
             kind = answer.headers.get("content-type", "")
-            if kind != "application/problem+json":
+            wanted = [t for prefix, t in ERROR_TYPES.items() if path.startswith(prefix)]
+            if kind != (wanted or ["application/problem+json"])[0]:
                 self.failures.append(f"{name} as {who}: error without problem+json ({kind})")
 
 
@@ -331,7 +357,7 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
 
 
 def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
-    names = {name for _, _, name in route_table()}
+    names = {name for _, _, name in route_table() + feed_route_table()}
     assert names - POLICIES.keys() == set(), "routes without an access policy"
     assert names - CALLS.keys() == set(), "routes missing from the access matrix"
     documented = {
@@ -345,6 +371,6 @@ def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
 def test_access_matrix(server: Server) -> None:
     matrix = Matrix(server, _setup(server))
     bad = _bad_tokens(server)
-    for _, _, name in route_table():
+    for _, _, name in route_table() + feed_route_table():
         _walk(matrix, name, bad)
     assert not matrix.failures, "\n".join(matrix.failures)

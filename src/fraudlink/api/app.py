@@ -28,11 +28,13 @@ from fraudlink.api.routers import (
     joint_cases,
     match,
     meta,
+    misp_feed,
     networks,
     packages,
     persons,
     reports,
     watchlists,
+    taxii,
 )
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
@@ -53,6 +55,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     watchlists.router,
     match.router,
 )
+#: Routers that follow another standard's paths (TAXII 2.1, MISP feeds), mounted at the root.
+FEEDS: tuple[APIRouter, ...] = (taxii.router, misp_feed.router)
 
 
 def route_table() -> list[tuple[str, str, str]]:
@@ -64,6 +68,17 @@ def route_table() -> list[tuple[str, str, str]]:
                 methods = sorted(route.methods or ())
                 table.extend((method, PREFIX + route.path, route.name) for method in methods)
     return sorted(table)
+
+
+def feed_route_table() -> list[tuple[str, str, str]]:
+    """The same for the feed routers; they stay out of the OpenAPI document (own standards)."""
+    return sorted(
+        (method, route.path, route.name)
+        for router in FEEDS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in sorted(route.methods or ())
+    )
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -116,6 +131,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
     web.install(app)
+    for router in FEEDS:
+        app.include_router(router)
+    app.state.max_body_bytes = settings.max_body_bytes
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Hygiene)
     return app

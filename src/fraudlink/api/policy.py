@@ -14,6 +14,20 @@ from dataclasses import dataclass
 ANY_ROLE = ("analyst", "liaison", "supervisor", "admin", "auditor")
 CASEWORK = ("analyst", "liaison", "supervisor")
 SHARING = ("liaison", "supervisor")
+PARTNER = ("liaison",)
+FEED_ROUTES = (
+    "taxii_discovery",
+    "taxii_api_root",
+    "taxii_collections",
+    "taxii_collection",
+    "taxii_objects",
+    "taxii_manifest",
+    "taxii_object",
+    "taxii_versions",
+    "misp_feed_manifest",
+    "misp_feed_hashes",
+    "misp_feed_event",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,8 @@ POLICIES: dict[str, Policy] = {
     "import_watchlist": Policy(roles=("supervisor", "admin")),
     "remove_watchlist": Policy(roles=("supervisor", "admin")),
     "match": Policy(roles=CASEWORK),
+    # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
+    **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
 }
 
 
