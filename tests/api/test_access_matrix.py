@@ -66,6 +66,7 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
 
 
 INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
+PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -201,6 +202,18 @@ CALLS: dict[str, Call] = {
             "misp_feed_event": "/misp-feed/TH-RTP/00000000-0000-0000-0000-000000000000.json",
         }.items()
     },
+    # federation: server-to-server routes are signed, not token-authenticated (tests/federation)
+    "federation_hello": Call("GET", "/api/v1/federation/hello"),
+    "federation_package_state": Call("GET", f"/api/v1/federation/packages/{PACKAGE}"),
+    "federation_upload": Call(
+        "PUT", f"/api/v1/federation/packages/{PACKAGE}?offset=0&total=1&sha256={'0' * 64}"
+    ),
+    "federation_receipt": Call("POST", "/api/v1/federation/receipts", lambda _: {}),
+    "list_federation_inbox": Call("GET", "/api/v1/federation/inbox"),
+    "open_inbox_package": Call(
+        "POST", f"/api/v1/federation/inbox/{PACKAGE}/open", other=404, owner=404
+    ),
+    "list_federation_outbox": Call("GET", "/api/v1/federation/outbox"),
 }
 #: TAXII answers its errors as TAXII error objects, as its clients expect
 ERROR_TYPES = {"/taxii2/": "application/taxii+json;version=2.1"}
@@ -307,7 +320,7 @@ def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
     }
     assert [m.status_code for m in made.values()] == [201, 201], made["AMBER"].text
     waiting, sent = (made[tlp].json() for tlp in ("AMBER", "GREEN"))
-    assert waiting["status"] == "awaiting_approval" and sent["status"] == "sent", sent
+    assert waiting["status"] == "awaiting_approval" and sent["status"] == "written", sent
     added = post(
         "/api/v1/cases/KH-M/subjects", json={"entity": kh_person, "role": "suspect"}, headers=kh
     )
@@ -339,6 +352,10 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
     for kind, token in bad.items():
         headers = {"Authorization": f"Bearer {token}"} | server.purpose
         matrix.call(name, kind, headers, unauthenticated)
+    if policy.signed:  # a partner server's signature, never a user's token, opens these
+        for user in ("kh_admin", "kh_liaison", "th_liaison"):
+            matrix.call(name, user, server.auth(user), 401)
+        return
     if policy.public:
         return
     wrong_role = _pick(server, policy, "KH-NPA", fits=False)

@@ -23,6 +23,7 @@ from fraudlink.api.routers import (
     audit,
     cases,
     disputes,
+    federation,
     identifiers,
     jobs,
     joint_cases,
@@ -54,6 +55,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     cases.router,
     watchlists.router,
     match.router,
+    federation.router,
 )
 #: Routers that follow another standard's paths (TAXII 2.1, MISP feeds), mounted at the root.
 FEEDS: tuple[APIRouter, ...] = (taxii.router, misp_feed.router)

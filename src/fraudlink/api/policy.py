@@ -32,11 +32,16 @@ FEED_ROUTES = (
 
 @dataclass(frozen=True)
 class Policy:
-    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose."""
+    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose.
+
+    ``signed``: called by a partner's server, authenticated by an RFC 9421 signature
+    with the partner agency's key instead of a user token (``routers/federation.py``).
+    """
 
     roles: tuple[str, ...] = ANY_ROLE
     personal: bool = False
     public: bool = False
+    signed: bool = False
 
 
 POLICIES: dict[str, Policy] = {
@@ -95,6 +100,14 @@ POLICIES: dict[str, Policy] = {
     "match": Policy(roles=CASEWORK),
     # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
     **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
+    # federation: partners' servers sign; liaisons read the inbox and outbox and open
+    "federation_hello": Policy(roles=(), signed=True),
+    "federation_package_state": Policy(roles=(), signed=True),
+    "federation_upload": Policy(roles=(), signed=True),
+    "federation_receipt": Policy(roles=(), signed=True),
+    "list_federation_inbox": Policy(roles=SHARING),
+    "open_inbox_package": Policy(roles=SHARING),
+    "list_federation_outbox": Policy(roles=SHARING),
 }
 
 

@@ -80,6 +80,7 @@ class AuditAction(StrEnum):
     import_ = "import"
     delete = "delete"
     approve = "approve"
+    refuse = "refuse"
 
 
 class OfficerRole(StrEnum):

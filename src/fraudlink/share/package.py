@@ -185,8 +185,12 @@ def _follow_up(
     return Request(**base)
 
 
+#: states of a package that left (or is leaving): it may be corrected or retracted
+LEFT = ("sent", "written", "queued", "delivered", "opened", "corrected")
+
+
 def _check_sent(row: SharePackage) -> None:
-    if row.status not in ("sent", "corrected"):
+    if row.status not in LEFT:
         raise InputError(f"Package {row.package_id} is '{row.status}'; only a sent one can change.")
 
 
@@ -347,13 +351,17 @@ def _send(
         writer.abort()
         raise
     partial.replace(out)
-    _mark_sent(session, row, draft)
+    _mark_sent(session, row, draft, out)
     _audit(session, "export", row, row.approved_by or request.created_by)
     return Outcome(row.package_id, row.status, str(out))
 
 
-def _mark_sent(session: Session, row: SharePackage, draft: Draft) -> None:
-    row.status = "sent"
+def _mark_sent(session: Session, row: SharePackage, draft: Draft, out: Path) -> None:
+    """A file carried by hand is only "written"; one for a network partner is "queued"."""
+    from fraudlink.federation.outbox import enqueue
+
+    row.status = "written"
+    enqueue(session, row, out)
     session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
     if row.relation is not None and row.follows is not None:
         original = _outbound(session, row.follows)

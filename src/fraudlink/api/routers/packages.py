@@ -99,7 +99,7 @@ class PackageSummary(BaseModel):
     package_id: str
     direction: Literal["inbound", "outbound"]
     kind: str = Field(examples=["case_notification"])
-    status: str = Field(examples=["sent"])
+    status: str = Field(examples=["written"])
     tlp: str
     sender: str | None
     recipient: str | None

@@ -44,6 +44,11 @@ def _report(outcome: Outcome, json_: bool) -> None:
             f"package {outcome.package_id} awaits a supervisor: "
             f"`fraudlink package approve {outcome.package_id} --user SUPERVISOR`"
         )
+    elif outcome.status == "queued":
+        console.print(
+            f"package {outcome.package_id} written to {outcome.path} and queued for the "
+            "partner's server (`fraudlink package list` shows when it is delivered)"
+        )
     else:
         console.print(f"package {outcome.package_id} written to {outcome.path}")
 
