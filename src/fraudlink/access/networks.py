@@ -40,14 +40,21 @@ class NetworkRead:
     players: list[Player]
 
 
+def network_overview(
+    store: Database, session: Session, principal: Principal, network: int, purpose: str
+) -> NetworkDetail:
+    """What links the network, its persons, losses and timeline, from the reports one sees."""
+    detail = network_detail(store, network, visible(principal, "report"))
+    _audit_persons(session, principal, network, purpose)
+    return detail
+
+
 def network_read(
     store: Database, session: Session, principal: Principal, network: int, purpose: str
 ) -> NetworkRead:
+    detail = network_overview(store, session, principal, network, purpose)
     report, person = visible(principal, "report"), visible(principal, "entity")
-    detail = network_detail(store, network, report)
-    players = key_players(store, network, TOP_PLAYERS, report, person)
-    _audit_persons(session, principal, network, purpose)
-    return NetworkRead(detail, players)
+    return NetworkRead(detail, key_players(store, network, TOP_PLAYERS, report, person))
 
 
 def network_players(
