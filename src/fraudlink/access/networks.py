@@ -78,6 +78,17 @@ def network_graph(
     return picture
 
 
+def network_page(
+    store: Database, session: Session, principal: Principal, network: int, purpose: str
+) -> tuple[NetworkDetail, Picture]:
+    """The network page's reads: its overview and its picture, the persons audited once."""
+    report, person = visible(principal, "report"), visible(principal, "entity")
+    detail = network_detail(store, network, report)
+    picture = network_picture(store, network, report, person)
+    audit_read(session, principal, purpose, "entity", picture.entities)
+    return detail, picture
+
+
 def explain_link(store: Database, principal: Principal, a: str, b: str) -> Explanation:
     """The chain between two reports the principal sees, through reports they see."""
     return explain(store, a, b, visible(principal, "report"))

@@ -16,8 +16,7 @@ from fastapi.responses import HTMLResponse
 from fraudlink.access.networks import (
     explain_link,
     money_trail,
-    network_graph,
-    network_overview,
+    network_page,
     network_players,
 )
 from fraudlink.api.deps import DatabaseDep, SessionDep
@@ -33,7 +32,7 @@ Text = Annotated[str | None, Query(max_length=300)]
 
 
 @router.get("/networks/{network_id}", name="web_network", response_class=HTMLResponse)
-def network_page(
+def network_view(
     request: Request,
     network_id: IdPath,
     viewer: PurposeDep,
@@ -43,8 +42,7 @@ def network_page(
     b: Text = None,
 ) -> HTMLResponse:
     principal, purpose = viewer.principal, viewer.purpose or ""
-    detail = network_overview(store, session, principal, network_id, purpose)
-    picture = network_graph(store, session, principal, network_id, purpose)
+    detail, picture = network_page(store, session, principal, network_id, purpose)
     explained, problem = None, None
     if a and b:
         try:
