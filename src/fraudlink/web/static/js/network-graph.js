@@ -41,7 +41,8 @@
 
   var canvas = document.createElement("canvas");
   canvas.tabIndex = 0;
-  canvas.setAttribute("aria-label", box.getAttribute("aria-label") || "");
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", box.dataset.label || "");
   box.appendChild(canvas);
   var context = canvas.getContext("2d");
   var view = { scale: 1, x: 0, y: 0, width: 0, height: 0, ratio: 1 };
