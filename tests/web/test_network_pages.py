@@ -84,6 +84,20 @@ def _open_network(page: Any, site: Any, lang: str = "en") -> dict[str, Any]:
     return _graph(page)
 
 
+def _sharing(graph: dict[str, Any]) -> tuple[str, str]:
+    """Two reports of the graph that name one linking identifier."""
+    label = {node["id"]: node["label"] for node in graph["nodes"]}
+    linking = {
+        n["id"] for n in graph["nodes"] if n["kind"] == "identifier" and n["status"] == "linked"
+    }
+    naming: dict[str, list[str]] = {}
+    for edge in graph["edges"]:
+        if edge["target"] in linking:
+            naming.setdefault(edge["target"], []).append(label[edge["source"]])
+    pair = next(reports for reports in naming.values() if len(reports) >= 2)
+    return pair[0], pair[1]
+
+
 def _click_node(page: Any, node: str) -> None:
     where = page.evaluate("id => window.fraudlinkGraph.position(id)", node)
     box = page.locator("#graph-canvas canvas").bounding_box()
@@ -120,14 +134,14 @@ def test_keyboard_users_reach_every_node_through_the_list(analyst: Any, site: An
 
 def test_explain_the_link_between_two_reports(analyst: Any, site: Any, checked: Any) -> None:
     graph = _open_network(analyst, site)
-    reports = [node["label"] for node in graph["nodes"] if node["kind"] == "report"]
-    analyst.fill("input[name=a]", reports[0])
-    analyst.fill("input[name=b]", reports[-1])
+    first, second = _sharing(graph)
+    analyst.fill("input[name=a]", first)
+    analyst.fill("input[name=b]", second)
     analyst.click("form.filters button[type=submit]")
     analyst.wait_for_selector("#explanation")
     steps = analyst.locator("#explanation ol.chain li")
     assert steps.count() >= 1
-    assert reports[0].split("/")[-1] in steps.first.inner_text()
+    assert first.split("/")[-1] in steps.first.inner_text()
     assert checked(analyst, "network-explain-en") == []
 
 
