@@ -54,6 +54,10 @@ POLICIES: dict[str, Policy] = {
     "get_identifier": Policy(roles=CASEWORK),
     "list_networks": Policy(roles=CASEWORK),
     "get_network": Policy(roles=CASEWORK, personal=True),
+    "get_network_graph": Policy(roles=CASEWORK, personal=True),
+    "list_network_players": Policy(roles=CASEWORK, personal=True),
+    "explain_link": Policy(roles=CASEWORK, personal=True),
+    "trace_money": Policy(roles=CASEWORK),
     "list_persons": Policy(roles=CASEWORK, personal=True),
     "get_person": Policy(roles=CASEWORK, personal=True),
     # joint cases: members read, the sharing roles release and withdraw
