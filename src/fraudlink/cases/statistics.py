@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from fraudlink.cases.sums import exact_sum
 from fraudlink.cases.tables import OperationAction
 from fraudlink.errors import InputError
 from fraudlink.store.schema import Agency, MoneyRecord, Report
@@ -97,7 +98,7 @@ def figures_by(
         for value, count in session.execute(counted):
             group(value).reports += count
         lost = _window(
-            select(key, MoneyRecord.currency, func.sum(MoneyRecord.amount))
+            select(key, MoneyRecord.currency, exact_sum(session, MoneyRecord.amount))
             .select_from(MoneyRecord)
             .join(Report, Report.id == MoneyRecord.report_id)
             .join(Agency, Agency.id == Report.agency_id)
@@ -108,7 +109,7 @@ def figures_by(
             end,
         )
         for value, currency, total in session.execute(lost):
-            group(value).losses[currency] += Decimal(str(total))
+            group(value).losses[currency] += total
     _add_actions(session, dimension, start, end, group)
     if dimension == "unit":
         _roll_up(session, groups)
