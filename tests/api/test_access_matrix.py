@@ -89,6 +89,11 @@ CALLS: dict[str, Call] = {
     "submit_link_job": Call("POST", "/api/v1/jobs/link", other=202, owner=202),
     "list_jobs": Call("GET", "/api/v1/jobs"),
     "get_job": Call("GET", "/api/v1/jobs/{kh_job}", other=404),
+    "list_operations": Call("GET", "/api/v1/operations"),
+    "get_operation": Call("GET", "/api/v1/operations/OP-KH", other=404, member=200),
+    "list_operation_assets": Call("GET", "/api/v1/operations/OP-KH/assets", other=404, member=200),
+    "get_statistics": Call("GET", "/api/v1/statistics?by=unit"),
+    "get_rescued": Call("GET", "/api/v1/rescued/{kh_rescued}", other=404),
 }
 
 
@@ -154,11 +159,28 @@ def _setup(server: Server) -> dict[str, object]:
     networks = server.client.get("/api/v1/networks", headers=server.auth("kh_analyst")).json()
     linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
     return {
+        "kh_rescued": _operation(server),
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,
         "kh_network": linked,
     }
+
+
+def _operation(server: Server) -> int:
+    """KH-NPA leads OP-KH with TH-RTP taking part, seizes cash, rescues one person."""
+    from decimal import Decimal
+
+    from fraudlink.cases.operations import add_asset, log_action, open_operation
+    from fraudlink.cases.rescued import record_rescue
+
+    day = dt.date(2026, 3, 2)
+    with server.database.session() as session:
+        op = open_operation(session, "OP-KH", "Sky Net", "KH-NPA", day, ["TH-RTP"])
+        at = dt.datetime(2026, 3, 2, 5, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA", "Preah Sihanouk", persons=12)
+        add_asset(session, "cash", "safe", Decimal("1000.50"), "USD", "KH-NPA", day, operation=op)
+        return record_rescue(session, "KH-NPA", "Victim of KH-2", day, "Bavet", "VN").id
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:

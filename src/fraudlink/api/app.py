@@ -26,6 +26,7 @@ from fraudlink.api.routers import (
     joint_cases,
     meta,
     networks,
+    operations,
     persons,
     reports,
 )
@@ -42,6 +43,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     joint_cases.router,
     audit.router,
     jobs.router,
+    operations.router,
 )
 
 

@@ -51,6 +51,12 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # operations: figures for casework; a rescued person only for the named roles, audited
+    "list_operations": Policy(roles=CASEWORK),
+    "get_operation": Policy(roles=CASEWORK),
+    "list_operation_assets": Policy(roles=CASEWORK),
+    "get_statistics": Policy(roles=CASEWORK),
+    "get_rescued": Policy(roles=SHARING, personal=True),
 }
 
 
