@@ -218,6 +218,11 @@ CALLS: dict[str, Call] = {
         "POST", f"/api/v1/federation/inbox/{PACKAGE}/open", other=404, owner=404
     ),
     "list_federation_outbox": Call("GET", "/api/v1/federation/outbox"),
+    "list_operations": Call("GET", "/api/v1/operations"),
+    "get_operation": Call("GET", "/api/v1/operations/OP-KH", other=404, member=200),
+    "list_operation_assets": Call("GET", "/api/v1/operations/OP-KH/assets", other=404, member=200),
+    "get_statistics": Call("GET", "/api/v1/statistics?by=unit"),
+    "get_rescued": Call("GET", "/api/v1/rescued/{kh_rescued}", other=404),
 }
 #: TAXII answers its errors as TAXII error objects, as its clients expect
 ERROR_TYPES = {"/taxii2/": "application/taxii+json;version=2.1"}
@@ -296,6 +301,7 @@ def _setup(server: Server) -> dict[str, object]:
     dispute = file_dispute(spool, "phone", "+85512345678", "mine since 2019")  # TH-1 names it too
     values = {
         "dispute": dispute,
+        "kh_rescued": _operation(server),
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,
@@ -334,6 +340,22 @@ def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
     listed = server.client.put("/api/v1/watchlists/m1", content=LISTED, headers=upload)
     assert listed.status_code == 201, listed.text
     return {"subject": subject, "waiting": waiting["package_id"], "sent": sent["package_id"]}
+
+
+def _operation(server: Server) -> int:
+    """KH-NPA leads OP-KH with TH-RTP taking part, seizes cash, rescues one person."""
+    from decimal import Decimal
+
+    from fraudlink.cases.operations import add_asset, log_action, open_operation
+    from fraudlink.cases.rescued import record_rescue
+
+    day = dt.date(2026, 3, 2)
+    with server.database.session() as session:
+        op = open_operation(session, "OP-KH", "Sky Net", "KH-NPA", day, ["TH-RTP"])
+        at = dt.datetime(2026, 3, 2, 5, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA", "Preah Sihanouk", persons=12)
+        add_asset(session, "cash", "safe", Decimal("1000.50"), "USD", "KH-NPA", day, operation=op)
+        return record_rescue(session, "KH-NPA", "Victim of KH-2", day, "Bavet", "VN").id
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:

@@ -31,6 +31,7 @@ from fraudlink.api.routers import (
     meta,
     misp_feed,
     networks,
+    operations,
     packages,
     persons,
     reports,
@@ -56,6 +57,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     watchlists.router,
     match.router,
     federation.router,
+    operations.router,
 )
 #: Routers that follow another standard's paths (TAXII 2.1, MISP feeds), mounted at the root.
 FEEDS: tuple[APIRouter, ...] = (taxii.router, misp_feed.router)

@@ -112,6 +112,12 @@ POLICIES: dict[str, Policy] = {
     "list_federation_inbox": Policy(roles=SHARING),
     "open_inbox_package": Policy(roles=SHARING),
     "list_federation_outbox": Policy(roles=SHARING),
+    # operations: figures for casework; a rescued person only for the named roles, audited
+    "list_operations": Policy(roles=CASEWORK),
+    "get_operation": Policy(roles=CASEWORK),
+    "list_operation_assets": Policy(roles=CASEWORK),
+    "get_statistics": Policy(roles=CASEWORK),
+    "get_rescued": Policy(roles=SHARING, personal=True),
 }
 
 

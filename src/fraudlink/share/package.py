@@ -29,6 +29,7 @@ from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
+from fraudlink.share import statistics as stats
 from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
@@ -71,6 +72,9 @@ class Request:
     follows: str | None = None
     reason: str | None = None
     recipients: list[str] = field(default_factory=list)  # named people, required for TLP:RED
+    statistics: str = "unit"  # a statistics package: how its figures are grouped, and when
+    period_from: str | None = None
+    period_to: str | None = None
 
     @property
     def markings(self) -> Markings:
@@ -208,7 +212,7 @@ def _outbound(session: Session, package_id: str, by: Principal | None = None) ->
 
 
 def _new_row(session: Session, request: Request, local: str) -> SharePackage:
-    case = get_case(session, request.case)
+    case = None if request.kind == stats.KIND else get_case(session, request.case)
     markings = request.markings
     row = SharePackage(
         package_id=str(uuid.uuid4()),
@@ -217,7 +221,7 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
         status="draft",
         sender_id=agency_id(session, local),
         recipient_id=agency_id(session, request.to, create=False),
-        case_id=case.id,
+        case_id=case.id if case else None,
         tlp=markings.tlp,
         handling=list(markings.handling),
         reliability=markings.reliability,
@@ -238,10 +242,12 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
 def _draft(session: Session, request: Request, local: str) -> Draft:
     """Build the content and judge it; raise with every reason when a rule fails."""
     partner_keys(session, request.to)
-    case = get_case(session, request.case)
     purpose = build.check_purpose(
         request.purpose or build.DEFAULT_PURPOSE.get(request.kind, "investigation")
     )
+    if request.kind == stats.KIND:
+        return _statistics_draft(session, request, purpose)
+    case = get_case(session, request.case)
     body, subjects = _content(session, request, case)
     country = session.scalar(select(Agency.country).where(Agency.code == local))
     draft = Draft(
@@ -257,6 +263,21 @@ def _draft(session: Session, request: Request, local: str) -> Draft:
         recipients=list(request.recipients),
     )
     reasons = check(draft) if request.kind != RETRACTION else []
+    if reasons:
+        raise PackageBlocked(reasons)
+    return draft
+
+
+def _statistics_draft(session: Session, request: Request, purpose: str) -> Draft:
+    """Figures only, judged by the statistics safeguards (no case, no person)."""
+    start, end = (
+        dt.date.fromisoformat(day) if day else None
+        for day in (request.period_from, request.period_to)
+    )
+    body = stats.build(session, request.statistics, start, end)
+    draft = Draft(session, request.kind, None, request.to, None, request.markings, purpose, body,
+                  recipients=list(request.recipients))  # fmt: skip
+    reasons = check(draft)
     if reasons:
         raise PackageBlocked(reasons)
     return draft
@@ -362,7 +383,8 @@ def _mark_sent(session: Session, row: SharePackage, draft: Draft, out: Path) -> 
 
     row.status = "written"
     enqueue(session, row, out)
-    session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
+    if draft.case is not None:
+        session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
     if row.relation is not None and row.follows is not None:
         original = _outbound(session, row.follows)
         original.status = "retracted" if row.relation == "retracts" else "corrected"
@@ -395,7 +417,13 @@ def _write_evidence(
             authorisation=acq.get("authorisation", "not recorded"),
         )
         item = register(
-            session, draft.case, path.name, digest.sha256, digest.size, acquisition, local
+            session,
+            get_case(session, request.case),
+            path.name,
+            digest.sha256,
+            digest.size,
+            acquisition,
+            local,
         )
         if tlp_rank(item.tlp) > tlp_rank(row.tlp):
             raise PackageBlocked(
