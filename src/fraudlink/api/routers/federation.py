@@ -279,9 +279,8 @@ def _json(body: bytes) -> dict[str, Any]:
     return found
 
 
-@router.get(
-    "/inbox", name="list_inbox", response_model=InboxPage, responses=responses(400, 401, 403, 429)
-)
+@router.get("/inbox", name="list_federation_inbox", response_model=InboxPage,
+            responses=responses(400, 401, 403, 429))  # fmt: skip
 def inbox(
     who: CallerDep, session: SessionDep, cursor: CursorQuery = None, limit: LimitQuery = 50
 ) -> InboxPage:
@@ -326,12 +325,8 @@ def open_package(
     )
 
 
-@router.get(
-    "/outbox",
-    name="list_outbox",
-    response_model=OutboxPage,
-    responses=responses(400, 401, 403, 429),
-)
+@router.get("/outbox", name="list_federation_outbox", response_model=OutboxPage,
+            responses=responses(400, 401, 403, 429))  # fmt: skip
 def outbox(
     who: CallerDep, session: SessionDep, cursor: CursorQuery = None, limit: LimitQuery = 50
 ) -> OutboxPage:
@@ -341,6 +336,5 @@ def outbox(
     rows = list_outbox(session, list(who.principal.units), after(cursor), limit + 1)
     page = rows[:limit]
     last = int(str(page[-1]["id"])) if len(rows) > limit else None
-    return OutboxPage(
-        items=[OutboxItem.model_validate(r) for r in page], next_cursor=next_cursor(last)
-    )
+    return OutboxPage(items=[OutboxItem.model_validate(r) for r in page],
+                      next_cursor=next_cursor(last))  # fmt: skip
