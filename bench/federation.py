@@ -34,12 +34,14 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import attach_report, open_case
 from fraudlink.federation.partners import add_partner, set_enabled
 from fraudlink.federation.tables import FedInbox, FedReceipt
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
-from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
+from fraudlink.share import Request, approve, create, export_card, init_agency
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database, open_database
 
@@ -57,8 +59,8 @@ class Server:
         self.db = open_database(Settings(db=db, agency=code))
         with self.db.session() as session:
             init_agency(session, code, code, country, SECRET)
-        add_officer(self.db, "alice", "liaison", SECRET, "bench")
-        add_officer(self.db, "sam", "supervisor", SECRET, "bench")
+            add_user(session, "alice", code, ["liaison"], None)
+            add_user(session, "sam", code, ["supervisor"], None)
         self.env = os.environ | {
             "FRAUDLINK_DB": db,
             "FRAUDLINK_AGENCY": code,
@@ -144,9 +146,9 @@ def send(db: Database, kind: str, out: Path, **options: Any) -> str:
     request = Request(
         kind=kind, case=CASE, to="TH-RTP", out=str(out), created_by="alice", **options
     )
-    outcome = create(db, request, SECRET)
+    outcome = create(db, request, SECRET, acting_as(db, "alice"))
     if outcome.status == "awaiting_approval":
-        outcome = approve(db, outcome.package_id, "sam", SECRET)
+        outcome = approve(db, outcome.package_id, acting_as(db, "sam"), SECRET)
     return outcome.package_id
 
 

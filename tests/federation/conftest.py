@@ -27,17 +27,20 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import add_subject, attach_report, open_case, record_status
 from fraudlink.federation.partners import add_partner
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
 from fraudlink.share import Outcome as Outcome
-from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
+from fraudlink.share import Request, approve, create, export_card, init_agency
 from fraudlink.store import Database, open_database
 from fraudlink.store.schema import Entity
 
 PASSPHRASE = "correct horse battery staple"
 CASE = "KH-2025-007"
+USERS = {"alice": "liaison", "sam": "supervisor", "bo": "liaison"}
 COUNTRY = {"KH-NPA": "KH", "TH-RTP": "TH", "VN-MPS": "VN"}
 
 
@@ -63,8 +66,8 @@ class Node:
         self.db = open_database(Settings(db=self.url, agency=self.code))
         with self.db.session() as session:
             init_agency(session, self.code, f"{self.code} police", COUNTRY[self.code], PASSPHRASE)
-        add_officer(self.db, "alice", "liaison", PASSPHRASE, "admin")
-        add_officer(self.db, "sam", "supervisor", PASSPHRASE, "admin")
+            for name, role in USERS.items():
+                add_user(session, name, self.code, [role], None)
 
     @property
     def base(self) -> str:
@@ -97,12 +100,12 @@ class Node:
             stderr=log,
             cwd=self.root,
         )
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 240  # a loaded 2-core machine imports slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.code} server exited: {self.log()[-2000:]}")
             try:
-                if httpx.get(f"{self.base}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.base}/api/v1/health", timeout=5).status_code == 200:
                     return
             except httpx.HTTPError:
                 time.sleep(0.2)
@@ -198,9 +201,9 @@ def send(node: Node, kind: str, to: str, name: str, **options: Any) -> str:
     request = Request(
         kind=kind, case=CASE, to=to, out=str(node.root / name), created_by="alice", **options
     )
-    outcome = create(node.db, request, PASSPHRASE)
+    outcome = create(node.db, request, PASSPHRASE, acting_as(node.db, "alice"))
     if outcome.status == "awaiting_approval":
-        outcome = approve(node.db, outcome.package_id, "sam", PASSPHRASE)
+        outcome = approve(node.db, outcome.package_id, acting_as(node.db, "sam"), PASSPHRASE)
     return outcome.package_id
 
 

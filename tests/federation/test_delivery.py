@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from fraudlink.access.principal import acting_as
 from fraudlink.federation.config import FederationSettings
 from fraudlink.federation.inbox import open_from_inbox
 from fraudlink.federation.partners import Identity, set_enabled
@@ -116,12 +117,13 @@ def test_every_kind_delivered_opened_corrected_retracted(mesh: Any, kit: Any) ->
     with kh.db.session() as session:
         chen = session.get(Entity, suspect)
         chen.name = "Chen Zhi (陈志)"
+    alice = acting_as(kh.db, "alice")
     fix = correct(
-        kh.db, notified, "name in Han script", "alice", str(kh.root / "c.flpkg"), kit.passphrase
+        kh.db, notified, "name in Han script", alice, str(kh.root / "c.flpkg"), kit.passphrase
     ).package_id
     _approve_if_waiting(kh, fix, kit)
     gone = retract(
-        kh.db, evidence, "wrong desk", "alice", str(kh.root / "x.flpkg"), kit.passphrase
+        kh.db, evidence, "wrong desk", alice, str(kh.root / "x.flpkg"), kit.passphrase
     ).package_id
     for package in (fix, gone):  # applied on arrival, no liaison needed
         kit.wait_for(lambda p=package: inbox_state(th, p) in ("opened", "applied"), what=package)
@@ -147,7 +149,7 @@ def _approve_if_waiting(node: Node, package_id: str, kit: Any) -> None:
     from fraudlink.share import approve
 
     if status(node, package_id) == "awaiting_approval":
-        approve(node.db, package_id, "sam", kit.passphrase)
+        approve(node.db, package_id, acting_as(node.db, "sam"), kit.passphrase)
 
 
 @pytest.mark.slow

@@ -19,6 +19,7 @@ from fraudlink.cli.common import (
     say,
     styled,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 partner_app = typer.Typer(help="Partner agencies' servers: packages delivered over the network.")
 Code = Annotated[str, typer.Argument(help="The partner agency's code, e.g. TH-RTP.")]
@@ -180,22 +181,24 @@ def open_command(
     ctx: typer.Context,
     package_id: Annotated[str, typer.Argument(help="The package's id (`partner inbox`).")],
     evidence_dir: Annotated[Path | None, typer.Option("--evidence-dir")] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Open a delivered package: every check of `package open`; the sender gets a receipt."""
-    from fraudlink.audit import current_user
     from fraudlink.federation.config import FederationSettings
     from fraudlink.federation.inbox import open_from_inbox
     from fraudlink.federation.partners import Identity
 
     secret = passphrase()
     store = database(ctx, db)
+    who = signed_in(store, user)
     config = FederationSettings(passphrase=secret)  # type: ignore[arg-type]
     if evidence_dir is not None:
         config = config.model_copy(update={"evidence_dir": evidence_dir})
-    received = open_from_inbox(store, config, Identity(store, secret), package_id, current_user(by))
+    received = open_from_inbox(
+        store, config, Identity(store, secret), package_id, who.username, list(who.units)
+    )
     if json_:
         print_jsonl([received.as_json()])
         return
