@@ -119,7 +119,10 @@ def collection(partner: str, collection: str, reader: PartnerDep) -> TaxiiRespon
     return TaxiiResponse(_collection(partner, _named(partner, collection)))
 
 
-Limit = Annotated[int, Query(ge=1, le=1000, description="objects per page")]
+MAX_PAGE = 1000
+Limit = Annotated[
+    int, Query(ge=1, le=2**31, description=f"objects per page; more than {MAX_PAGE} get {MAX_PAGE}")
+]
 Next = Annotated[str | None, Query(max_length=32, description="'next' of the previous page")]
 AddedAfter = Annotated[dt.datetime | None, Query(description="only objects added after")]
 MatchId = Annotated[str | None, Query(alias="match[id]", max_length=4000)]
@@ -152,7 +155,7 @@ def paging(
         types=tuple(t for t in (match_type or "").split(",") if t),
         all_versions=(match_version or "").strip() == "all",
     )
-    return Paging(limit, next, where)
+    return Paging(min(limit, MAX_PAGE), next, where)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
