@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from fraudlink.api import problems
 from fraudlink.api.deps import SessionDep
 from fraudlink.api.feed_auth import PartnerDep, ReaderDep
-from fraudlink.errors import NotFound
+from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share import feeds
 from fraudlink.share.feeds.read import Filter, Page, check_collection, cursor
 
@@ -34,7 +34,22 @@ DESCRIPTIONS = {
     "networks": "One STIX grouping per fraud network, referring to its indicators.",
 }
 
-router = APIRouter(prefix="/taxii2", tags=["taxii"], include_in_schema=False)
+
+def accepts_taxii(request: Request) -> None:
+    """TAXII answers only in its media type; a client that accepts none of it gets a 406."""
+    accept = request.headers.get("accept", "*/*").replace(" ", "").lower()
+    if not any(kind in accept for kind in ("application/taxii+json", "*/*", "application/*")):
+        raise NotAcceptable(f"This server answers {TAXII}; send it in the Accept header.")
+
+
+router = APIRouter(
+    prefix="/taxii2", tags=["taxii"], include_in_schema=False, dependencies=[Depends(accepts_taxii)]
+)
+
+
+class NotAcceptable(FraudlinkError):
+    status = 406
+    title = "Not acceptable"
 
 
 class TaxiiResponse(JSONResponse):
