@@ -21,7 +21,7 @@ from fraudlink.cli.main import app
 ENUMERATED = {"kind", "tlp", "purpose", "legal_basis", "role", "format_", "format", "schema",
               "action", "handling", "status", "engine", "judgement"}  # fmt: skip
 #: the same names used for free text, on purpose: a treaty article, a reason, a request
-FREE_TEXT = {("case", "status", "legal_basis"), ("export", "purpose"),
+FREE_TEXT = {("case", "status", "legal_basis"), ("export", "write", "purpose"),
              ("package", "create", "action"), ("operation", "open", "legal_basis")}  # fmt: skip
 #: closed sets still typed as text by branches merged after this test (to become enums)
 OWE_CHOICES = {("public", "disputes", "list", "status"), ("user", "add", "role")}

@@ -20,7 +20,7 @@ from fraudlink.access.principal import Principal
 from fraudlink.access.tables import JointRelease, NamedReader
 from fraudlink.errors import NotFound
 from fraudlink.share.tables import SharePackage, ShareRecord
-from fraudlink.store.schema import Entity, Report
+from fraudlink.store.schema import Case, CaseAgency, Entity, Report
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,10 @@ def name_reader(session: Session, record_type: str, record_id: int, user_id: int
         session.add(NamedReader(record_type=record_type, record_id=record_id, user_id=user_id))
 
 
+def case_visible(principal: Principal) -> ColumnElement[bool]:
+    """A case is seen by the agencies (and their units' parents) that lead it or take part."""
+    partner = select(CaseAgency.case_id).where(CaseAgency.agency_id.in_(principal.units))
+    return or_(Case.lead_agency_id.in_(principal.units), Case.id.in_(partner))
 def operation_visible(principal: Principal) -> ColumnElement[bool]:
     """An operation is seen by the agencies (and units) that lead it or take part in it."""
     from fraudlink.cases.tables import Operation, OperationAgency

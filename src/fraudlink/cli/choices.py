@@ -81,6 +81,7 @@ class AuditAction(StrEnum):
     import_ = "import"
     delete = "delete"
     approve = "approve"
+    refuse = "refuse"
 
 
 class OfficerRole(StrEnum):

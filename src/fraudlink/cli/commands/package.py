@@ -29,6 +29,7 @@ from fraudlink.cli.common import (
     styled,
 )
 from fraudlink.cli.render_share import print_package
+from fraudlink.cli.signin import UserOption, signed_in
 
 if TYPE_CHECKING:
     from fraudlink.share import Outcome, PackageBlocked
@@ -48,7 +49,12 @@ def _report(outcome: Outcome, json_: bool) -> None:
     elif outcome.path is None:
         console.print(
             f"package {outcome.package_id} awaits a supervisor: "
-            f"`fraudlink package approve {outcome.package_id} --by USER`"
+            f"`fraudlink package approve {outcome.package_id} --user SUPERVISOR`"
+        )
+    elif outcome.status == "queued":
+        console.print(
+            f"package {outcome.package_id} written to {outcome.path} and queued for the "
+            "partner's server (`fraudlink package list` shows when it is delivered)"
         )
     else:
         console.print(f"package {outcome.package_id} written to {outcome.path}")
@@ -113,15 +119,15 @@ def create_command(
         dt.datetime | None,
         typer.Option("--to-date", formats=["%Y-%m-%d"], help="Statistics: first day not counted."),
     ] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Build a package; safeguards run first; above GREEN or naming people it waits for approval.
 
-    A statistics package (no --case) carries aggregates by --group-by over [--from, --to-date).
+    Made by the signed-in liaison officer or supervisor, for their agency. A statistics
+    package (no --case) carries aggregates by --group-by over [--from, --to-date).
     """
-    from fraudlink.audit import current_user
     from fraudlink.share import PackageBlocked, Request, create
     from fraudlink.share.custody import acquisition_record
     from fraudlink.share.markings import DEFAULT_HANDLING
@@ -131,7 +137,7 @@ def create_command(
         case=case,
         to=to,
         out=str(out),
-        created_by=current_user(by),
+        created_by="",
         tlp=tlp.value,
         purpose=purpose.value if purpose else None,
         action=action,
@@ -149,8 +155,10 @@ def create_command(
             bool(evidence), acquired_by, acquired_at, method, authorisation
         ),
     )
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        _report(create(database(ctx, db), request, passphrase()), json_)
+        _report(create(store, request, passphrase(), by), json_)
     except PackageBlocked as error:
         _blocked(error)
 
@@ -159,16 +167,18 @@ def create_command(
 def approve_command(
     ctx: typer.Context,
     package_id: str,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Release a package awaiting approval (a supervisor other than its creator)."""
-    from fraudlink.audit import current_user
+    """Release a package awaiting approval: a signed-in supervisor of the sending agency
+    who is not its creator."""
     from fraudlink.share import PackageBlocked, approve
 
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        _report(approve(database(ctx, db), package_id, current_user(by), passphrase()), json_)
+        _report(approve(store, package_id, by, passphrase()), json_)
     except PackageBlocked as error:
         _blocked(error)
 
@@ -179,17 +189,15 @@ def retract_command(
     package_id: str,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Write a follow-up package that withdraws one sent earlier."""
-    from fraudlink.audit import current_user
     from fraudlink.share import retract
 
-    outcome = retract(
-        database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
-    )
+    store = database(ctx, db)
+    outcome = retract(store, package_id, reason, signed_in(store, user), str(out), passphrase())
     _report(outcome, json_)
 
 
@@ -199,18 +207,17 @@ def correct_command(
     package_id: str,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Resend a package from the records as they are now; the receiver replaces its copy."""
-    from fraudlink.audit import current_user
     from fraudlink.share import PackageBlocked, correct
 
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        outcome = correct(
-            database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
-        )
+        outcome = correct(store, package_id, reason, by, str(out), passphrase())
     except PackageBlocked as error:
         _blocked(error)
     _report(outcome, json_)
@@ -221,15 +228,16 @@ def open_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     evidence_dir: Annotated[Path, typer.Option("--evidence-dir")] = Path("evidence"),
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Verify, decrypt and import a package; any failed check imports nothing."""
-    from fraudlink.audit import current_user
+    """Verify, decrypt and import a package for the signed-in user's agency; any failed
+    check imports nothing."""
     from fraudlink.share import open_package
 
-    received = open_package(database(ctx, db), file, passphrase(), evidence_dir, current_user(by))
+    store = database(ctx, db)
+    received = open_package(store, file, passphrase(), evidence_dir, signed_in(store, user))
     if json_:
         print_jsonl([received.as_json()])
         return
