@@ -118,3 +118,19 @@ def test_revocation_counts_from_signing_not_creation(
     approve(sender.db, pending.package_id, "sam", kit.passphrase)  # signed after revocation
     with pytest.raises(PackageRejected, match="revoked"):
         _open(receiver, sender.out / "p.flpkg", kit)
+
+
+def test_agency_list_reads_at_80_columns(sender: Side, receiver: Side, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fraudlink.cli.main import app
+
+    with sender.db.session() as session:
+        rotate(session, "correct horse battery staple", "admin")
+    env = {"COLUMNS": "80", "FRAUDLINK_DB": receiver.db.settings.db}
+    result = CliRunner().invoke(app, ["agency", "list", "--history"], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("CN-MPS") and lines[2].startswith("KH-NPA")
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[3].startswith("  partner, current (added") and len(lines[3].split(": ")[1]) == 39
