@@ -42,6 +42,15 @@ class Settings(BaseSettings):
         description="run jobs inside the server (default: on SQLite yes, on PostgreSQL "
         "`fraudlink worker` does)",
     )
+    public_disputes: Path | None = Field(
+        default=None, description="the public server's dispute spool, reviewed through the API"
+    )
+    package_dir: Path = Field(
+        default=Path("packages"), description="folder where the server writes outbound packages"
+    )
+    evidence_dir: Path = Field(
+        default=Path("evidence"), description="folder where opened packages' evidence is stored"
+    )
 
     def with_db(self, db: str | Path | None) -> Settings:
         """Return a copy pointing at ``db`` when the user named one on the command line."""

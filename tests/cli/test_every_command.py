@@ -85,6 +85,7 @@ def test_enums_agree_with_the_stages() -> None:
     from fraudlink.cases.lifecycle import lifecycle
     from fraudlink.cases.statistics import DIMENSIONS
     from fraudlink.cases.tables import ACTION_KINDS
+    from fraudlink.i18n import LANGUAGES
     from fraudlink.link.lookup import identifier_kinds
     from fraudlink.screen.formats import READERS
     from fraudlink.share.content import KINDS, LEGAL_BASES, PURPOSES
@@ -111,6 +112,7 @@ def test_enums_agree_with_the_stages() -> None:
     assert values(choices.AssetKind) == set(ASSET_KINDS)
     assert values(choices.AssetState) == set(ASSET_STATES)
     assert values(choices.Dimension) == set(DIMENSIONS)
+    assert values(choices.Language) == set(LANGUAGES)
 
 
 REPORTS = [

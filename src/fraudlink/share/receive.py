@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
@@ -34,9 +34,13 @@ from fraudlink.share.importer import Context, import_content
 from fraudlink.share.keys import LocalKeys, SigningKey, signing_keys, unlock
 from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.officers import may_send
 from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 
 @dataclass
@@ -74,14 +78,17 @@ def open_package(
     path: Path,
     passphrase: str,
     evidence_dir: Path,
-    user: str,
+    by: Principal,
     limits: Limits | None = None,
+    agency: str | None = None,
 ) -> Received:
+    """Open ``path`` for ``by``'s agency, which must be the package's recipient."""
+    user = may_send(by)
     limits = limits or Limits()
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase, database.settings.agency)
+            keys = unlock(session, passphrase, by.agency)
             sender, signer = verify_file(path, lambda code: _signing_keys(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)
