@@ -2,8 +2,8 @@
 
 Debian's Chromium driven by Playwright (never a downloaded browser): no page
 scrolls sideways, the check form works with the keyboard alone, and axe-core
-finds nothing serious or critical. axe-core is vendored in ``vendor/`` (see
-``vendor/README.md``). Skipped when Chromium or Playwright is missing; a
+finds nothing serious or critical (axe-core as the web tests vendor it, in
+``tests/web/vendor``). Skipped when Chromium or Playwright is missing; a
 failure when CI=true.
 """
 
@@ -25,7 +25,7 @@ import pytest
 from fraudlink.public.i18n import LANGUAGES
 
 CHROMIUM = "/usr/bin/chromium"
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE = Path(__file__).parents[1] / "web" / "vendor" / "axe.min.js"  # make vendor
 PAGES = ("/", "/job", "/dispute", "/?kind=phone&value=012%20345%20678&country=KH")
 PHONE = {"width": 360, "height": 740}
 

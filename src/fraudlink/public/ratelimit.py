@@ -62,7 +62,8 @@ class RedisLimiter:
     def hit(self, client: str) -> None:
         now = time.time()
         key = f"fraudlink:public:rl:{int(now // self.window)}:{client}"
-        pipe = self._redis.pipeline()
+        # one round trip, no MULTI/EXEC: INCR is atomic, and EXPIRE only has to happen once
+        pipe = self._redis.pipeline(transaction=False)
         pipe.incr(key)
         pipe.expire(key, self.window + 1)
         count = int(pipe.execute()[0])

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from fraudlink.api.deps import CallerDep, SessionDep
 from fraudlink.api.problems import responses
 from fraudlink.errors import ConfigError
+from fraudlink.public.disputes import Dispute
 
 router = APIRouter(prefix="/disputes", tags=["disputes"])
 
@@ -41,6 +42,10 @@ class DecisionIn(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
+def _view(found: Dispute) -> DisputeView:
+    return DisputeView.model_validate(found.as_json())
+
+
 def _spool(request: Request) -> Path:
     found: Path | None = request.app.state.settings.public_disputes
     if found is None:
@@ -64,7 +69,7 @@ def index(
     from fraudlink.public.disputes import disputes_for
 
     rows = disputes_for(session, who.principal, _spool(request), status)
-    return DisputeList(items=[DisputeView(**row.as_json()) for row in rows])
+    return DisputeList(items=[_view(row) for row in rows])
 
 
 @router.get(
@@ -77,7 +82,7 @@ def read(reference: str, request: Request, who: CallerDep, session: SessionDep) 
     from fraudlink.public.disputes import dispute_for
 
     found = dispute_for(session, who.principal, _spool(request), reference)
-    return DisputeView(**found.as_json())
+    return _view(found)
 
 
 @router.post(
@@ -94,4 +99,4 @@ def decide(
 
     found = decide_dispute(session, who.principal, _spool(request), reference, body.decision,
                            body.note)  # fmt: skip
-    return DisputeView(**found.as_json())
+    return _view(found)
