@@ -31,7 +31,9 @@ USERS = {
 }
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+BUILD = Path(__file__).resolve().parents[2] / "build"
+SCREENSHOTS = BUILD / "screenshots"
+LOG = BUILD / "web-server.log"
 
 
 def _need_chromium() -> None:
@@ -144,12 +146,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     db = str(where / "web.db")
     extra = _seed(db, where / "data")
     port = _free_port()
+    BUILD.mkdir(exist_ok=True)
     env = os.environ | {"FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": "CN-MPS"}
     process = subprocess.Popen(
         [sys.executable, "-m", "fraudlink", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=open(where / "server.log", "wb"),  # noqa: SIM115 - closed with the process
+        stderr=open(LOG, "wb"),  # noqa: SIM115 - closed with the process
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fraudlink.web import i18n
+from fraudlink.web.deps import commit
 from fraudlink.web.sessions import SignedIn
 
 
@@ -40,6 +41,7 @@ def page(
     status: int = 200,
 ) -> HTMLResponse:
     """The page in the request's language; ``lang`` was settled by the viewer dependency."""
+    commit(request)
     language = getattr(request.state, "language", i18n.DEFAULT)
     token = i18n.current.set(language)
     try:

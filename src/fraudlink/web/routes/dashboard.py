@@ -8,8 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from fraudlink.analyse.dashboard import dashboard
-from fraudlink.api.deps import SessionDep
-from fraudlink.web.deps import ViewerDep
+from fraudlink.web.deps import SessionDep, ViewerDep
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
