@@ -197,11 +197,14 @@ def analyst(browser: Any, site: Site) -> Iterator[Any]:
     context.close()
 
 
-def check_page(page: Any, name: str) -> list[dict[str, Any]]:
+def check_page(page: Any, name: str, axe: bool = True) -> list[dict[str, Any]]:
     """Screenshot into build/screenshots and axe-core's serious or critical violations."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
+    page.evaluate("async () => { await document.fonts.ready; }")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if not axe:
+        return []
     # evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts
     page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate("async () => (await axe.run(document)).violations")
