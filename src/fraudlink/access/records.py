@@ -260,7 +260,7 @@ def submit_reports(
 ) -> tuple[IngestSummary, list[LineResult]]:
     """Ingest lines for the principal's agencies; the submitter is named on TLP:RED ones."""
     summary, results = ingest_lines(database, lines, principal.username, principal.unit_codes)
-    written = [(r.agency, r.id) for r in results if r.status in ("loaded", "updated")]
+    written = [(r.agency, r.id) for r in results if r.red and r.status in ("loaded", "updated")]
     if written:
         _name_on_red(database, principal, written)
     return summary, results

@@ -1,4 +1,4 @@
-"""The pages' five languages: the public pages' catalogs machinery, this package's catalogs.
+"""The pages' five languages: the shared catalogs machinery, this package's catalogs.
 
 The language of the page being built is held in a context variable, so the
 templates' ``_()`` and the formatting filters need no argument, and two pages
@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
-from fraudlink.public.i18n import DEFAULT, LANGUAGES, negotiate, translations
+from fraudlink.i18n import DEFAULT, LANGUAGES, catalog, negotiate
 
 __all__ = ["DEFAULT", "LANGUAGES", "negotiate"]
 PACKAGE = "fraudlink.web"
@@ -24,11 +24,11 @@ current: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 
 def gettext(message: str) -> str:
-    return translations(current.get(), PACKAGE).gettext(message)
+    return catalog(PACKAGE, current.get()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return translations(current.get(), PACKAGE).ngettext(singular, plural, count)
+    return catalog(PACKAGE, current.get()).ngettext(singular, plural, count)
 
 
 _ = gettext

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fraudlink.api.deps import DatabaseDep
 from fraudlink.errors import FraudlinkError
-from fraudlink.share.package import approve_as, packages_for
+from fraudlink.share.package import approve, packages_for
 from fraudlink.share.receive import open_package
 from fraudlink.share.show import show_package
 from fraudlink.web.deps import SessionDep, SignedFormDep, ViewerDep, commit, see_other
@@ -64,9 +64,7 @@ async def open_form(
                 path,
                 passphrase,
                 EVIDENCE_DIR,
-                viewer.principal.username,
-                None,
-                viewer.principal.agency,
+                viewer.principal,
             )
             context["result"] = received
         except FraudlinkError as error:
@@ -95,7 +93,7 @@ async def approve_form(
 ) -> HTMLResponse | RedirectResponse:
     commit(request)  # the stage writes in its own transaction: release this one's lock
     try:
-        await run_in_threadpool(approve_as, store, viewer.principal, package_id, passphrase)
+        await run_in_threadpool(approve, store, package_id, viewer.principal, passphrase)
     except FraudlinkError as error:
         if error.status == 404:
             raise
