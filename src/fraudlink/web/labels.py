@@ -13,6 +13,7 @@ def labels() -> dict[str, str]:
         "draft": _("Draft"),
         "awaiting_approval": _("Awaiting approval"),
         "sent": _("Sent"),
+        "written": _("Written, ready to deliver"),
         "received": _("Received"),
         "retracted": _("Retracted"),
         "corrected": _("Corrected"),
