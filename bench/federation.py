@@ -34,12 +34,14 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import attach_report, open_case
 from fraudlink.federation.partners import add_partner, set_enabled
 from fraudlink.federation.tables import FedInbox, FedReceipt
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
-from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
+from fraudlink.share import Request, approve, create, export_card, init_agency
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database, open_database
 
@@ -57,14 +59,19 @@ class Server:
         self.db = open_database(Settings(db=db, agency=code))
         with self.db.session() as session:
             init_agency(session, code, code, country, SECRET)
-        add_officer(self.db, "alice", "liaison", SECRET, "bench")
-        add_officer(self.db, "sam", "supervisor", SECRET, "bench")
+            add_user(session, "alice", code, ["liaison"], None)
+            add_user(session, "sam", code, ["supervisor"], None)
         self.env = os.environ | {
-            "FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": code, "FRAUDLINK_PASSPHRASE": SECRET,
-            "FRAUDLINK_SPOOL": str(root / "spool"), "FRAUDLINK_SERVE_JOBS": "true",
-            "FRAUDLINK_EVIDENCE_DIR": str(root / "evidence"), "FRAUDLINK_FED_BACKOFF": "0.2",
-            "FRAUDLINK_FED_BACKOFF_MAX": "2", "FRAUDLINK_RATE_LIMIT": "1000000",
-        }  # fmt: skip
+            "FRAUDLINK_DB": db,
+            "FRAUDLINK_AGENCY": code,
+            "FRAUDLINK_PASSPHRASE": SECRET,
+            "FRAUDLINK_SPOOL": str(root / "spool"),
+            "FRAUDLINK_SERVE_JOBS": "true",
+            "FRAUDLINK_EVIDENCE_DIR": str(root / "evidence"),
+            "FRAUDLINK_FED_BACKOFF": "0.2",
+            "FRAUDLINK_FED_BACKOFF_MAX": "2",
+            "FRAUDLINK_RATE_LIMIT": "1000000",
+        }
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -120,9 +127,14 @@ def introduce(a: Server, b: Server) -> None:
 
 def seed(server: Server) -> None:
     path = server.root / "reports.jsonl"
-    report = {"id": "b1", "agency": server.code, "reported_at": "2025-01-05", "country": "KH",
-              "narrative": "Paid to +855 12 345 678",
-              "identifiers": [{"kind": "phone", "value": "+85512345678"}]}  # fmt: skip
+    report = {
+        "id": "b1",
+        "agency": server.code,
+        "reported_at": "2025-01-05",
+        "country": "KH",
+        "narrative": "Paid to +855 12 345 678",
+        "identifiers": [{"kind": "phone", "value": "+85512345678"}],
+    }
     path.write_text(json.dumps(report) + "\n")
     ingest_files(server.db, [path])
     with server.db.session() as session:
@@ -131,11 +143,12 @@ def seed(server: Server) -> None:
 
 
 def send(db: Database, kind: str, out: Path, **options: Any) -> str:
-    request = Request(kind=kind, case=CASE, to="TH-RTP", out=str(out), created_by="alice",
-                      **options)  # fmt: skip
-    outcome = create(db, request, SECRET)
+    request = Request(
+        kind=kind, case=CASE, to="TH-RTP", out=str(out), created_by="alice", **options
+    )
+    outcome = create(db, request, SECRET, acting_as(db, "alice"))
     if outcome.status == "awaiting_approval":
-        outcome = approve(db, outcome.package_id, "sam", SECRET)
+        outcome = approve(db, outcome.package_id, acting_as(db, "sam"), SECRET)
     return outcome.package_id
 
 
@@ -166,10 +179,13 @@ def notifications(kh: Server, th: Server, n: int) -> dict[str, float]:
     sending = time.perf_counter()
     wait(lambda: delivered(kh) >= n, 3600)
     delivery = time.perf_counter() - sending
-    return {"packages": n, "created_per_s": round(n / created, 1),
-            "delivered_per_s": round(n / delivery, 1),
-            "end_to_end_per_s": round(n / (created + delivery), 1),
-            "seconds": round(created + delivery, 1)}  # fmt: skip
+    return {
+        "packages": n,
+        "created_per_s": round(n / created, 1),
+        "delivered_per_s": round(n / delivery, 1),
+        "end_to_end_per_s": round(n / (created + delivery), 1),
+        "seconds": round(created + delivery, 1),
+    }
 
 
 def evidence(kh: Server, th: Server, mib: int, before: int) -> dict[str, float]:
@@ -181,19 +197,32 @@ def evidence(kh: Server, th: Server, mib: int, before: int) -> dict[str, float]:
     acquisition = {"by": "bench", "method": "copy", "authorisation": "bench"}
     idle = {"sender_idle_mib": round(kh.rss_mib(), 1), "receiver_idle_mib": round(th.rss_mib(), 1)}
     started = time.perf_counter()
-    package = send(kh.db, "evidence_transfer", kh.root / "big.flpkg", evidence=[str(path)],
-                   acquisition=acquisition, handling=["crime_only"])  # fmt: skip
+    package = send(
+        kh.db,
+        "evidence_transfer",
+        kh.root / "big.flpkg",
+        evidence=[str(path)],
+        acquisition=acquisition,
+        handling=["crime_only"],
+    )
     queued = time.perf_counter()
     wait(lambda: delivered(kh) > before, 7200)
     done = time.perf_counter()
     size = (kh.root / "big.flpkg").stat().st_size
-    assert th.count(select(func.count()).select_from(FedInbox)
-                    .where(FedInbox.package_id == package)) == 1  # fmt: skip
-    return {"mib": mib, "package_mib": round(size / (1 << 20)),
-            "create_s": round(queued - started, 1), "transfer_s": round(done - queued, 1),
-            "transfer_mib_per_s": round(size / (1 << 20) / (done - queued), 1),
-            "sender_peak_mib": round(kh.peak_mib(), 1),
-            "receiver_peak_mib": round(th.peak_mib(), 1), **idle}  # fmt: skip
+    assert (
+        th.count(select(func.count()).select_from(FedInbox).where(FedInbox.package_id == package))
+        == 1
+    )
+    return {
+        "mib": mib,
+        "package_mib": round(size / (1 << 20)),
+        "create_s": round(queued - started, 1),
+        "transfer_s": round(done - queued, 1),
+        "transfer_mib_per_s": round(size / (1 << 20) / (done - queued), 1),
+        "sender_peak_mib": round(kh.peak_mib(), 1),
+        "receiver_peak_mib": round(th.peak_mib(), 1),
+        **idle,
+    }
 
 
 def main() -> None:

@@ -31,6 +31,9 @@ def test_demo_prints_the_summary_and_networks(tmp_path: Path) -> None:
     listed = [found for players in data["listed"].values() for found in players]
     assert listed, "some key players are on the demo watchlist"
     assert all(found["score"] >= 0.8 for found in listed)
+    operations = data["operations"]
+    assert operations and all(op["arrested"] > 0 and op["reports"] > 0 for op in operations)
+    assert "confiscated" in operations[0]["assets"] and " arrested, " in result.stdout
 
 
 def test_demo_keeps_out_of_a_database_holding_real_reports(tmp_path: Path) -> None:

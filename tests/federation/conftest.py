@@ -27,17 +27,20 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import add_subject, attach_report, open_case, record_status
 from fraudlink.federation.partners import add_partner
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
 from fraudlink.share import Outcome as Outcome
-from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
+from fraudlink.share import Request, approve, create, export_card, init_agency
 from fraudlink.store import Database, open_database
 from fraudlink.store.schema import Entity
 
 PASSPHRASE = "correct horse battery staple"
 CASE = "KH-2025-007"
+USERS = {"alice": "liaison", "sam": "supervisor", "bo": "liaison"}
 COUNTRY = {"KH-NPA": "KH", "TH-RTP": "TH", "VN-MPS": "VN"}
 
 
@@ -63,8 +66,8 @@ class Node:
         self.db = open_database(Settings(db=self.url, agency=self.code))
         with self.db.session() as session:
             init_agency(session, self.code, f"{self.code} police", COUNTRY[self.code], PASSPHRASE)
-        add_officer(self.db, "alice", "liaison", PASSPHRASE, "admin")
-        add_officer(self.db, "sam", "supervisor", PASSPHRASE, "admin")
+            for name, role in USERS.items():
+                add_user(session, name, self.code, [role], None)
 
     @property
     def base(self) -> str:
@@ -92,14 +95,17 @@ class Node:
         log = (self.root / "server.log").open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "fraudlink", "serve", "--port", str(self.port)],
-            env=self.env(), stdout=log, stderr=log, cwd=self.root,
-        )  # fmt: skip
-        deadline = time.monotonic() + 90
+            env=self.env(),
+            stdout=log,
+            stderr=log,
+            cwd=self.root,
+        )
+        deadline = time.monotonic() + 240  # a loaded 2-core machine imports slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.code} server exited: {self.log()[-2000:]}")
             try:
-                if httpx.get(f"{self.base}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.base}/api/v1/health", timeout=5).status_code == 200:
                     return
             except httpx.HTTPError:
                 time.sleep(0.2)
@@ -143,20 +149,28 @@ class Node:
 
 REPORTS = [
     {
-        "id": "r1", "agency": "KH-NPA", "reported_at": "2025-01-05", "country": "KH",
+        "id": "r1",
+        "agency": "KH-NPA",
+        "reported_at": "2025-01-05",
+        "country": "KH",
         "scam_type": "investment",
         "narrative": "Paid to agent on +855 12 345 678",
         "identifiers": [{"kind": "phone", "value": "+85512345678"}],
-        "persons": [{"name": "Chen Zhi", "role": "suspect", "nationality": "CN"},
-                    {"name": "Somchai T.", "role": "victim", "nationality": "TH"}],
+        "persons": [
+            {"name": "Chen Zhi", "role": "suspect", "nationality": "CN"},
+            {"name": "Somchai T.", "role": "victim", "nationality": "TH"},
+        ],
         "victim": {"name": "Somchai T.", "phone": "+66812345678"},
     },
     {
-        "id": "r2", "agency": "KH-NPA", "reported_at": "2025-01-09", "narrative": "",
+        "id": "r2",
+        "agency": "KH-NPA",
+        "reported_at": "2025-01-09",
+        "narrative": "",
         "identifiers": [{"kind": "phone", "value": "+85512345678"}],
         "persons": [{"name": "Nok P.", "role": "victim", "nationality": "TH"}],
     },
-]  # fmt: skip
+]
 
 
 def seed(node: Node, partners: list[str]) -> None:
@@ -184,11 +198,12 @@ def _entity(session: Any, name: str) -> int:
 
 def send(node: Node, kind: str, to: str, name: str, **options: Any) -> str:
     """Create a package and have the supervisor approve it when it waits; its id."""
-    request = Request(kind=kind, case=CASE, to=to, out=str(node.root / name), created_by="alice",
-                      **options)  # fmt: skip
-    outcome = create(node.db, request, PASSPHRASE)
+    request = Request(
+        kind=kind, case=CASE, to=to, out=str(node.root / name), created_by="alice", **options
+    )
+    outcome = create(node.db, request, PASSPHRASE, acting_as(node.db, "alice"))
     if outcome.status == "awaiting_approval":
-        outcome = approve(node.db, outcome.package_id, "sam", PASSPHRASE)
+        outcome = approve(node.db, outcome.package_id, acting_as(node.db, "sam"), PASSPHRASE)
     return outcome.package_id
 
 
@@ -202,15 +217,14 @@ def wait_for(check: Callable[[], Any], seconds: float = 120, what: str = "") -> 
     raise AssertionError(f"timed out waiting for {what or check}")
 
 
-@dataclass
 class Kit:
     """Helpers handed to tests (test modules cannot import this conftest)."""
 
-    case: str = CASE
-    passphrase: str = PASSPHRASE
-    seed: Callable[[Node, list[str]], None] = staticmethod(seed)  # type: ignore[assignment]
-    send: Callable[..., str] = staticmethod(send)  # type: ignore[assignment]
-    wait_for: Callable[..., Any] = staticmethod(wait_for)  # type: ignore[assignment]
+    case = CASE
+    passphrase = PASSPHRASE
+    seed = staticmethod(seed)
+    send = staticmethod(send)
+    wait_for = staticmethod(wait_for)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from fraudlink.access.principal import acting_as
 from fraudlink.federation.config import FederationSettings
 from fraudlink.federation.inbox import open_from_inbox
 from fraudlink.federation.partners import Identity, set_enabled
@@ -23,13 +24,20 @@ from fraudlink.share.tables import EvidenceItem, SharePackage, ShareRecord
 from fraudlink.store.schema import Entity
 
 Node = Any
-ACQUIRED = {"by": "officer Vann", "at": "2025-02-01T10:00:00+00:00",
-            "method": "forensic image of seized phone", "authorisation": "warrant 12/2025"}  # fmt: skip
+ACQUIRED = {
+    "by": "officer Vann",
+    "at": "2025-02-01T10:00:00+00:00",
+    "method": "forensic image of seized phone",
+    "authorisation": "warrant 12/2025",
+}
 
 
 def status(node: Node, package_id: str) -> str | None:
-    return node.scalar(select(SharePackage.status).where(
-        SharePackage.package_id == package_id, SharePackage.direction == "outbound"))  # fmt: skip
+    return node.scalar(
+        select(SharePackage.status).where(
+            SharePackage.package_id == package_id, SharePackage.direction == "outbound"
+        )
+    )
 
 
 def inbox_state(node: Node, package_id: str) -> str | None:
@@ -42,8 +50,11 @@ def count(node: Node, model: Any, *where: Any) -> int:
 
 def open_at(node: Node, package_id: str, kit: Any) -> Any:
     """What a liaison does at the receiving office (the API route calls the same function)."""
-    config = FederationSettings(passphrase=kit.passphrase, spool=node.spool,  # type: ignore[arg-type]
-                                evidence_dir=node.root / "evidence")  # fmt: skip
+    config = FederationSettings(
+        passphrase=kit.passphrase,
+        spool=node.spool,  # type: ignore[arg-type]
+        evidence_dir=node.root / "evidence",
+    )
     return open_from_inbox(node.db, config, Identity(node.db, kit.passphrase), package_id, "bo")
 
 
@@ -71,11 +82,25 @@ def test_every_kind_delivered_opened_corrected_retracted(mesh: Any, kit: Any) ->
     now = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
     record_consular(kh.db, kit.case, suspect, now, True, now, "CN", "alice")
     notified = kit.send(kh, "case_notification", "TH-RTP", "n.flpkg", action="locate recruiter")
-    evidence = kit.send(kh, "evidence_transfer", "TH-RTP", "e.flpkg", acquisition=ACQUIRED,
-                        evidence=evidence_files(kh.root, [3 << 20, 1000]))  # fmt: skip
-    repatriation = kit.send(kh, "repatriation_request", "TH-RTP", "r.flpkg", tlp="RED",
-                            subject=suspect, legal_basis="deportation",
-                            recipients=["pol. col. Somsak"], action="receive the victims")  # fmt: skip
+    evidence = kit.send(
+        kh,
+        "evidence_transfer",
+        "TH-RTP",
+        "e.flpkg",
+        acquisition=ACQUIRED,
+        evidence=evidence_files(kh.root, [3 << 20, 1000]),
+    )
+    repatriation = kit.send(
+        kh,
+        "repatriation_request",
+        "TH-RTP",
+        "r.flpkg",
+        tlp="RED",
+        subject=suspect,
+        legal_basis="deportation",
+        recipients=["pol. col. Somsak"],
+        action="receive the victims",
+    )
     packages = [notified, evidence, repatriation]
     for package in packages:
         kit.wait_for(lambda p=package: status(kh, p) == "delivered", what=f"{package} delivered")
@@ -92,19 +117,23 @@ def test_every_kind_delivered_opened_corrected_retracted(mesh: Any, kit: Any) ->
     with kh.db.session() as session:
         chen = session.get(Entity, suspect)
         chen.name = "Chen Zhi (陈志)"
-    fix = correct(kh.db, notified, "name in Han script", "alice", str(kh.root / "c.flpkg"),
-                  kit.passphrase).package_id  # fmt: skip
+    alice = acting_as(kh.db, "alice")
+    fix = correct(
+        kh.db, notified, "name in Han script", alice, str(kh.root / "c.flpkg"), kit.passphrase
+    ).package_id
     _approve_if_waiting(kh, fix, kit)
-    gone = retract(kh.db, evidence, "wrong desk", "alice", str(kh.root / "x.flpkg"),
-                   kit.passphrase).package_id  # fmt: skip
+    gone = retract(
+        kh.db, evidence, "wrong desk", alice, str(kh.root / "x.flpkg"), kit.passphrase
+    ).package_id
     for package in (fix, gone):  # applied on arrival, no liaison needed
         kit.wait_for(lambda p=package: inbox_state(th, p) in ("opened", "applied"), what=package)
         kit.wait_for(lambda p=package: status(kh, p) == "opened", what=f"{package} receipt")
     names = {n for (n,) in th.all(select(Entity.name))}
     assert "Chen Zhi (陈志)" in names and "Chen Zhi" not in names
     original = th.scalar(select(SharePackage.id).where(SharePackage.package_id == evidence))
-    states = {s for (s,) in th.all(select(ShareRecord.state).where(
-        ShareRecord.package_id == original))}  # fmt: skip
+    states = {
+        s for (s,) in th.all(select(ShareRecord.state).where(ShareRecord.package_id == original))
+    }
     assert states == {"retracted"}
     assert status(kh, notified) == "corrected" and status(kh, evidence) == "retracted"
     # nothing lost, nothing twice
@@ -120,7 +149,7 @@ def _approve_if_waiting(node: Node, package_id: str, kit: Any) -> None:
     from fraudlink.share import approve
 
     if status(node, package_id) == "awaiting_approval":
-        approve(node.db, package_id, "sam", kit.passphrase)
+        approve(node.db, package_id, acting_as(node.db, "sam"), kit.passphrase)
 
 
 @pytest.mark.slow
@@ -134,8 +163,10 @@ def test_partner_down_then_up_and_disabled_partner(mesh: Any, kit: Any) -> None:
     kh.start()
     to_th = kit.send(kh, "case_notification", "TH-RTP", "t.flpkg", action="locate")
     to_vn = kit.send(kh, "case_notification", "VN-MPS", "v.flpkg", action="locate")
-    kit.wait_for(lambda: kh.scalar(select(FedOutbox.attempts).where(
-        FedOutbox.package_id == to_th)) >= 3, what="retries while TH is down")  # fmt: skip
+    kit.wait_for(
+        lambda: kh.scalar(select(FedOutbox.attempts).where(FedOutbox.package_id == to_th)) >= 3,
+        what="retries while TH is down",
+    )
     assert status(kh, to_th) == "queued"
     th.start()
     kit.wait_for(lambda: status(kh, to_th) == "delivered", what="delivered after TH came up")
@@ -156,11 +187,14 @@ def test_receiver_killed_during_large_transfer(mesh: Any, kit: Any) -> None:
     big = evidence_files(kh.root, [64 << 20])
     th.start()
     kh.start()
-    package = kit.send(kh, "evidence_transfer", "TH-RTP", "big.flpkg", acquisition=ACQUIRED,
-                       evidence=big)  # fmt: skip
+    package = kit.send(
+        kh, "evidence_transfer", "TH-RTP", "big.flpkg", acquisition=ACQUIRED, evidence=big
+    )
     part = th.spool / "incoming"
-    kit.wait_for(lambda: any(p.stat().st_size > 12 << 20 for p in part.glob("*.part")),
-                 what="a transfer under way")  # fmt: skip
+    kit.wait_for(
+        lambda: any(p.stat().st_size > 12 << 20 for p in part.glob("*.part")),
+        what="a transfer under way",
+    )
     th.kill()
     staged = max(p.stat().st_size for p in part.glob("*.part"))
     assert 0 < staged < (64 << 20) and count(th, FedInbox) == 0  # nothing half-imported

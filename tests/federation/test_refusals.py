@@ -22,8 +22,15 @@ HELLO = "/api/v1/federation/hello?challenge=abc"
 PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 
 
-def signed(node: Any, path: str, keyid: str, key: Ed25519PrivateKey, body: bytes = b"",
-           method: str = "GET", digest_of: bytes | None = None) -> httpx.Response:  # fmt: skip
+def signed(
+    node: Any,
+    path: str,
+    keyid: str,
+    key: Ed25519PrivateKey,
+    body: bytes = b"",
+    method: str = "GET",
+    digest_of: bytes | None = None,
+) -> httpx.Response:
     url = node.base + path
     sha = hashlib.sha256(body if digest_of is None else digest_of).digest()
     headers = sign_request(method, url, sha, keyid, key)
@@ -42,10 +49,13 @@ def test_refused_requests_are_logged(mesh: Any, kit: Any) -> None:
     good = sign_request("GET", th.base + HELLO, hashlib.sha256(b"").digest(), "KH-NPA", key)
     first = httpx.get(th.base + HELLO, headers=good, timeout=30)
     assert first.status_code == 200
-    verify_document(first.json(), "TH-RTP", Identity(th.db, kit.passphrase).keys().signing
-                    .public_key())  # fmt: skip
+    verify_document(
+        first.json(), "TH-RTP", Identity(th.db, kit.passphrase).keys().signing.public_key()
+    )
     replay = httpx.get(th.base + HELLO, headers=good, timeout=30)
-    assert replay.status_code == 401 and replay.headers["content-type"] == "application/problem+json"
+    assert (
+        replay.status_code == 401 and replay.headers["content-type"] == "application/problem+json"
+    )
 
     assert httpx.get(th.base + HELLO, timeout=30).status_code == 401  # unsigned
     stranger = Ed25519PrivateKey.generate()

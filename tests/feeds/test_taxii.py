@@ -129,6 +129,9 @@ def test_another_partners_root_is_not_found_and_no_token_is_refused(served: Feed
         assert "Basic" in answer.headers["www-authenticate"]
     wrong_role = httpx.get(f"{served.base}/taxii2/", headers=served.auth("kh_super"))
     assert wrong_role.status_code == 403
+    xml = served.auth("th_feed") | {"Accept": "application/xml"}
+    refused_type = httpx.get(f"{served.base}/taxii2/", headers=xml)
+    assert refused_type.status_code == 406 and refused_type.json()["http_status"] == "406"
 
 
 def test_bearer_and_token_schemes_read_the_same_feed(served: Feeds) -> None:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from fraudlink.access.principal import acting_as
 from fraudlink.cli.common import SafeConsole
 from fraudlink.cli.render_share import print_package
 from fraudlink.share import Request, open_package
@@ -21,7 +22,7 @@ def test_inbound_package_show_names_the_received_case(
     request = Request(kind="case_notification", case=kit.case, to="CN-MPS", out=str(out),
                       created_by="alice", action="locate the recruiter")  # fmt: skip
     package_id = kit.send(sender, request).package_id
-    open_package(receiver.db, out, kit.passphrase, receiver.evidence, "bo")
+    open_package(receiver.db, out, kit.passphrase, receiver.evidence, acting_as(receiver.db, "bo"))
     view = show_package(receiver.db, package_id)
     assert view.direction == "inbound" and view.case == kit.case
     buffer = io.StringIO()

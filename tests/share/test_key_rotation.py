@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from fraudlink.access.principal import acting_as
 from fraudlink.errors import InputError
 from fraudlink.share import Request, add_card, export_card, open_package
 from fraudlink.share.errors import PackageRejected
@@ -24,7 +25,11 @@ def _package(side: Side, kit: Any, name: str) -> Path:
 
 
 def _open(side: Side, path: Path, kit: Any) -> dict[str, int]:
-    return open_package(side.db, path, kit.passphrase, side.evidence, "bo").counts
+    return _received(side, path, kit).counts
+
+
+def _received(side: Side, path: Path, kit: Any) -> Any:
+    return open_package(side.db, path, kit.passphrase, side.evidence, acting_as(side.db, "bo"))
 
 
 def _statuses(side: Side) -> dict[tuple[str, str], int]:
@@ -51,7 +56,7 @@ def test_rotation_keeps_old_packages_verifiable(
     assert _statuses(receiver)[("KH-NPA", "retired")] == 1
     after = _package(sender, kit, "after.flpkg")
     assert _open(receiver, after, kit)["report"] == 2
-    old = open_package(receiver.db, before, kit.passphrase, receiver.evidence, "bo")
+    old = _received(receiver, before, kit)
     assert not old.already_opened  # signed by the retired key, still verified
     with receiver.db.session() as session:
         assert [r.status for r in list_keys(session) if r.code == "KH-NPA"] == ["current"]
@@ -112,9 +117,25 @@ def test_revocation_counts_from_signing_not_creation(
     out = str(sender.out / "p.flpkg")
     request = Request(kind="case_notification", case=kit.case, to="CN-MPS",
                       out=out, created_by="alice", action="locate")  # fmt: skip
-    pending = create(sender.db, request, kit.passphrase)
+    pending = create(sender.db, request, kit.passphrase, acting_as(sender.db, "alice"))
     with receiver.db.session() as session:
         revoke(session, kit.passphrase, "bo", "KH-NPA", "stolen")
-    approve(sender.db, pending.package_id, "sam", kit.passphrase)  # signed after revocation
+    approve(sender.db, pending.package_id, acting_as(sender.db, "sam"), kit.passphrase)  # signed
     with pytest.raises(PackageRejected, match="revoked"):
         _open(receiver, sender.out / "p.flpkg", kit)
+
+
+def test_agency_list_reads_at_80_columns(sender: Side, receiver: Side, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fraudlink.cli.main import app
+
+    with sender.db.session() as session:
+        rotate(session, "correct horse battery staple", "admin")
+    env = {"COLUMNS": "80", "FRAUDLINK_DB": receiver.db.settings.db}
+    result = CliRunner().invoke(app, ["agency", "list", "--history"], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("CN-MPS") and lines[2].startswith("KH-NPA")
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[3].startswith("  partner, current (added") and len(lines[3].split(": ")[1]) == 39

@@ -13,6 +13,7 @@ from fraudlink.errors import InputError
 from fraudlink.share import KeyProblem, Markings, add_card, export_card, read_card, show_fingerprint
 from fraudlink.share.keys import unlock
 from fraudlink.share.markings import strictest
+from fraudlink.share.rotation import rotate
 from fraudlink.share.tables import AgencyKey
 
 
@@ -36,8 +37,13 @@ def test_card_round_trip_and_altered_card(sender: Any, tmp_path: Path, kit: Any)
         add_card(session, tampered)
     with other.db.session() as session:
         assert add_card(session, read_card(json.dumps(card))).fingerprint == card["fingerprint"]
-    with other.db.session() as session, pytest.raises(InputError, match="not replaced silently"):
-        add_card(session, card)
+    with other.db.session() as session:  # the same card twice is no change (issue 13)
+        assert add_card(session, card).fingerprint == card["fingerprint"]
+    with sender.db.session() as session:
+        rotate(session, kit.passphrase, "admin", revoke="stolen")
+        unendorsed = export_card(session)
+    with other.db.session() as session, pytest.raises(InputError, match="--replace"):
+        add_card(session, unendorsed)  # another key of a trusted agency is not taken silently
     with pytest.raises(InputError, match="not a fraudlink-key-card"):
         read_card('{"code": "X"}')
     other.db.dispose()

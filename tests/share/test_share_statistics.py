@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from fraudlink.access.principal import acting_as
 from fraudlink.cases.rescued import record_rescue
 from fraudlink.share import PackageBlocked, Request, create
 from fraudlink.share.receive import open_package
@@ -40,7 +41,7 @@ def test_statistics_leave_without_any_person(
     assert content["rescued"]["by_nationality"] == {"VN": 4}
     outcome = kit.send(sender, _request(sender))
     received = open_package(receiver.db, Path(outcome.path), kit.passphrase, receiver.evidence,
-                            "bo")  # fmt: skip
+                            acting_as(receiver.db, "bo"))  # fmt: skip
     assert received.counts == {"groups": 1}
     with receiver.db.session() as session:
         row = session.query(SharePackage).filter_by(direction="inbound").one()
@@ -91,7 +92,8 @@ def test_a_blocked_statistics_package_is_not_written(
         op = open_operation(session, "OP-1", "x", "KH-NPA", DAY)
         log_action(session, op, "arrest", NOW, "KH-NPA", province="Sok Dara", persons=3)
     with pytest.raises(PackageBlocked, match="Sok Dara"):
-        create(sender.db, _request(sender, statistics="province"), kit.passphrase)
+        create(sender.db, _request(sender, statistics="province"), kit.passphrase,
+               acting_as(sender.db, "alice"))  # fmt: skip
     assert not (sender.out / "s.flpkg").exists()
 
 

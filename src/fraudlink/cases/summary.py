@@ -139,7 +139,7 @@ def _operation_about(session: Session, f: Formats, op: Operation) -> list[tuple[
     ]
 
 
-def operation_page(session: Session, op: Operation, lang: str, by: str, on: dt.date) -> Page:
+def operation_page(session: Session, op: Operation, lang: str, by: str | None, on: dt.date) -> Page:
     """The summary of one operation, its USD figures at the rates dated ``on``."""
     from fraudlink.cases.operations import operation_statistics
     from fraudlink.cases.rescued import rescued_counts
@@ -178,7 +178,7 @@ def period_page(
     start: dt.date | None,
     end: dt.date | None,
     lang: str,
-    by: str,
+    by: str | None,
     on: dt.date | None = None,
 ) -> Page:
     """Figures per group over [start, end) (from ``figures_by``), prepared ``on`` (today)."""
@@ -200,7 +200,7 @@ def period_page(
 
 
 def _page(
-    f: Formats, title: str, by: str, on: dt.date, about: list[tuple[str, str]],
+    f: Formats, title: str, by: str | None, on: dt.date, about: list[tuple[str, str]],
     sections: list[Section],
 ) -> Page:  # fmt: skip
     _ = f.gettext

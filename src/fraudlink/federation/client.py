@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -37,7 +39,34 @@ class PartnerRefused(FraudlinkError):
 
 
 #: answers worth retrying: the partner may not trust our card yet, is busy, or is restarting
+BLOCK = 1 << 20
 RETRY = {401, 404, 408, 409, 425, 429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class Part:
+    """``length`` bytes of ``path`` from ``offset``: read once to hash, once to send."""
+
+    path: Path
+    offset: int
+    length: int
+
+    def blocks(self) -> Iterator[bytes]:
+        with self.path.open("rb") as source:
+            source.seek(self.offset)
+            left = self.length
+            while left:
+                block = source.read(min(BLOCK, left))
+                if not block:
+                    raise PartnerDown(f"{self.path} is shorter than when it was queued.")
+                left -= len(block)
+                yield block
+
+    def sha256(self) -> bytes:
+        digest = hashlib.sha256()
+        for block in self.blocks():
+            digest.update(block)
+        return digest.digest()
 
 
 @dataclass(frozen=True)
@@ -63,18 +92,24 @@ class Client:
         method: str,
         path: str,
         query: dict[str, Any] | None = None,
-        body: bytes = b"",
+        body: bytes | Part = b"",
         content_type: str = "application/octet-stream",
     ) -> dict[str, Any]:
+        """``body``: bytes, or a ``Part`` of a file streamed in 1 MiB blocks (never whole)."""
         url = peer.url + BASE + path + ("?" + urlencode(query) if query else "")
-        headers = sign_request(
-            method, url, hashlib.sha256(body).digest(), self.keys.code, self.keys.signing,
-            {"Content-Type": content_type},
-        )  # fmt: skip
+        extra = {"Content-Type": content_type}
+        if isinstance(body, Part):
+            digest, content = body.sha256(), body.blocks()
+            extra["Content-Length"] = str(body.length)
+        else:
+            digest, content = hashlib.sha256(body).digest(), body  # type: ignore[assignment]
+        headers = sign_request(method, url, digest, self.keys.code, self.keys.signing, extra)
         try:
-            answer = self.http.request(method, url, content=body, headers=headers)
+            answer = self.http.request(method, url, content=content, headers=headers)
         except httpx.HTTPError as exc:
-            raise PartnerDown(f"{peer.code} at {peer.url} did not answer ({type(exc).__name__}).")
+            raise PartnerDown(
+                f"{peer.code} at {peer.url} did not answer ({type(exc).__name__})."
+            ) from exc
         return self._read(peer, answer)
 
     def _read(self, peer: Peer, answer: httpx.Response) -> dict[str, Any]:

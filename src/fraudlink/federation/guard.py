@@ -43,8 +43,9 @@ def authenticate(
                 method, url, headers, lambda code: trusted_key(session, code), window
             )
         if not hmac.compare_digest(expected_sha256(verified.digest), hashlib.sha256(body).digest()):
-            raise Refused("The body does not match its Content-Digest.", "wrong digest",
-                          verified.keyid)  # fmt: skip
+            raise Refused(
+                "The body does not match its Content-Digest.", "wrong digest", verified.keyid
+            )
         _remember(database, verified)
     except Refused as refused:
         log_refusal(database, method, path, refused)
@@ -57,8 +58,9 @@ def _remember(database: Database, verified: Verified) -> None:
         with database.session() as session:
             session.add(FedNonce(keyid=verified.keyid, nonce=verified.nonce[:128], seen_at=now()))
     except IntegrityError as exc:
-        raise Refused("This request was seen before; sign each request anew.", "replay",
-                      verified.keyid) from exc  # fmt: skip
+        raise Refused(
+            "This request was seen before; sign each request anew.", "replay", verified.keyid
+        ) from exc
 
 
 def log_refusal(database: Database, method: str, path: str, refused: Refused) -> None:

@@ -49,7 +49,7 @@ READ = 1 << 20
 
 @dataclass(frozen=True)
 class Chunk:
-    """One upload request: ``data`` goes at ``offset`` of a ``total``-byte file hashing to ``sha256``."""
+    """One upload request: ``data`` goes at ``offset`` of a ``total``-byte file (``sha256``)."""
 
     sender: str
     package_id: str
@@ -68,7 +68,8 @@ class Chunk:
 
 
 def _folders(config: FederationSettings) -> tuple[Path, Path]:
-    incoming, inbox = config.spool / "incoming", config.spool / "inbox"
+    spool = config.spool.resolve()  # the inbox row keeps an absolute path for any opener
+    incoming, inbox = spool / "incoming", spool / "inbox"
     incoming.mkdir(parents=True, exist_ok=True)
     inbox.mkdir(parents=True, exist_ok=True)
     return incoming, inbox
@@ -79,8 +80,9 @@ def _staging(config: FederationSettings, sender: str, package_id: str) -> Path:
     return _folders(config)[0] / f"{package_id}-{tag}.part"
 
 
-def state(database: Database, config: FederationSettings, sender: str, package_id: str
-          ) -> dict[str, Any]:  # fmt: skip
+def state(
+    database: Database, config: FederationSettings, sender: str, package_id: str
+) -> dict[str, Any]:
     """What the receiver holds of a package: its receipt, or how many bytes are staged."""
     if not UUID.match(package_id):
         raise InputError("Name the package by its UUID.")
@@ -146,8 +148,9 @@ def _finish(
     with staged.open("rb") as handle:
         os.fsync(handle.fileno())
     os.replace(staged, target)
-    receipt = receipts.make(keys, "delivered", manifest.id, chunk.sender,
-                            sha256=chunk.sha256, size=chunk.total)  # fmt: skip
+    receipt = receipts.make(
+        keys, "delivered", manifest.id, chunk.sender, sha256=chunk.sha256, size=chunk.total
+    )
     with database.session() as session:
         _record(session, manifest, target, chunk, receipt)
     if manifest.relation is not None:
@@ -242,10 +245,51 @@ def apply_follow_up(
             row.opened_at, row.opened_by = now(), SYSTEM_USER
             _queue_receipt(session, keys, row, "opened")
             return
-    held = _Held(keys)
+    held, relation, follows = _Held(keys), row.relation, row.follows
     if not opened and original is not None and original.state == "waiting":
-        open_from_inbox(database, config, held, row.follows, SYSTEM_USER)
+        open_from_inbox(database, config, held, follows, SYSTEM_USER)
     open_from_inbox(database, config, held, package_id, SYSTEM_USER)
+    if relation == "retracts":
+        with database.session() as session:
+            withdraw_released(session, follows)
+
+
+def withdraw_released(session: Session, package_id: str) -> int:
+    """Retracted records leave the joint cases they were released into, as a withdrawal does.
+
+    (The scoping layer already hides them from this agency's views, and the public
+    index leaves out reports that only a retracted package brought.)
+    """
+    from sqlalchemy import update
+
+    from fraudlink.access.tables import JointRelease
+    from fraudlink.share.tables import ShareRecord
+
+    original = session.scalar(
+        select(SharePackage.id).where(
+            SharePackage.package_id == package_id, SharePackage.direction == "inbound"
+        )
+    )
+    records = session.execute(
+        select(ShareRecord.table_name, ShareRecord.record_id).where(
+            ShareRecord.package_id == original,
+            ShareRecord.state == "retracted",
+            ShareRecord.table_name.in_(("report", "entity")),
+        )
+    )
+    withdrawn = 0
+    for table, record_id in records:
+        done = session.execute(
+            update(JointRelease)
+            .where(
+                JointRelease.record_type == table,
+                JointRelease.record_id == record_id,
+                JointRelease.withdrawn_at.is_(None),
+            )
+            .values(withdrawn_at=now(), withdrawn_by=SYSTEM_USER)
+        )
+        withdrawn += int(done.rowcount or 0)  # type: ignore[attr-defined]
+    return withdrawn
 
 
 def _opener(session: Session, user: str, recipient_id: int) -> Principal:
@@ -302,9 +346,13 @@ def open_from_inbox(
 
 
 def _settle(
-    database: Database, keys: LocalKeys, package_id: str, outcome: str, user: str,
+    database: Database,
+    keys: LocalKeys,
+    package_id: str,
+    outcome: str,
+    user: str,
     reason: str | None,
-) -> None:  # fmt: skip
+) -> None:
     with database.session() as session:
         row = session.scalar(select(FedInbox).where(FedInbox.package_id == package_id))
         assert row is not None
@@ -325,13 +373,26 @@ def _queue_receipt(
         return  # a partner without a server: nobody to tell
     facts = {"reason": reason[:1000]} if reason else {}
     document = receipts.make(keys, kind, row.package_id, sender.code, **facts)
-    exists = session.scalar(select(FedOutbox.id).where(
-        FedOutbox.kind == "receipt", FedOutbox.package_id == row.package_id,
-        FedOutbox.partner_id == partner.id))  # fmt: skip
+    exists = session.scalar(
+        select(FedOutbox.id).where(
+            FedOutbox.kind == "receipt",
+            FedOutbox.package_id == row.package_id,
+            FedOutbox.partner_id == partner.id,
+        )
+    )
     if exists is None:
-        session.add(FedOutbox(kind="receipt", package_id=row.package_id, partner_id=partner.id,
-                              state="queued", body=document, size=0, attempts=0,
-                              queued_at=now()))  # fmt: skip
+        session.add(
+            FedOutbox(
+                kind="receipt",
+                package_id=row.package_id,
+                partner_id=partner.id,
+                state="queued",
+                body=document,
+                size=0,
+                attempts=0,
+                queued_at=now(),
+            )
+        )
 
 
 def list_inbox(

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.errors import FraudlinkError
 from fraudlink.federation import receipts
-from fraudlink.federation.client import Client, PartnerDown, PartnerRefused, Peer
+from fraudlink.federation.client import Client, Part, PartnerDown, PartnerRefused, Peer
 from fraudlink.federation.config import FederationSettings
 from fraudlink.federation.guard import forget_old_nonces
 from fraudlink.federation.partners import Identity, now
@@ -49,9 +49,19 @@ def enqueue(session: Session, row: SharePackage, path: Path) -> bool:
         while block := handle.read(1 << 20):
             digest.update(block)
             size += len(block)
-    session.add(FedOutbox(kind="package", package_id=row.package_id, partner_id=partner.id,
-                          state="queued", path=str(path), size=size, sha256=digest.hexdigest(),
-                          attempts=0, queued_at=now()))  # fmt: skip
+    session.add(
+        FedOutbox(
+            kind="package",
+            package_id=row.package_id,
+            partner_id=partner.id,
+            state="queued",
+            path=str(path),
+            size=size,
+            sha256=digest.hexdigest(),
+            attempts=0,
+            queued_at=now(),
+        )
+    )
     row.status = "queued"
     return True
 
@@ -164,8 +174,16 @@ class Sender:
             )
             if row is None:
                 return None
-            return Item(row.id, row.kind, row.package_id, row.path, row.size, row.sha256,
-                        row.body, row.attempts)  # fmt: skip
+            return Item(
+                row.id,
+                row.kind,
+                row.package_id,
+                row.path,
+                row.size,
+                row.sha256,
+                row.body,
+                row.attempts,
+            )
 
     def _drain(self, partner_id: int, peer: Peer) -> None:
         while (item := self._next(partner_id)) is not None:
@@ -186,17 +204,17 @@ class Sender:
         assert item.path is not None and item.sha256 is not None
         path = f"/packages/{item.package_id}"
         answer = self.client.call(peer, "GET", path) if item.attempts else {"offset": 0}
-        chunk = self.config.fed_chunk
-        with Path(item.path).open("rb") as source:
-            while answer.get("state") != "received":
-                offset = int(str(answer.get("offset", 0)))
-                source.seek(offset)
-                data = source.read(chunk)
-                query = {"offset": offset, "total": item.size, "sha256": item.sha256}
-                answer = self.client.call(peer, "PUT", path, query, data)
-                if answer.get("state") != "received" and int(str(answer.get("offset"))) == offset:
-                    raise PartnerDown(f"{peer.code} did not take the chunk at {offset}.")
-                self._renew(partner_id)
+        file = Path(item.path)
+        if not file.is_file() or file.stat().st_size != item.size:
+            raise FraudlinkError(f"The package file {file} is gone or changed since it was queued.")
+        while answer.get("state") != "received":
+            offset = int(str(answer.get("offset", 0)))
+            part = Part(file, offset, min(self.config.fed_chunk, item.size - offset))
+            query = {"offset": offset, "total": item.size, "sha256": item.sha256}
+            answer = self.client.call(peer, "PUT", path, query, part)
+            if answer.get("state") != "received" and int(str(answer.get("offset"))) == offset:
+                raise PartnerDown(f"{peer.code} did not take the chunk at {offset}.")
+            self._renew(partner_id)
         document = answer.get("receipt")
         if not isinstance(document, dict):
             raise PartnerDown(f"{peer.code} answered without a receipt.")
@@ -216,11 +234,18 @@ class Sender:
     def _done(self, partner_id: int, item: Item) -> None:
         at = now()
         with self.database.session() as session:
-            session.execute(update(FedOutbox).where(FedOutbox.id == item.id).values(
-                state="delivered", delivered_at=at, attempts=item.attempts + 1,
-                last_error=None))  # fmt: skip
-            session.execute(update(FedPartner).where(FedPartner.id == partner_id).values(
-                failures=0, next_attempt_at=None, last_ok_at=at, last_error=None))  # fmt: skip
+            session.execute(
+                update(FedOutbox)
+                .where(FedOutbox.id == item.id)
+                .values(
+                    state="delivered", delivered_at=at, attempts=item.attempts + 1, last_error=None
+                )
+            )
+            session.execute(
+                update(FedPartner)
+                .where(FedPartner.id == partner_id)
+                .values(failures=0, next_attempt_at=None, last_ok_at=at, last_error=None)
+            )
 
     def _back_off(self, partner_id: int, item: Item, error: str) -> None:
         with self.database.session() as session:
@@ -231,20 +256,31 @@ class Sender:
             )
             partner.next_attempt_at = now() + dt.timedelta(seconds=delay)
             partner.last_error = error[:2000]
-            session.execute(update(FedOutbox).where(FedOutbox.id == item.id).values(
-                attempts=item.attempts + 1, last_error=error[:2000]))  # fmt: skip
+            session.execute(
+                update(FedOutbox)
+                .where(FedOutbox.id == item.id)
+                .values(attempts=item.attempts + 1, last_error=error[:2000])
+            )
         log.info("partner unavailable, retry later", extra={"problem": error[:300]})
 
     def _fail(self, partner_id: int, item: Item, error: str) -> None:
         """A final refusal: the item stops, the package is 'failed' with the partner's answer."""
         with self.database.session() as session:
-            session.execute(update(FedOutbox).where(FedOutbox.id == item.id).values(
-                state="failed", attempts=item.attempts + 1, last_error=error[:2000]))  # fmt: skip
+            session.execute(
+                update(FedOutbox)
+                .where(FedOutbox.id == item.id)
+                .values(state="failed", attempts=item.attempts + 1, last_error=error[:2000])
+            )
             if item.kind == "package":
-                session.execute(update(SharePackage).where(
-                    SharePackage.package_id == item.package_id,
-                    SharePackage.direction == "outbound",
-                    SharePackage.status == "queued").values(status="failed"))  # fmt: skip
+                session.execute(
+                    update(SharePackage)
+                    .where(
+                        SharePackage.package_id == item.package_id,
+                        SharePackage.direction == "outbound",
+                        SharePackage.status == "queued",
+                    )
+                    .values(status="failed")
+                )
         log.warning("delivery failed", extra={"problem": error[:300]})
 
 
@@ -273,8 +309,11 @@ def list_outbox(
         select(FedOutbox, Agency.code, SharePackage.status, SharePackage.sender_id)
         .join(FedPartner, FedPartner.id == FedOutbox.partner_id)
         .join(Agency, Agency.id == FedPartner.agency_id)
-        .outerjoin(SharePackage, (SharePackage.package_id == FedOutbox.package_id)
-                   & (SharePackage.direction == "outbound"))  # fmt: skip
+        .outerjoin(
+            SharePackage,
+            (SharePackage.package_id == FedOutbox.package_id)
+            & (SharePackage.direction == "outbound"),
+        )
         .where(FedOutbox.id > after)
         .order_by(FedOutbox.id)
         .limit(limit)

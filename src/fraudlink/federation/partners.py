@@ -39,9 +39,7 @@ def _url(url: str) -> str:
 
 def _card_matches(session: Session, code: str, card: dict[str, Any]) -> bool:
     """True when the card's keys are trusted already; False when the agency has none yet."""
-    known = session.scalar(
-        select(AgencyKey.fingerprint).join(Agency).where(Agency.code == code)
-    )
+    known = session.scalar(select(AgencyKey.fingerprint).join(Agency).where(Agency.code == code))
     if known is None:
         return False
     if card.get("signing_key") is None or known != _fingerprint(card):
@@ -80,14 +78,23 @@ def add_partner(
         session.add(row)
     row.url, row.enabled, row.failures, row.next_attempt_at = address, True, 0, None
     session.flush()
-    record_event(session, action="create", record_type="fed_partner", record_id=code, user=user,
-                 agency=code, detail={"url": address, "fingerprint": agency.fingerprint})  # fmt: skip
+    record_event(
+        session,
+        action="create",
+        record_type="fed_partner",
+        record_id=code,
+        user=user,
+        agency=code,
+        detail={"url": address, "fingerprint": agency.fingerprint},
+    )
     return row
 
 
 def partner_row(session: Session, code: str) -> FedPartner:
     row = session.scalar(
-        select(FedPartner).join(Agency, Agency.id == FedPartner.agency_id).where(Agency.code == code)
+        select(FedPartner)
+        .join(Agency, Agency.id == FedPartner.agency_id)
+        .where(Agency.code == code)
     )
     if row is None:
         raise NotFound(f"No partner '{code}' on the network; add it with `fraudlink partner add`.")
@@ -98,8 +105,15 @@ def set_enabled(session: Session, code: str, enabled: bool, user: str) -> FedPar
     row = partner_row(session, code)
     row.enabled = enabled
     row.failures, row.next_attempt_at = 0, None
-    record_event(session, action="approve" if enabled else "delete", record_type="fed_partner",
-                 record_id=code, user=user, agency=code, detail={"enabled": enabled})  # fmt: skip
+    record_event(
+        session,
+        action="approve" if enabled else "delete",
+        record_type="fed_partner",
+        record_id=code,
+        user=user,
+        agency=code,
+        detail={"enabled": enabled},
+    )
     return row
 
 
@@ -150,11 +164,18 @@ def list_partners(session: Session) -> list[PartnerView]:
     )
     return [
         PartnerView(
-            code, p.url, p.enabled, fingerprint,
-            counts.get((p.id, "queued"), 0), counts.get((p.id, "delivered"), 0),
-            counts.get((p.id, "failed"), 0), p.failures,
-            _iso(p.next_attempt_at), _iso(p.last_ok_at), p.last_error,
-        )  # fmt: skip
+            code,
+            p.url,
+            p.enabled,
+            fingerprint,
+            counts.get((p.id, "queued"), 0),
+            counts.get((p.id, "delivered"), 0),
+            counts.get((p.id, "failed"), 0),
+            p.failures,
+            _iso(p.next_attempt_at),
+            _iso(p.last_ok_at),
+            p.last_error,
+        )
         for p, code, fingerprint in rows
     ]
 
@@ -179,9 +200,7 @@ class Identity:
         with self.lock:
             if self._keys is None:
                 with self.database.session() as session:
-                    self._keys = unlock(
-                        session, self.passphrase, self.database.settings.agency
-                    )
+                    self._keys = unlock(session, self.passphrase, self.database.settings.agency)
             return self._keys
 
 

@@ -28,12 +28,16 @@ MOVES = {
 }
 
 
-def make(
-    keys: LocalKeys, kind: str, package_id: str, sender: str, **facts: Any
-) -> dict[str, Any]:
+def make(keys: LocalKeys, kind: str, package_id: str, sender: str, **facts: Any) -> dict[str, Any]:
     """A receipt signed by the receiving agency (``keys``) for ``sender``."""
-    body = {"receipt": kind, "package": package_id, "from": keys.code, "to": sender,
-            "at": now().isoformat(), **facts}  # fmt: skip
+    body = {
+        "receipt": kind,
+        "package": package_id,
+        "from": keys.code,
+        "to": sender,
+        "at": now().isoformat(),
+        **facts,
+    }
     return sign_document(body, keys.code, keys.signing)
 
 
@@ -59,8 +63,15 @@ def keep(session: Session, document: dict[str, Any], body: dict[str, Any], partn
         return False
     agency_id = session.scalar(select(Agency.id).where(Agency.code == partner))
     assert agency_id is not None
-    session.add(FedReceipt(package_id=package_id, kind=kind, agency_id=agency_id,
-                           document=document, received_at=now()))  # fmt: skip
+    session.add(
+        FedReceipt(
+            package_id=package_id,
+            kind=kind,
+            agency_id=agency_id,
+            document=document,
+            received_at=now(),
+        )
+    )
     row = session.scalar(
         select(SharePackage).where(
             SharePackage.package_id == package_id, SharePackage.direction == "outbound"
@@ -70,8 +81,9 @@ def keep(session: Session, document: dict[str, Any], body: dict[str, Any], partn
     if row is not None and row.status in sources:
         row.status = state
     if kind == "rejected":
-        item = session.scalar(select(FedOutbox).where(FedOutbox.package_id == package_id,
-                                                      FedOutbox.kind == "package"))  # fmt: skip
+        item = session.scalar(
+            select(FedOutbox).where(FedOutbox.package_id == package_id, FedOutbox.kind == "package")
+        )
         if item is not None:
             item.last_error = f"{partner} refused to open it: {body.get('reason', '')}"[:2000]
     session.flush()

@@ -1,4 +1,4 @@
-"""Server-to-server authentication: RFC 9421 HTTP Message Signatures with the agencies' Ed25519 keys.
+"""Server-to-server authentication: RFC 9421 HTTP Message Signatures with agencies' Ed25519 keys.
 
 Every request between partners is signed by the sending agency over its
 method, path, query and ``Content-Digest`` (RFC 9530), with a ``created`` time
@@ -61,7 +61,7 @@ class Message:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class _Keys(HTTPSignatureKeyResolver):  # type: ignore[misc]
+class _Keys(HTTPSignatureKeyResolver):
     """Resolves a ``keyid`` (an agency code) through ``lookup``; remembers an unknown one."""
 
     def __init__(
@@ -83,7 +83,7 @@ class _Keys(HTTPSignatureKeyResolver):  # type: ignore[misc]
         return self.private
 
 
-class _Verifier(HTTPMessageVerifier):  # type: ignore[misc]
+class _Verifier(HTTPMessageVerifier):
     #: partners' clocks drift; the window itself is ``max_age``
     max_clock_skew = dt.timedelta(seconds=30)
 
@@ -108,7 +108,9 @@ def sign_request(
     """Headers to send: ``Content-Digest``, ``Signature-Input`` and ``Signature``."""
     message = Message(method, url, dict(headers or {}))
     message.headers["Content-Digest"] = content_digest(body_sha256)
-    signer = HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=_Keys(None, key))
+    signer = HTTPMessageSigner(
+        signature_algorithm=algorithms.ED25519, key_resolver=_Keys(None, key)
+    )
     signer.sign(
         message,
         key_id=keyid,
@@ -152,7 +154,9 @@ def verify_request(
     except (InvalidSignature, HTTPMessageSignaturesException, ValueError) as exc:
         keyid = _claimed_keyid(message.headers.get("signature-input", ""))
         if keys.unknown:
-            raise Refused("The signing key is not a trusted partner's.", "unknown key", keyid)
+            raise Refused(
+                "The signing key is not a trusted partner's.", "unknown key", keyid
+            ) from exc
         raise Refused(
             "The request's signature does not verify.", f"bad signature: {exc}"[:300], keyid
         ) from exc
@@ -167,14 +171,20 @@ def verify_request(
     )
 
 
+def _parse_dictionary(value: str) -> dict[str, Any]:
+    """An RFC 8941 dictionary, or empty when malformed (typed loosely: its members vary)."""
+    try:
+        parsed: Any = http_sf.parse(value.encode(), tltype="dictionary")
+    except (ValueError, TypeError):
+        return {}
+    return dict(parsed) if isinstance(parsed, dict) else {}
+
+
 def _claimed_keyid(signature_input: str) -> str | None:
     """The keyid a refused request claims, for the log only (it proved nothing)."""
-    try:
-        parsed = http_sf.parse(signature_input.encode(), tltype="dictionary")
-    except (ValueError, TypeError):
-        return None
-    for _label, (_members, params) in parsed.items():
-        keyid = params.get("keyid")
+    for member in _parse_dictionary(signature_input).values():
+        params = member[1] if isinstance(member, tuple) and len(member) == 2 else {}
+        keyid = params.get("keyid") if isinstance(params, dict) else None
         if isinstance(keyid, str):
             return keyid[:64]
     return None
@@ -182,11 +192,8 @@ def _claimed_keyid(signature_input: str) -> str | None:
 
 def expected_sha256(digest_field: str) -> bytes:
     """The SHA-256 a signed ``Content-Digest`` promises; other algorithms are refused."""
-    try:
-        parsed = http_sf.parse(digest_field.encode(), tltype="dictionary")
-        value = parsed["sha-256"][0]
-    except (ValueError, TypeError, KeyError) as exc:
-        raise Refused("Send Content-Digest with sha-256.", "digest malformed") from exc
+    member = _parse_dictionary(digest_field).get("sha-256")
+    value = member[0] if isinstance(member, tuple) and member else None
     if not isinstance(value, bytes) or len(value) != 32:
         raise Refused("Send Content-Digest with sha-256.", "digest malformed")
     return value
@@ -209,8 +216,9 @@ def verify_document(document: dict[str, Any], signer: str, key: Ed25519PublicKey
     if body.get("format") != DOCUMENT_FORMAT or body.get("signer") != signer:
         raise Refused(f"The answer is not a document signed by {signer}.", "wrong signer")
     try:
-        key.verify(base64.b64decode(str(document.get("signature", "")), validate=True),
-                   _canonical(body))  # fmt: skip
+        key.verify(
+            base64.b64decode(str(document.get("signature", "")), validate=True), _canonical(body)
+        )
     except (BadEd25519, ValueError) as exc:
         raise Refused(f"The answer's signature is not {signer}'s.", "bad document") from exc
     return body

@@ -97,7 +97,8 @@ def create(database: Database, request: Request, passphrase: str, by: Principal)
 
     request = replace(request, created_by=may_send(by))
     with database.session() as session:
-        shareable_case(session, by, request.case)
+        if request.kind != stats.KIND:  # figures only: no case behind a statistics package
+            shareable_case(session, by, request.case)
         keys = unlock(session, passphrase, by.agency)
         outcome = _create(session, request, keys)
     anchor_if_due(database, passphrase)

@@ -24,8 +24,12 @@ log = logging.getLogger("fraudlink.web")
 Handler = Callable[[Request, Exception], Response | Awaitable[Response]]
 
 
+#: paths machines read (the API, TAXII, the MISP feed): their errors stay machine-readable
+MACHINE_PATHS = ("/api/", "/taxii2", "/misp-feed/")
+
+
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return request.url.path.startswith(MACHINE_PATHS)
 
 
 def _error_page(request: Request, exc: Exception) -> Response:

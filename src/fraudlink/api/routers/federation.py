@@ -29,16 +29,24 @@ PackagePath = Annotated[str, Path(pattern=UUID, description="The package's UUID.
 SIGNED = responses(400, 401, 404, 409, 413, 422, 429, 503)
 SIGNATURE_HEADERS = {
     "parameters": [
-        {"name": name, "in": "header", "required": False, "schema": {"type": "string"},
-         "description": text}
+        {
+            "name": name,
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": text,
+        }
         for name, text in (
-            ("Signature-Input", "RFC 9421: covered @method, @path, @query, content-digest; "
-                                "created, nonce, keyid (the sending agency's code)"),
+            (
+                "Signature-Input",
+                "RFC 9421: covered @method, @path, @query, content-digest; "
+                "created, nonce, keyid (the sending agency's code)",
+            ),
             ("Signature", "RFC 9421 Ed25519 signature by the sending agency's key"),
             ("Content-Digest", "RFC 9530 sha-256 of the body"),
         )
     ]
-}  # fmt: skip
+}
 
 
 class SignedDocument(BaseModel):
@@ -155,9 +163,15 @@ async def partner(request: Request, store: DatabaseDep, fed: FederationDep) -> P
         raise ConfigError("This route has no signed-request policy; it stays closed.")
     body = await request.body()
     verified = await run_in_threadpool(
-        authenticate, store, request.method, str(request.url), request.url.path,
-        list(request.headers.items()), body, fed.config.fed_window,
-    )  # fmt: skip
+        authenticate,
+        store,
+        request.method,
+        str(request.url),
+        request.url.path,
+        list(request.headers.items()),
+        body,
+        fed.config.fed_window,
+    )
     return Partner(verified.keyid, body)
 
 
@@ -171,8 +185,13 @@ def _signed(fed: Federation, body: dict[str, Any]) -> dict[str, Any]:
     return sign_document(body, keys.code, keys.signing)
 
 
-@router.get("/hello", name="federation_hello", response_model=SignedDocument,
-            responses=SIGNED, openapi_extra=SIGNATURE_HEADERS)  # fmt: skip
+@router.get(
+    "/hello",
+    name="federation_hello",
+    response_model=SignedDocument,
+    responses=SIGNED,
+    openapi_extra=SIGNATURE_HEADERS,
+)
 def hello(
     who: PartnerDep,
     fed: FederationDep,
@@ -184,9 +203,13 @@ def hello(
     return _signed(fed, {"hello": who.code, "challenge": challenge, "at": now().isoformat()})
 
 
-@router.get("/packages/{package_id}", name="federation_package_state",
-            response_model=SignedDocument, responses=SIGNED,
-            openapi_extra=SIGNATURE_HEADERS)  # fmt: skip
+@router.get(
+    "/packages/{package_id}",
+    name="federation_package_state",
+    response_model=SignedDocument,
+    responses=SIGNED,
+    openapi_extra=SIGNATURE_HEADERS,
+)
 def package_state(
     package_id: PackagePath, who: PartnerDep, fed: FederationDep, store: DatabaseDep
 ) -> dict[str, Any]:
@@ -204,8 +227,13 @@ UPLOAD = SIGNATURE_HEADERS | {
 }
 
 
-@router.put("/packages/{package_id}", name="federation_upload", response_model=SignedDocument,
-            responses=SIGNED, openapi_extra=UPLOAD)  # fmt: skip
+@router.put(
+    "/packages/{package_id}",
+    name="federation_upload",
+    response_model=SignedDocument,
+    responses=SIGNED,
+    openapi_extra=UPLOAD,
+)
 def upload(
     package_id: PackagePath,
     who: PartnerDep,
@@ -222,8 +250,13 @@ def upload(
     return _signed(fed, receive_chunk(store, fed.config, _keys(fed), chunk))
 
 
-@router.post("/receipts", name="federation_receipt", response_model=SignedDocument,
-             responses=SIGNED, openapi_extra=SIGNATURE_HEADERS)  # fmt: skip
+@router.post(
+    "/receipts",
+    name="federation_receipt",
+    response_model=SignedDocument,
+    responses=SIGNED,
+    openapi_extra=SIGNATURE_HEADERS,
+)
 def receipt(who: PartnerDep, fed: FederationDep, store: DatabaseDep) -> dict[str, Any]:
     """A partner's receipt for one of our packages (opened, or refused on opening)."""
     from fraudlink.federation import receipts
@@ -257,23 +290,39 @@ def inbox(
     rows = list_inbox(session, list(who.principal.units), after(cursor), limit + 1)
     page = rows[:limit]
     last = int(page[-1]["id"]) if len(rows) > limit else None
-    return InboxPage(items=[InboxItem.model_validate(r) for r in page],
-                     next_cursor=next_cursor(last))  # fmt: skip
+    return InboxPage(
+        items=[InboxItem.model_validate(r) for r in page], next_cursor=next_cursor(last)
+    )
 
 
-@router.post("/inbox/{package_id}/open", name="open_inbox_package", response_model=Opened,
-             responses=responses(400, 401, 403, 404, 422, 429, 503))  # fmt: skip
+@router.post(
+    "/inbox/{package_id}/open",
+    name="open_inbox_package",
+    response_model=Opened,
+    responses=responses(400, 401, 403, 404, 422, 429, 503),
+)
 def open_package(
     package_id: PackagePath, who: CallerDep, fed: FederationDep, store: DatabaseDep
 ) -> Opened:
     """Open a waiting package: every check of `package open`, then its records are yours to see."""
     from fraudlink.federation.inbox import open_from_inbox
 
-    received = open_from_inbox(store, fed.config, _Identity(fed), package_id,
-                               who.principal.username, list(who.principal.units))  # fmt: skip
-    return Opened(package_id=received.package_id, kind=received.kind, sender=received.sender,
-                  tlp=received.tlp, imported=received.counts,
-                  withdrawn=received.withdrawn)  # fmt: skip
+    received = open_from_inbox(
+        store,
+        fed.config,
+        _Identity(fed),
+        package_id,
+        who.principal.username,
+        list(who.principal.units),
+    )
+    return Opened(
+        package_id=received.package_id,
+        kind=received.kind,
+        sender=received.sender,
+        tlp=received.tlp,
+        imported=received.counts,
+        withdrawn=received.withdrawn,
+    )
 
 
 @router.get("/outbox", name="list_federation_outbox", response_model=OutboxPage,

@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from fraudlink.api import problems
 from fraudlink.api.deps import SessionDep
 from fraudlink.api.feed_auth import PartnerDep, ReaderDep
-from fraudlink.errors import NotFound
+from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share import feeds
 from fraudlink.share.feeds.read import Filter, Page, check_collection, cursor
 
@@ -34,7 +34,22 @@ DESCRIPTIONS = {
     "networks": "One STIX grouping per fraud network, referring to its indicators.",
 }
 
-router = APIRouter(prefix="/taxii2", tags=["taxii"], include_in_schema=False)
+
+def accepts_taxii(request: Request) -> None:
+    """TAXII answers only in its media type; a client that accepts none of it gets a 406."""
+    accept = request.headers.get("accept", "*/*").replace(" ", "").lower()
+    if not any(kind in accept for kind in ("application/taxii+json", "*/*", "application/*")):
+        raise NotAcceptable(f"This server answers {TAXII}; send it in the Accept header.")
+
+
+router = APIRouter(
+    prefix="/taxii2", tags=["taxii"], include_in_schema=False, dependencies=[Depends(accepts_taxii)]
+)
+
+
+class NotAcceptable(FraudlinkError):
+    status = 406
+    title = "Not acceptable"
 
 
 class TaxiiResponse(JSONResponse):
@@ -119,7 +134,10 @@ def collection(partner: str, collection: str, reader: PartnerDep) -> TaxiiRespon
     return TaxiiResponse(_collection(partner, _named(partner, collection)))
 
 
-Limit = Annotated[int, Query(ge=1, le=1000, description="objects per page")]
+MAX_PAGE = 1000
+Limit = Annotated[
+    int, Query(ge=1, le=2**31, description=f"objects per page; more than {MAX_PAGE} get {MAX_PAGE}")
+]
 Next = Annotated[str | None, Query(max_length=32, description="'next' of the previous page")]
 AddedAfter = Annotated[dt.datetime | None, Query(description="only objects added after")]
 MatchId = Annotated[str | None, Query(alias="match[id]", max_length=4000)]
@@ -152,7 +170,7 @@ def paging(
         types=tuple(t for t in (match_type or "").split(",") if t),
         all_versions=(match_version or "").strip() == "all",
     )
-    return Paging(limit, next, where)
+    return Paging(min(limit, MAX_PAGE), next, where)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]

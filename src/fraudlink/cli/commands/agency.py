@@ -15,12 +15,12 @@ from fraudlink.cli.common import (
     DbOption,
     JsonOption,
     console,
-    data_table,
     database,
     print_jsonl,
     reader,
     say,
     settings,
+    styled,
 )
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
@@ -156,12 +156,18 @@ def list_(
     if json_:
         print_jsonl(row.as_json() for row in rows)
         return
-    table = data_table("agency", "name", "country", "key", "fingerprint", "since")
-    for row in rows:
-        key = ("own " if row.local else "partner ") + row.status
-        table.add_row(row.code, row.name or "", row.country or "", key,
-                      show(row.fingerprint), f"{row.added_at:%Y-%m-%d}")  # fmt: skip
-    console.print(table if rows else "no agency keys yet (`fraudlink agency init`)")
+    if not rows:
+        console.print("no agency keys yet (`fraudlink agency init`)")
+    shown: set[str] = set()
+    for row in rows:  # blocks, not a table: a fingerprint is read aloud whole, on one line
+        if row.code not in shown:
+            shown.add(row.code)
+            place = f" ({row.country})" if row.country else ""
+            console.print(styled((row.code, "bold"), f"  {row.name or ''}{place}"))
+        when = f"{row.status} (added {row.added_at:%Y-%m-%d})"
+        if row.revoked_at:
+            when = f"revoked {row.revoked_at:%Y-%m-%d %H:%M}Z"
+        console.print(f"  {'own' if row.local else 'partner'}, {when}: {show(row.fingerprint)}")
 
 
 @agency_app.command("rotate")

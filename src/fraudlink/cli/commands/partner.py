@@ -1,4 +1,4 @@
-"""``fraudlink partner``: partner agencies' servers, the inbox of what they delivered, opening it."""
+"""``fraudlink partner``: partners' servers, the inbox of what they delivered, opening it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from fraudlink.cli.common import (
     say,
     styled,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 partner_app = typer.Typer(help="Partner agencies' servers: packages delivered over the network.")
 Code = Annotated[str, typer.Argument(help="The partner agency's code, e.g. TH-RTP.")]
@@ -34,9 +35,13 @@ def add(
     url: Annotated[str, typer.Option("--url", help="The partner server's base URL.")],
     card: Annotated[
         Path | None,
-        typer.Option("--card", exists=True, dir_okay=False,
-                     help="The partner's key card (`agency export-card`), unless trusted already."),
-    ] = None,  # fmt: skip
+        typer.Option(
+            "--card",
+            exists=True,
+            dir_okay=False,
+            help="The partner's key card (`agency export-card`), unless trusted already.",
+        ),
+    ] = None,
     by: ByOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
@@ -52,9 +57,11 @@ def add(
     with database(ctx, db).session() as session:
         row = add_partner(session, code, url, found, current_user(by))
         fingerprint = partner_keys(session, code).fingerprint
-    say(json_, {"code": code, "url": row.url, "fingerprint": fingerprint},
-        f"partner {code} at {row.url}; compare this fingerprint out of band: "
-        f"{show(fingerprint)}")  # fmt: skip
+    say(
+        json_,
+        {"code": code, "url": row.url, "fingerprint": fingerprint},
+        f"partner {code} at {row.url}; compare this fingerprint out of band: {show(fingerprint)}",
+    )
 
 
 @partner_app.command("list")
@@ -68,19 +75,37 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
     if json_:
         print_jsonl([row.as_json() for row in rows])
         return
-    table = data_table("code", "url", "state", "queued", "delivered", "failed", "fingerprint",
-                       "last error", right=("queued", "delivered", "failed"))  # fmt: skip
+    table = data_table(
+        "code",
+        "url",
+        "state",
+        "queued",
+        "delivered",
+        "failed",
+        "fingerprint",
+        "last error",
+        right=("queued", "delivered", "failed"),
+    )
     for row in rows:
         state = "enabled" if row.enabled else "disabled"
         if row.failures:
             state += f", retry at {row.next_attempt_at}"
-        table.add_row(row.code, row.url, state, str(row.queued), str(row.delivered),
-                      str(row.failed), show(row.fingerprint), row.last_error or "")  # fmt: skip
+        table.add_row(
+            row.code,
+            row.url,
+            state,
+            str(row.queued),
+            str(row.delivered),
+            str(row.failed),
+            show(row.fingerprint),
+            row.last_error or "",
+        )
     console.print(table)
 
 
-def _enable(ctx: typer.Context, code: str, enabled: bool, by: str | None, db: str | None,
-            json_: bool) -> None:  # fmt: skip
+def _enable(
+    ctx: typer.Context, code: str, enabled: bool, by: str | None, db: str | None, json_: bool
+) -> None:
     from fraudlink.audit import current_user
     from fraudlink.federation.partners import set_enabled
 
@@ -92,18 +117,24 @@ def _enable(ctx: typer.Context, code: str, enabled: bool, by: str | None, db: st
 
 @partner_app.command("disable")
 def disable(
-    ctx: typer.Context, code: Code, by: ByOption = None, db: DbOption = None,
+    ctx: typer.Context,
+    code: Code,
+    by: ByOption = None,
+    db: DbOption = None,
     json_: JsonOption = False,
-) -> None:  # fmt: skip
+) -> None:
     """Stop exchanging with CODE: its queue waits and its requests are refused."""
     _enable(ctx, code, False, by, db, json_)
 
 
 @partner_app.command("enable")
 def enable(
-    ctx: typer.Context, code: Code, by: ByOption = None, db: DbOption = None,
+    ctx: typer.Context,
+    code: Code,
+    by: ByOption = None,
+    db: DbOption = None,
     json_: JsonOption = False,
-) -> None:  # fmt: skip
+) -> None:
     """Exchange with CODE again; its waiting queue is delivered."""
     _enable(ctx, code, True, by, db, json_)
 
@@ -114,8 +145,12 @@ def test(ctx: typer.Context, code: Code, db: DbOption = None, json_: JsonOption 
     from fraudlink.federation.partners import check_partner
 
     answer = check_partner(database(ctx, db), code, passphrase())
-    say(json_, answer, f"{code} answered, signed with the key you trust ({answer['ms']} ms); "
-        f"it knows us as {answer['hello']}")  # fmt: skip
+    say(
+        json_,
+        answer,
+        f"{code} answered, signed with the key you trust ({answer['ms']} ms); "
+        f"it knows us as {answer['hello']}",
+    )
 
 
 @partner_app.command("inbox")
@@ -130,8 +165,14 @@ def inbox(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) ->
         return
     table = data_table("package", "from", "kind", "TLP", "state", "received", right=())
     for row in rows:
-        table.add_row(str(row["package_id"]), str(row["sender"]), str(row["kind"]),
-                      str(row["tlp"]), str(row["state"]), str(row["received_at"]))  # fmt: skip
+        table.add_row(
+            str(row["package_id"]),
+            str(row["sender"]),
+            str(row["kind"]),
+            str(row["tlp"]),
+            str(row["state"]),
+            str(row["received_at"]),
+        )
     console.print(table)
 
 
@@ -140,30 +181,35 @@ def open_command(
     ctx: typer.Context,
     package_id: Annotated[str, typer.Argument(help="The package's id (`partner inbox`).")],
     evidence_dir: Annotated[Path | None, typer.Option("--evidence-dir")] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Open a delivered package: every check of `package open`; the sender gets a receipt."""
-    from fraudlink.audit import current_user
     from fraudlink.federation.config import FederationSettings
     from fraudlink.federation.inbox import open_from_inbox
     from fraudlink.federation.partners import Identity
 
     secret = passphrase()
     store = database(ctx, db)
+    who = signed_in(store, user)
     config = FederationSettings(passphrase=secret)  # type: ignore[arg-type]
     if evidence_dir is not None:
         config = config.model_copy(update={"evidence_dir": evidence_dir})
-    received = open_from_inbox(store, config, Identity(store, secret), package_id,
-                               current_user(by))  # fmt: skip
+    received = open_from_inbox(
+        store, config, Identity(store, secret), package_id, who.username, list(who.units)
+    )
     if json_:
         print_jsonl([received.as_json()])
         return
     counts = ", ".join(f"{n} {table}" for table, n in sorted(received.counts.items()))
-    console.print(styled((f"{received.kind} {received.package_id}", "bold"),
-                         f" from {received.sender} (TLP:{received.tlp}) opened; "
-                         f"imported: {counts or 'nothing new'}"))  # fmt: skip
+    console.print(
+        styled(
+            (f"{received.kind} {received.package_id}", "bold"),
+            f" from {received.sender} (TLP:{received.tlp}) opened; "
+            f"imported: {counts or 'nothing new'}",
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

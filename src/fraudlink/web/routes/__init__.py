@@ -9,6 +9,7 @@ from fraudlink.web.routes import (
     identifiers,
     jobs,
     networks,
+    operations,
     packages,
     persons,
     reports,
@@ -24,4 +25,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     cases.router,
     packages.router,
     jobs.router,
+    operations.router,
 )

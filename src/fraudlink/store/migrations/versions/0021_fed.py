@@ -20,7 +20,9 @@ WHEN = sa.DateTime(timezone=True)
 
 
 def _agency(table: str, column: str = "agency_id") -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint([column], ["agency.id"], name=op.f(f"fk_{table}_{column}_agency"))
+    return sa.ForeignKeyConstraint(
+        [column], ["agency.id"], name=op.f(f"fk_{table}_{column}_agency")
+    )
 
 
 def upgrade() -> None:
