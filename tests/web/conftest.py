@@ -31,7 +31,9 @@ USERS = {
 }
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+BUILD = Path(__file__).resolve().parents[2] / "build"
+SCREENSHOTS = BUILD / "screenshots"
+LOG = BUILD / "web-server.log"
 
 
 def _need_chromium() -> None:
@@ -63,7 +65,7 @@ def _seed(db: str, data: Path) -> dict[str, Any]:
     from fraudlink.access import add_user
     from fraudlink.demo import run_demo
     from fraudlink.settings import Settings
-    from fraudlink.share.keys import init_agency
+    from fraudlink.share.keys import add_card, init_agency
     from fraudlink.store import open_database
 
     database = open_database(Settings(db=db, agency="CN-MPS"))
@@ -71,12 +73,28 @@ def _seed(db: str, data: Path) -> dict[str, Any]:
         run_demo(database, 400, 7, data)
         with database.session() as session:
             init_agency(session, "CN-MPS", "Ministry of Public Security", "CN", PASSPHRASE)
-            init_agency(session, "KR-KNPA", "Korean National Police Agency", "KR", PASSPHRASE)
             for name, (agency, roles) in USERS.items():
                 add_user(session, name, agency, roles, PASSWORD)
+            add_card(session, _partner_card(data / "partner.db"))
         return _casework(database, data)
     finally:
         database.dispose()
+
+
+def _partner_card(db: Path) -> dict[str, Any]:
+    """TH-CCIB's key card, made in its own database: packages go to a partner, not to a
+    second agency hosted here."""
+    from fraudlink.settings import Settings
+    from fraudlink.share.keys import export_card, init_agency
+    from fraudlink.store import open_database
+
+    partner = open_database(Settings(db=str(db)))
+    try:
+        with partner.session() as session:
+            init_agency(session, "TH-CCIB", "Thai Cyber Crime Investigation Bureau", "TH", "x" * 16)
+            return export_card(session, "TH-CCIB")
+    finally:
+        partner.dispose()
 
 
 def _casework(database: Any, data: Path) -> dict[str, Any]:
@@ -101,7 +119,9 @@ def _casework(database: Any, data: Path) -> dict[str, Any]:
             .order_by(Report.id)
             .limit(2)
         ).all()
-        case = open_case(session, "CN-2026-0001", "Investment app ring", "CN-MPS", ["KR-KNPA"])
+        case = open_case(
+            session, "CN-2026-0001", "Investment app ring", "CN-MPS", ["KR-KNPA", "TH-CCIB"]
+        )
         for _, external, _ in rows:
             attach_report(session, case, "CN-MPS", external)
         suspect = add_subject(session, case, rows[0][2], "suspect")
@@ -114,12 +134,14 @@ def _casework(database: Any, data: Path) -> dict[str, Any]:
     request = Request(
         kind="case_notification",
         case="CN-2026-0001",
-        to="KR-KNPA",
+        to="TH-CCIB",
         out=str(data / "notification.flpkg"),
         created_by="cn_analyst",
         action="locate the recruiter",
     )
-    outcome = create(database, request, PASSPHRASE)
+    with database.session() as session:
+        creator = principal_for_name(session, "cn_analyst")
+    outcome = create(database, request, PASSPHRASE, creator)
     assert outcome.status == "awaiting_approval", outcome
     return {"package": outcome.package_id, "report": rows[0][1], "entity": rows[0][2]}
 
@@ -144,12 +166,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     db = str(where / "web.db")
     extra = _seed(db, where / "data")
     port = _free_port()
+    BUILD.mkdir(exist_ok=True)
     env = os.environ | {"FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": "CN-MPS"}
     process = subprocess.Popen(
         [sys.executable, "-m", "fraudlink", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=open(where / "server.log", "wb"),  # noqa: SIM115 - closed with the process
+        stderr=open(LOG, "wb"),  # noqa: SIM115 - closed with the process
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -194,11 +217,14 @@ def analyst(browser: Any, site: Site) -> Iterator[Any]:
     context.close()
 
 
-def check_page(page: Any, name: str) -> list[dict[str, Any]]:
+def check_page(page: Any, name: str, axe: bool = True) -> list[dict[str, Any]]:
     """Screenshot into build/screenshots and axe-core's serious or critical violations."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
+    page.evaluate("async () => { await document.fonts.ready; }")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if not axe:
+        return []
     # evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts
     page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate("async () => (await axe.run(document)).violations")

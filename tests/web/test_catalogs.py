@@ -28,7 +28,7 @@ def test_translations_keep_their_placeholders() -> None:
         if language == DEFAULT:
             continue
         for message in read(language):
-            if message.id and isinstance(message.id, str) and "%(" in message.id:
+            if message.string and isinstance(message.id, str) and "%(" in message.id:
                 for name in _placeholders(message.id):
                     assert name in str(message.string), (language, message.id)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Iterator
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 
-from fraudlink.api.deps import SessionDep
+from fraudlink.api.deps import DatabaseDep
 from fraudlink.errors import FraudlinkError
 from fraudlink.web import i18n
 from fraudlink.web.sessions import COOKIE, SignedIn, current, set_language
@@ -22,6 +25,21 @@ from fraudlink.web.sessions import COOKIE, SignedIn, current, set_language
 LANG_COOKIE = "fl_lang"
 PRE_COOKIE = "fl_pre"
 CSRF_HEADER = "x-csrf-token"
+
+
+def web_session(store: DatabaseDep) -> Iterator[Session]:
+    """A page's session. Unlike the API's, it may commit midway (``commit``), so a page
+    that writes commits before its answer leaves; what is left commits at the end."""
+    with store.sessions() as opened:
+        try:
+            yield opened
+        except BaseException:
+            opened.rollback()
+            raise
+        opened.commit()
+
+
+SessionDep = Annotated[Session, Depends(web_session)]
 
 
 class Redirect(FraudlinkError):
@@ -63,6 +81,7 @@ def _language(request: Request, viewer: SignedIn | None, opened: SessionDep) -> 
 
 def maybe_viewer(request: Request, opened: SessionDep) -> SignedIn | None:
     """The viewer if signed in; also settles the page language and the sign-in form token."""
+    request.state.db_session = opened
     viewer = current(opened, request.cookies.get(COOKIE))
     request.state.language = _language(request, viewer, opened)
     if viewer is None:
@@ -122,6 +141,23 @@ async def signed_form(found: FormDep) -> SignedIn:
 
 
 SignedFormDep = Annotated[SignedIn, Depends(signed_form)]
+
+
+def commit(request: Request) -> None:
+    """Commit the request's writes before the answer leaves.
+
+    The shared session dependency commits after the response is sent, and a
+    browser follows a redirect at once: without this, the next page could miss
+    the session just signed in or the job just queued.
+    """
+    opened = getattr(request.state, "db_session", None)
+    if opened is not None:
+        opened.commit()
+
+
+def see_other(request: Request, location: str) -> RedirectResponse:
+    commit(request)
+    return RedirectResponse(location, 303)
 
 
 def safe_next(target: str | None) -> str:

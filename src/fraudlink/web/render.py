@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fraudlink.web import i18n
+from fraudlink.web.deps import commit
+from fraudlink.web.labels import label
 from fraudlink.web.sessions import SignedIn
 
 
@@ -27,7 +29,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(date=i18n.date, datetime=i18n.datetime, number=i18n.number, money=i18n.money)
+    env.filters.update(
+        label=label, date=i18n.date, datetime=i18n.datetime, number=i18n.number, money=i18n.money
+    )
     env.globals.update(languages=i18n.LANGUAGES)
     return env
 
@@ -40,6 +44,7 @@ def page(
     status: int = 200,
 ) -> HTMLResponse:
     """The page in the request's language; ``lang`` was settled by the viewer dependency."""
+    commit(request)
     language = getattr(request.state, "language", i18n.DEFAULT)
     token = i18n.current.set(language)
     try:

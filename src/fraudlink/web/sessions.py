@@ -23,6 +23,7 @@ from fraudlink.web.tables import WebPreference, WebSession
 
 IDLE = dt.timedelta(minutes=30)
 LONGEST = dt.timedelta(hours=12)
+TOUCH = dt.timedelta(seconds=30)
 COOKIE = "fl_session"
 
 
@@ -83,7 +84,8 @@ def current(session: Session, key: str | None) -> SignedIn | None:
     if moment - _aware(web.created_at) > LONGEST:
         web.ended_at = moment
         return None
-    web.seen_at = moment
+    if moment - _aware(web.seen_at) > TOUCH:
+        web.seen_at = moment  # not on every request: a write takes SQLite's lock
     language = session.scalar(
         select(WebPreference.language).where(WebPreference.user_id == user.id)
     )

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from fraudlink.api.deps import SessionDep
 from fraudlink.web.deps import (
     FormDep,
     MaybeViewerDep,
+    SessionDep,
     SignedFormDep,
     ViewerDep,
     safe_next,
+    see_other,
     set_cookie,
 )
 from fraudlink.web.render import page
@@ -41,14 +42,14 @@ def sign_in_form(
         context = {"next": safe_next(next), "failed": True, "username": username}
         return page(request, "sign_in.html", None, context, 401)
     set_cookie(request, COOKIE, key)
-    return RedirectResponse(safe_next(next), 303)
+    return see_other(request, safe_next(next))
 
 
 @router.post("/sign-out", name="web_sign_out")
 def sign_out_form(request: Request, _: SignedFormDep, opened: SessionDep) -> RedirectResponse:
     sign_out(opened, request.cookies.get(COOKIE))
     set_cookie(request, COOKIE, "", 0)
-    return RedirectResponse("/sign-in", 303)
+    return see_other(request, "/sign-in")
 
 
 @router.get("/purpose", name="web_purpose", response_class=HTMLResponse)
@@ -58,10 +59,11 @@ def purpose_page(request: Request, viewer: ViewerDep, next: str = "/") -> HTMLRe
 
 @router.post("/purpose", name="web_purpose_post")
 def purpose_form(
+    request: Request,
     viewer: SignedFormDep,
     opened: SessionDep,
     purpose: Annotated[str, Form(min_length=3, max_length=500)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> RedirectResponse:
     set_purpose(opened, viewer.session_id, purpose.strip())
-    return RedirectResponse(safe_next(next), 303)
+    return see_other(request, safe_next(next))

@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from fraudlink.access.joint import list_joint_cases, view_joint_case
-from fraudlink.api.deps import SessionDep
 from fraudlink.cases.service import case_overview, case_visible_to, cases_visible_to
-from fraudlink.web.deps import PurposeDep, ViewerDep
+from fraudlink.web.deps import PurposeDep, SessionDep, ViewerDep
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from fraudlink.analyse.dashboard import dashboard
-from fraudlink.api.deps import SessionDep
-from fraudlink.web.deps import ViewerDep
+from fraudlink.web import i18n
+from fraudlink.web.deps import SessionDep, ViewerDep
+from fraudlink.web.labels import labels
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
@@ -21,6 +22,10 @@ def dashboard_page(request: Request, viewer: ViewerDep) -> HTMLResponse:
 
 
 @router.get("/dashboard.json", name="web_dashboard_data")
-def dashboard_data(viewer: ViewerDep, opened: SessionDep) -> dict[str, Any]:
-    """Counts only, no personal data, so no purpose is asked."""
-    return dashboard(opened, viewer.principal)
+def dashboard_data(request: Request, viewer: ViewerDep, opened: SessionDep) -> dict[str, Any]:
+    """Counts only, no personal data, so no purpose is asked; codes come with their words."""
+    token = i18n.current.set(request.state.language)
+    try:
+        return dashboard(opened, viewer.principal) | {"labels": labels()}
+    finally:
+        i18n.current.reset(token)

@@ -7,9 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from fraudlink.api.deps import SessionDep
 from fraudlink.jobs import queue
-from fraudlink.web.deps import SignedFormDep, ViewerDep
+from fraudlink.web.deps import SessionDep, SignedFormDep, ViewerDep, see_other
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
@@ -40,7 +39,7 @@ async def upload_form(
     viewer.principal.require("analyst", "liaison", "supervisor")
     lines = data.decode("utf-8", errors="replace").splitlines()
     job = queue.submit(opened, viewer.principal, "ingest", {"lines": lines})
-    return RedirectResponse(f"/jobs/{job.id}", 303)
+    return see_other(request, f"/jobs/{job.id}")
 
 
 @router.get("/jobs/{job_id}", name="web_job", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ from fraudlink.errors import FraudlinkError
 from fraudlink.share.package import approve, packages_for
 from fraudlink.share.receive import open_package
 from fraudlink.share.show import show_package
-from fraudlink.web.deps import SignedFormDep, ViewerDep
+from fraudlink.web.deps import SessionDep, SignedFormDep, ViewerDep, commit, see_other
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
@@ -44,6 +44,7 @@ async def open_form(
     request: Request,
     viewer: SignedFormDep,
     store: DatabaseDep,
+    opened: SessionDep,
     package: Annotated[UploadFile, File()],
     passphrase: Annotated[str, Form(max_length=1024)],
 ) -> HTMLResponse:
@@ -52,6 +53,7 @@ async def open_form(
     if len(data) > MAX_PACKAGE:
         context["problem"] = "The package is larger than 64 MiB."
         return page(request, "package_open.html", viewer, context, 413)
+    commit(request)  # the stage writes in its own transaction: release this one's lock
     with tempfile.TemporaryDirectory() as where:
         path = Path(where) / "upload.flpkg"
         path.write_bytes(data)
@@ -86,8 +88,10 @@ async def approve_form(
     package_id: str,
     viewer: SignedFormDep,
     store: DatabaseDep,
+    opened: SessionDep,
     passphrase: Annotated[str, Form(max_length=1024)],
 ) -> HTMLResponse | RedirectResponse:
+    commit(request)  # the stage writes in its own transaction: release this one's lock
     try:
         await run_in_threadpool(approve, store, package_id, viewer.principal, passphrase)
     except FraudlinkError as error:
@@ -96,4 +100,4 @@ async def approve_form(
         view = await run_in_threadpool(show_package, store, package_id, viewer.principal)
         context = {"package": view.as_json(), "problem": error.message}
         return page(request, "package.html", viewer, context, error.status)
-    return RedirectResponse(f"/packages/{package_id}", 303)
+    return see_other(request, f"/packages/{package_id}")

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from fraudlink.access.records import person_detail
-from fraudlink.api.deps import SessionDep
-from fraudlink.web.deps import PurposeDep
+from fraudlink.web.deps import PurposeDep, SessionDep
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])

@@ -9,9 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from fraudlink.access.records import ReportQuery, report_detail, search_reports
-from fraudlink.api.deps import SessionDep
 from fraudlink.link.lookup import identifier_kinds
-from fraudlink.web.deps import PurposeDep
+from fraudlink.web.deps import PurposeDep, SessionDep
 from fraudlink.web.narrative import pieces
 from fraudlink.web.render import page
 

@@ -5,10 +5,14 @@
   if (!root || !window.echarts) { return; }
   var locale = root.dataset.locale || "en";
   var numbers = new Intl.NumberFormat(locale);
+  var compact = new Intl.NumberFormat(locale, { notation: "compact" });
   var palette = ["#0b5cad", "#e07b00", "#17662f", "#a4121c", "#6a3d9a", "#00838f", "#8c564b"];
 
+  var words = {};
+  function word(code) { return words[code] || String(code); }
+
   function bar(element, rows, horizontal) {
-    var labels = rows.map(function (r) { return String(r[0]); });
+    var labels = rows.map(function (r) { return word(r[0]); });
     var values = rows.map(function (r) { return Number(r[1]); });
     var category = { type: "category", data: labels, axisLabel: { interval: 0, hideOverlap: true } };
     var value = { type: "value", axisLabel: { formatter: function (v) { return numbers.format(v); } } };
@@ -50,7 +54,7 @@
           return p.name + ": " + text;
         }
       },
-      xAxis: { type: "value", scale: false, axisLabel: { formatter: function (v) { return numbers.format(v); } } },
+      xAxis: { type: "value", scale: false, axisLabel: { formatter: function (v) { return compact.format(v); } } },
       yAxis: { type: "category", inverse: true, data: rows.map(function (r) { return r[0]; }) },
       series: [{ type: "bar", data: rows.map(function (r) { return Number(r[1]); }) }]
     });
@@ -66,6 +70,7 @@
     .then(function (answer) { return answer.json(); })
     .then(function (data) {
       var charts = [];
+      words = data.labels || {};
       root.querySelectorAll("[data-chart]").forEach(function (element) {
         var name = element.dataset.chart;
         var rows = data[name] || [];
