@@ -103,13 +103,14 @@ class Load:
     def __init__(self, base: str, token: str) -> None:
         self.base, self.headers = base, {"Authorization": f"Bearer {token}"}
         self.acked: set[str] = set()
+        self.until = 0.0  # writers stop then; kills push it back so writes follow a restart
         self.latency: list[float] = []
         self.lock = threading.Lock()
 
-    def writer(self, client: int, until: float) -> None:
+    def writer(self, client: int) -> None:
         with httpx.Client(base_url=self.base, headers=self.headers, timeout=60) as http:
             start = client * 10_000_000
-            while time.monotonic() < until:
+            while time.monotonic() < self.until:
                 batch = [report(n) for n in range(start, start + BATCH)]
                 began = time.perf_counter()
                 try:
@@ -147,6 +148,22 @@ class Load:
                     n += 7
 
 
+def kill_when_acknowledged(server: Server, load: Load, after: float) -> int:
+    """SIGKILL the server once ``after`` seconds passed and it acknowledged a batch since
+    it started (a loaded host takes long to start one), restart it, and keep the writers
+    going long enough to write through the new one."""
+    started, acked = time.monotonic(), len(load.acked)
+    while time.monotonic() - started < after or len(load.acked) == acked:
+        load.until = max(load.until, time.monotonic() + 1)  # writers wait with us
+        if time.monotonic() - started > 600:
+            raise SystemExit("the server acknowledged nothing for ten minutes")
+        time.sleep(0.1)
+    server.kill()
+    server.start()
+    load.until = max(load.until, time.monotonic() + after)
+    return 1
+
+
 def ms(values: list[float], q: float) -> float:
     if len(values) < 2:
         return float("nan")
@@ -158,17 +175,14 @@ def run(db: str, args: argparse.Namespace) -> dict[str, float]:
     server = Server(db, port, args.workers)
     server.start()
     load = Load(f"http://127.0.0.1:{port}/api/v1", token)
-    until = time.monotonic() + args.seconds
-    threads = [threading.Thread(target=load.writer, args=(c, until)) for c in range(args.clients)]
+    load.until = time.monotonic() + args.seconds
+    threads = [threading.Thread(target=load.writer, args=(c,)) for c in range(args.clients)]
     began = time.perf_counter()
     for thread in threads:
         thread.start()
     kills = 0
-    while args.kill_every and time.monotonic() < until - args.kill_every / 2:
-        time.sleep(args.kill_every)
-        server.kill()
-        server.start()
-        kills += 1
+    while args.kill_every and kills < args.kills:
+        kills += kill_when_acknowledged(server, load, args.kill_every)
     for thread in threads:
         thread.join()
     written = time.perf_counter() - began
@@ -217,7 +231,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--kill-every", type=float, default=0)
+    parser.add_argument("--kill-every", type=float, default=0, help="seconds between kills")
+    parser.add_argument("--kills", type=int, default=2, help="how many, with --kill-every")
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run one database")
     parser.add_argument("--no-read", dest="read", action="store_false", help="writes only")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
