@@ -20,6 +20,7 @@ when given, on the PostgreSQL URL of ``--db``; ``--json`` prints one JSON object
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -85,8 +86,10 @@ class Server:
 
     def kill(self) -> None:
         if self.process is not None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+            self.process = None
 
 
 def report(n: int) -> dict[str, object]:
@@ -173,6 +176,15 @@ def ms(values: list[float], q: float) -> float:
 def run(db: str, args: argparse.Namespace) -> dict[str, float]:
     token, port = prepare(db), free_port()
     server = Server(db, port, args.workers)
+    try:
+        return measure(db, server, token, port, args)
+    finally:
+        server.kill()  # never leave a server behind, whatever failed
+
+
+def measure(
+    db: str, server: Server, token: str, port: int, args: argparse.Namespace
+) -> dict[str, float]:
     server.start()
     load = Load(f"http://127.0.0.1:{port}/api/v1", token)
     load.until = time.monotonic() + args.seconds
@@ -199,7 +211,6 @@ def run(db: str, args: argparse.Namespace) -> dict[str, float]:
         thread.start()
     for thread in readers:
         thread.join()
-    server.kill()
     store = open_database(Settings(db=db))
     with store.session() as session:
         stored = session.scalar(select(func.count()).select_from(Report)) or 0

@@ -113,6 +113,9 @@ def caller(
         raise PurposeRequired(
             "This reads personal data: send the case id or purpose in the X-Purpose header."
         )
+    # hand the connection back while the handler works (an ingest takes its own connections:
+    # holding this one idle in a transaction would starve the pool under concurrent writes)
+    opened.commit()
     return Caller(principal, purpose)
 
 
