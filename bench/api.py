@@ -42,7 +42,7 @@ from fraudlink.share.keys import init_agency
 from fraudlink.store import open_database
 from fraudlink.store.schema import Report
 
-BATCH = 20
+BATCH = 100  # reports per request; ``--batch`` changes it
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -106,6 +106,7 @@ class Load:
     def __init__(self, base: str, token: str) -> None:
         self.base, self.headers = base, {"Authorization": f"Bearer {token}"}
         self.acked: set[str] = set()
+        self.batch = BATCH
         self.until = 0.0  # writers stop then; kills push it back so writes follow a restart
         self.latency: list[float] = []
         self.lock = threading.Lock()
@@ -114,7 +115,7 @@ class Load:
         with httpx.Client(base_url=self.base, headers=self.headers, timeout=60) as http:
             start = client * 10_000_000
             while time.monotonic() < self.until:
-                batch = [report(n) for n in range(start, start + BATCH)]
+                batch = [report(n) for n in range(start, start + self.batch)]
                 began = time.perf_counter()
                 try:
                     answer = http.post("/reports", json=batch)
@@ -127,7 +128,7 @@ class Load:
                 with self.lock:
                     self.latency.append(time.perf_counter() - began)
                     self.acked.update(line["id"] for line in answer.json()["lines"])
-                start += BATCH // 2  # the next batch repeats half of this one
+                start += self.batch // 2  # the next batch repeats half of this one
 
     def reader(self, client: int, until: float, found: dict[str, list[float]]) -> None:
         """Identifier look-ups, with a network list and one network's detail between them."""
@@ -187,6 +188,7 @@ def measure(
 ) -> dict[str, float]:
     server.start()
     load = Load(f"http://127.0.0.1:{port}/api/v1", token)
+    load.batch = args.batch
     load.until = time.monotonic() + args.seconds
     threads = [threading.Thread(target=load.writer, args=(c,)) for c in range(args.clients)]
     began = time.perf_counter()
@@ -243,6 +245,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--kill-every", type=float, default=0, help="seconds between kills")
+    parser.add_argument("--batch", type=int, default=BATCH, help="reports per request")
     parser.add_argument("--kills", type=int, default=2, help="how many, with --kill-every")
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run one database")
     parser.add_argument("--no-read", dest="read", action="store_false", help="writes only")
