@@ -88,7 +88,7 @@ def _refuse_nul(request: Request) -> None:
 
 def caller(
     request: Request,
-    opened: SessionDep,
+    store: DatabaseDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     x_purpose: Annotated[
         str | None,
@@ -103,7 +103,10 @@ def caller(
     if policy is None:
         raise ConfigError("This route has no access policy; it stays closed until it has one.")
     token = credentials.credentials if credentials else None
-    principal = authenticate(opened, token)
+    # its own short transaction: a handler that writes through its own connections (an
+    # ingest) must not find this one held idle in a transaction while it works
+    with store.session() as opened:
+        principal = authenticate(opened, token)
     limiter: RateLimiter = request.app.state.limiter
     limiter.hit(token_hash(token or ""))
     principal.require(*policy.roles)
@@ -113,9 +116,6 @@ def caller(
         raise PurposeRequired(
             "This reads personal data: send the case id or purpose in the X-Purpose header."
         )
-    # hand the connection back while the handler works (an ingest takes its own connections:
-    # holding this one idle in a transaction would starve the pool under concurrent writes)
-    opened.commit()
     return Caller(principal, purpose)
 
 
