@@ -97,6 +97,7 @@ def server(tmp_path: Path, database: Database) -> Iterator[Server]:
     settings = Settings(
         db=database.settings.db,
         serve_jobs=False,
+        public_disputes=tmp_path / "disputes.sqlite",
         package_dir=tmp_path / "packages",
         evidence_dir=tmp_path / "evidence",
     )

@@ -19,9 +19,10 @@ from sqlalchemy import update
 
 from fraudlink.access import create_token, revoke_token
 from fraudlink.access.tables import ApiToken
-from fraudlink.api.app import route_table
+from fraudlink.api.app import feed_route_table, route_table
 from fraudlink.api.policy import POLICIES, Policy
 from fraudlink.link import link_reports
+from fraudlink.public.disputes import file_dispute
 
 Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
@@ -64,6 +65,8 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
+PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -73,6 +76,10 @@ CALLS: dict[str, Call] = {
     "get_identifier": Call("GET", "/api/v1/identifiers/phone/012345678?country=KH"),
     "list_networks": Call("GET", "/api/v1/networks"),
     "get_network": Call("GET", "/api/v1/networks/{kh_network}"),
+    "get_network_graph": Call("GET", "/api/v1/networks/{kh_network}/graph"),
+    "list_network_players": Call("GET", "/api/v1/networks/{kh_network}/players"),
+    "explain_link": Call("GET", "/api/v1/networks/explain?a=KH-NPA/KH-1&b=KH-NPA/KH-2", other=404),
+    "trace_money": Call("GET", "/api/v1/trace?account=KH-ABA:000123", other=404, owner=404),
     "list_persons": Call("GET", "/api/v1/persons"),
     "get_person": Call("GET", "/api/v1/persons/{kh_person}", other=404),
     "list_joint_cases": Call("GET", "/api/v1/joint-cases"),
@@ -97,6 +104,11 @@ CALLS: dict[str, Call] = {
     "submit_link_job": Call("POST", "/api/v1/jobs/link", other=202, owner=202),
     "list_jobs": Call("GET", "/api/v1/jobs"),
     "get_job": Call("GET", "/api/v1/jobs/{kh_job}", other=404),
+    "list_disputes": Call("GET", "/api/v1/disputes"),
+    "get_dispute": Call("GET", "/api/v1/disputes/{dispute}"),
+    "decide_dispute": Call(
+        "POST", "/api/v1/disputes/{dispute}/decision", lambda _: {"decision": "withdraw"}
+    ),
     "submit_screen_job": Call("POST", "/api/v1/jobs/screen", other=202, owner=202),
     "submit_resolve_job": Call("POST", "/api/v1/jobs/resolve", other=202, owner=202),
     # packages: another agency's are not found; KH-M is a case only KH-NPA may send
@@ -172,7 +184,48 @@ CALLS: dict[str, Call] = {
         "/api/v1/match/default",
         lambda _: {"queries": {"q": {"schema": "Person", "properties": {"name": ["Chen Zhi"]}}}},
     ),
+    # feeds: TH-RTP's liaison reads TH-RTP's feeds; KH-NPA's own liaison finds no such feed
+    "taxii_discovery": Call("GET", "/taxii2/"),
+    **{
+        name: Call("GET", path, owner=404)
+        for name, path in {
+            "taxii_api_root": "/taxii2/TH-RTP/",
+            "taxii_collections": "/taxii2/TH-RTP/collections/",
+            "taxii_collection": "/taxii2/TH-RTP/collections/indicators/",
+            "taxii_objects": "/taxii2/TH-RTP/collections/indicators/objects/",
+            "taxii_manifest": "/taxii2/TH-RTP/collections/networks/manifest/",
+            "misp_feed_manifest": "/misp-feed/TH-RTP/manifest.json",
+            "misp_feed_hashes": "/misp-feed/TH-RTP/hashes.csv",
+        }.items()
+    },
+    **{
+        name: Call("GET", path, other=404, owner=404)
+        for name, path in {
+            "taxii_object": f"{INDICATOR}/",
+            "taxii_versions": f"{INDICATOR}/versions/",
+            "misp_feed_event": "/misp-feed/TH-RTP/00000000-0000-0000-0000-000000000000.json",
+        }.items()
+    },
+    # federation: server-to-server routes are signed, not token-authenticated (tests/federation)
+    "federation_hello": Call("GET", "/api/v1/federation/hello"),
+    "federation_package_state": Call("GET", f"/api/v1/federation/packages/{PACKAGE}"),
+    "federation_upload": Call(
+        "PUT", f"/api/v1/federation/packages/{PACKAGE}?offset=0&total=1&sha256={'0' * 64}"
+    ),
+    "federation_receipt": Call("POST", "/api/v1/federation/receipts", lambda _: {}),
+    "list_federation_inbox": Call("GET", "/api/v1/federation/inbox"),
+    "open_inbox_package": Call(
+        "POST", f"/api/v1/federation/inbox/{PACKAGE}/open", other=404, owner=404
+    ),
+    "list_federation_outbox": Call("GET", "/api/v1/federation/outbox"),
+    "list_operations": Call("GET", "/api/v1/operations"),
+    "get_operation": Call("GET", "/api/v1/operations/OP-KH", other=404, member=200),
+    "list_operation_assets": Call("GET", "/api/v1/operations/OP-KH/assets", other=404, member=200),
+    "get_statistics": Call("GET", "/api/v1/statistics?by=unit"),
+    "get_rescued": Call("GET", "/api/v1/rescued/{kh_rescued}", other=404),
 }
+#: TAXII answers its errors as TAXII error objects, as its clients expect
+ERROR_TYPES = {"/taxii2/": "application/taxii+json;version=2.1"}
 #: ids made by ``_setup``, for bodies that name one
 _VALUES: dict[str, object] = {}
 
@@ -206,7 +259,8 @@ class Matrix:
             self.failures.append(f"{name} as {who}: a KH-NPA record leaked: {answer.text[:200]}")
         if answer.status_code >= 400:
             kind = answer.headers.get("content-type", "")
-            if kind != "application/problem+json":
+            wanted = [t for prefix, t in ERROR_TYPES.items() if path.startswith(prefix)]
+            if kind != (wanted or ["application/problem+json"])[0]:
                 self.failures.append(f"{name} as {who}: error without problem+json ({kind})")
 
 
@@ -243,7 +297,11 @@ def _setup(server: Server) -> dict[str, object]:
     link_reports(server.database)
     networks = server.client.get("/api/v1/networks", headers=server.auth("kh_analyst")).json()
     linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
+    spool = server.client.app.state.settings.public_disputes
+    dispute = file_dispute(spool, "phone", "+85512345678", "mine since 2019")  # TH-1 names it too
     values = {
+        "dispute": dispute,
+        "kh_rescued": _operation(server),
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,
@@ -272,7 +330,7 @@ def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
     }
     assert [m.status_code for m in made.values()] == [201, 201], made["AMBER"].text
     waiting, sent = (made[tlp].json() for tlp in ("AMBER", "GREEN"))
-    assert waiting["status"] == "awaiting_approval" and sent["status"] == "sent", sent
+    assert waiting["status"] == "awaiting_approval" and sent["status"] == "written", sent
     added = post(
         "/api/v1/cases/KH-M/subjects", json={"entity": kh_person, "role": "suspect"}, headers=kh
     )
@@ -282,6 +340,22 @@ def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
     listed = server.client.put("/api/v1/watchlists/m1", content=LISTED, headers=upload)
     assert listed.status_code == 201, listed.text
     return {"subject": subject, "waiting": waiting["package_id"], "sent": sent["package_id"]}
+
+
+def _operation(server: Server) -> int:
+    """KH-NPA leads OP-KH with TH-RTP taking part, seizes cash, rescues one person."""
+    from decimal import Decimal
+
+    from fraudlink.cases.operations import add_asset, log_action, open_operation
+    from fraudlink.cases.rescued import record_rescue
+
+    day = dt.date(2026, 3, 2)
+    with server.database.session() as session:
+        op = open_operation(session, "OP-KH", "Sky Net", "KH-NPA", day, ["TH-RTP"])
+        at = dt.datetime(2026, 3, 2, 5, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA", "Preah Sihanouk", persons=12)
+        add_asset(session, "cash", "safe", Decimal("1000.50"), "USD", "KH-NPA", day, operation=op)
+        return record_rescue(session, "KH-NPA", "Victim of KH-2", day, "Bavet", "VN").id
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:
@@ -304,6 +378,10 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
     for kind, token in bad.items():
         headers = {"Authorization": f"Bearer {token}"} | server.purpose
         matrix.call(name, kind, headers, unauthenticated)
+    if policy.signed:  # a partner server's signature, never a user's token, opens these
+        for user in ("kh_admin", "kh_liaison", "th_liaison"):
+            matrix.call(name, user, server.auth(user), 401)
+        return
     if policy.public:
         return
     wrong_role = _pick(server, policy, "KH-NPA", fits=False)
@@ -322,7 +400,7 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
 
 
 def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
-    names = {name for _, _, name in route_table()}
+    names = {name for _, _, name in route_table() + feed_route_table()}
     assert names - POLICIES.keys() == set(), "routes without an access policy"
     assert names - CALLS.keys() == set(), "routes missing from the access matrix"
     documented = {
@@ -336,6 +414,6 @@ def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
 def test_access_matrix(server: Server) -> None:
     matrix = Matrix(server, _setup(server))
     bad = _bad_tokens(server)
-    for _, _, name in route_table():
+    for _, _, name in route_table() + feed_route_table():
         _walk(matrix, name, bad)
     assert not matrix.failures, "\n".join(matrix.failures)

@@ -127,7 +127,7 @@ def test_a_package_from_case_to_partner_over_the_api(offices: tuple[Office, Offi
     assert kh.client.post(approve, headers=kh.auth("liaison") | KEY).status_code == 403
     assert kh.client.post(approve, headers=kh.auth("super")).status_code == 422  # no passphrase
     approved = kh.client.post(approve, headers=kh.auth("super") | KEY)
-    assert approved.status_code == 200 and approved.json()["status"] == "sent", approved.text
+    assert approved.status_code == 200 and approved.json()["status"] == "written", approved.text
     data = kh.client.get(approved.json()["file"], headers=kh.auth("liaison")).content
 
     # the partner uploads it; its inbox lists it
@@ -151,7 +151,7 @@ def test_a_package_from_case_to_partner_over_the_api(offices: tuple[Office, Offi
     retracted = kh.client.post(
         API + f"/packages/{fixed}/retract", json=reason, headers=kh.auth("liaison") | KEY
     )
-    assert retracted.status_code == 201 and retracted.json()["status"] == "sent"
+    assert retracted.status_code == 201 and retracted.json()["status"] == "written"
     outbox = kh.client.get(API + "/packages/outbox", headers=kh.auth("liaison")).json()
     states = {p["package_id"]: p["status"] for p in outbox["items"]}
     assert states[package] == "corrected" and states[fixed] == "retracted"

@@ -171,7 +171,7 @@ class Kit:
         outcome = create(side.db, request, PASSPHRASE, acting_as(side.db, request.created_by))
         if outcome.status == "awaiting_approval":
             outcome = approve(side.db, outcome.package_id, acting_as(side.db, approver), PASSPHRASE)
-        assert outcome.status == "sent", outcome
+        assert outcome.status == "written", outcome
         return outcome
 
     @staticmethod

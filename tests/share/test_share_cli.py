@@ -72,7 +72,7 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     approve = ["package", "approve", made["package_id"], "--db", kh, "--json"]
     assert "needs the role supervisor" in str(run(*approve, "--user", "alice").exception)
     assert "Sign in" in str(run(*approve).exception)  # no typed name: a signed-in user
-    assert json.loads(ok(*approve, "--user", "sam"))["status"] == "sent"
+    assert json.loads(ok(*approve, "--user", "sam"))["status"] == "written"
     evidence = str(tmp_path / "ev")
     opened = json.loads(
         ok("package", "open", out, "--user", "bo", "--db", cn, "--json", "--evidence-dir", evidence)

@@ -165,7 +165,7 @@ def _repatriation_round(sender: Side, receiver: Side, kit: Any) -> None:
     with pytest.raises(Forbidden, match="supervisor"):
         approve(sender.db, outcome.package_id, acting_as(sender.db, "alice"), PASSPHRASE)
     approved = approve(sender.db, outcome.package_id, acting_as(sender.db, "sam"), PASSPHRASE)
-    assert approved.status == "sent"
+    assert approved.status == "written"
     counts = receive(receiver, sender, "r.flpkg")
     assert counts["consular_record"] == 1
     with receiver.db.session() as session:

@@ -80,7 +80,7 @@ def test_non_refoulement_keeps_an_asylum_seeker_out_of_repatriation(
     ]
     assert all("non-refoulement" in r for r in reasons)
     # the same people may still be named in a case notification
-    assert kit.send(sender, request(sender, kit)).status == "sent"
+    assert kit.send(sender, request(sender, kit)).status == "written"
 
 
 def test_minimisation_rule_and_minimiser(
@@ -154,7 +154,7 @@ def test_tlp_may_not_be_lowered_and_red_needs_another_supervisor(
         approve(sender.db, outcome.package_id, lin, kit.passphrase)
     with pytest.raises(Forbidden, match="supervisor"):
         approve(sender.db, outcome.package_id, acting_as(sender.db, "alice"), kit.passphrase)
-    assert approve(sender.db, outcome.package_id, sam, kit.passphrase).status == "sent"
+    assert approve(sender.db, outcome.package_id, sam, kit.passphrase).status == "written"
     with pytest.raises(InputError, match="not awaiting approval"):
         approve(sender.db, outcome.package_id, sam, kit.passphrase)
 
@@ -188,7 +188,7 @@ def test_no_onward_sharing_without_permission(
         out=str(receiver.out / "back.flpkg"),
         created_by="bo",
     )
-    assert kit.send(receiver, back, approver="lin").status == "sent"
+    assert kit.send(receiver, back, approver="lin").status == "written"
     third.db.dispose()
 
 

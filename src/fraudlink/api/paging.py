@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, TypeVar
 
 from fastapi import Path, Query
 
@@ -15,6 +16,7 @@ CursorQuery = Annotated[
 #: A stored id in a path: positive and within a BIGINT, so no database refuses it.
 IdPath = Annotated[int, Path(ge=1, le=2**63 - 1)]
 LimitQuery = Annotated[int, Query(ge=1, le=200, description="items per page")]
+T = TypeVar("T")
 
 
 def after(cursor: str | None) -> int:
@@ -28,3 +30,10 @@ def after(cursor: str | None) -> int:
 
 def next_cursor(last: int | None) -> str | None:
     return None if last is None else str(last)
+
+
+def offset_page(rows: Sequence[T], cursor: str | None, limit: int) -> tuple[list[T], str | None]:
+    """One page of a list computed whole (ranked, not stored in id order): cursors are offsets."""
+    start = after(cursor)
+    more = len(rows) > start + limit
+    return list(rows[start : start + limit]), next_cursor(start + limit if more else None)

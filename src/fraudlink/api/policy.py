@@ -14,15 +14,34 @@ from dataclasses import dataclass
 ANY_ROLE = ("analyst", "liaison", "supervisor", "admin", "auditor")
 CASEWORK = ("analyst", "liaison", "supervisor")
 SHARING = ("liaison", "supervisor")
+PARTNER = ("liaison",)
+FEED_ROUTES = (
+    "taxii_discovery",
+    "taxii_api_root",
+    "taxii_collections",
+    "taxii_collection",
+    "taxii_objects",
+    "taxii_manifest",
+    "taxii_object",
+    "taxii_versions",
+    "misp_feed_manifest",
+    "misp_feed_hashes",
+    "misp_feed_event",
+)
 
 
 @dataclass(frozen=True)
 class Policy:
-    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose."""
+    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose.
+
+    ``signed``: called by a partner's server, authenticated by an RFC 9421 signature
+    with the partner agency's key instead of a user token (``routers/federation.py``).
+    """
 
     roles: tuple[str, ...] = ANY_ROLE
     personal: bool = False
     public: bool = False
+    signed: bool = False
 
 
 POLICIES: dict[str, Policy] = {
@@ -35,6 +54,10 @@ POLICIES: dict[str, Policy] = {
     "get_identifier": Policy(roles=CASEWORK),
     "list_networks": Policy(roles=CASEWORK),
     "get_network": Policy(roles=CASEWORK, personal=True),
+    "get_network_graph": Policy(roles=CASEWORK, personal=True),
+    "list_network_players": Policy(roles=CASEWORK, personal=True),
+    "explain_link": Policy(roles=CASEWORK, personal=True),
+    "trace_money": Policy(roles=CASEWORK),
     "list_persons": Policy(roles=CASEWORK, personal=True),
     "get_person": Policy(roles=CASEWORK, personal=True),
     # joint cases: members read, the sharing roles release and withdraw
@@ -51,6 +74,10 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # disputes from the public check: casework reads, the sharing roles answer the public
+    "list_disputes": Policy(roles=CASEWORK),
+    "get_dispute": Policy(roles=CASEWORK),
+    "decide_dispute": Policy(roles=SHARING),
     "submit_screen_job": Policy(roles=("analyst", "supervisor")),
     "submit_resolve_job": Policy(roles=("analyst", "supervisor")),
     # packages: sharing roles make, open and follow up; a supervisor approves
@@ -75,6 +102,22 @@ POLICIES: dict[str, Policy] = {
     "import_watchlist": Policy(roles=("supervisor", "admin")),
     "remove_watchlist": Policy(roles=("supervisor", "admin")),
     "match": Policy(roles=CASEWORK),
+    # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
+    **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
+    # federation: partners' servers sign; liaisons read the inbox and outbox and open
+    "federation_hello": Policy(roles=(), signed=True),
+    "federation_package_state": Policy(roles=(), signed=True),
+    "federation_upload": Policy(roles=(), signed=True),
+    "federation_receipt": Policy(roles=(), signed=True),
+    "list_federation_inbox": Policy(roles=SHARING),
+    "open_inbox_package": Policy(roles=SHARING),
+    "list_federation_outbox": Policy(roles=SHARING),
+    # operations: figures for casework; a rescued person only for the named roles, audited
+    "list_operations": Policy(roles=CASEWORK),
+    "get_operation": Policy(roles=CASEWORK),
+    "list_operation_assets": Policy(roles=CASEWORK),
+    "get_statistics": Policy(roles=CASEWORK),
+    "get_rescued": Policy(roles=SHARING, personal=True),
 }
 
 

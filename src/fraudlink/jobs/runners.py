@@ -73,3 +73,19 @@ RUNNERS: dict[str, Runner] = {
     "screen": run_screen,
     "resolve": run_resolve,
 }
+
+
+Duty = Callable[[], bool]
+DutyFactory = Callable[[Database, str], Duty | None]
+
+
+def federation_sender(database: Database, worker: str) -> Duty | None:
+    """Deliver the federation outbox between jobs (when this server federates)."""
+    from fraudlink.federation.outbox import start_sender
+
+    sender = start_sender(database, worker)
+    return sender.tick if sender is not None else None
+
+
+#: work a runner does between jobs; each returns True when it did something
+PERIODIC: list[DutyFactory] = [federation_sender]

@@ -18,12 +18,14 @@ from sqlalchemy import Connection, select
 
 from fraudlink.link.names import compare
 from fraudlink.link.networks.explain import network_mentions
-from fraudlink.link.networks.tables import LinkReport
+from fraudlink.link.networks.views import Scope, scoped_reports
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, MoneyRecord, Report, ReportRole
 
 ACCOUNT_KINDS = frozenset({"bank_account", "iban", "crypto_wallet", "payment_card"})
 SAMPLE = 300  #: betweenness is estimated from this many sources on larger networks
+#: at most this many sources × edges: a 2,000-node network is ranked in seconds, not a minute
+BUDGET = 150_000
 
 
 @dataclass(slots=True)
@@ -44,14 +46,18 @@ class Player:
                 "received": {c: str(a) for c, a in sorted(self.received.items())}}  # fmt: skip
 
 
-def _persons(connection: Connection, network: int) -> dict[str, Player]:
+def _persons(
+    connection: Connection, network: int, scope: Scope = None, persons: Scope = None
+) -> dict[str, Player]:
     """Persons and organisations of the network, names across scripts merged."""
-    reports = select(LinkReport.report_id).where(LinkReport.network_id == network)
+    reports = scoped_reports(network, scope)
     stmt = (
         select(Entity.name, Entity.schema, Entity.source_report_id, ReportRole.role)
         .outerjoin(ReportRole, ReportRole.entity_id == Entity.id)
         .where(Entity.source_report_id.in_(reports))
     )
+    if persons is not None:
+        stmt = stmt.where(persons)
     players: dict[str, Player] = {}
     for name, schema, report, role in connection.execute(stmt):
         key = next((k for k in players if compare(k, name, schema).match), name)
@@ -64,9 +70,9 @@ def _persons(connection: Connection, network: int) -> dict[str, Player]:
 
 
 def _report_facts(
-    connection: Connection, network: int
+    connection: Connection, network: int, scope: Scope = None
 ) -> tuple[dict[int, str], dict[int, list[tuple[str, Decimal]]]]:
-    reports = select(LinkReport.report_id).where(LinkReport.network_id == network)
+    reports = scoped_reports(network, scope)
     countries = {
         r: c or "??"
         for r, c in connection.execute(
@@ -83,15 +89,25 @@ def _report_facts(
     return countries, losses
 
 
-def key_players(database: Database, network: int, limit: int = 10) -> list[Player]:
-    """The network's persons, accounts and identifiers, most central first."""
+def key_players(
+    database: Database,
+    network: int,
+    limit: int | None = 10,
+    scope: Scope = None,
+    persons: Scope = None,
+) -> list[Player]:
+    """The network's persons, accounts and identifiers, most central first.
+
+    With a reader's ``scope`` only the reports in it (and what they name) count, and
+    with ``persons`` (a condition on ``Entity``) only the persons it shows.
+    """
     with database.engine.connect() as connection:
-        players = _persons(connection, network)
-        for report, _, _, label, _, status in network_mentions(connection, network):
+        players = _persons(connection, network, scope, persons)
+        for report, _, _, label, _, status in network_mentions(connection, network, scope):
             if status == "linked":
                 kind = "account" if label.split(":", 1)[0] in ACCOUNT_KINDS else "identifier"
                 players.setdefault(label, Player(kind, label)).reports.add(report)
-        countries, losses = _report_facts(connection, network)
+        countries, losses = _report_facts(connection, network, scope)
     _score(players, countries, losses)
     return sorted(players.values(), key=lambda p: (-p.score, p.label))[:limit]
 
@@ -104,7 +120,8 @@ def _score(
     graph: nx.Graph[object] = nx.Graph()
     for key, player in players.items():
         graph.add_edges_from((key, ("report", r)) for r in player.reports)
-    k = SAMPLE if graph.number_of_nodes() > SAMPLE else None
+    sources = min(SAMPLE, max(32, BUDGET // max(graph.number_of_edges(), 1)))
+    k = sources if graph.number_of_nodes() > sources else None
     between = nx.betweenness_centrality(graph, k=k, seed=7) if graph.number_of_nodes() > 2 else {}
     top = max((between.get(key, 0.0) for key in players), default=0.0) or 1.0
     size, reach = max(len(countries), 1), max(len(set(countries.values())), 1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, select, true
 
 from fraudlink.errors import InputError, NotFound
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
@@ -31,9 +31,17 @@ from fraudlink.store.schema import (
 SEPARATORS = ("/", ":")
 
 
-def resolve_report(connection: Connection, reference: str) -> int:
-    """A report's database id from ``AGENCY/ID``, ``AGENCY:ID`` or an id only one agency uses."""
-    found = list(connection.execute(select(Report.id).where(Report.external_id == reference)))
+def resolve_report(
+    connection: Connection, reference: str, scope: ColumnElement[bool] | None = None
+) -> int:
+    """A report's database id from ``AGENCY/ID``, ``AGENCY:ID`` or an id only one agency uses.
+
+    With a reader's ``scope`` only reports in it are found, so an unseen report is
+    "not found" and never makes a bare id ambiguous.
+    """
+    seen = true() if scope is None else scope
+    by_id = select(Report.id).where(Report.external_id == reference, seen)
+    found = list(connection.execute(by_id))
     if not found:
         for separator in SEPARATORS:
             agency, sep, external = reference.partition(separator)
@@ -41,7 +49,7 @@ def resolve_report(connection: Connection, reference: str) -> int:
                 stmt = (
                     select(Report.id)
                     .join(Agency, Agency.id == Report.agency_id)
-                    .where(Agency.code == agency, Report.external_id == external)
+                    .where(Agency.code == agency, Report.external_id == external, seen)
                 )
                 found = list(connection.execute(stmt))
                 if found:

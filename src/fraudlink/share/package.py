@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.audit import record_event
 from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
+from fraudlink.share import statistics as stats
 from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
@@ -70,6 +72,9 @@ class Request:
     follows: str | None = None
     reason: str | None = None
     recipients: list[str] = field(default_factory=list)  # named people, required for TLP:RED
+    statistics: str = "unit"  # a statistics package: how its figures are grouped, and when
+    period_from: str | None = None
+    period_to: str | None = None
 
     @property
     def markings(self) -> Markings:
@@ -133,6 +138,21 @@ def _approve(session: Session, package_id: str, by: Principal, keys: LocalKeys) 
     return _send(session, row, request, draft, keys)
 
 
+def packages_for(database: Database, principal: Principal, box: str) -> list[dict[str, Any]]:
+    """The principal's agency's packages: ``inbox`` (received), ``outbox`` (sent or being
+    sent) or ``waiting`` (outbound, awaiting a supervisor's approval), newest first."""
+    where = {
+        "inbox": (SharePackage.direction == "inbound", SharePackage.recipient_id),
+        "outbox": (SharePackage.direction == "outbound", SharePackage.sender_id),
+        "waiting": (SharePackage.status == "awaiting_approval", SharePackage.sender_id),
+    }
+    if box not in where:
+        raise InputError(f"Box '{box}' is not one of {', '.join(where)}.")
+    condition, owner = where[box]
+    query = select(SharePackage).where(condition, owner.in_(principal.units))
+    return _listed(database, query)
+
+
 def retract(
     database: Database, package_id: str, reason: str, by: Principal, out: str, passphrase: str
 ) -> Outcome:
@@ -169,8 +189,12 @@ def _follow_up(
     return Request(**base)
 
 
+#: states of a package that left (or is leaving): it may be corrected or retracted
+LEFT = ("sent", "written", "queued", "delivered", "opened", "corrected")
+
+
 def _check_sent(row: SharePackage) -> None:
-    if row.status not in ("sent", "corrected"):
+    if row.status not in LEFT:
         raise InputError(f"Package {row.package_id} is '{row.status}'; only a sent one can change.")
 
 
@@ -188,7 +212,7 @@ def _outbound(session: Session, package_id: str, by: Principal | None = None) ->
 
 
 def _new_row(session: Session, request: Request, local: str) -> SharePackage:
-    case = get_case(session, request.case)
+    case = None if request.kind == stats.KIND else get_case(session, request.case)
     markings = request.markings
     row = SharePackage(
         package_id=str(uuid.uuid4()),
@@ -197,7 +221,7 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
         status="draft",
         sender_id=agency_id(session, local),
         recipient_id=agency_id(session, request.to, create=False),
-        case_id=case.id,
+        case_id=case.id if case else None,
         tlp=markings.tlp,
         handling=list(markings.handling),
         reliability=markings.reliability,
@@ -218,10 +242,12 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
 def _draft(session: Session, request: Request, local: str) -> Draft:
     """Build the content and judge it; raise with every reason when a rule fails."""
     partner_keys(session, request.to)
-    case = get_case(session, request.case)
     purpose = build.check_purpose(
         request.purpose or build.DEFAULT_PURPOSE.get(request.kind, "investigation")
     )
+    if request.kind == stats.KIND:
+        return _statistics_draft(session, request, purpose)
+    case = get_case(session, request.case)
     body, subjects = _content(session, request, case)
     country = session.scalar(select(Agency.country).where(Agency.code == local))
     draft = Draft(
@@ -237,6 +263,21 @@ def _draft(session: Session, request: Request, local: str) -> Draft:
         recipients=list(request.recipients),
     )
     reasons = check(draft) if request.kind != RETRACTION else []
+    if reasons:
+        raise PackageBlocked(reasons)
+    return draft
+
+
+def _statistics_draft(session: Session, request: Request, purpose: str) -> Draft:
+    """Figures only, judged by the statistics safeguards (no case, no person)."""
+    start, end = (
+        dt.date.fromisoformat(day) if day else None
+        for day in (request.period_from, request.period_to)
+    )
+    body = stats.build(session, request.statistics, start, end)
+    draft = Draft(session, request.kind, None, request.to, None, request.markings, purpose, body,
+                  recipients=list(request.recipients))  # fmt: skip
+    reasons = check(draft)
     if reasons:
         raise PackageBlocked(reasons)
     return draft
@@ -331,14 +372,19 @@ def _send(
         writer.abort()
         raise
     partial.replace(out)
-    _mark_sent(session, row, draft)
+    _mark_sent(session, row, draft, out)
     _audit(session, "export", row, row.approved_by or request.created_by)
     return Outcome(row.package_id, row.status, str(out))
 
 
-def _mark_sent(session: Session, row: SharePackage, draft: Draft) -> None:
-    row.status = "sent"
-    session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
+def _mark_sent(session: Session, row: SharePackage, draft: Draft, out: Path) -> None:
+    """A file carried by hand is only "written"; one for a network partner is "queued"."""
+    from fraudlink.federation.outbox import enqueue
+
+    row.status = "written"
+    enqueue(session, row, out)
+    if draft.case is not None:
+        session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
     if row.relation is not None and row.follows is not None:
         original = _outbound(session, row.follows)
         original.status = "retracted" if row.relation == "retracts" else "corrected"
@@ -371,7 +417,13 @@ def _write_evidence(
             authorisation=acq.get("authorisation", "not recorded"),
         )
         item = register(
-            session, draft.case, path.name, digest.sha256, digest.size, acquisition, local
+            session,
+            get_case(session, request.case),
+            path.name,
+            digest.sha256,
+            digest.size,
+            acquisition,
+            local,
         )
         if tlp_rank(item.tlp) > tlp_rank(row.tlp):
             raise PackageBlocked(
@@ -423,6 +475,7 @@ def _manifest(
         "sender": sender,
         "recipient": request.to,
         "created_at": row.created_at.isoformat(),
+        "signed_at": dt.datetime.now(dt.UTC).isoformat(),
         "created_by": row.created_by,
         "approved_by": row.approved_by,
         "recipients": list(request.recipients),
@@ -489,8 +542,12 @@ def record_consular(
 
 def list_packages(database: Database) -> list[dict[str, Any]]:
     """Every package sent or received, newest first, for the liaison officer's overview."""
+    return _listed(database, select(SharePackage))
+
+
+def _listed(database: Database, query: Any) -> list[dict[str, Any]]:
     with database.session() as session:
-        rows = session.scalars(select(SharePackage).order_by(SharePackage.created_at.desc()))
+        rows = session.scalars(query.order_by(SharePackage.created_at.desc()))
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
         return [_summary(r, codes) for r in rows]
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.errors import NotFound
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.markings import HANDLING_CODES
@@ -67,7 +68,7 @@ def show_package(database: Database, package_id: str, by: Principal | None = Non
     with database.sessions() as session:
         row = _find(session, package_id, by)
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
-        case = session.get(Case, row.case_id) if row.case_id else None
+        case = _case(session, row)
         view = PackageView(
             row.package_id, row.direction, row.kind, row.status, codes.get(row.sender_id),
             codes.get(row.recipient_id), case.reference if case else None, row.purpose,
@@ -80,6 +81,19 @@ def show_package(database: Database, package_id: str, by: Principal | None = Non
             view.contents = _records(session, row)
         session.rollback()
     return view
+
+
+def _case(session: Session, row: SharePackage) -> Case | None:
+    """The case a package is about: ours when we sent it, the case it created or updated
+    here when we received it (an inbound row names no case of ours)."""
+    if row.case_id is not None:
+        return session.get(Case, row.case_id)
+    found = session.scalar(
+        select(ShareRecord.record_id)
+        .where(ShareRecord.package_id == row.id, ShareRecord.table_name == "case_file")
+        .limit(1)
+    )
+    return session.get(Case, found) if found is not None else None
 
 
 def _find(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:

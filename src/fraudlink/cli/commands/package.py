@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from fraudlink.cli.choices import HandlingCode, LegalBasis, PackageKind, Purpose, Tlp
+from fraudlink.cli.choices import (
+    Dimension,
+    HandlingCode,
+    LegalBasis,
+    PackageKind,
+    Purpose,
+    Tlp,
+)
 from fraudlink.cli.commands.agency import passphrase
 from fraudlink.cli.common import (
     DbOption,
@@ -44,6 +51,11 @@ def _report(outcome: Outcome, json_: bool) -> None:
             f"package {outcome.package_id} awaits a supervisor: "
             f"`fraudlink package approve {outcome.package_id} --user SUPERVISOR`"
         )
+    elif outcome.status == "queued":
+        console.print(
+            f"package {outcome.package_id} written to {outcome.path} and queued for the "
+            "partner's server (`fraudlink package list` shows when it is delivered)"
+        )
     else:
         console.print(f"package {outcome.package_id} written to {outcome.path}")
 
@@ -60,8 +72,8 @@ def create_command(
     ctx: typer.Context,
     kind: Annotated[PackageKind, typer.Argument(help="What the package is.")],
     out: Out,
-    case: Annotated[str, typer.Option("--case", help="Case reference.")],
     to: Annotated[str, typer.Option("--to", help="Receiving agency code.")],
+    case: Annotated[str, typer.Option("--case", help="Case reference (none for statistics).")] = "",
     tlp: Annotated[Tlp, typer.Option("--tlp", help="TLP 2.0 marking.")] = Tlp.AMBER,
     purpose: Annotated[Purpose | None, typer.Option("--purpose", help="Default: by kind.")] = None,
     handling: Annotated[
@@ -97,13 +109,24 @@ def create_command(
     recipient: Annotated[
         list[str] | None, typer.Option("--recipient", help="A person who may read it (RED).")
     ] = None,
+    group_by: Annotated[
+        Dimension, typer.Option("--group-by", help="Statistics: how the figures are grouped.")
+    ] = Dimension.unit,
+    since: Annotated[
+        dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="Statistics.")
+    ] = None,
+    until: Annotated[
+        dt.datetime | None,
+        typer.Option("--to-date", formats=["%Y-%m-%d"], help="Statistics: first day not counted."),
+    ] = None,
     user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Build a package; safeguards run first; above GREEN or naming people it waits for approval.
 
-    Made by the signed-in liaison officer or supervisor, for their agency.
+    Made by the signed-in liaison officer or supervisor, for their agency. A statistics
+    package (no --case) carries aggregates by --group-by over [--from, --to-date).
     """
     from fraudlink.share import PackageBlocked, Request, create
     from fraudlink.share.custody import acquisition_record
@@ -124,6 +147,9 @@ def create_command(
         reliability=reliability,
         accuracy=accuracy,
         recipients=list(recipient or []),
+        statistics=group_by.value,
+        period_from=since.date().isoformat() if since else None,
+        period_to=until.date().isoformat() if until else None,
         handling=[code.value for code in handling] if handling else list(DEFAULT_HANDLING),
         acquisition=acquisition_record(
             bool(evidence), acquired_by, acquired_at, method, authorisation

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from fraudlink.link.networks.tables import LinkIdentifier, LinkNameJoin, LinkReport
-from fraudlink.link.networks.views import network_of
+from fraudlink.link.networks.views import Scope, network_of
 from fraudlink.link.reports import resolve_report
 from fraudlink.store import Database
 from fraudlink.store.schema import Identifier, Report, ReportIdentifier
@@ -68,21 +68,28 @@ def _line(step: Step, then: str) -> str:
     return f"  {step.report} → {then}: both name {step.identifier} ({step.raw!r} in {step.report})"
 
 
-def name_edges(connection: Connection, network: int) -> list[tuple[int, int, str, str]]:
-    """Name joins inside ``network``: ``(report_a, report_b, label, reason)``."""
+def name_edges(
+    connection: Connection, network: int, scope: Scope = None
+) -> list[tuple[int, int, str, str]]:
+    """Name joins in ``network``, both ends in ``scope``: ``(report_a, report_b, label, why)``."""
     stmt = (
         select(LinkNameJoin.report_a, LinkNameJoin.report_b, LinkNameJoin.name_a,
                LinkNameJoin.name_b, LinkNameJoin.score, LinkNameJoin.reason)
         .join(LinkReport, LinkReport.report_id == LinkNameJoin.report_a)
         .where(LinkReport.network_id == network)
     )  # fmt: skip
+    if scope is not None:
+        seen = select(Report.id).where(scope)
+        stmt = stmt.where(LinkNameJoin.report_a.in_(seen), LinkNameJoin.report_b.in_(seen))
     return [(a, b, f"person name {na} ~ {nb}, score {score:.2f}", reason)
             for a, b, na, nb, score, reason in connection.execute(stmt)]  # fmt: skip
 
 
 def network_mentions(
-    connection: Connection, network: int
+    connection: Connection, network: int, scope: Scope = None
 ) -> list[tuple[int, str, int, str, str, str]]:
+    """``(report, external id, identifier, kind:value, raw, status)`` of valid identifiers
+    named in ``network``'s reports (those in ``scope``)."""
     stmt = (
         select(ReportIdentifier.report_id, Report.external_id, Identifier.id,
                Identifier.kind + ":" + Identifier.value, func.min(ReportIdentifier.raw),
@@ -95,6 +102,8 @@ def network_mentions(
         .group_by(ReportIdentifier.report_id, Report.external_id, Identifier.id,
                   Identifier.kind, Identifier.value, LinkIdentifier.status)
     )  # fmt: skip
+    if scope is not None:
+        stmt = stmt.where(scope)
     return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in connection.execute(stmt)]
 
 
@@ -109,16 +118,20 @@ def _ignored(connection: Connection, reports: list[int]) -> list[tuple[str, str]
     return sorted((i, r) for i, r in connection.execute(stmt))
 
 
-def explain(database: Database, a: str, b: str) -> Explanation:
-    """The chain joining reports ``a`` and ``b``, or that they are not linked and why not."""
+def explain(database: Database, a: str, b: str, scope: Scope = None) -> Explanation:
+    """The chain joining reports ``a`` and ``b``, or that they are not linked and why not.
+
+    With a ``scope`` (a reader's, from ``fraudlink.access.scope.visible``) both reports
+    must be in it and the chain runs only through reports in it.
+    """
     with database.engine.connect() as connection:
-        ids = resolve_report(connection, a), resolve_report(connection, b)
+        ids = resolve_report(connection, a, scope), resolve_report(connection, b, scope)
         networks = {network_of(connection, i) for i in ids}
         network = networks.pop() if len(networks) == 1 else None
         result = Explanation(a, b, network, ignored=_ignored(connection, list(ids)))
         if network is not None and ids[0] != ids[1]:
-            rows = network_mentions(connection, network)
-            joins = name_edges(connection, network)
+            rows = network_mentions(connection, network, scope)
+            joins = name_edges(connection, network, scope)
             result.steps = _shortest(rows, joins, ids[0], ids[1])
     return result
 

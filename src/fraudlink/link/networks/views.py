@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select
 
 from fraudlink.errors import NotFound
 from fraudlink.link.names import compare
@@ -230,10 +231,16 @@ def resolve_names(names: Iterable[str]) -> list[list[str]]:
     return groups
 
 
-def _fill_persons_and_losses(connection: Connection, detail: NetworkDetail, scope: Scope) -> None:
-    reports = select(LinkReport.report_id).where(LinkReport.network_id == detail.id)
+def scoped_reports(network: int, scope: Scope = None) -> Select[Any]:
+    """The ids of ``network``'s reports that ``scope`` shows, as a subquery to filter by."""
+    reports = select(LinkReport.report_id).where(LinkReport.network_id == network)
     if scope is not None:
         reports = reports.join(Report, Report.id == LinkReport.report_id).where(scope)
+    return reports
+
+
+def _fill_persons_and_losses(connection: Connection, detail: NetworkDetail, scope: Scope) -> None:
+    reports = scoped_reports(detail.id, scope)
     names = select(Entity.name).where(Entity.source_report_id.in_(reports)).distinct()
     detail.persons = [
         " = ".join(group) for group in resolve_names(connection.execute(names).scalars())
