@@ -24,6 +24,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "api.py"
 def test_acknowledged_reports_survive_sigkill_exactly_once(postgres_server: str) -> None:
     command = [sys.executable, str(BENCH), "--db", postgres_server, "--only", "postgresql"]
     command += ["--clients", "20", "--seconds", "16", "--kill-every", "5", "--workers", "1"]
+    command += ["--batch", "20"]  # short requests: acknowledged ones land between the kills
     done = subprocess.run(
         [*command, "--no-read", "--json"], capture_output=True, text=True, timeout=600
     )
