@@ -20,6 +20,7 @@ when given, on the PostgreSQL URL of ``--db``; ``--json`` prints one JSON object
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -41,7 +42,7 @@ from fraudlink.share.keys import init_agency
 from fraudlink.store import open_database
 from fraudlink.store.schema import Report
 
-BATCH = 20
+BATCH = 100  # reports per request; ``--batch`` changes it
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -85,8 +86,10 @@ class Server:
 
     def kill(self) -> None:
         if self.process is not None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+            self.process = None
 
 
 def report(n: int) -> dict[str, object]:
@@ -103,14 +106,16 @@ class Load:
     def __init__(self, base: str, token: str) -> None:
         self.base, self.headers = base, {"Authorization": f"Bearer {token}"}
         self.acked: set[str] = set()
+        self.batch = BATCH
+        self.until = 0.0  # writers stop then; kills push it back so writes follow a restart
         self.latency: list[float] = []
         self.lock = threading.Lock()
 
-    def writer(self, client: int, until: float) -> None:
+    def writer(self, client: int) -> None:
         with httpx.Client(base_url=self.base, headers=self.headers, timeout=60) as http:
             start = client * 10_000_000
-            while time.monotonic() < until:
-                batch = [report(n) for n in range(start, start + BATCH)]
+            while time.monotonic() < self.until:
+                batch = [report(n) for n in range(start, start + self.batch)]
                 began = time.perf_counter()
                 try:
                     answer = http.post("/reports", json=batch)
@@ -123,7 +128,7 @@ class Load:
                 with self.lock:
                     self.latency.append(time.perf_counter() - began)
                     self.acked.update(line["id"] for line in answer.json()["lines"])
-                start += BATCH // 2  # the next batch repeats half of this one
+                start += self.batch // 2  # the next batch repeats half of this one
 
     def reader(self, client: int, until: float, found: dict[str, list[float]]) -> None:
         """Identifier look-ups, with a network list and one network's detail between them."""
@@ -147,6 +152,23 @@ class Load:
                     n += 7
 
 
+def kill_when_acknowledged(server: Server, load: Load, after: float) -> int:
+    """SIGKILL the server once ``after`` seconds passed and it acknowledged a batch since
+    it started (a loaded host takes long to start one), restart it, and keep the writers
+    going long enough to write through the new one."""
+    started, acked = time.monotonic(), len(load.acked)
+    while time.monotonic() - started < after or len(load.acked) == acked:
+        load.until = max(load.until, time.monotonic() + 1)  # writers wait with us
+        if time.monotonic() - started > 600:
+            raise SystemExit("the server acknowledged nothing for ten minutes")
+        time.sleep(0.1)
+    load.until = float("inf")  # writers retry through the restart, however long it takes
+    server.kill()
+    server.start()
+    load.until = time.monotonic() + after
+    return 1
+
+
 def ms(values: list[float], q: float) -> float:
     if len(values) < 2:
         return float("nan")
@@ -156,19 +178,26 @@ def ms(values: list[float], q: float) -> float:
 def run(db: str, args: argparse.Namespace) -> dict[str, float]:
     token, port = prepare(db), free_port()
     server = Server(db, port, args.workers)
+    try:
+        return measure(db, server, token, port, args)
+    finally:
+        server.kill()  # never leave a server behind, whatever failed
+
+
+def measure(
+    db: str, server: Server, token: str, port: int, args: argparse.Namespace
+) -> dict[str, float]:
     server.start()
     load = Load(f"http://127.0.0.1:{port}/api/v1", token)
-    until = time.monotonic() + args.seconds
-    threads = [threading.Thread(target=load.writer, args=(c, until)) for c in range(args.clients)]
+    load.batch = args.batch
+    load.until = time.monotonic() + args.seconds
+    threads = [threading.Thread(target=load.writer, args=(c,)) for c in range(args.clients)]
     began = time.perf_counter()
     for thread in threads:
         thread.start()
     kills = 0
-    while args.kill_every and time.monotonic() < until - args.kill_every / 2:
-        time.sleep(args.kill_every)
-        server.kill()
-        server.start()
-        kills += 1
+    while args.kill_every and kills < args.kills:
+        kills += kill_when_acknowledged(server, load, args.kill_every)
     for thread in threads:
         thread.join()
     written = time.perf_counter() - began
@@ -185,7 +214,6 @@ def run(db: str, args: argparse.Namespace) -> dict[str, float]:
         thread.start()
     for thread in readers:
         thread.join()
-    server.kill()
     store = open_database(Settings(db=db))
     with store.session() as session:
         stored = session.scalar(select(func.count()).select_from(Report)) or 0
@@ -217,7 +245,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--kill-every", type=float, default=0)
+    parser.add_argument("--kill-every", type=float, default=0, help="seconds between kills")
+    parser.add_argument("--batch", type=int, default=BATCH, help="reports per request")
+    parser.add_argument("--kills", type=int, default=2, help="how many, with --kill-every")
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run one database")
     parser.add_argument("--no-read", dest="read", action="store_false", help="writes only")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -11,8 +11,10 @@ call described here, fails the test: new endpoints must join the matrix.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
@@ -23,6 +25,9 @@ from fraudlink.api.app import feed_route_table, route_table
 from fraudlink.api.policy import POLICIES, Policy
 from fraudlink.link import link_reports
 from fraudlink.public.disputes import file_dispute
+from fraudlink.settings import Settings
+from fraudlink.share import add_card, export_card, init_agency
+from fraudlink.store import open_database
 
 Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
@@ -58,7 +63,7 @@ LISTED = b"name,nationality\nChen Zhi,CN\n"
 
 
 def _package(_: str) -> dict[str, object]:
-    return {"kind": "case_notification", "case": "KH-M", "to": "TH-RTP", "tlp": "AMBER"}
+    return {"kind": "case_notification", "case": "KH-M", "to": "CN-MPS", "tlp": "AMBER"}
 
 
 def _report_lines(caller: str) -> list[dict[str, object]]:
@@ -313,10 +318,23 @@ def _setup(server: Server) -> dict[str, object]:
     return values
 
 
+def _partner(server: Server) -> None:
+    """CN-MPS, a partner on another server: its key card is what packages are sealed to."""
+    with tempfile.TemporaryDirectory() as folder:
+        other = open_database(Settings(db=str(Path(folder) / "cn.db")))
+        with other.session() as session:
+            init_agency(session, "CN-MPS", "CN-MPS", "CN", "passphrase for tests")
+            card = export_card(session)
+        other.dispose()
+    with server.database.session() as session:
+        add_card(session, card)
+
+
 def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
-    """Cases KH-M and KH-S and a package of each to TH-RTP: KH-M's waits for approval,
+    """Cases KH-M and KH-S and a package of each to partner CN-MPS: KH-M's waits for approval,
     KH-S's (GREEN, naming nobody) is sent; then a suspect in KH-M, and list m1 for the
     member to remove."""
+    _partner(server)
     post, kh = server.client.post, server.auth("kh_analyst")
     for reference in ("KH-M", "KH-S"):
         case = {"reference": reference, "title": "matrix", "tlp": "GREEN"}

@@ -101,7 +101,7 @@ def authorise(request: Request, opened: Session, token: str | None) -> tuple[Pri
 
 def caller(
     request: Request,
-    opened: SessionDep,
+    store: DatabaseDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     x_purpose: Annotated[
         str | None,
@@ -113,7 +113,10 @@ def caller(
     ] = None,
 ) -> Caller:
     token = credentials.credentials if credentials else None
-    principal, policy = authorise(request, opened, token)
+    # its own short transaction: a handler that writes through its own connections (an
+    # ingest) must not find this one held idle in a transaction while it works
+    with store.session() as opened:
+        principal, policy = authorise(request, opened, token)
     purpose = (x_purpose or "").strip() or None
     if policy.personal and purpose is None:
         raise PurposeRequired(

@@ -104,6 +104,10 @@ class ReportWriter:
         """Ids of the agencies, adding the unknown ones (another writer may add them too)."""
         found = {code: self._agencies[code] for code in codes if code in self._agencies}
         missing = codes - found.keys()
+        if missing:  # known agencies are read: an insert per request costs round trips
+            query = select(Agency.code, Agency.id).where(Agency.code.in_(missing))
+            found.update({code: agency_id for code, agency_id in conn.execute(query)})
+            missing -= found.keys()
         if missing:
             rows = [{"code": code, "country": agency_country(code)} for code in missing]
             insert_missing(conn, Agency, rows, ["code"])
