@@ -80,7 +80,7 @@ def seeded(site: Any) -> dict[str, Any]:
 def _open_network(page: Any, site: Any, lang: str = "en") -> dict[str, Any]:
     page.goto(f"{site.url}/networks?lang={lang}")
     page.locator("main table a").first.click()
-    page.wait_for_function("document.body.dataset.graphReady")
+    page.wait_for_selector("body[data-graph-ready]")
     return _graph(page)
 
 
@@ -180,10 +180,10 @@ def test_a_2000_node_network_is_interactive_within_3_seconds(
     page.goto(f"{site.url}/networks?lang=en")
     link = page.locator("main table a").first.get_attribute("href")
     page.goto(f"{site.url}{link}")  # warm: the first request of a page pays imports
-    page.wait_for_function("document.body.dataset.graphReady")
+    page.wait_for_selector("body[data-graph-ready]")
     assert len(_graph(page)["nodes"]) >= 2000
     page.goto(f"{site.url}{link}")
-    page.wait_for_function("document.body.dataset.graphReady", timeout=30000)
+    page.wait_for_selector("body[data-graph-ready]", timeout=30000)
     ready = int(page.evaluate("document.body.dataset.graphReady"))
     report = next(n for n in _graph(page)["nodes"] if n["kind"] == "report")
     _click_node(page, report["id"])
