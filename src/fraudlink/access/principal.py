@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fraudlink.access.agencies import units_of
@@ -101,7 +101,9 @@ def authenticate(session: Session, token: str | None) -> Principal:
 
 def _cached(session: Session, user: User) -> Principal:
     """Four queries fewer per request: the principal of ``user``, reused for a moment."""
-    moment, key = time.monotonic(), (str(session.get_bind().url), user.id)
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    moment, key = time.monotonic(), (str(engine.url), user.id)
     with _cache_lock:
         hit = _cache.get(key)
     if hit is not None and hit[0] > moment:
