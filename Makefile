@@ -11,3 +11,9 @@ bench:
 	for script in bench/*.py; do $(PY) $$script; done
 demo:
 	.venv/bin/fraudlink demo
+
+# the web pages' scripts and fonts, from the npm registry at the versions package-lock.json pins
+.PHONY: vendor
+vendor:
+	npm ci --no-audit --no-fund
+	python3 scripts/vendor_web.py

@@ -1,22 +1,26 @@
 """Load the API with concurrent clients, optionally killing the server, and count what was lost.
 
     .venv/bin/python bench/api.py [--db URL] [--clients 50] [--seconds 60] [--kill-every S]
+                                  [--only postgresql] [--json]
 
 Starts ``fraudlink serve`` on 127.0.0.1, has ``--clients`` threads submit
 batches of reports for ``--seconds`` (each batch overlaps the previous one by
-half, so re-sent reports must come back "unchanged", never twice), then has the
-same number of clients look up identifiers and networks. With ``--kill-every``
+half, so re-sent reports must come back "unchanged", never twice), links them,
+then has the same number of clients look up identifiers and read networks
+(the list, and one network each), for half as long. With ``--kill-every``
 the server is SIGKILLed and restarted that often during the write phase; a
 client whose batch was not acknowledged sends it again. At the end every
 acknowledged report must be in the database exactly once.
 
-Prints throughput, p50/p99 latency per phase and the lost count, on SQLite
-(a temporary file) and, when given, on the PostgreSQL URL of ``--db``.
+Prints throughput, p50/p99 latency per phase, the lost count and the host's
+load average (the machine may be shared), on SQLite (a temporary file) and,
+when given, on the PostgreSQL URL of ``--db``; ``--json`` prints one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import socket
@@ -121,14 +125,26 @@ class Load:
                     self.acked.update(line["id"] for line in answer.json()["lines"])
                 start += BATCH // 2  # the next batch repeats half of this one
 
-    def reader(self, client: int, until: float, found: list[float], path: str) -> None:
-        with httpx.Client(base_url=self.base, headers=self.headers, timeout=60) as http:
-            n = client
+    def reader(self, client: int, until: float, found: dict[str, list[float]]) -> None:
+        """Identifier look-ups, with a network list and one network's detail between them."""
+        purpose = self.headers | {"X-Purpose": "benchmark"}
+        with httpx.Client(base_url=self.base, headers=purpose, timeout=60) as http:
+            n, network = client, None
             while time.monotonic() < until:
-                began = time.perf_counter()
-                http.get(path.format(n=n % 1000), params={"country": "KH"})
-                found.append(time.perf_counter() - began)
-                n += 7
+                for kind in ("identifier", "identifier", "identifier", "network"):
+                    began = time.perf_counter()
+                    if kind == "identifier":
+                        path = f"/identifiers/phone/+855 12 {n % 1000:03d} {n % 997:03d}"
+                        answer = http.get(path, params={"country": "KH"})
+                    elif network is None:
+                        answer = http.get("/networks", params={"limit": 20})
+                        items = answer.json().get("items", []) if answer.is_success else []
+                        network = items[client % len(items)]["id"] if items else 0
+                    else:
+                        answer = http.get(f"/networks/{network or 1}")
+                    found[kind].append(time.perf_counter() - began)
+                    found["errors"].append(float(answer.status_code >= 500))
+                    n += 7
 
 
 def ms(values: list[float], q: float) -> float:
@@ -156,13 +172,14 @@ def run(db: str, args: argparse.Namespace) -> dict[str, float]:
     for thread in threads:
         thread.join()
     written = time.perf_counter() - began
-    lookups: list[float] = []
-    until = time.monotonic() + args.seconds / 2
+    load_written = os.getloadavg()[0]
+    if args.read:
+        link = [sys.executable, "-m", "fraudlink", "link", "--db", db, "--json"]
+        subprocess.run(link, check=True, capture_output=True, env=os.environ | {"FRAUDLINK_DB": db})
+    reads: dict[str, list[float]] = {"identifier": [], "network": [], "errors": []}
+    until = time.monotonic() + (args.seconds / 2 if args.read else 0)
     readers = [
-        threading.Thread(
-            target=load.reader, args=(c, until, lookups, "/identifiers/phone/+855 12 {n:03d} 001")
-        )
-        for c in range(args.clients)
+        threading.Thread(target=load.reader, args=(c, until, reads)) for c in range(args.clients)
     ]
     for thread in readers:
         thread.start()
@@ -179,12 +196,18 @@ def run(db: str, args: argparse.Namespace) -> dict[str, float]:
         "reports/s": len(load.acked) / written,
         "submit p50 ms": ms(load.latency, 50),
         "submit p99 ms": ms(load.latency, 99),
-        "lookup p50 ms": ms(lookups, 50),
-        "lookup p99 ms": ms(lookups, 99),
+        "lookup p50 ms": ms(reads["identifier"], 50),
+        "lookup p99 ms": ms(reads["identifier"], 99),
+        "network p50 ms": ms(reads["network"], 50),
+        "network p99 ms": ms(reads["network"], 99),
+        "reads/s": (len(reads["identifier"]) + len(reads["network"])) / max(args.seconds / 2, 1),
+        "read 5xx": sum(reads["errors"]),
         "acknowledged": len(load.acked),
         "kills": kills,
         "lost": len(load.acked - present),
         "duplicates": stored - distinct,
+        "load avg (writes)": load_written,
+        "load avg (reads)": os.getloadavg()[0],
     }
 
 
@@ -195,12 +218,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--kill-every", type=float, default=0)
+    parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run one database")
+    parser.add_argument("--no-read", dest="read", action="store_false", help="writes only")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         targets = {"sqlite": str(Path(tmp) / "bench.db")}
         if args.db:
             targets["postgresql"] = args.db
+        if args.only:
+            targets = {args.only: targets[args.only]}
         results = {name: run(db, args) for name, db in targets.items()}
+    if args.json:
+        print(json.dumps(results))
+        return
     names = list(results)
     print(f"{'':16}" + "".join(f"{name:>14}" for name in names))
     for key in results[names[0]]:

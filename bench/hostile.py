@@ -1,11 +1,14 @@
 """Work on hostile input: CPU time and peak memory at N and 4N, printed as ratios.
 
-    .venv/bin/python bench/hostile.py [--n 4000] [--narrative-mb 0.5] [--top 15]
+    .venv/bin/python bench/hostile.py [--n 4000] [--narrative-mb 0.5] [--ingest-mb 1]
+                                      [--bad-lines 10000] [--top 15]
 
 Extraction of every line of ``hostile_lines.py`` (each separator and hint of
 every kind, alone and repeated, compounds, a multilingual narrative); ingest of
-the worst of them as report narratives and of files of bad lines (N and 4N
-lines) into a fresh SQLite file; then name matching and screening at growing
+the worst of them as report narratives, of a realistic narrative of 1 MB and
+4 MB, of files of 10,000 and 40,000 bad lines into a fresh SQLite file, and of
+narratives over the configured limit (12.5 MB and 50 MB lines, refused while
+read in bounded memory); then name matching and screening at growing
 lengths up to the allowed maximum (alignment compares every pair of tokens, so
 it grows with the square of the length: the length limit is what bounds it).
 Linear work gives a ratio near 4, quadratic near 16.
@@ -69,6 +72,37 @@ def _report(narrative: str, number: int) -> str:
     return json.dumps(line, ensure_ascii=False)
 
 
+def _large_rows(megabytes: float, bad_lines: int, folder: Path) -> list[tuple[str, ...]]:
+    """Narratives of realistic size, files of many bad lines, and lines over the limit."""
+    narrative = next(line for line in hostile() if isinstance(line, Narrative))
+    size = int(megabytes * 1e6)
+    small, large = narrative.line(size, 0), narrative.line(4 * size, 0)
+    rows = [
+        _row(
+            f"ingest a narrative of {len(small) / 1e6:.1f} and {len(large) / 1e6:.1f} M chars",
+            _measure(lambda: _ingest([_report(small, 1)], folder)),
+            _measure(lambda: _ingest([_report(large, 1)], folder)),
+        )
+    ]
+    bad = [BAD_LINES[i % len(BAD_LINES)].replace('"x"', f'"b{i}"') for i in range(4 * bad_lines)]
+    rows.append(
+        _row(
+            f"ingest {bad_lines:,} and {4 * bad_lines:,} bad lines",
+            _measure(lambda: _ingest(bad[:bad_lines], folder)),
+            _measure(lambda: _ingest(bad, folder)),
+        )
+    )
+    over = "scam " * 2_500_000, "scam " * 10_000_000  # 12.5 MB and 50 MB, over 4 Mi chars
+    rows.append(
+        _row(
+            "ingest narratives of 12.5 and 50 MB (refused)",
+            _measure(lambda: _ingest([_report(over[0], 1)], folder)),
+            _measure(lambda: _ingest([_report(over[1], 1)], folder)),
+        )
+    )
+    return rows
+
+
 def _ingest_rows(n: int, folder: Path) -> list[tuple[str, ...]]:
     worst = {line.name: line for line in hostile()}
     rows = []
@@ -83,14 +117,6 @@ def _ingest_rows(n: int, folder: Path) -> list[tuple[str, ...]]:
                 _measure(lambda text=large: _ingest([_report(text, 1)], folder)),
             )
         )
-    bad = [BAD_LINES[i % len(BAD_LINES)].replace('"x"', f'"b{i}"') for i in range(4 * 1000)]
-    rows.append(
-        _row(
-            "ingest bad lines (1,000 and 4,000 lines)",
-            _measure(lambda: _ingest(bad[:1000], folder)),
-            _measure(lambda: _ingest(bad, folder)),
-        )
-    )
     return rows
 
 
@@ -143,6 +169,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--n", type=int, default=4000, help="characters of the shorter line")
     parser.add_argument("--narrative-mb", type=float, default=0.5)
+    parser.add_argument("--ingest-mb", type=float, default=1.0, help="smaller narrative ingested")
+    parser.add_argument("--bad-lines", type=int, default=10_000, help="smaller file of bad lines")
     parser.add_argument("--top", type=int, default=15, help="lines shown, worst time ratio first")
     args = parser.parse_args()
     context = Context(region="KH")
@@ -171,6 +199,7 @@ def main() -> None:
         )
     with tempfile.TemporaryDirectory() as folder:
         rows += _ingest_rows(args.n, Path(folder))
+        rows += _large_rows(args.ingest_mb, args.bad_lines, Path(folder))
         rows += _screen_rows(Path(folder))
     rows.sort(key=lambda row: -float(row[3]))
     head = ("ms at N", "ms at 4N", "time×", "MB at 4N", "mem×")

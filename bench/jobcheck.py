@@ -15,11 +15,14 @@ import json
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from fraudlink.public.jobcheck import assess
 
 WIDTHS = (4, 10, 8, 4, 4, 4, 4)
-DATA = Path(__file__).parent / "data" / "jobcheck" / "adverts.jsonl"
+FOLDER = Path(__file__).parent / "data" / "jobcheck"
+#: adverts.jsonl: the set the rules were written against; heldout.jsonl: gathered later
+SETS = {"tuning": FOLDER / "adverts.jsonl", "held-out": FOLDER / "heldout.jsonl"}
 
 
 def _ratio(a: int, b: int) -> str:
@@ -28,14 +31,21 @@ def _ratio(a: int, b: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, help="one JSON Lines file (default: both sets)")
     parser.add_argument("--misses", action="store_true", help="print each wrong call")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line]
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
     warm = time.perf_counter()
-    assess(rows[0]["text"])  # loads the extractors and the rules once
+    assess("warm up")  # loads the extractors and the rules once
     print(f"first check (loads extractors and rules): {time.perf_counter() - warm:.2f} s")
+    sets = {args.data.stem: args.data} if args.data else SETS
+    for name, path in sets.items():
+        print(f"\n== {name} set ({path.name})")
+        evaluate([json.loads(line) for line in path.read_text("utf-8").splitlines() if line],
+                 args.misses)  # fmt: skip
+
+
+def evaluate(rows: list[dict[str, Any]], misses: bool) -> None:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
     started = time.perf_counter()
     for row in rows:
         found = assess(row["text"])
@@ -44,7 +54,7 @@ def main() -> None:
         slot = cell[(flagged, lure)]
         for key in ("all", row["lang"]):
             counts[key][slot] += 1
-        if args.misses and flagged != lure:
+        if misses and flagged != lure:
             signals = [r.signal for r in found.reasons]
             kind = "FP" if flagged else "FN"
             print(

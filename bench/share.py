@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import open_case
 from fraudlink.settings import Settings
 from fraudlink.share import Request, add_card, create, export_card, init_agency, open_package
@@ -29,6 +31,7 @@ def agency(root: Path, code: str, country: str) -> Database:
     database = open_database(Settings(db=str(root / f"{code}.db")))
     with database.session() as session:
         init_agency(session, code, code, country, PASSPHRASE)
+        add_user(session, "bench", code, ["liaison"], None)
     return database
 
 
@@ -71,10 +74,12 @@ def main() -> None:
             },
         )
         started = time.perf_counter()
-        create(sender, request, PASSPHRASE)
+        create(sender, request, PASSPHRASE, acting_as(sender, "bench"))
         made = time.perf_counter() - started
         started = time.perf_counter()
-        received = open_package(receiver, out, PASSPHRASE, root / "evidence", "bench")
+        received = open_package(
+            receiver, out, PASSPHRASE, root / "evidence", acting_as(receiver, "bench")
+        )
         opened = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(

@@ -3,7 +3,8 @@
 Each stage added to fraudlink adds its step here, so the demo always shows
 the whole pipeline as it stands: generate → ingest (with extraction) → link
 networks → key players, scored against the generator's truth → key players screened
-against a watchlist that names some bosses in another script.
+against a watchlist that names some bosses in another script → joint operations against
+the largest networks, with arrests, seized assets and rescued victims.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -41,6 +43,7 @@ class DemoResult:
     listed: dict[int, list[ListedPlayer]]
     accuracy: Scores
     summary: Summary
+    operations: list[dict[str, Any]]
 
 
 def refuse_foreign_reports(database: Database) -> None:
@@ -73,9 +76,33 @@ def run_demo(database: Database, reports: int, seed: int, data_dir: Path) -> Dem
     summary = summarise(database)
     summary.networks = [network.as_json() for network in networks]
     accuracy = score_against_truth(database, truth_file)
+    operations = run_operations(database, reports_file, truth_file, seed, data_dir)
     return DemoResult(
-        reports_file, truth_file, ingested, linked, networks, listed, accuracy, summary
+        reports_file, truth_file, ingested, linked, networks, listed, accuracy, summary, operations
     )
+
+
+def run_operations(
+    database: Database, reports_file: Path, truth_file: Path, seed: int, data_dir: Path
+) -> list[dict[str, Any]]:
+    """Operations against the largest networks: arrests, seizures, rescues, their figures."""
+    from sqlalchemy import func
+
+    from fraudlink.cases.rates import import_rates
+    from fraudlink.cases.seed import record
+    from fraudlink.cases.tables import Operation
+    from fraudlink.generate.operations import plan_operations, write_rates
+
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    plans = plan_operations(reports_file, truth, seed)
+    with database.session() as session:
+        if session.scalar(select(func.count()).select_from(Operation)):
+            return []  # a demo database runs its operations once
+        first = min((plan.started_on for plan in plans), default=None)
+        if first is not None:
+            rates = write_rates(data_dir / f"rates-{seed}.csv", first)
+            import_rates(session, rates)
+        return [record(session, plan) for plan in plans]
 
 
 def screen_networks(

@@ -20,6 +20,12 @@ class Settings(BaseSettings):
         default=True, description="upgrade the schema on first use instead of refusing"
     )
     batch_size: int = Field(default=2000, ge=1, description="reports committed per transaction")
+    max_narrative: int = Field(
+        default=4 << 20,
+        ge=1000,
+        description="longest narrative (characters) a report may carry; a longer one is a "
+        "bad line, read in bounded memory",
+    )
     agency: str | None = Field(default=None, description="code of the agency running this copy")
     anchor_dir: Path | None = Field(
         default=None, description="folder for signed audit anchors written as the log grows"
@@ -35,6 +41,15 @@ class Settings(BaseSettings):
         default=None,
         description="run jobs inside the server (default: on SQLite yes, on PostgreSQL "
         "`fraudlink worker` does)",
+    )
+    public_disputes: Path | None = Field(
+        default=None, description="the public server's dispute spool, reviewed through the API"
+    )
+    package_dir: Path = Field(
+        default=Path("packages"), description="folder where the server writes outbound packages"
+    )
+    evidence_dir: Path = Field(
+        default=Path("evidence"), description="folder where opened packages' evidence is stored"
     )
 
     def with_db(self, db: str | Path | None) -> Settings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -29,10 +30,14 @@ USERS = {
     "th_analyst": ("TH-RTP", ["analyst"]),
     "th_liaison": ("TH-RTP", ["liaison", "analyst"]),
     "th_auditor": ("TH-RTP", ["auditor"]),
+    "th_super": ("TH-RTP", ["supervisor"]),
     "vn_liaison": ("VN-MPS", ["liaison", "analyst"]),
     "vn_auditor": ("VN-MPS", ["auditor"]),
+    "vn_super": ("VN-MPS", ["supervisor"]),
 }
 PURPOSE = {"X-Purpose": "case TEST-1"}
+#: What every hosted agency's keys are locked with here (X-Agency-Passphrase).
+PASSPHRASE = "passphrase for tests"
 
 
 def report(agency: str, key: str, narrative: str, tlp: str = "AMBER") -> dict[str, object]:
@@ -76,7 +81,7 @@ def _hosted(store: Database) -> dict[str, str]:
             ("TH-RTP", "TH"),
             ("VN-MPS", "VN"),
         ):
-            init_agency(session, code, f"{code} office", country, "passphrase for tests")
+            init_agency(session, code, f"{code} office", country, PASSPHRASE)
         set_parent(session, "KH-PP", "KH-NPA")
         tokens = {}
         for name, (agency, roles) in USERS.items():
@@ -87,9 +92,16 @@ def _hosted(store: Database) -> dict[str, str]:
 
 
 @pytest.fixture
-def server(tmp_path: object, database: Database) -> Iterator[Server]:
+def server(tmp_path: Path, database: Database) -> Iterator[Server]:
     tokens = _hosted(database)
-    app = create_app(Settings(db=database.settings.db, serve_jobs=False), database)
+    settings = Settings(
+        db=database.settings.db,
+        serve_jobs=False,
+        public_disputes=tmp_path / "disputes.sqlite",
+        package_dir=tmp_path / "packages",
+        evidence_dir=tmp_path / "evidence",
+    )
+    app = create_app(settings, database)
     with TestClient(app) as client:
         yield Server(client, tokens, database)
 

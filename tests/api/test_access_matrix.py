@@ -19,9 +19,10 @@ from sqlalchemy import update
 
 from fraudlink.access import create_token, revoke_token
 from fraudlink.access.tables import ApiToken
-from fraudlink.api.app import route_table
+from fraudlink.api.app import feed_route_table, route_table
 from fraudlink.api.policy import POLICIES, Policy
 from fraudlink.link import link_reports
+from fraudlink.public.disputes import file_dispute
 
 Server = Any  # the conftest fixture's type; test modules cannot import conftest
 
@@ -52,10 +53,20 @@ def _joint(caller: str) -> dict[str, object]:
     return {"reference": f"JIT-{caller}", "title": "matrix", "members": []}
 
 
+KEY = {"X-Agency-Passphrase": "passphrase for tests"}
+LISTED = b"name,nationality\nChen Zhi,CN\n"
+
+
+def _package(_: str) -> dict[str, object]:
+    return {"kind": "case_notification", "case": "KH-M", "to": "TH-RTP", "tlp": "AMBER"}
+
+
 def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
+PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 CALLS: dict[str, Call] = {
     "health": Call("GET", "/api/v1/health"),
     "whoami": Call("GET", "/api/v1/me"),
@@ -93,7 +104,130 @@ CALLS: dict[str, Call] = {
     "submit_link_job": Call("POST", "/api/v1/jobs/link", other=202, owner=202),
     "list_jobs": Call("GET", "/api/v1/jobs"),
     "get_job": Call("GET", "/api/v1/jobs/{kh_job}", other=404),
+    "list_disputes": Call("GET", "/api/v1/disputes"),
+    "get_dispute": Call("GET", "/api/v1/disputes/{dispute}"),
+    "decide_dispute": Call(
+        "POST", "/api/v1/disputes/{dispute}/decision", lambda _: {"decision": "withdraw"}
+    ),
+    "submit_screen_job": Call("POST", "/api/v1/jobs/screen", other=202, owner=202),
+    "submit_resolve_job": Call("POST", "/api/v1/jobs/resolve", other=202, owner=202),
+    # packages: another agency's are not found; KH-M is a case only KH-NPA may send
+    "create_package": Call("POST", "/api/v1/packages", _package, other=404, owner=201, content=KEY),
+    "list_inbox": Call("GET", "/api/v1/packages/inbox"),
+    "list_outbox": Call("GET", "/api/v1/packages/outbox"),
+    "open_package": Call(
+        "POST",
+        "/api/v1/packages/open",
+        lambda _: b"not a package",
+        other=422,
+        owner=422,
+        content=KEY,
+    ),
+    "get_package": Call("GET", "/api/v1/packages/{waiting}", other=404),
+    "approve_package": Call("POST", "/api/v1/packages/{waiting}/approve", other=404, content=KEY),
+    "retract_package": Call(
+        "POST",
+        "/api/v1/packages/{sent}/retract",
+        lambda _: {"reason": "wrong desk"},
+        other=404,
+        owner=201,
+        content=KEY,
+    ),
+    "correct_package": Call(
+        "POST",
+        "/api/v1/packages/{sent}/correct",
+        lambda _: {"reason": "a typo"},
+        other=404,
+        owner=201,
+        content=KEY,
+    ),
+    "download_package": Call("GET", "/api/v1/packages/{sent}/file", other=404),
+    # cases are their lead agency's
+    "list_cases": Call("GET", "/api/v1/cases"),
+    "open_case": Call(
+        "POST",
+        "/api/v1/cases",
+        lambda who: {"reference": f"C-{who}", "title": "t"},
+        other=201,
+        owner=201,
+    ),
+    "get_case": Call("GET", "/api/v1/cases/KH-M", other=404),
+    "attach_case_report": Call(
+        "POST",
+        "/api/v1/cases/KH-M/reports",
+        lambda _: {"agency": "KH-NPA", "id": "KH-2"},
+        other=404,
+        owner=201,
+    ),
+    "add_case_subject": Call(
+        "POST",
+        "/api/v1/cases/KH-M/subjects",
+        lambda _: {"entity": int(str(_VALUES["kh_person"])), "role": "witness"},
+        other=404,
+        owner=201,
+    ),
+    "record_subject_status": Call(
+        "POST",
+        "/api/v1/cases/KH-M/subjects/{subject}/status",
+        lambda _: {"status": "wanted", "on": "2026-03-01"},
+        other=404,
+        owner=201,
+    ),
+    # lists are shared by the agencies of the server; the member removes "m1" before the owner
+    "list_watchlists": Call("GET", "/api/v1/watchlists"),
+    "import_watchlist": Call(
+        "PUT", "/api/v1/watchlists/m2?force=true", lambda _: LISTED, other=201, owner=201
+    ),
+    "remove_watchlist": Call("DELETE", "/api/v1/watchlists/m1", other=200, owner=404),
+    "match": Call(
+        "POST",
+        "/api/v1/match/default",
+        lambda _: {"queries": {"q": {"schema": "Person", "properties": {"name": ["Chen Zhi"]}}}},
+    ),
+    # feeds: TH-RTP's liaison reads TH-RTP's feeds; KH-NPA's own liaison finds no such feed
+    "taxii_discovery": Call("GET", "/taxii2/"),
+    **{
+        name: Call("GET", path, owner=404)
+        for name, path in {
+            "taxii_api_root": "/taxii2/TH-RTP/",
+            "taxii_collections": "/taxii2/TH-RTP/collections/",
+            "taxii_collection": "/taxii2/TH-RTP/collections/indicators/",
+            "taxii_objects": "/taxii2/TH-RTP/collections/indicators/objects/",
+            "taxii_manifest": "/taxii2/TH-RTP/collections/networks/manifest/",
+            "misp_feed_manifest": "/misp-feed/TH-RTP/manifest.json",
+            "misp_feed_hashes": "/misp-feed/TH-RTP/hashes.csv",
+        }.items()
+    },
+    **{
+        name: Call("GET", path, other=404, owner=404)
+        for name, path in {
+            "taxii_object": f"{INDICATOR}/",
+            "taxii_versions": f"{INDICATOR}/versions/",
+            "misp_feed_event": "/misp-feed/TH-RTP/00000000-0000-0000-0000-000000000000.json",
+        }.items()
+    },
+    # federation: server-to-server routes are signed, not token-authenticated (tests/federation)
+    "federation_hello": Call("GET", "/api/v1/federation/hello"),
+    "federation_package_state": Call("GET", f"/api/v1/federation/packages/{PACKAGE}"),
+    "federation_upload": Call(
+        "PUT", f"/api/v1/federation/packages/{PACKAGE}?offset=0&total=1&sha256={'0' * 64}"
+    ),
+    "federation_receipt": Call("POST", "/api/v1/federation/receipts", lambda _: {}),
+    "list_federation_inbox": Call("GET", "/api/v1/federation/inbox"),
+    "open_inbox_package": Call(
+        "POST", f"/api/v1/federation/inbox/{PACKAGE}/open", other=404, owner=404
+    ),
+    "list_federation_outbox": Call("GET", "/api/v1/federation/outbox"),
+    "list_operations": Call("GET", "/api/v1/operations"),
+    "get_operation": Call("GET", "/api/v1/operations/OP-KH", other=404, member=200),
+    "list_operation_assets": Call("GET", "/api/v1/operations/OP-KH/assets", other=404, member=200),
+    "get_statistics": Call("GET", "/api/v1/statistics?by=unit"),
+    "get_rescued": Call("GET", "/api/v1/rescued/{kh_rescued}", other=404),
 }
+#: TAXII answers its errors as TAXII error objects, as its clients expect
+ERROR_TYPES = {"/taxii2/": "application/taxii+json;version=2.1"}
+#: ids made by ``_setup``, for bodies that name one
+_VALUES: dict[str, object] = {}
 
 
 def _pick(server: Server, policy: Policy, agency: str, fits: bool) -> str | None:
@@ -113,14 +247,20 @@ class Matrix:
         spec = CALLS[name]
         path = spec.path.format(**self.values)
         body = spec.body(who) if spec.body else None
-        answer = self.server.client.request(spec.method, path, json=body, headers=headers)
+        headers = headers | spec.content
+        if isinstance(body, bytes):
+            headers |= {"Content-Type": "application/octet-stream"}
+            answer = self.server.client.request(spec.method, path, content=body, headers=headers)
+        else:
+            answer = self.server.client.request(spec.method, path, json=body, headers=headers)
         if answer.status_code != expected:
             self.failures.append(f"{name} as {who}: {answer.status_code} != {expected}")
         if who not in ("kh_owner",) and any(text in answer.text for text in KH_ONLY):
             self.failures.append(f"{name} as {who}: a KH-NPA record leaked: {answer.text[:200]}")
         if answer.status_code >= 400:
             kind = answer.headers.get("content-type", "")
-            if kind != "application/problem+json":
+            wanted = [t for prefix, t in ERROR_TYPES.items() if path.startswith(prefix)]
+            if kind != (wanted or ["application/problem+json"])[0]:
                 self.failures.append(f"{name} as {who}: error without problem+json ({kind})")
 
 
@@ -157,12 +297,65 @@ def _setup(server: Server) -> dict[str, object]:
     link_reports(server.database)
     networks = server.client.get("/api/v1/networks", headers=server.auth("kh_analyst")).json()
     linked = networks["items"][0]["id"]  # KH-1 and KH-2 share a phone with TH-1
-    return {
+    spool = server.client.app.state.settings.public_disputes
+    dispute = file_dispute(spool, "phone", "+85512345678", "mine since 2019")  # TH-1 names it too
+    values = {
+        "dispute": dispute,
+        "kh_rescued": _operation(server),
         "kh_person": kh_person,
         "release": extra.json()["releases"][-1]["id"],
         "kh_job": job,
         "kh_network": linked,
     }
+    values |= _packages_and_cases(server, kh_person)
+    _VALUES.clear()
+    _VALUES.update(values)
+    return values
+
+
+def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
+    """Cases KH-M and KH-S and a package of each to TH-RTP: KH-M's waits for approval,
+    KH-S's (GREEN, naming nobody) is sent; then a suspect in KH-M, and list m1 for the
+    member to remove."""
+    post, kh = server.client.post, server.auth("kh_analyst")
+    for reference in ("KH-M", "KH-S"):
+        case = {"reference": reference, "title": "matrix", "tlp": "GREEN"}
+        assert post("/api/v1/cases", json=case, headers=kh).status_code == 201
+    liaison = server.auth("kh_liaison") | KEY
+    made = {
+        tlp: post(
+            "/api/v1/packages", json=_package("") | {"tlp": tlp, "case": case}, headers=liaison
+        )
+        for tlp, case in (("AMBER", "KH-M"), ("GREEN", "KH-S"))
+    }
+    assert [m.status_code for m in made.values()] == [201, 201], made["AMBER"].text
+    waiting, sent = (made[tlp].json() for tlp in ("AMBER", "GREEN"))
+    assert waiting["status"] == "awaiting_approval" and sent["status"] == "written", sent
+    added = post(
+        "/api/v1/cases/KH-M/subjects", json={"entity": kh_person, "role": "suspect"}, headers=kh
+    )
+    assert added.status_code == 201, added.text
+    subject = added.json()["subjects"][0]["id"]
+    upload = server.auth("kh_super") | {"Content-Type": "application/octet-stream"}
+    listed = server.client.put("/api/v1/watchlists/m1", content=LISTED, headers=upload)
+    assert listed.status_code == 201, listed.text
+    return {"subject": subject, "waiting": waiting["package_id"], "sent": sent["package_id"]}
+
+
+def _operation(server: Server) -> int:
+    """KH-NPA leads OP-KH with TH-RTP taking part, seizes cash, rescues one person."""
+    from decimal import Decimal
+
+    from fraudlink.cases.operations import add_asset, log_action, open_operation
+    from fraudlink.cases.rescued import record_rescue
+
+    day = dt.date(2026, 3, 2)
+    with server.database.session() as session:
+        op = open_operation(session, "OP-KH", "Sky Net", "KH-NPA", day, ["TH-RTP"])
+        at = dt.datetime(2026, 3, 2, 5, tzinfo=dt.UTC)
+        log_action(session, op, "arrest", at, "KH-NPA", "Preah Sihanouk", persons=12)
+        add_asset(session, "cash", "safe", Decimal("1000.50"), "USD", "KH-NPA", day, operation=op)
+        return record_rescue(session, "KH-NPA", "Victim of KH-2", day, "Bavet", "VN").id
 
 
 def _bad_tokens(server: Server) -> dict[str, str]:
@@ -185,6 +378,10 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
     for kind, token in bad.items():
         headers = {"Authorization": f"Bearer {token}"} | server.purpose
         matrix.call(name, kind, headers, unauthenticated)
+    if policy.signed:  # a partner server's signature, never a user's token, opens these
+        for user in ("kh_admin", "kh_liaison", "th_liaison"):
+            matrix.call(name, user, server.auth(user), 401)
+        return
     if policy.public:
         return
     wrong_role = _pick(server, policy, "KH-NPA", fits=False)
@@ -203,7 +400,7 @@ def _walk(matrix: Matrix, name: str, bad: dict[str, str]) -> None:
 
 
 def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
-    names = {name for _, _, name in route_table()}
+    names = {name for _, _, name in route_table() + feed_route_table()}
     assert names - POLICIES.keys() == set(), "routes without an access policy"
     assert names - CALLS.keys() == set(), "routes missing from the access matrix"
     documented = {
@@ -217,6 +414,6 @@ def test_every_route_has_a_policy_and_a_call(server: Server) -> None:
 def test_access_matrix(server: Server) -> None:
     matrix = Matrix(server, _setup(server))
     bad = _bad_tokens(server)
-    for _, _, name in route_table():
+    for _, _, name in route_table() + feed_route_table():
         _walk(matrix, name, bad)
     assert not matrix.failures, "\n".join(matrix.failures)

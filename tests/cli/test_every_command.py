@@ -21,7 +21,7 @@ from fraudlink.cli.main import app
 ENUMERATED = {"kind", "tlp", "purpose", "legal_basis", "role", "format_", "format", "schema",
               "action", "handling", "status", "engine", "judgement"}  # fmt: skip
 #: the same names used for free text, on purpose: a treaty article, a reason, a request
-FREE_TEXT = {("case", "status", "legal_basis"), ("export", "purpose"),
+FREE_TEXT = {("case", "status", "legal_basis"), ("export", "write", "purpose"),
              ("package", "create", "action"), ("operation", "open", "legal_basis")}  # fmt: skip
 #: closed sets still typed as text by branches merged after this test (to become enums)
 OWE_CHOICES = {("public", "disputes", "list", "status"), ("user", "add", "role")}
@@ -87,6 +87,7 @@ def test_enums_agree_with_the_stages() -> None:
     from fraudlink.cases.tables import ACTION_KINDS
     from fraudlink.link.lookup import identifier_kinds
     from fraudlink.screen.formats import READERS
+    from fraudlink.i18n import LANGUAGES
     from fraudlink.share.content import KINDS, LEGAL_BASES, PURPOSES
     from fraudlink.share.export import FORMATS
     from fraudlink.share.markings import HANDLING_CODES
@@ -111,6 +112,7 @@ def test_enums_agree_with_the_stages() -> None:
     assert values(choices.AssetKind) == set(ASSET_KINDS)
     assert values(choices.AssetState) == set(ASSET_STATES)
     assert values(choices.Dimension) == set(DIMENSIONS)
+    assert values(choices.Language) == set(LANGUAGES)
 
 
 REPORTS = [

@@ -63,3 +63,63 @@ def test_the_api_files_a_dispute_and_refuses_an_unknown_reference(tmp_path: Path
     rejected = runner.invoke(app, ["public", "disputes", "reject", "FLD-NONE0-NONE0",
                                    "--spool", str(tmp_path / "disputes.sqlite")])  # fmt: skip
     assert isinstance(rejected.exception, NotFound)
+
+
+def test_the_agency_api_shows_and_decides_disputes_and_publish_follows(tmp_path: Path) -> None:
+    """Public form -> agency API (seen by the reporting agency only) -> decision -> publish;
+    a reversed decision puts the identifier back at the next publish."""
+    from fastapi.testclient import TestClient
+
+    from fraudlink.access import add_user, create_token
+    from fraudlink.api import create_app
+    from fraudlink.ingest import ingest_files
+    from fraudlink.public.publish import publish
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    index = build_sample_index(tmp_path)
+    spool = tmp_path / "disputes.sqlite"
+    public = make_client(index, tmp_path)
+    params = {"kind": "phone", "value": "012 345 678", "country": "KH"}
+    reference = public.post("/v1/disputes", json={**params, "message": "mine"}).json()["reference"]
+
+    settings = Settings(db=str(tmp_path / "agency.db"), serve_jobs=False, public_disputes=spool)
+    store = open_database(settings)
+    other = tmp_path / "th.jsonl"
+    other.write_text(json.dumps({"id": "T1", "agency": "TH-RTP", "reported_at": "2025-03-01",
+                                 "narrative": "paid +66 81 234 5678"}) + "\n")  # fmt: skip
+    ingest_files(store, [other])
+    tokens = {}
+    with store.session() as session:
+        for name, agency, roles in (("kh", "KH-NPA", ["analyst"]), ("khl", "KH-NPA", ["liaison"]),
+                                    ("th", "TH-RTP", ["liaison"])):  # fmt: skip
+            add_user(session, name, agency, roles, None)
+            tokens[name] = {"Authorization": f"Bearer {create_token(session, name, 1).token}"}
+    with TestClient(create_app(settings, store)) as agency:
+        (seen,) = agency.get("/api/v1/disputes", headers=tokens["kh"]).json()["items"]
+        assert (seen["reference"], seen["value"], seen["status"]) == (
+            reference,
+            "+85512345678",
+            "open",
+        )
+        assert agency.get("/api/v1/disputes", headers=tokens["th"]).json()["items"] == []
+        path = f"/api/v1/disputes/{reference}/decision"
+        assert (
+            agency.post(path, json={"decision": "withdraw"}, headers=tokens["th"]).status_code
+            == 404
+        )
+        assert (
+            agency.post(path, json={"decision": "withdraw"}, headers=tokens["kh"]).status_code
+            == 403
+        )
+        done = agency.post(
+            path, json={"decision": "withdraw", "note": "shop"}, headers=tokens["khl"]
+        )
+        assert done.status_code == 200 and done.json()["status"] == "withdrawn"
+        publish(store, index)
+        assert public.get("/v1/check", params=params).json() == {"reported": False}
+        undone = agency.post(path, json={"decision": "reject"}, headers=tokens["khl"])
+        assert undone.json()["status"] == "rejected"
+        publish(store, index)
+        assert public.get("/v1/check", params=params).json()["reported"] is True
+    store.dispose()

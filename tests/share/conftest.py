@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access import add_user
+from fraudlink.access.principal import acting_as
 from fraudlink.cases import add_subject, attach_report, open_case, record_status
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
@@ -30,6 +32,8 @@ from fraudlink.store.schema import Entity, EntityDocument
 
 PASSPHRASE = "correct horse battery staple"
 CASE = "KH-2025-007"
+#: Signed-in users of each side: liaison officers make and open packages, supervisors approve.
+USERS = {"alice": "liaison", "sam": "supervisor", "bo": "liaison", "lin": "supervisor"}
 DAY = dt.date(2025, 3, 1)
 
 
@@ -45,6 +49,8 @@ def make_side(url: str, code: str, country: str, root: Path) -> Side:
     db = open_database(Settings(db=url))
     with db.session() as session:
         init_agency(session, code, f"{code} police", country, PASSPHRASE)
+        for name, role in USERS.items():
+            add_user(session, name, code, [role], None)
     root.mkdir(parents=True, exist_ok=True)
     return Side(code, db, root / "evidence", root)
 
@@ -160,11 +166,12 @@ class Kit:
 
     @staticmethod
     def send(side: Side, request: Request, approver: str = "sam") -> Outcome:
-        """Create a package and, when it awaits a second person, have ``approver`` release it."""
-        outcome = create(side.db, request, PASSPHRASE)
+        """Create a package as its ``created_by`` user and, when it awaits a second person,
+        have ``approver`` release it."""
+        outcome = create(side.db, request, PASSPHRASE, acting_as(side.db, request.created_by))
         if outcome.status == "awaiting_approval":
-            outcome = approve(side.db, outcome.package_id, approver, PASSPHRASE)
-        assert outcome.status == "sent", outcome
+            outcome = approve(side.db, outcome.package_id, acting_as(side.db, approver), PASSPHRASE)
+        assert outcome.status == "written", outcome
         return outcome
 
     @staticmethod

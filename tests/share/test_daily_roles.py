@@ -24,8 +24,13 @@ KBANK:111222333,crypto_wallet:{WALLET},1000,USDT,2025-03-01T05:00:00Z,T2
 """
 
 
+#: API tokens of the people who sign in (made with `fraudlink token create`).
+TOKENS: dict[str, str] = {}
+
+
 def as_user(user: str, *args: str, code: int = 0) -> str:
     env = {"FRAUDLINK_PASSPHRASE": PASS, "FRAUDLINK_USER": user, "COLUMNS": "100"}
+    env |= {"FRAUDLINK_TOKEN": TOKENS.get(user, ""), "FRAUDLINK_PASSWORD": "a long password 1"}
     result = CliRunner().invoke(app, list(args), env=env)
     assert result.exit_code == code, (args, result.output, result.exception)
     return str(result.output)
@@ -35,7 +40,7 @@ def released(made: str, db: str) -> dict[str, Any]:
     """The package, approved by the supervisor when the rules make it wait for one."""
     outcome: dict[str, Any] = json.loads(made)
     if outcome["status"] == "awaiting_approval":
-        as_user("sam", "package", "approve", outcome["package_id"], "--by", "sam", "--db", db)
+        as_user("sam", "package", "approve", outcome["package_id"], "--db", db)
     return outcome
 
 
@@ -46,6 +51,12 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
         as_user("admin", "agency", "export-card", str(tmp_path / f"{code}.json"), "--db", db)
     as_user("admin", "agency", "add", str(tmp_path / "CN-MPS.json"), "--db", kh)
     as_user("admin", "agency", "add", str(tmp_path / "KH-NPA.json"), "--db", cn)
+    for name, agency, role, db in (
+        ("alice", "KH-NPA", "liaison", kh), ("sam", "KH-NPA", "supervisor", kh),
+        ("li", "CN-MPS", "liaison", cn),
+    ):  # fmt: skip
+        as_user("admin", "user", "add", name, "--agency", agency, "--role", role, "--db", db)
+        TOKENS[name] = as_user("admin", "token", "create", name, "--db", db).splitlines()[-1]
     from fraudlink.settings import Settings
     from fraudlink.store import open_database
 
@@ -89,7 +100,7 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
     assert "not approved" in shown and "bank statement 2025-03.pdf" in shown
     assert "handling crime_only" in shown and "no_court" not in shown
     assert "purpose: prosecution" in shown and "safeguards: passed" in shown
-    as_user("sam", "package", "approve", package, "--by", "sam", "--db", kh)
+    as_user("sam", "package", "approve", package, "--db", kh)
     assert "approved by sam" in as_user("sam", "package", "show", package[:8], "--db", kh)
     as_user("alice", "package", "open", out1, "--db", kh, code=1)  # one's own package
     log = [json.loads(line) for line in as_user(
@@ -121,11 +132,11 @@ def test_analyst_liaison_and_supervisor_across_two_agencies(tmp_path: Path, kit:
     note = json.loads(as_user("alice", "package", "create", "case_notification", out2, "--case",
                               kit.case, "--to", "CN-MPS", "--db", kh, "--json"))  # fmt: skip
     assert note["status"] == "awaiting_approval"  # it names people: a second officer approves
-    as_user("sam", "package", "approve", note["package_id"], "--by", "sam", "--db", kh)
+    as_user("sam", "package", "approve", note["package_id"], "--db", kh)
     assert "imported: " in as_user("li", "package", "open", out2, "--db", cn)
     corrected = json.loads(as_user("alice", "package", "correct", note["package_id"], out3,
                                    "--reason", "wrong date", "--db", kh, "--json"))  # fmt: skip
-    as_user("sam", "package", "approve", corrected["package_id"], "--by", "sam", "--db", kh)
+    as_user("sam", "package", "approve", corrected["package_id"], "--db", kh)
     assert "replaced: " in as_user("li", "package", "open", out3, "--db", cn)
     released(as_user("alice", "package", "retract", corrected["package_id"], out4,
                      "--reason", "sent in error", "--db", kh, "--json"), kh)  # fmt: skip

@@ -15,13 +15,12 @@ from fraudlink.settings import Settings
 from fraudlink.store import open_database
 
 PASS = "correct horse battery staple"
+PASSWORD = "a password for every test user"
+ENV = {"FRAUDLINK_PASSPHRASE": PASS, "FRAUDLINK_USER": "alice", "FRAUDLINK_PASSWORD": PASSWORD}
 
 
 def run(*args: str) -> Any:
-    result = CliRunner().invoke(
-        app, list(args), env={"FRAUDLINK_PASSPHRASE": PASS, "FRAUDLINK_USER": "alice"}
-    )
-    return result
+    return CliRunner().invoke(app, list(args), env=ENV)
 
 
 def ok(*args: str) -> str:
@@ -42,6 +41,12 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     assert added["code"] == "KH-NPA" and len(added["fingerprint"]) == 64
     assert "compare this fingerprint" in ok("agency", "add", str(tmp_path / "cn.json"), "--db", kh)
 
+    for name, agency, role, db in (
+        ("alice", "KH-NPA", "liaison", kh),
+        ("sam", "KH-NPA", "supervisor", kh),
+        ("bo", "CN-MPS", "liaison", cn),
+    ):
+        ok("user", "add", name, "--agency", agency, "--role", role, "--db", db)
     side = SimpleNamespace(code="KH-NPA", db=open_database(Settings(db=kh)), out=tmp_path)
     kit.seed(side, tmp_path)  # the case itself is made through the cases API
     side.db.dispose()
@@ -56,6 +61,8 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
             kit.case,
             "--to",
             "CN-MPS",
+            "--user",
+            "alice",
             "--db",
             kh,
             "--json",
@@ -63,10 +70,12 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     )
     assert made["status"] == "awaiting_approval"  # it names people: a second person approves
     approve = ["package", "approve", made["package_id"], "--db", kh, "--json"]
-    assert "another person than its creator" in str(run(*approve, "--by", "ALICE").exception)
-    assert json.loads(ok(*approve, "--by", "sam"))["status"] == "sent"
+    assert "needs the role supervisor" in str(run(*approve, "--user", "alice").exception)
+    assert "Sign in" in str(run(*approve).exception)  # no typed name: a signed-in user
+    assert json.loads(ok(*approve, "--user", "sam"))["status"] == "written"
+    evidence = str(tmp_path / "ev")
     opened = json.loads(
-        ok("package", "open", out, "--db", cn, "--json", "--evidence-dir", str(tmp_path / "ev"))
+        ok("package", "open", out, "--user", "bo", "--db", cn, "--json", "--evidence-dir", evidence)
     )
     assert opened["sender"] == "KH-NPA" and opened["imported"]["case_subject"] == 3
     listed = ok("package", "list", "--db", cn, "--json").splitlines()
@@ -83,6 +92,8 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
         "CN-MPS",
         "--tlp",
         "CLEAR",
+        "--user",
+        "alice",
         "--db",
         kh,
     )
@@ -93,8 +104,11 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
 def test_bad_passphrase_is_one_line(tmp_path: Path) -> None:
     db = str(tmp_path / "a.db")
     ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", db)
+    ok("user", "add", "bo", "--agency", "KH-NPA", "--role", "liaison", "--db", db)
     result = CliRunner().invoke(
-        app, ["package", "open", db, "--db", db], env={"FRAUDLINK_PASSPHRASE": "not the right one"}
+        app,
+        ["package", "open", db, "--user", "bo", "--db", db],
+        env=ENV | {"FRAUDLINK_PASSPHRASE": "not the right one"},
     )
     assert result.exit_code != 0
     with pytest.raises(Exception, match="does not unlock"):

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from fraudlink.access.principal import acting_as
 from fraudlink.audit import last_entries
-from fraudlink.errors import InputError
+from fraudlink.errors import Forbidden
 from fraudlink.share import (
     PackageBlocked,
     Request,
@@ -36,15 +37,17 @@ def send(side: Side, kind: str, name: str, **options: object) -> str:
     request = Request(
         kind=kind, case=CASE, to="CN-MPS", out=str(side.out / name), created_by="alice", **options
     )  # type: ignore[arg-type]
-    outcome = create(side.db, request, PASSPHRASE)
+    outcome = create(side.db, request, PASSPHRASE, acting_as(side.db, "alice"))
     assert outcome.status == "awaiting_approval", outcome  # AMBER or naming people
-    outcome = approve(side.db, outcome.package_id, "sam", PASSPHRASE)
+    outcome = approve(side.db, outcome.package_id, acting_as(side.db, "sam"), PASSPHRASE)
     assert outcome.path is not None
     return outcome.package_id
 
 
 def receive(side: Side, sender: Side, name: str) -> dict[str, int]:
-    received = open_package(side.db, sender.out / name, PASSPHRASE, side.evidence, "bo")
+    received = open_package(
+        side.db, sender.out / name, PASSPHRASE, side.evidence, acting_as(side.db, "bo")
+    )
     assert not received.already_opened
     return received.counts
 
@@ -70,7 +73,13 @@ def test_exchange_of_every_kind(sender: Side, any_receiver: Side, tmp_path: Path
     _repatriation_round(sender, receiver, kit)
     _correction_round(sender, receiver, notified, kit)
     # opening a package twice changes nothing
-    again = open_package(receiver.db, sender.out / "n.flpkg", PASSPHRASE, receiver.evidence, "bo")
+    again = open_package(
+        receiver.db,
+        sender.out / "n.flpkg",
+        PASSPHRASE,
+        receiver.evidence,
+        acting_as(receiver.db, "bo"),
+    )
     assert again.already_opened
     with sender.db.engine.connect() as conn:
         sent = {(e.action, e.record_type) for e in last_entries(conn, 100)}
@@ -112,7 +121,7 @@ def _evidence_round(sender: Side, receiver: Side, tmp_path: Path) -> None:
         sender.db,
         package,
         "sent to the wrong desk",
-        "alice",
+        acting_as(sender.db, "alice"),
         str(sender.out / "x.flpkg"),
         PASSPHRASE,
     )
@@ -148,15 +157,15 @@ def _repatriation_round(sender: Side, receiver: Side, kit: Any) -> None:
         recipients=["insp. Wang Lei"],
     )
     with pytest.raises(PackageBlocked, match="no consular-notification record"):
-        create(sender.db, request, PASSPHRASE)
+        create(sender.db, request, PASSPHRASE, acting_as(sender.db, "alice"))
     record_consular(sender.db, CASE, suspect, NOW, True, NOW + dt.timedelta(hours=2), "CN", "alice")
-    outcome = create(sender.db, request, PASSPHRASE)
+    outcome = create(sender.db, request, PASSPHRASE, acting_as(sender.db, "alice"))
     assert outcome.status == "awaiting_approval" and outcome.path is None
     assert not (sender.out / "r.flpkg").exists()
-    with pytest.raises(InputError, match="another person than its creator"):
-        approve(sender.db, outcome.package_id, "Alice ", PASSPHRASE)
-    approved = approve(sender.db, outcome.package_id, "sam", PASSPHRASE)
-    assert approved.status == "sent"
+    with pytest.raises(Forbidden, match="supervisor"):
+        approve(sender.db, outcome.package_id, acting_as(sender.db, "alice"), PASSPHRASE)
+    approved = approve(sender.db, outcome.package_id, acting_as(sender.db, "sam"), PASSPHRASE)
+    assert approved.status == "written"
     counts = receive(receiver, sender, "r.flpkg")
     assert counts["consular_record"] == 1
     with receiver.db.session() as session:
@@ -177,12 +186,12 @@ def _correction_round(sender: Side, receiver: Side, notified: str, kit: Any) -> 
         sender.db,
         notified,
         "suspect's name in Han script",
-        "alice",
+        acting_as(sender.db, "alice"),
         str(sender.out / "c.flpkg"),
         PASSPHRASE,
     )
     assert outcome.status == "awaiting_approval"  # it names people: a second person approves
-    approve(sender.db, outcome.package_id, "sam", PASSPHRASE)
+    approve(sender.db, outcome.package_id, acting_as(sender.db, "sam"), PASSPHRASE)
     receive(receiver, sender, "c.flpkg")
     with receiver.db.session() as session:
         names = set(session.scalars(select(Entity.name)))

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from fraudlink.access.principal import acting_as
 from fraudlink.share import Limits, PackageRejected, Request, open_package
 from fraudlink.share import content as content_module
 from fraudlink.share import package as package_module
@@ -50,7 +51,14 @@ def nothing_imported(receiver: Any) -> None:
 
 def rejected(receiver: Any, kit: Any, path: Path, match: str, limits: Limits | None = None) -> None:
     with pytest.raises(PackageRejected, match=match) as caught:
-        open_package(receiver.db, path, kit.passphrase, receiver.evidence, "bo", limits)
+        open_package(
+            receiver.db,
+            path,
+            kit.passphrase,
+            receiver.evidence,
+            acting_as(receiver.db, "bo"),
+            limits,
+        )
     assert "\n" not in str(caught.value)
     nothing_imported(receiver)
 
@@ -85,7 +93,9 @@ def test_a_single_flipped_byte_anywhere_is_rejected(
         target = tmp_path / f"flip-{offset}.flpkg"
         target.write_bytes(bytes(flipped))
         rejected(receiver, kit, target, "altered|truncated|not a readable|malformed|manifest")
-    assert open_package(receiver.db, package, kit.passphrase, receiver.evidence, "bo").counts
+    assert open_package(
+        receiver.db, package, kit.passphrase, receiver.evidence, acting_as(receiver.db, "bo")
+    ).counts
 
 
 def test_truncated_and_extended_files_are_rejected(
@@ -264,7 +274,9 @@ def test_a_signed_package_whose_id_climbs_out_touches_nothing_outside(
     monkeypatch.undo()
     assert manifest_of(out)["id"] == evil  # built and signed by the real code
     try:
-        open_package(receiver.db, out, kit.passphrase, receiver.evidence, "bo")
+        open_package(
+            receiver.db, out, kit.passphrase, receiver.evidence, acting_as(receiver.db, "bo")
+        )
         refused = ""
     except PackageRejected as exc:
         refused = str(exc)
@@ -275,7 +287,9 @@ def test_a_signed_package_whose_id_climbs_out_touches_nothing_outside(
 
 
 def test_staging_is_ours_and_gone_after_opening(package: Path, receiver: Any, kit: Any) -> None:
-    received = open_package(receiver.db, package, kit.passphrase, receiver.evidence, "bo")
+    received = open_package(
+        receiver.db, package, kit.passphrase, receiver.evidence, acting_as(receiver.db, "bo")
+    )
     assert received.counts["evidence_item"] == 1
     names = [p.name for p in receiver.evidence.iterdir()]
     assert len(names) == 1 and len(names[0]) == 64  # stored under its SHA-256 only
@@ -317,5 +331,11 @@ def test_hostile_content_from_a_partner_is_refused_on_every_database(
     )
     kit.send(sender, req)
     with pytest.raises(PackageRejected, match=f"content is malformed: .*{match}"):
-        open_package(any_receiver.db, out, kit.passphrase, any_receiver.evidence, "bo")
+        open_package(
+            any_receiver.db,
+            out,
+            kit.passphrase,
+            any_receiver.evidence,
+            acting_as(any_receiver.db, "bo"),
+        )
     nothing_imported(any_receiver)

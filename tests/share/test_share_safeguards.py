@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from fraudlink.errors import InputError
+from fraudlink.access.principal import acting_as
+from fraudlink.errors import Forbidden, InputError, NotFound
 from fraudlink.share import (
     PackageBlocked,
     Request,
-    add_officer,
     approve,
     create,
     open_package,
@@ -40,7 +40,7 @@ def request(side: Any, kit: Any, kind: str = "case_notification", **options: Any
 
 def blocked(side: Any, kit: Any, req: Request) -> list[str]:
     with pytest.raises(PackageBlocked) as caught:
-        create(side.db, req, kit.passphrase)
+        create(side.db, req, kit.passphrase, acting_as(side.db, req.created_by))
     assert not Path(req.out).exists() and not Path(req.out + ".partial").exists()
     assert str(caught.value).count("\n  - ") == len(caught.value.reasons)
     return caught.value.reasons
@@ -80,7 +80,7 @@ def test_non_refoulement_keeps_an_asylum_seeker_out_of_repatriation(
     ]
     assert all("non-refoulement" in r for r in reasons)
     # the same people may still be named in a case notification
-    assert kit.send(sender, request(sender, kit)).status == "sent"
+    assert kit.send(sender, request(sender, kit)).status == "written"
 
 
 def test_minimisation_rule_and_minimiser(
@@ -147,14 +147,16 @@ def test_tlp_may_not_be_lowered_and_red_needs_another_supervisor(
     with sender.db.session() as session:
         session.scalars(select(Case)).one().tlp = "AMBER+STRICT"
     assert "would lower it" in blocked(sender, kit, request(sender, kit, tlp="GREEN"))[0]
-    outcome = create(sender.db, request(sender, kit, tlp="AMBER+STRICT"), kit.passphrase)
+    lin, sam = acting_as(sender.db, "lin"), acting_as(sender.db, "sam")
+    outcome = create(sender.db, request(sender, kit, tlp="AMBER+STRICT"), kit.passphrase, lin)
     assert outcome.status == "awaiting_approval"
-    add_officer(sender.db, "alice", "supervisor", kit.passphrase, "admin")
     with pytest.raises(InputError, match="another person than its creator"):
-        approve(sender.db, outcome.package_id, "alice", kit.passphrase)
-    assert approve(sender.db, outcome.package_id, "sam", kit.passphrase).status == "sent"
+        approve(sender.db, outcome.package_id, lin, kit.passphrase)
+    with pytest.raises(Forbidden, match="supervisor"):
+        approve(sender.db, outcome.package_id, acting_as(sender.db, "alice"), kit.passphrase)
+    assert approve(sender.db, outcome.package_id, sam, kit.passphrase).status == "written"
     with pytest.raises(InputError, match="not awaiting approval"):
-        approve(sender.db, outcome.package_id, "sam", kit.passphrase)
+        approve(sender.db, outcome.package_id, sam, kit.passphrase)
 
 
 def test_no_onward_sharing_without_permission(
@@ -162,9 +164,8 @@ def test_no_onward_sharing_without_permission(
 ) -> None:
     kit.seed(sender, tmp_path)
     kit.send(sender, request(sender, kit))
-    open_package(receiver.db, sender.out / "p.flpkg", kit.passphrase, receiver.evidence, "bo")
-    add_officer(receiver.db, "bo", "liaison", kit.passphrase, "admin")
-    add_officer(receiver.db, "lin", "supervisor", kit.passphrase, "admin")
+    bo = acting_as(receiver.db, "bo")
+    open_package(receiver.db, sender.out / "p.flpkg", kit.passphrase, receiver.evidence, bo)
     third = kit.side(str(tmp_path / "th.db"), "TH-RTP", "TH", tmp_path / "th")
     kit.introduce(receiver, third)
     onward = Request(
@@ -187,7 +188,7 @@ def test_no_onward_sharing_without_permission(
         out=str(receiver.out / "back.flpkg"),
         created_by="bo",
     )
-    assert kit.send(receiver, back, approver="lin").status == "sent"
+    assert kit.send(receiver, back, approver="lin").status == "written"
     third.db.dispose()
 
 
@@ -207,8 +208,8 @@ def test_a_package_is_as_restrictive_as_its_most_restrictive_record(
         kind="case_notification", case=kit.case, to="CN-MPS", out=str(tmp_path / "x"),
         created_by="eve", tlp="RED", recipients=["insp. Wang"],
     )  # fmt: skip
-    with pytest.raises(InputError, match="'eve' is not a registered officer"):
-        create(sender.db, stranger, kit.passphrase)
+    with pytest.raises(NotFound, match="No user 'eve'"):
+        create(sender.db, stranger, kit.passphrase, acting_as(sender.db, "eve"))
     assert blocked(sender, kit, request(sender, kit)) == [
         "Report r2 is TLP:RED; a package marked TLP:AMBER would lower it "
         "(mark it TLP:RED or leave that record out)."
@@ -218,12 +219,14 @@ def test_a_package_is_as_restrictive_as_its_most_restrictive_record(
         "TLP:RED goes only to named people: give --recipient NAME for each person at CN-MPS "
         "who may read it."
     ]
-    outcome = create(sender.db, replace(red, recipients=["insp. Wang"]), kit.passphrase)
+    alice = acting_as(sender.db, "alice")
+    outcome = create(sender.db, replace(red, recipients=["insp. Wang"]), kit.passphrase, alice)
     assert outcome.status == "awaiting_approval" and not Path(red.out).exists()
-    with pytest.raises(InputError, match="another person than its creator"):
-        approve(sender.db, outcome.package_id, "ALICE", kit.passphrase)
-    approve(sender.db, outcome.package_id, "sam", kit.passphrase)
-    received = open_package(receiver.db, Path(red.out), kit.passphrase, receiver.evidence, "bo")
+    with pytest.raises(Forbidden, match="supervisor"):
+        approve(sender.db, outcome.package_id, alice, kit.passphrase)
+    approve(sender.db, outcome.package_id, acting_as(sender.db, "sam"), kit.passphrase)
+    bo = acting_as(receiver.db, "bo")
+    received = open_package(receiver.db, Path(red.out), kit.passphrase, receiver.evidence, bo)
     assert received.tlp == "RED"
     with receiver.db.session() as session:
         row = session.scalars(select(SharePackage)).one()

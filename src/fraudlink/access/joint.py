@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.access.agencies import agency_by_code, agency_codes
-from fraudlink.access.principal import Principal
+from fraudlink.access.principal import Principal, forget_principals
 from fraudlink.access.scope import SCOPED, get_visible, owns
 from fraudlink.access.tables import JointCase, JointCaseMember, JointRelease
 from fraudlink.access.users import now
@@ -82,6 +82,7 @@ def create_joint_case(
             )
         )
     session.flush()
+    forget_principals()
     return case
 
 
@@ -93,6 +94,7 @@ def add_member(session: Session, principal: Principal, reference: str, agency: s
     exists = session.get(JointCaseMember, (case.id, agency_id))
     if exists is None:
         session.add(JointCaseMember(joint_case_id=case.id, agency_id=agency_id, added_at=now()))
+        forget_principals()
 
 
 def release(

@@ -24,8 +24,19 @@ from fraudlink.extract.base import Context
 from fraudlink.ingest import IngestSummary
 from fraudlink.ingest.identifiers import canonical_kind, normalise_field
 from fraudlink.ingest.lines import LineResult, ingest_lines
+from fraudlink.link.networks.tables import LinkReport
+from fraudlink.screen.tables import ScreenHit
 from fraudlink.store import Database
-from fraudlink.store.schema import Agency, Entity, Identifier, Report, ReportIdentifier, ReportRole
+from fraudlink.store.schema import (
+    Agency,
+    Entity,
+    EntityDocument,
+    EntityName,
+    Identifier,
+    Report,
+    ReportIdentifier,
+    ReportRole,
+)
 
 MAX_PAGE = 200
 
@@ -39,6 +50,7 @@ class ReportQuery:
     scam_type: str | None = None
     identifier_kind: str | None = None
     identifier: str | None = None
+    agency: str | None = None
     after: int = 0
     limit: int = 50
 
@@ -149,6 +161,8 @@ def _filters(query: ReportQuery) -> list[ColumnElement[bool]]:
         where.append(Report.scam_type == query.scam_type)
     if query.identifier and query.identifier_kind:
         where.append(Report.id.in_(_identifier_ids(query)))
+    if query.agency:
+        where.append(Report.agency_id.in_(select(Agency.id).where(Agency.code == query.agency)))
     return where
 
 
@@ -246,7 +260,7 @@ def submit_reports(
 ) -> tuple[IngestSummary, list[LineResult]]:
     """Ingest lines for the principal's agencies; the submitter is named on TLP:RED ones."""
     summary, results = ingest_lines(database, lines, principal.username, principal.unit_codes)
-    written = [(r.agency, r.id) for r in results if r.status in ("loaded", "updated")]
+    written = [(r.agency, r.id) for r in results if r.red and r.status in ("loaded", "updated")]
     if written:
         _name_on_red(database, principal, written)
     return summary, results
@@ -261,3 +275,84 @@ def _name_on_red(database: Database, principal: Principal, keys: list[tuple[Any,
         )
         for report_id in ids:
             name_reader(session, "report", report_id, principal.user_id)
+
+
+def report_detail(
+    session: Session, principal: Principal, agency: str, external_id: str, purpose: str
+) -> dict[str, Any]:
+    """A report for reading: its fields, where its identifiers and names sit in the narrative
+    (offsets from extraction), the persons it names that the principal may see, its network."""
+    found = get_report(session, principal, agency, external_id, purpose)
+    report_id = report_id_of(session, agency, external_id)
+    marks: list[dict[str, Any]] = [
+        {"start": start, "end": end, "kind": kind, "value": value}
+        for kind, value, start, end in session.execute(
+            select(Identifier.kind, Identifier.value, ReportIdentifier.start, ReportIdentifier.end)
+            .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+            .where(ReportIdentifier.report_id == report_id, ReportIdentifier.start.is_not(None))
+        )
+    ]
+    persons = list(
+        session.execute(
+            select(Entity.id, Entity.name, Entity.properties, ReportRole.role)
+            .join(ReportRole, ReportRole.entity_id == Entity.id)
+            .where(ReportRole.report_id == report_id, visible(principal, "entity"))
+            .order_by(Entity.id)
+        )
+    )
+    audit_read(session, principal, purpose, "entity", [row[0] for row in persons])
+    for entity_id, name, properties, role in persons:
+        start, end = (properties or {}).get("start"), (properties or {}).get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            marks.append({"start": start, "end": end, "kind": "person", "value": name,
+                          "entity": entity_id, "role": role})  # fmt: skip
+    network = session.scalar(select(LinkReport.network_id).where(LinkReport.report_id == report_id))
+    return found | {
+        "marks": sorted(marks, key=lambda mark: (mark["start"], -mark["end"])),
+        "persons": [{"id": i, "name": n, "role": r} for i, n, _p, r in persons],
+        "network": network,
+    }
+
+
+def person_detail(
+    session: Session, principal: Principal, entity_id: int, purpose: str
+) -> dict[str, Any]:
+    """A person or organisation: names in every script with a Latin reading, documents,
+    roles, and screening hits with their explanation."""
+    from anyascii import anyascii
+
+    found: dict[str, Any] = get_person(session, principal, entity_id, purpose)
+    names = [(found["name"], False)] + [
+        (name, alias)
+        for name, alias in session.execute(
+            select(EntityName.name, EntityName.is_alias).where(EntityName.entity_id == entity_id)
+        )
+        if name != found["name"]
+    ]
+    documents = session.execute(
+        select(EntityDocument.kind, EntityDocument.number, EntityDocument.country).where(
+            EntityDocument.entity_id == entity_id
+        )
+    )
+    hits = session.scalars(
+        select(ScreenHit)
+        .where(ScreenHit.subject == f"entity:{entity_id}")
+        .order_by(ScreenHit.score.desc())
+    )
+    return found | {
+        "names": [
+            {"name": name, "alias": alias, "latin": anyascii(name) if not name.isascii() else None}
+            for name, alias in names
+        ],
+        "documents": [{"kind": k, "number": n, "country": c} for k, n, c in documents],
+        "hits": [
+            {
+                "list": h.list_name,
+                "entry": h.entry_id,
+                "caption": h.caption,
+                "score": round(h.score, 3),
+                "explanation": h.explanation,
+            }
+            for h in hits
+        ],
+    }

@@ -20,7 +20,7 @@ from fraudlink.access.principal import Principal
 from fraudlink.access.tables import JointRelease, NamedReader
 from fraudlink.errors import NotFound
 from fraudlink.share.tables import SharePackage, ShareRecord
-from fraudlink.store.schema import Entity, Report
+from fraudlink.store.schema import Case, CaseAgency, Entity, Report
 
 
 @dataclass(frozen=True)
@@ -116,3 +116,30 @@ def name_reader(session: Session, record_type: str, record_id: int, user_id: int
     )
     if found is None:
         session.add(NamedReader(record_type=record_type, record_id=record_id, user_id=user_id))
+
+
+def case_visible(principal: Principal) -> ColumnElement[bool]:
+    """A case is seen by the agencies (and their units' parents) that lead it or take part."""
+    partner = select(CaseAgency.case_id).where(CaseAgency.agency_id.in_(principal.units))
+    return or_(Case.lead_agency_id.in_(principal.units), Case.id.in_(partner))
+def operation_visible(principal: Principal) -> ColumnElement[bool]:
+    """An operation is seen by the agencies (and units) that lead it or take part in it."""
+    from fraudlink.cases.tables import Operation, OperationAgency
+
+    taking_part = select(OperationAgency.operation_id).where(
+        OperationAgency.agency_id.in_(principal.units)
+    )
+    return or_(Operation.lead_agency_id.in_(principal.units), Operation.id.in_(taking_part))
+
+
+def asset_visible(principal: Principal) -> ColumnElement[bool]:
+    """A seized asset: its own agency's, or one seized in an operation the principal sees."""
+    from fraudlink.cases.tables import Operation, SeizedAsset
+
+    seen = select(Operation.id).where(operation_visible(principal))
+    return or_(SeizedAsset.agency_id.in_(principal.units), SeizedAsset.operation_id.in_(seen))
+
+
+def figures_scope(principal: Principal) -> list[int]:
+    """The agencies whose figures a principal's statistics add up: its own and its units'."""
+    return sorted(principal.units)

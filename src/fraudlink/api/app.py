@@ -15,19 +15,28 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
-from fraudlink import __version__
+from fraudlink import __version__, web
 from fraudlink.api import problems
 from fraudlink.api.deps import RateLimiter
 from fraudlink.api.middleware import BodyLimit, Hygiene, JsonFormatter
 from fraudlink.api.routers import (
     audit,
+    cases,
+    disputes,
+    federation,
     identifiers,
     jobs,
     joint_cases,
+    match,
     meta,
+    misp_feed,
     networks,
+    operations,
+    packages,
     persons,
     reports,
+    watchlists,
+    taxii,
 )
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
@@ -42,7 +51,16 @@ ROUTERS: tuple[APIRouter, ...] = (
     joint_cases.router,
     audit.router,
     jobs.router,
+    disputes.router,
+    packages.router,
+    cases.router,
+    watchlists.router,
+    match.router,
+    federation.router,
+    operations.router,
 )
+#: Routers that follow another standard's paths (TAXII 2.1, MISP feeds), mounted at the root.
+FEEDS: tuple[APIRouter, ...] = (taxii.router, misp_feed.router)
 
 
 def route_table() -> list[tuple[str, str, str]]:
@@ -54,6 +72,17 @@ def route_table() -> list[tuple[str, str, str]]:
                 methods = sorted(route.methods or ())
                 table.extend((method, PREFIX + route.path, route.name) for method in methods)
     return sorted(table)
+
+
+def feed_route_table() -> list[tuple[str, str, str]]:
+    """The same for the feed routers; they stay out of the OpenAPI document (own standards)."""
+    return sorted(
+        (method, route.path, route.name)
+        for router in FEEDS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in sorted(route.methods or ())
+    )
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -100,10 +129,15 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.limiter = RateLimiter(settings.rate_limit)
+    app.state.settings = settings
     problems.install(app)
     problems.document(app)
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
+    web.install(app)
+    for router in FEEDS:
+        app.include_router(router)
+    app.state.max_body_bytes = settings.max_body_bytes
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Hygiene)
     return app

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.access import Principal, authenticate
 from fraudlink.access.users import token_hash
-from fraudlink.api.policy import policy_for
+from fraudlink.api.policy import Policy, policy_for
 from fraudlink.errors import ConfigError, InputError, PurposeRequired, RateLimited
 from fraudlink.store import Database
 
@@ -86,6 +86,19 @@ def _refuse_nul(request: Request) -> None:
         raise InputError("A parameter holds a NUL character; remove it and send again.")
 
 
+def authorise(request: Request, opened: Session, token: str | None) -> tuple[Principal, Policy]:
+    """The token's principal, counted and held to the route's policy; shared by every router."""
+    policy = policy_for(_route_name(request))
+    if policy is None:
+        raise ConfigError("This route has no access policy; it stays closed until it has one.")
+    principal = authenticate(opened, token)
+    limiter: RateLimiter = request.app.state.limiter
+    limiter.hit(token_hash(token or ""))
+    principal.require(*policy.roles)
+    _refuse_nul(request)
+    return principal, policy
+
+
 def caller(
     request: Request,
     opened: SessionDep,
@@ -99,15 +112,8 @@ def caller(
         ),
     ] = None,
 ) -> Caller:
-    policy = policy_for(_route_name(request))
-    if policy is None:
-        raise ConfigError("This route has no access policy; it stays closed until it has one.")
     token = credentials.credentials if credentials else None
-    principal = authenticate(opened, token)
-    limiter: RateLimiter = request.app.state.limiter
-    limiter.hit(token_hash(token or ""))
-    principal.require(*policy.roles)
-    _refuse_nul(request)
+    principal, policy = authorise(request, opened, token)
     purpose = (x_purpose or "").strip() or None
     if policy.personal and purpose is None:
         raise PurposeRequired(

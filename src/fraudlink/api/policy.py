@@ -14,15 +14,34 @@ from dataclasses import dataclass
 ANY_ROLE = ("analyst", "liaison", "supervisor", "admin", "auditor")
 CASEWORK = ("analyst", "liaison", "supervisor")
 SHARING = ("liaison", "supervisor")
+PARTNER = ("liaison",)
+FEED_ROUTES = (
+    "taxii_discovery",
+    "taxii_api_root",
+    "taxii_collections",
+    "taxii_collection",
+    "taxii_objects",
+    "taxii_manifest",
+    "taxii_object",
+    "taxii_versions",
+    "misp_feed_manifest",
+    "misp_feed_hashes",
+    "misp_feed_event",
+)
 
 
 @dataclass(frozen=True)
 class Policy:
-    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose."""
+    """``roles``: any one suffices; ``personal``: reads personal data, so needs X-Purpose.
+
+    ``signed``: called by a partner's server, authenticated by an RFC 9421 signature
+    with the partner agency's key instead of a user token (``routers/federation.py``).
+    """
 
     roles: tuple[str, ...] = ANY_ROLE
     personal: bool = False
     public: bool = False
+    signed: bool = False
 
 
 POLICIES: dict[str, Policy] = {
@@ -55,6 +74,50 @@ POLICIES: dict[str, Policy] = {
     "submit_link_job": Policy(roles=("analyst", "supervisor")),
     "list_jobs": Policy(roles=CASEWORK),
     "get_job": Policy(roles=CASEWORK),
+    # disputes from the public check: casework reads, the sharing roles answer the public
+    "list_disputes": Policy(roles=CASEWORK),
+    "get_dispute": Policy(roles=CASEWORK),
+    "decide_dispute": Policy(roles=SHARING),
+    "submit_screen_job": Policy(roles=("analyst", "supervisor")),
+    "submit_resolve_job": Policy(roles=("analyst", "supervisor")),
+    # packages: sharing roles make, open and follow up; a supervisor approves
+    "create_package": Policy(roles=SHARING),
+    "list_inbox": Policy(roles=SHARING),
+    "list_outbox": Policy(roles=SHARING),
+    "open_package": Policy(roles=SHARING),
+    "get_package": Policy(roles=SHARING, personal=True),
+    "approve_package": Policy(roles=("supervisor",)),
+    "retract_package": Policy(roles=SHARING),
+    "correct_package": Policy(roles=SHARING),
+    "download_package": Policy(roles=SHARING),
+    # cases led by the agency, their subjects and status steps
+    "list_cases": Policy(roles=CASEWORK),
+    "open_case": Policy(roles=CASEWORK),
+    "get_case": Policy(roles=CASEWORK, personal=True),
+    "attach_case_report": Policy(roles=CASEWORK, personal=True),
+    "add_case_subject": Policy(roles=CASEWORK, personal=True),
+    "record_subject_status": Policy(roles=CASEWORK),
+    # lists and screening: lists are shared, changing them is a supervisor's or admin's
+    "list_watchlists": Policy(roles=CASEWORK),
+    "import_watchlist": Policy(roles=("supervisor", "admin")),
+    "remove_watchlist": Policy(roles=("supervisor", "admin")),
+    "match": Policy(roles=CASEWORK),
+    # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
+    **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
+    # federation: partners' servers sign; liaisons read the inbox and outbox and open
+    "federation_hello": Policy(roles=(), signed=True),
+    "federation_package_state": Policy(roles=(), signed=True),
+    "federation_upload": Policy(roles=(), signed=True),
+    "federation_receipt": Policy(roles=(), signed=True),
+    "list_federation_inbox": Policy(roles=SHARING),
+    "open_inbox_package": Policy(roles=SHARING),
+    "list_federation_outbox": Policy(roles=SHARING),
+    # operations: figures for casework; a rescued person only for the named roles, audited
+    "list_operations": Policy(roles=CASEWORK),
+    "get_operation": Policy(roles=CASEWORK),
+    "list_operation_assets": Policy(roles=CASEWORK),
+    "get_statistics": Policy(roles=CASEWORK),
+    "get_rescued": Policy(roles=SHARING, personal=True),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -39,6 +40,11 @@ class Problem(BaseModel):
     errors: list[FieldProblem] | None = None
 
 
+#: Path prefixes whose errors another standard defines (TAXII 2.1 error objects), and how.
+Renderer = Callable[[Request, int, str, str, dict[str, str] | None], JSONResponse]
+RENDERERS: dict[str, Renderer] = {}
+
+
 def _slug(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
@@ -52,6 +58,9 @@ def problem(
     errors: list[FieldProblem] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
+    for prefix, render in RENDERERS.items():
+        if request.url.path.startswith(prefix):
+            return render(request, status, title, detail, headers)
     body = Problem(
         type=f"/problems/{kind}",
         title=title,

@@ -174,11 +174,12 @@ def _broken(result: VerifyResult, seq: int, problem: str) -> VerifyResult:
 
 def verify_anchor(database: Database, path: Path) -> VerifyResult:
     """``verify`` plus proof that the log extends the checkpoint in ``path``."""
-    from fraudlink.share.keys import local_signing_key
+    from fraudlink.share.keys import local_signing_key_for
 
     anchor = read_anchor(path)
     with database.engine.connect() as connection, connection.begin():
-        public = local_signing_key(Session(bind=connection), database.settings.agency)
+        session = Session(bind=connection)
+        public = local_signing_key_for(session, database.settings.agency, anchor.key)
         return extends(connection, anchor, public)
 
 

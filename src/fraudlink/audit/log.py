@@ -27,7 +27,7 @@ from fraudlink.audit.tables import HEAD_ID, AuditEntryRow, AuditHead
 from fraudlink.errors import ConfigError, InputError
 
 ENTRY_TABLE = cast(Table, AuditEntryRow.__table__)
-ACTIONS = ("create", "read", "export", "import", "delete", "approve")
+ACTIONS = ("create", "read", "export", "import", "delete", "approve", "refuse")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from fraudlink.cases.assets import (
 )
 from fraudlink.cases.rates import to_usd
 from fraudlink.cases.service import agency_id, get_case
+from fraudlink.cases.sums import exact_sum
 from fraudlink.cases.tables import (
     ACTION_KINDS,
     AssetEvent,
@@ -301,15 +302,15 @@ def operation_statistics(
         )
     )
     loss_rows = session.execute(
-        select(MoneyRecord.currency, MoneyRecord.amount).where(
-            MoneyRecord.report_id.in_(reports), MoneyRecord.kind == "loss"
-        )
+        select(MoneyRecord.currency, exact_sum(session, MoneyRecord.amount))
+        .where(MoneyRecord.report_id.in_(reports), MoneyRecord.kind == "loss")
+        .group_by(MoneyRecord.currency)
     )
     losses = _sum_by_currency((currency, amount) for currency, amount in loss_rows)
     assets = session.execute(
-        select(SeizedAsset.state, SeizedAsset.currency, SeizedAsset.amount).where(
-            SeizedAsset.operation_id == operation.id
-        )
+        select(SeizedAsset.state, SeizedAsset.currency, exact_sum(session, SeizedAsset.amount))
+        .where(SeizedAsset.operation_id == operation.id)
+        .group_by(SeizedAsset.state, SeizedAsset.currency)
     ).all()
     by_state = {
         state: _sum_by_currency((c, a) for s, c, a in assets if s == state)

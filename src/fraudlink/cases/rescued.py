@@ -101,7 +101,9 @@ def read_rescued(
     return person
 
 
-def rescued_counts(session: Session, agency_ids: Iterable[int] | None = None) -> dict[str, Any]:
+def rescued_counts(
+    session: Session, agency_ids: Iterable[int] | None = None, operation_id: int | None = None
+) -> dict[str, Any]:
     """Counts only: rescued, recognised as trafficked, returned home, by nationality."""
     query = select(
         RescuedPerson.nationality,
@@ -111,6 +113,8 @@ def rescued_counts(session: Session, agency_ids: Iterable[int] | None = None) ->
     )
     if agency_ids is not None:
         query = query.where(RescuedPerson.agency_id.in_(list(agency_ids)))
+    if operation_id is not None:
+        query = query.where(RescuedPerson.operation_id == operation_id)
     rows = session.execute(
         query.group_by(
             RescuedPerson.nationality,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,10 @@ from fraudlink.audit import current_user, record_event
 from fraudlink.cases.lifecycle import check_transition
 from fraudlink.errors import InputError, NotFound
 from fraudlink.store.locks import insert_missing
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
+
 from fraudlink.store.schema import (
     TLP_LEVELS,
     Agency,
@@ -159,6 +163,29 @@ def record_status(
 
 def list_cases(session: Session) -> list[Case]:
     return list(session.scalars(select(Case).order_by(Case.opened_at.desc(), Case.id.desc())))
+
+
+def cases_visible_to(session: Session, principal: Principal) -> list[Case]:
+    """Cases the principal's agency (or a unit) leads or is a partner in, newest first."""
+    from fraudlink.access.scope import case_visible
+
+    return list(
+        session.scalars(
+            select(Case)
+            .where(case_visible(principal))
+            .order_by(Case.opened_at.desc(), Case.id.desc())
+        )
+    )
+
+
+def case_visible_to(session: Session, principal: Principal, reference: str) -> Case:
+    """The case if the principal may see it; not found otherwise (never forbidden)."""
+    from fraudlink.access.scope import case_visible
+
+    case = session.scalar(select(Case).where(Case.reference == reference, case_visible(principal)))
+    if case is None:
+        raise NotFound(f"No case {reference} is visible to you.")
+    return case
 
 
 def find_subject(

@@ -16,9 +16,10 @@ from decimal import Decimal
 from io import StringIO
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, true
 from sqlalchemy.orm import Session
 
+from fraudlink.cases.sums import exact_sum
 from fraudlink.cases.tables import OperationAction
 from fraudlink.errors import InputError
 from fraudlink.store.schema import Agency, MoneyRecord, Report
@@ -72,9 +73,16 @@ def _window(query: Select[Any], column: Any, start: dt.date | None, end: dt.date
 
 
 def figures_by(
-    session: Session, dimension: str, start: dt.date | None = None, end: dt.date | None = None
+    session: Session,
+    dimension: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    agency_ids: list[int] | None = None,
 ) -> list[Group]:
-    """Figures per ``dimension`` over reports dated in [start, end), sorted by key."""
+    """Figures per ``dimension`` over reports dated in [start, end), sorted by key.
+
+    ``agency_ids`` limits them to those agencies' reports and actions (the API's scope).
+    """
     if dimension not in DIMENSIONS:
         raise InputError(f"Cannot group by '{dimension}'; use one of: {', '.join(DIMENSIONS)}.")
     groups: dict[str, Group] = {}
@@ -89,6 +97,7 @@ def figures_by(
             select(key, func.count())
             .select_from(Report)
             .join(Agency, Agency.id == Report.agency_id)
+            .where(_of(Report.agency_id, agency_ids))
             .group_by(key),
             Report.reported_at,
             start,
@@ -97,26 +106,35 @@ def figures_by(
         for value, count in session.execute(counted):
             group(value).reports += count
         lost = _window(
-            select(key, MoneyRecord.currency, func.sum(MoneyRecord.amount))
+            select(key, MoneyRecord.currency, exact_sum(session, MoneyRecord.amount))
             .select_from(MoneyRecord)
             .join(Report, Report.id == MoneyRecord.report_id)
             .join(Agency, Agency.id == Report.agency_id)
-            .where(MoneyRecord.kind == "loss")
+            .where(MoneyRecord.kind == "loss", _of(Report.agency_id, agency_ids))
             .group_by(key, MoneyRecord.currency),
             Report.reported_at,
             start,
             end,
         )
         for value, currency, total in session.execute(lost):
-            group(value).losses[currency] += Decimal(str(total))
-    _add_actions(session, dimension, start, end, group)
+            group(value).losses[currency] += total
+    _add_actions(session, dimension, start, end, group, agency_ids)
     if dimension == "unit":
         _roll_up(session, groups)
     return [groups[name] for name in sorted(groups)]
 
 
+def _of(column: Any, agency_ids: list[int] | None) -> Any:
+    return true() if agency_ids is None else column.in_(agency_ids)
+
+
 def _add_actions(
-    session: Session, dimension: str, start: dt.date | None, end: dt.date | None, group: Any
+    session: Session,
+    dimension: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    group: Any,
+    agency_ids: list[int] | None = None,
 ) -> None:
     keys: dict[str, Any] = {
         "month": _month(session, OperationAction.occurred_at),
@@ -130,7 +148,10 @@ def _add_actions(
         select(key, OperationAction.kind, func.sum(OperationAction.persons))
         .select_from(OperationAction)
         .join(Agency, Agency.id == OperationAction.agency_id)
-        .where(OperationAction.kind.in_(("arrest", "rescue")))
+        .where(
+            OperationAction.kind.in_(("arrest", "rescue")),
+            _of(OperationAction.agency_id, agency_ids),
+        )
         .group_by(key, OperationAction.kind),
         OperationAction.occurred_at,
         start,

@@ -50,6 +50,7 @@ class PackageKind(StrEnum):
     case_notification = "case_notification"
     evidence_transfer = "evidence_transfer"
     repatriation_request = "repatriation_request"
+    statistics = "statistics"
 
 
 class Purpose(StrEnum):
@@ -80,6 +81,7 @@ class AuditAction(StrEnum):
     import_ = "import"
     delete = "delete"
     approve = "approve"
+    refuse = "refuse"
 
 
 class OfficerRole(StrEnum):
@@ -186,3 +188,11 @@ class Dimension(StrEnum):
     scam_type = "scam_type"
     unit = "unit"
     province = "province"
+
+
+class Language(StrEnum):
+    en = "en"
+    zh = "zh"
+    km = "km"
+    ko = "ko"
+    vi = "vi"

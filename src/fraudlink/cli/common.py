@@ -18,9 +18,13 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+from fraudlink.cli import widths
+
 if TYPE_CHECKING:
     from fraudlink.settings import Settings
     from fraudlink.store import Database
+
+widths.install()
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -171,6 +175,20 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
             bar.update(task, completed=done, total=total)
 
         yield advance
+
+
+@contextmanager
+def busy(description: str) -> Iterator[None]:
+    """A spinner with the time elapsed on a terminal's stderr while a stage works without
+    counting its steps (resolving persons, ranking players, writing an export)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn(description), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=not err_console.is_terminal,
+    ) as bar:  # fmt: skip
+        bar.add_task(description, total=None)
+        yield
 
 
 def some(items: list[str], shown: int = 3) -> str:

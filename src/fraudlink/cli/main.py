@@ -8,11 +8,28 @@ import pkgutil
 import sys
 from typing import Annotated
 
+import click
 import typer
 
 from fraudlink.cli import commands
 from fraudlink.cli.common import err_console, styled
 from fraudlink.errors import FraudlinkError
+
+
+def _hide_flag_types() -> None:
+    """Typer prints ``<bool>`` beside every flag (``--help <bool>``), which reads as if the
+    flag took a value; a flag's type column stays empty, as in click's own help."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: click.Context) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
 
 app = typer.Typer(
     name="fraudlink",
@@ -60,6 +77,23 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def validation_sentence(error: BaseException) -> str | None:
+    """A pydantic ValidationError that escaped a stage, as the one sentence a user reads;
+    ``None`` for anything else. pydantic is looked up, not imported: ``--help`` stays light."""
+    core = sys.modules.get("pydantic_core")
+    if core is None or not isinstance(error, core.ValidationError):
+        return None
+    first = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the input"
+    context = first.get("ctx") or {}
+    if first["type"] == "too_short" and "min_length" in context:
+        return f"'{where}' needs at least {context['min_length']} value(s); give one."
+    if first["type"] == "missing":
+        return f"'{where}' is required; give it."
+    message = str(first["msg"]).removeprefix("Value error, ").rstrip(".")
+    return f"'{where}': {message[:1].lower()}{message[1:200]}."
+
+
 def main() -> None:
     try:
         app(standalone_mode=True)
@@ -68,4 +102,10 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except FraudlinkError as error:
         err_console.print(styled(("error:", "red"), " ", error.message))
+        raise SystemExit(1) from None
+    except ValueError as error:
+        sentence = validation_sentence(error)
+        if sentence is None:
+            raise
+        err_console.print(styled(("error:", "red"), " ", sentence))
         raise SystemExit(1) from None

@@ -17,7 +17,8 @@ def print_package(console: Console, view: PackageView) -> None:
     console.print(
         styled((f"{view.kind} {view.package_id}", "bold"), f"  {view.direction}, {view.status}")
     )
-    console.print(f"from {view.sender} to {view.recipient}, case {view.case or 'none'}")
+    case = f", case {view.case}" if view.case else ", about no case"
+    console.print(f"from {view.sender} to {view.recipient}{case}")
     console.print(f"purpose: {view.purpose}")
     for key in ("request", "legal_basis", "subject"):
         if view.request.get(key) not in (None, ""):

@@ -54,6 +54,17 @@ _PERSON_LABELS = {
     # Indonesian and Malay ``a/n`` (atas nama, "in the name of"): the account's holder
     # the holder of the account victims pay into is, for the report format, a money mule
     **dict.fromkeys(["a/n", "a.n", "a.n.", "atas nama"], "money_mule"),
+    # whoever holds the account the victim is told to pay into, in the words of each region
+    **dict.fromkeys(
+        ["account name", "account holder", "beneficiary name", "收款人", "户名", "戶名"],
+        "money_mule",
+    ),
+    **dict.fromkeys(["开户名", "開戶名", "持卡人", "예금주", "수취인"], "money_mule"),
+    **dict.fromkeys(["chủ tài khoản", "tên tài khoản", "nama rekening"], "money_mule"),
+    **dict.fromkeys(["nama penerima", "ชื่อบัญชี"], "money_mule"),
+    # the person a scam message tells the victim to call or write to
+    **dict.fromkeys(["contact person", "联系人", "聯繫人", "người liên hệ"], "suspect"),
+    **dict.fromkeys(["narahubung"], "suspect"),
 }
 _ORG_LABELS = [
     "company name", "company", "employer", "公司名称", "公司", "công ty", "perusahaan",
@@ -125,6 +136,8 @@ _TITLES = frozenset(
 _NAME_STOPS = frozenset(
     {"hp", "no", "rek", "bank", "sms", "tlp", "telp", "wa", "cp", "pin", "bb", "via", "dan"}
     | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
+    # forms of address that follow a title (``Bpk/Ibu Yth``, ``Ibu Pelanggan``): no name
+    | {"yth", "pemilik", "nasabah", "pelanggan", "anda", "saya", "customer", "sir", "madam"}
 )
 
 
@@ -279,7 +292,16 @@ _KOREAN_TITLED = re.compile(
     rf"|이름은[ \t]?(?P<named>[가-힣]{{2,4}}?)"
     r"(?:이고|이며|입니다|이에요|이라고|이다|이요|예요|[ ,.])"
 )
-_KOREAN_HINT = re.compile(r"씨|이름은|라는|" + "|".join(t for t in KOREAN_TITLES if len(t) > 1))
+#: a title before the name (``수사관 김민수입니다``) or a caller naming himself (``저는
+#: 김형석입니다``): a full three-syllable name only, the given name cut off by its ending
+_KOREAN_NAME_ENDING = r"(?=입니다|이고|이며|이라고|이에요|예요|이요|[은는이가을를의께도]|[ \t,.]|$)"
+_KOREAN_TITLE_FIRST = re.compile(
+    rf"(?:(?<![가-힣])(?:{'|'.join(t for t in KOREAN_TITLES if len(t) > 1)})|(?<![가-힣])저는?)"
+    rf"[ \t]+(?P<name>[가-힣]{{3}}){_KOREAN_NAME_ENDING}"
+)
+_KOREAN_HINT = re.compile(
+    r"씨|이름은|라는|(?<![가-힣])저는?[ \t]|" + "|".join(t for t in KOREAN_TITLES if len(t) > 1)
+)
 
 
 def titled_people(text: FoldedText) -> Iterator[Match]:
@@ -290,12 +312,49 @@ def titled_people(text: FoldedText) -> Iterator[Match]:
     only a surname plus one or two syllables that is not a common noun counts.
     """
     folded = text.folded
-    for found in _KOREAN_TITLED.finditer(folded):
-        group = "name" if found.group("name") else "named"
-        start, end = found.span(group)
+    spans = [
+        found.span("name" if found.group("name") else "named")
+        for found in _KOREAN_TITLED.finditer(folded)
+    ]
+    spans += [found.span("name") for found in _KOREAN_TITLE_FIRST.finditer(folded)]
+    for start, end in sorted(set(spans)):
         raw = text.raw(start, end)
         if plausible(clean_name(raw), "hangul"):
             yield Match(PERSON, clean_name(raw), raw, start, end)
+
+
+#: honorifics written before a contact's name in scam messages (``hub Bpk Chandra 0823…``,
+#: ``Mr. John Tan will call you at +65…``); a title alone is weak evidence, so the name
+#: counts only when a phone-like run of digits follows it closely
+_CONTACT_TITLE = re.compile(
+    r"(?<![\w])(?:bapak|bpk|pak|pk|ibu|bu|sdr|sdri|mr|mrs|ms|miss|mdm|madam|encik|puan"
+    r"|ông|bà|anh|chị)(?![\w])[.,:]?[ \t]*",
+    re.I,
+)
+_CONTACT_NUMBER = re.compile(r"\+?\d(?:[\d \t.\-]{6,}\d)")
+_SENTENCE_END = re.compile(r"[.!?。！？][ \t]|\n")
+#: how far after the name the number may start (``, Nomor Hp: 0821…``)
+_CONTACT_REACH = 40
+
+
+def titled_contacts(text: FoldedText) -> Iterator[Match]:
+    """People a message names with an honorific and a phone number right after the name."""
+    folded = text.folded
+    for title in _CONTACT_TITLE.finditer(folded):
+        # a window, not the rest of the text: ``Mr Mr Mr …`` must not be read to its end
+        # once per title
+        window = folded[title.end() : title.end() + 2 * _LONGEST_NAME]
+        span = _latin_name(window, 0)
+        if span is None:
+            continue
+        start, end = span[0] + title.end(), span[1] + title.end()
+        number = _CONTACT_NUMBER.search(folded, end, min(len(folded), end + _CONTACT_REACH))
+        if number is None or sum(c.isdigit() for c in number.group()) < 8:
+            continue
+        if _SENTENCE_END.search(folded, end, number.start()):
+            continue  # ``Mr Bean is funny. Call 0812…``: the number belongs to another sentence
+        raw = text.raw(start, end)
+        yield Match(PERSON, clean_name(raw), raw, start, end, attributes={"role": "suspect"})
 
 
 # ---------------------------------------------------------------------- organisations
@@ -579,18 +638,26 @@ def names(text: FoldedText, context: Context, kind: str) -> Iterable[Match]:
     anchors = _anchors(text.folded)
     own = anchors[_PERSON] if kind == PERSON else anchors[_ORG_ANCHOR] or anchors[_ORG_LABEL]
     titled = kind == PERSON and _KOREAN_HINT.search(text.folded) is not None
-    if not own and not titled and context.known_entities is None and not RECOGNIZERS:
+    contacts = kind == PERSON and _CONTACT_TITLE.search(text.folded) is not None
+    if not (own or titled or contacts) and context.known_entities is None and not RECOGNIZERS:
         return ()
-    return _names(text, context, kind, bool(own), titled)
+    return _names(text, context, kind, bool(own), titled, contacts)
 
 
 def _names(
-    text: FoldedText, context: Context, kind: str, own: bool, titled: bool = False
+    text: FoldedText,
+    context: Context,
+    kind: str,
+    own: bool,
+    titled: bool = False,
+    contacts: bool = False,
 ) -> Iterator[Match]:
     if own:
         yield from labelled_people(text) if kind == PERSON else organisations(text)
     if titled:
         yield from titled_people(text)
+    if contacts:
+        yield from titled_contacts(text)
     if context.known_entities is not None:
         yield from (m for m in context.known_entities.find(text) if m.kind == kind)
     if RECOGNIZERS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from fraudlink.ingest.loader import ReportWriter
@@ -31,9 +31,11 @@ class LineResult:
     id: str | None = None
     agency: str | None = None
     reason: str | None = None
+    #: marked TLP:RED (the server then names the submitter on it); not part of the answer
+    red: bool = field(default=False, compare=False)
 
     def as_json(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "red"}
 
 
 def _parse(number: int, raw: str) -> Outcome:
@@ -80,7 +82,13 @@ def ingest_lines(
         write_batch(writer, batch, summary)
         written.extend(batch)
     results = [
-        LineResult(p.line, summary.outcomes[p.source, p.line], p.report.id, p.report.agency)
+        LineResult(
+            p.line,
+            summary.outcomes[p.source, p.line],
+            p.report.id,
+            p.report.agency,
+            red=p.report.tlp == "RED",
+        )
         for p in written
         if (p.source, p.line) in summary.outcomes
     ]

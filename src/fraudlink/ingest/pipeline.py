@@ -70,6 +70,7 @@ def ingest_files(
     progress: ProgressCallback | None = None,
     user: str | None = None,
     encoding: str | None = None,
+    date_format: str | None = None,
 ) -> IngestSummary:
     """Load every good line of every file; each batch commits on its own.
 
@@ -82,7 +83,9 @@ def ingest_files(
     extractor: NarrativeExtractor | None = NarrativeExtraction() if extract else None
     writer = ReportWriter(database.engine, extractor, user)
     for path in paths:
-        outcomes = read_reports(path, mapping, progress, encoding)
+        outcomes = read_reports(
+            path, mapping, progress, encoding, date_format, database.settings.max_narrative
+        )
         for batch in batches(outcomes, database.settings.batch_size, summary):
             write_batch(writer, batch, summary)
     return summary

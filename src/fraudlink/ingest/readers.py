@@ -6,6 +6,7 @@ A bad line never stops the file: the reader says which line and why, and goes on
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -32,9 +33,22 @@ REQUIRED = ("id", "agency", "reported_at", "narrative")
 #: field of Report JSON Lines v1 is kept as an unknown field.
 CSV_SPECIAL = ("loss_amount", "loss_currency", "identifiers", "suspects")
 CSV_FIELDS = (*REQUIRED, "country", "language", "scam_type", "tlp", *CSV_SPECIAL)
-#: the csv module's default limit (131,072 characters) would abort a file on one long
-#: narrative; the size of a narrative is bounded by the extract stage, not here
-CSV_FIELD_LIMIT = 2**31 - 1
+#: the longest narrative by default (Settings.max_narrative): a seized chat log of
+#: thousands of pages, yet small enough that extraction ends in seconds
+DEFAULT_MAX_NARRATIVE = 4 << 20
+
+
+def line_limit(max_narrative: int) -> int:
+    """Characters of a raw line (or CSV field) read before it is refused unparsed: the
+    narrative written entirely as ``\\uXXXX`` escapes, plus room for the other fields."""
+    return 6 * max_narrative + (1 << 20)
+
+
+def too_long(length: int, max_narrative: int, what: str) -> str:
+    return (
+        f"{what} of {length:,} characters is longer than the {max_narrative:,} allowed "
+        "(FRAUDLINK_MAX_NARRATIVE); split the text or raise the limit"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +95,14 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def validate(source: str, line: int, data: object, raw: str) -> Outcome:
+def validate(
+    source: str, line: int, data: object, raw: str, max_narrative: int = DEFAULT_MAX_NARRATIVE
+) -> Outcome:
     if not isinstance(data, dict):
         return Rejected(source, line, "the line is not a JSON object")
+    narrative = data.get("narrative")
+    if isinstance(narrative, str) and len(narrative) > max_narrative:
+        return Rejected(source, line, too_long(len(narrative), max_narrative, "the narrative"))
     try:
         check_value(data)
         report = ReportLine.model_validate(data)
@@ -94,7 +113,9 @@ def validate(source: str, line: int, data: object, raw: str) -> Outcome:
     return Parsed(source, line, report, raw, content_hash(data))
 
 
-def parse_json_line(source: str, line: int, raw: str) -> Outcome:
+def parse_json_line(
+    source: str, line: int, raw: str, max_narrative: int = DEFAULT_MAX_NARRATIVE
+) -> Outcome:
     """One JSONL line, every way it can be wrong turned into a reason."""
     try:
         data = json.loads(
@@ -106,17 +127,37 @@ def parse_json_line(source: str, line: int, raw: str) -> Outcome:
         return Rejected(source, line, str(error))
     except RecursionError:
         return Rejected(source, line, "the JSON is nested too deeply")
-    return validate(source, line, data, raw)
+    return validate(source, line, data, raw, max_narrative)
+
+
+def _lines(text: TextFile, limit: int) -> Iterator[tuple[str, int]]:
+    """Each line and its length, a line over ``limit`` characters as ``("", length)``: read
+    on in pieces and dropped, so one 50 MB line costs no more memory than ``limit``."""
+    while line := text.handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith("\n"):
+            yield line, len(line)
+            continue
+        length = len(line)
+        while line and not line.endswith("\n"):
+            line = text.handle.readline(limit)
+            length += len(line)
+        yield "", length
 
 
 def read_jsonl(
-    path: Path, progress: ProgressCallback | None = None, encoding: str | None = None
+    path: Path,
+    progress: ProgressCallback | None = None,
+    encoding: str | None = None,
+    max_narrative: int = DEFAULT_MAX_NARRATIVE,
 ) -> Iterator[Outcome]:
-    source = str(path)
+    source, limit = str(path), line_limit(max_narrative)
     with open_text(path, encoding) as text:
-        for number, line in enumerate(text.handle, start=1):
+        for number, (line, length) in enumerate(_lines(text, limit), start=1):
             if progress:
-                progress(text.size(line))
+                progress(text.size(line) if line else length)
+            if not line:
+                yield Rejected(source, number, too_long(length, max_narrative, "a line"))
+                continue
             raw = line.rstrip("\r\n")
             if not raw.strip():
                 continue
@@ -124,7 +165,7 @@ def read_jsonl(
             if undecoded:
                 yield Rejected(source, number, undecoded)
                 continue
-            yield parse_json_line(source, number, raw)
+            yield parse_json_line(source, number, raw, max_narrative)
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -182,14 +223,30 @@ def csv_row_to_report(row: dict[str, str]) -> dict[str, Any]:
     return data
 
 
+def parse_date(value: str, date_format: str) -> str:
+    """A CSV date in the agency's own layout (``%d/%m/%Y``) as ISO 8601 for the model.
+
+    ``01/03/2025`` is 1 March in most of the world and 3 January in the US: guessing
+    would misdate reports silently, so the layout is the user's to say.
+    """
+    try:
+        return dt.datetime.strptime(value.strip(), date_format).isoformat()
+    except ValueError:
+        raise LineError(
+            f"reported_at {value[:40]!r} does not match --date-format {date_format!r}"
+        ) from None
+
+
 def read_csv(
     path: Path,
     mapping: dict[str, str],
     progress: ProgressCallback | None = None,
     encoding: str | None = None,
+    date_format: str | None = None,
+    max_narrative: int = DEFAULT_MAX_NARRATIVE,
 ) -> Iterator[Outcome]:
     source = str(path)
-    csv.field_size_limit(CSV_FIELD_LIMIT)
+    csv.field_size_limit(line_limit(max_narrative))
     with open_text(path, encoding, newline="") as text:
         reader = csv.reader(text.handle)
         header = _next_row(reader)
@@ -203,12 +260,16 @@ def read_csv(
         while (cells := _next_row(reader)) is not None:
             line, start = start, reader.line_num + 1
             if isinstance(cells, csv.Error):
-                yield Rejected(source, line, f"bad CSV: {cells}")
+                reason = f"bad CSV: {cells}"
+                if "field limit" in str(cells):
+                    reason = f"a field is longer than {line_limit(max_narrative):,} characters"
+                    reason += f" (FRAUDLINK_MAX_NARRATIVE is {max_narrative:,})"
+                yield Rejected(source, line, reason)
                 continue
             if progress:
                 progress(sum(text.size(cell) for cell in cells) + len(cells))
             if any(cell.strip() for cell in cells):
-                yield _csv_outcome(source, line, names, cells, text)
+                yield _csv_outcome(source, line, names, cells, text, (date_format, max_narrative))
 
 
 def _next_row(reader: Any) -> list[str] | csv.Error | None:
@@ -223,15 +284,26 @@ def _next_row(reader: Any) -> list[str] | csv.Error | None:
 
 
 def _csv_outcome(
-    source: str, line: int, names: list[str], cells: list[str], text: TextFile
+    source: str,
+    line: int,
+    names: list[str],
+    cells: list[str],
+    text: TextFile,
+    options: tuple[str | None, int] = (None, DEFAULT_MAX_NARRATIVE),
 ) -> Outcome:
+    date_format, max_narrative = options
     if len(cells) != len(names):
         return Rejected(source, line, f"{len(cells)} cells where the header has {len(names)}")
     undecoded = text.undecoded("".join(cells))
     if undecoded:
         return Rejected(source, line, undecoded)
     row = dict(zip(names, cells, strict=True))
-    return validate(source, line, csv_row_to_report(row), _csv_text(cells))
+    if date_format and row.get("reported_at"):
+        try:
+            row["reported_at"] = parse_date(row["reported_at"], date_format)
+        except LineError as error:
+            return Rejected(source, line, str(error))
+    return validate(source, line, csv_row_to_report(row), _csv_text(cells), max_narrative)
 
 
 def _csv_text(cells: list[str]) -> str:
@@ -245,17 +317,20 @@ def read_reports(
     mapping: dict[str, str] | None = None,
     progress: ProgressCallback | None = None,
     encoding: str | None = None,
+    date_format: str | None = None,
+    max_narrative: int = DEFAULT_MAX_NARRATIVE,
 ) -> Iterator[Outcome]:
     """Dispatch on the file's extension; other formats are refused up front.
 
     ``encoding`` is for files that are neither UTF-8 nor marked by a BOM
-    (UTF-8, UTF-16 and UTF-32 with a BOM are recognised by it).
+    (UTF-8, UTF-16 and UTF-32 with a BOM are recognised by it); ``date_format``
+    (strptime) reads CSV dates that are not ISO 8601.
     """
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        return read_jsonl(path, progress, encoding)
+        return read_jsonl(path, progress, encoding, max_narrative)
     if suffix == ".csv":
-        return read_csv(path, mapping or {}, progress, encoding)
+        return read_csv(path, mapping or {}, progress, encoding, date_format, max_narrative)
     raise UnsupportedFormat(
         f"{path}: fraudlink reads Report JSON Lines (.jsonl) or CSV (.csv); convert the file first."
     )

@@ -9,7 +9,7 @@ import threading
 
 from fraudlink.errors import FraudlinkError
 from fraudlink.jobs.queue import claim, finish, requeue_stale, set_progress
-from fraudlink.jobs.runners import RUNNERS
+from fraudlink.jobs.runners import PERIODIC, RUNNERS, Duty
 from fraudlink.store import Database
 
 log = logging.getLogger("fraudlink.jobs")
@@ -47,9 +47,21 @@ def run_one(database: Database, worker: str) -> bool:
 
 def run_forever(database: Database, worker: str, stop: threading.Event, poll: float = 0.5) -> None:
     requeue_stale(database, socket.gethostname())
+    duties = [duty for make in PERIODIC if (duty := make(database, worker)) is not None]
     while not stop.is_set():
-        if not run_one(database, worker):
+        busy = run_one(database, worker)
+        for duty in duties:
+            busy = _run_duty(duty) or busy
+        if not busy:
             stop.wait(poll)
+
+
+def _run_duty(duty: Duty) -> bool:
+    try:
+        return duty()
+    except Exception:  # a duty must never take its worker down either
+        log.exception("periodic duty failed")
+        return False
 
 
 def start_thread(database: Database) -> tuple[threading.Thread, threading.Event]:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import ColumnElement, Connection, func, or_, select
 
 from fraudlink.errors import InputError, NotFound
 from fraudlink.extract import Context, known_kinds, normalise
@@ -98,8 +98,18 @@ class IdentifierView:
         }  # fmt: skip
 
 
-def lookup(database: Database, kind: str, value: str, country: str | None = None) -> IdentifierView:
-    """The identifier ``kind``/``value`` (normalised first) as every stage knows it."""
+def lookup(
+    database: Database,
+    kind: str,
+    value: str,
+    country: str | None = None,
+    scope: ColumnElement[bool] | None = None,
+) -> IdentifierView:
+    """The identifier ``kind``/``value`` (normalised first) as every stage knows it.
+
+    With ``scope`` (a condition on reports, from ``access.scope.visible``) only the
+    reports it admits are listed, and an identifier in none of them is not found.
+    """
     normal, valid = normal_form(kind, value, country)
     view = IdentifierView(kind, normal, valid)
     with database.engine.connect() as connection:
@@ -107,10 +117,12 @@ def lookup(database: Database, kind: str, value: str, country: str | None = None
             select(Identifier.id).where(Identifier.kind == kind, Identifier.value == normal)
         ).scalar_one_or_none()
         if identifier_id is not None:
-            view.reports = _reports(connection, identifier_id)
+            view.reports = _reports(connection, identifier_id, scope)
+            if scope is not None and not view.reports:
+                raise NotFound(f"No {kind}:{normal} is visible to you.")
             _verdict(connection, identifier_id, view)
             view.hits = _hits(connection, identifier_id)
-        if kind in ACCOUNT_KINDS:
+        if kind in ACCOUNT_KINDS and (scope is None or view.reports):
             view.flow = account_flow(connection, normal)
     if not view.reports and not (view.flow and view.flow.payments):
         raise NotFound(f"No report or payment names {kind}:{normal}; nothing is known of it here.")
@@ -118,7 +130,7 @@ def lookup(database: Database, kind: str, value: str, country: str | None = None
 
 
 def _reports(
-    connection: Connection, identifier_id: int
+    connection: Connection, identifier_id: int, scope: ColumnElement[bool] | None = None
 ) -> list[tuple[str, dt.datetime, int | None]]:
     stmt = (
         select(Agency.code, Report.external_id, Report.reported_at, LinkReport.network_id)
@@ -129,6 +141,8 @@ def _reports(
         .distinct()
         .order_by(Report.reported_at)
     )
+    if scope is not None:
+        stmt = stmt.where(scope)
     return [(f"{code}/{ext}", at, network) for code, ext, at, network in connection.execute(stmt)]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,7 +45,7 @@ class Service:
         self.limiter.hit(self.client(request))
 
 
-def service(request: Request) -> Service:
+async def service(request: Request) -> Service:
     found: Service = request.app.state.service
     return found
 
@@ -66,8 +68,46 @@ def create_app(settings: PublicSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     _errors(app)
+    app.add_middleware(api.CheckFastPath, service=svc)
     app.add_middleware(RequestLog, service=svc)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """One worker's app, its settings from ``FRAUDLINK_PUBLIC_*`` (uvicorn ``--workers``)."""
+    _configure_logging()
+    return create_app(PublicSettings())
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+
+
+def serve(index: Path, disputes: Path | None, host: str, port: int, workers: int) -> None:
+    """Run uvicorn (uvloop and httptools when installed); several workers share the port.
+
+    Each worker opens the index read-only itself. The log key is drawn once here, so
+    every worker logs the same hash for the same value.
+    """
+    import os
+    import secrets
+
+    import uvicorn
+
+    os.environ["FRAUDLINK_PUBLIC_INDEX"] = str(index)
+    if disputes is not None:
+        os.environ["FRAUDLINK_PUBLIC_DISPUTES"] = str(disputes)
+    os.environ.setdefault("FRAUDLINK_PUBLIC_LOG_KEY", secrets.token_hex(32))
+    settings = PublicSettings()
+    PublicIndex(settings.index).close()  # a missing or foreign file fails here, once
+    _configure_logging()
+    # uvicorn's access log prints the query string, i.e. the value checked: ours hashes it
+    options: dict[str, Any] = {"host": host, "port": port, "access_log": False}
+    if workers == 1:
+        uvicorn.run(create_app(settings), **options)
+        return
+    uvicorn.run("fraudlink.public.app:app_from_env", factory=True, workers=workers,
+                timeout_worker_healthcheck=120, **options)  # fmt: skip
 
 
 class RequestLog:
@@ -108,6 +148,12 @@ def problem(
 ) -> Response:
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     return JSONResponse(body, status, headers=headers, media_type="application/problem+json")
+
+
+def problem_for(error: FraudlinkError) -> Response:
+    """A problem+json answer for one of ours; a 429 says when to try again."""
+    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, RateLimited) else None
+    return problem(error.status, error.title, error.message, headers)
 
 
 def _wants_json(request: Request) -> bool:

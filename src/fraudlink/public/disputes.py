@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 from fraudlink.errors import InputError, NotFound
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from fraudlink.access import Principal
     from fraudlink.store import Database
 
 _ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read out over a phone
@@ -123,22 +126,109 @@ def _decide(spool: Path, reference: str, status: str, note: str | None) -> Dispu
 
 def withdraw(database: Database, spool: Path, reference: str, note: str | None = None) -> Dispute:
     """Uphold a dispute: the identifier leaves the index at the next ``publish``."""
-    from sqlalchemy import select
-
-    from fraudlink.public.tables import PublicWithdrawal
-
     dispute = _decide(spool, reference, "withdrawn", note)
     with database.session() as session:
-        held = session.execute(
-            select(PublicWithdrawal).where(
-                PublicWithdrawal.kind == dispute.kind, PublicWithdrawal.value == dispute.value
-            )
-        ).scalar_one_or_none()
-        if held is None:
-            session.add(PublicWithdrawal(kind=dispute.kind, value=dispute.value,
-                                         reference=reference, reason=note))  # fmt: skip
+        _hold(session, dispute)
     return dispute
 
 
 def reject(spool: Path, reference: str, note: str | None = None) -> Dispute:
     return _decide(spool, reference, "rejected", note)
+
+
+def _hold(session: Session, dispute: Dispute) -> None:
+    """Record the withdrawal ``publish`` reads (once, however often it is upheld)."""
+    from sqlalchemy import select
+
+    from fraudlink.public.tables import PublicWithdrawal
+
+    held = session.execute(
+        select(PublicWithdrawal).where(
+            PublicWithdrawal.kind == dispute.kind, PublicWithdrawal.value == dispute.value
+        )
+    ).scalar_one_or_none()
+    if held is None:
+        session.add(PublicWithdrawal(kind=dispute.kind, value=dispute.value,
+                                     reference=dispute.reference, reason=dispute.note))  # fmt: skip
+
+
+def _release(session: Session, dispute: Dispute) -> None:
+    """Undo a withdrawal this dispute made: a decision reversed puts the identifier back."""
+    from sqlalchemy import delete
+
+    from fraudlink.public.tables import PublicWithdrawal
+
+    session.execute(
+        delete(PublicWithdrawal).where(
+            PublicWithdrawal.kind == dispute.kind,
+            PublicWithdrawal.value == dispute.value,
+            PublicWithdrawal.reference == dispute.reference,
+        )
+    )
+
+
+# --- the agency's view: disputes of identifiers its visible reports name -------------------
+
+
+def _mentioned(session: Session, principal: Principal, kind: str, value: str,
+               own: bool) -> bool:  # fmt: skip
+    """Whether a report the principal sees (``own``: its agency filed) names the identifier.
+
+    A dispute concerns the agencies whose reports put the identifier in the index; the
+    others do not learn from the dispute list that it was ever reported.
+    """
+    from sqlalchemy import or_, select
+
+    from fraudlink.access.scope import visible
+    from fraudlink.public.publish import twins
+    from fraudlink.store.schema import Identifier, Report, ReportIdentifier
+
+    forms = [Identifier.value == value]
+    if kind == "bank_account":  # the digits alone match the account written with its bank
+        forms.append(Identifier.value.endswith(":" + value))
+    query = (
+        select(Report.id)
+        .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
+        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+        .where(Identifier.kind.in_(twins(kind)), or_(*forms), visible(principal, "report"))
+        .limit(1)
+    )
+    if own:
+        query = query.where(Report.agency_id.in_(principal.units))
+    return session.scalar(query) is not None
+
+
+def disputes_for(session: Session, principal: Principal, spool: Path,
+                 status: str | None = None) -> list[Dispute]:  # fmt: skip
+    """The disputes the principal's agency may review, oldest first."""
+    return [d for d in list_disputes(spool, status)
+            if _mentioned(session, principal, d.kind, d.value, own=False)]  # fmt: skip
+
+
+def dispute_for(session: Session, principal: Principal, spool: Path, reference: str) -> Dispute:
+    for found in list_disputes(spool):
+        if found.reference == reference and _mentioned(
+            session, principal, found.kind, found.value, own=False
+        ):
+            return found
+    raise NotFound(f"No dispute {reference} concerns reports you can see.")
+
+
+DECISIONS = {"withdraw": "withdrawn", "reject": "rejected"}
+
+
+def decide(session: Session, principal: Principal, spool: Path, reference: str,
+           decision: str, note: str | None = None) -> Dispute:  # fmt: skip
+    """Withdraw the identifier from the next publish, or reject the dispute; a later
+    decision replaces an earlier one (a withdrawal made in error is undone)."""
+    from fraudlink.errors import Forbidden
+
+    found = dispute_for(session, principal, spool, reference)
+    if not _mentioned(session, principal, found.kind, found.value, own=True):
+        raise Forbidden("Only an agency whose own reports name the identifier may decide.")
+    decided = _decide(spool, reference, DECISIONS[decision], note)
+    if decided.status == "withdrawn":
+        _hold(session, decided)
+    else:
+        _release(session, decided)
+    return decided

@@ -1,50 +1,14 @@
-"""The five languages of the public pages, read from gettext ``.po`` catalogs at start-up.
-
-Catalogs are compiled in memory with Babel when first used, so a plain
-``pip install -e .`` serves every language with no build step.
-"""
+"""The five languages of the public pages, from the catalogs under ``public/locale``."""
 
 from __future__ import annotations
 
 import gettext
-import io
-from functools import cache
-from importlib.resources import files
 
-LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "zh": "中文",
-    "km": "ភាសាខ្មែរ",
-    "ko": "한국어",
-    "vi": "Tiếng Việt",
-}
-DEFAULT = "en"
+from fraudlink.i18n import DEFAULT, LANGUAGES, catalog, negotiate
+
+__all__ = ["DEFAULT", "LANGUAGES", "negotiate", "translations"]
 
 
-@cache
 def translations(language: str) -> gettext.NullTranslations:
-    """The catalog of ``language`` (English, the source language, needs none)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    if language == DEFAULT or language not in LANGUAGES:
-        return gettext.NullTranslations()
-    source = files("fraudlink.public").joinpath(f"locale/{language}/LC_MESSAGES/messages.po")
-    with source.open("rb") as po:
-        catalog = read_po(po, locale=language)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
-
-
-def negotiate(asked: str | None, accept_language: str | None) -> str:
-    """The language named in the page's ``lang`` parameter, else the browser's first we have."""
-    if asked in LANGUAGES:
-        return asked
-    for part in (accept_language or "").split(","):
-        tag = part.split(";", 1)[0].strip().lower()
-        primary = tag.split("-", 1)[0]
-        if primary in LANGUAGES:
-            return primary
-    return DEFAULT
+    """The public pages' catalog of ``language``."""
+    return catalog("fraudlink.public", language)

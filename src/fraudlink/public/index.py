@@ -39,6 +39,13 @@ CREATE TEMP TABLE staging (key BLOB, status INTEGER, reports INTEGER, victims IN
 """
 
 
+_MMAP = 1 << 32  # asked; SQLite maps up to its build's cap (2 GB in Debian's), enough for 10M rows
+_LOOKUP = (
+    "SELECT key, status, reports, victims, first_seen, last_seen, scam_types, countries "
+    "FROM entry WHERE key IN ({})"
+)
+
+
 class IndexUnavailable(InputError):
     """The index file is missing or is not a fraudlink public index."""
 
@@ -152,8 +159,11 @@ class PublicIndex:
             raise IndexUnavailable(
                 f"No public index at {self.path}; write one with `fraudlink public publish`."
             ) from None
+        # immutable: no locks and no change checks (a new index is a new file); mmap: pages
+        # are read from the OS cache without a copy; each worker process opens its own
         uri = f"file:{self.path}?mode=ro&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, cached_statements=16)
+        conn.execute(f"PRAGMA mmap_size={_MMAP}")
         try:
             meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
         except sqlite3.DatabaseError:
@@ -171,7 +181,11 @@ class PublicIndex:
             old.close()
 
     def refresh(self) -> None:
-        """Pick up a re-published file (an atomic rename gives it a new inode)."""
+        """Pick up a re-published file (an atomic rename gives it a new inode).
+
+        One ``stat`` per check (about a microsecond): an answer never comes from an index
+        older than the last publish.
+        """
         try:
             stat = self.path.stat()
         except OSError:
@@ -180,17 +194,15 @@ class PublicIndex:
             self._open()
 
     def lookup(self, keys: list[bytes]) -> list[Found | None]:
-        """One probe per key, each answered: the work does not depend on what is held."""
+        """One statement probing every key: the work does not depend on what is held.
+
+        Callers pad ``keys`` to a fixed count, so the statement (prepared once and kept in
+        the connection's cache) and the number of B-tree probes are always the same.
+        """
         assert self._conn is not None
-        found: list[Found | None] = []
-        for key in keys:
-            row = self._conn.execute(
-                "SELECT status, reports, victims, first_seen, last_seen, scam_types, countries "
-                "FROM entry WHERE key = ?",
-                (key,),
-            ).fetchone()
-            found.append(None if row is None else _found(row))
-        return found
+        rows = self._conn.execute(_LOOKUP.format(",".join("?" * len(keys))), keys).fetchall()
+        held = {row[0]: row[1:] for row in rows}
+        return [None if (row := held.get(key)) is None else _found(row) for key in keys]
 
     def close(self) -> None:
         if self._conn is not None:

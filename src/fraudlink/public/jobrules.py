@@ -112,6 +112,15 @@ def _pay(data: dict[str, Any]) -> PayRules:
     )
 
 
+def _phrase(file: str, signal: str, listed: object) -> str:
+    """One phrase as written; a line ending in ':' unquoted is read by YAML as a mapping."""
+    if isinstance(listed, dict | list):
+        raise ConfigError(
+            f"phrases/{file} lists {listed!r} under '{signal}'; put the phrase in quotes."
+        )
+    return str(listed)
+
+
 def _phrases(source: Traversable, signals: dict[str, Signal]) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {name: [] for name in signals}
     folder = source.joinpath("phrases")
@@ -127,7 +136,7 @@ def _phrases(source: Traversable, signals: dict[str, Signal]) -> dict[str, list[
                     f"phrases/{entry.name} lists words for '{name}', which signals.yaml "
                     "does not declare; add it there or fix the name."
                 )
-            words[name].extend(str(p) for p in listed or [])
+            words[name].extend(_phrase(entry.name, name, p) for p in listed or [])
     places = _load(source, "places.yaml") or {}
     for name, groups in places.items():
         words.setdefault(name, []).extend(str(p) for group in groups for p in group)

@@ -15,12 +15,13 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from fraudlink.public.facts import FactTable, Gathered, ReportFacts
 from fraudlink.public.index import OFFICIAL, Entry, write_index
 from fraudlink.public.tables import PublicWithdrawal
 from fraudlink.store import Database
@@ -38,51 +39,14 @@ class Thresholds:
     min_reports: int = 3
     min_victims: int = 2
 
-    def met(self, tally: Tally) -> bool:
-        return len(tally.stories) >= self.min_reports and len(tally.victims) >= self.min_victims
+    def met(self, tally: Gathered) -> bool:
+        return tally.stories >= self.min_reports and tally.victims >= self.min_victims
 
 
-@dataclass(frozen=True, slots=True)
-class ReportFacts:
-    """The little the index needs of one report, computed once."""
-
-    story: int
-    victim: int
-    day: str
-    country: str | None
-    scam_type: str | None
-
-
-@dataclass(slots=True)
-class Tally:
-    stories: set[int] = field(default_factory=set)
-    victims: set[int] = field(default_factory=set)
-    first: str = "9999-12-31"
-    last: str = "0000-01-01"
-    scam_types: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-
-    def add(self, facts: ReportFacts) -> None:
-        self.stories.add(facts.story)
-        self.victims.add(facts.victim)
-        self.first = min(self.first, facts.day)
-        self.last = max(self.last, facts.day)
-        if facts.scam_type:
-            self.scam_types.add(facts.scam_type)
-        if facts.country:
-            self.countries.add(facts.country)
-
-    def entry(self, kind: str, value: str) -> Entry:
-        return Entry(
-            kind,
-            value,
-            reports=len(self.stories),
-            victims=len(self.victims),
-            first_seen=self.first,
-            last_seen=self.last,
-            scam_types=tuple(self.scam_types),
-            countries=tuple(self.countries),
-        )
+def entry(kind: str, value: str, tally: Gathered) -> Entry:
+    return Entry(kind, value, reports=tally.stories, victims=tally.victims,
+                 first_seen=tally.first, last_seen=tally.last,
+                 scam_types=tally.scam_types, countries=tally.countries)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,19 +108,23 @@ def public_keys(kind: str, value: str) -> list[tuple[str, str]]:
     return keys
 
 
-def _facts(database: Database) -> dict[int, ReportFacts]:
+def _facts(database: Database) -> FactTable:
     columns = (Report.id, Report.agency_id, Report.external_id, Report.reported_at,
                Report.country, Report.scam_type, Report.narrative, Report.victim)  # fmt: skip
     with database.session() as session:
-        rows = session.execute(select(*columns).execution_options(yield_per=5000))
-        return {row.id: report_facts(row) for row in rows}
+        table = FactTable(int(session.scalar(select(func.max(Report.id))) or 0) + 1)
+        for row in session.execute(select(*columns).execution_options(yield_per=5000)):
+            table.put(row.id, report_facts(row))
+    return table
 
 
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
+    """Every (kind, value, report) mention, in (kind, value) order: the database sorts."""
     stmt = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
         .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
+        .order_by(Identifier.kind, Identifier.value)
         .execution_options(yield_per=20000)
     )
     with database.session() as session:
@@ -164,22 +132,37 @@ def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
             yield row.kind, row.value, row.report_id
 
 
-def tallies(database: Database) -> dict[tuple[str, str], Tally]:
+def tallies(database: Database) -> Iterator[tuple[tuple[str, str], Gathered]]:
     return aggregate(_facts(database), _mentions(database))
 
 
 def aggregate(
-    facts: dict[int, ReportFacts], mentions: Iterable[tuple[str, str, int]]
-) -> dict[tuple[str, str], Tally]:
-    """One tally per public key over every (kind, value, report) mention."""
-    found: dict[tuple[str, str], Tally] = {}
+    facts: FactTable, mentions: Iterable[tuple[str, str, int]]
+) -> Iterator[tuple[tuple[str, str], Gathered]]:
+    """One tally per public key, from mentions grouped by (kind, value) (any ORDER BY does).
+
+    One identifier's reports are held at a time, so memory does not grow with the
+    number of identifiers. Bank accounts are the exception: an account is also
+    published under its digits alone, a key that sorts elsewhere, so they are
+    gathered in a dict (they are a small share of what is reported).
+    """
+    accounts: dict[tuple[str, str], list[int]] = {}
+    current: tuple[str, str] | None = None
+    ids: list[int] = []
     for kind, value, report_id in mentions:
-        for key in public_keys(kind, value):
-            tally = found.get(key)
-            if tally is None:
-                tally = found[key] = Tally()
-            tally.add(facts[report_id])
-    return found
+        if kind == "bank_account":
+            for key in public_keys(kind, value):
+                accounts.setdefault(key, []).append(report_id)
+            continue
+        if (kind, value) != current:
+            if current is not None:
+                yield current, facts.gather(ids)
+            current, ids = (kind, value), []
+        ids.append(report_id)
+    if current is not None:
+        yield current, facts.gather(ids)
+    for key, found in accounts.items():
+        yield key, facts.gather(found)
 
 
 def official(database: Database) -> set[tuple[str, str]]:
@@ -196,12 +179,15 @@ def official(database: Database) -> set[tuple[str, str]]:
 _TWINS = {"phone": "whatsapp", "whatsapp": "phone"}
 
 
+def twins(kind: str) -> tuple[str, ...]:
+    """``kind`` and the kinds whose values are the same thing."""
+    return (kind, _TWINS[kind]) if kind in _TWINS else (kind,)
+
+
 def withdrawn(database: Database) -> set[tuple[str, str]]:
     with database.session() as session:
         rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
-    found = {(kind, value) for kind, value in rows}
-    found.update((_TWINS[kind], value) for kind, value in rows if kind in _TWINS)
-    return found
+    return {(twin, value) for kind, value in rows for twin in twins(kind)}
 
 
 def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:
@@ -214,14 +200,14 @@ def publish(database: Database, out: Path, thresholds: Thresholds | None = None)
     counts = {"reported": 0, "withheld": 0, "withdrawn": 0}
 
     def entries() -> Iterator[Entry]:
-        for (kind, value), tally in tallies(database).items():
+        for (kind, value), tally in tallies(database):
             if (kind, value) in allowed:
                 continue
             if (kind, value) in removed:
                 counts["withdrawn"] += 1
             elif limits.met(tally):
                 counts["reported"] += 1
-                yield tally.entry(kind, value)
+                yield entry(kind, value, tally)
             else:
                 counts["withheld"] += 1
         for kind, value in sorted(allowed):

@@ -174,6 +174,7 @@ def import_parsed(
     sha256: str = "",
     force: bool = False,
     workers: int = 1,
+    user: str | None = None,
 ) -> ListInfo:
     """Store ``parsed`` as list ``name``, replacing any older version in one transaction."""
     names, owners = flat_names(parsed.entries)
@@ -201,19 +202,32 @@ def import_parsed(
             action="import",
             record_type="watchlist",
             record_id=name,
-            user=current_user(),
+            user=current_user(user),
             detail={**meta, "list_date": str(parsed.list_date)},
         )
     return _info(database, name)
 
 
 def import_list(
-    database: Database, path: Path, name: str, *, format: str | None = None, force: bool = False
+    database: Database,
+    path: Path,
+    name: str,
+    *,
+    format: str | None = None,
+    force: bool = False,
+    user: str | None = None,
 ) -> ListInfo:
     """Read ``path`` completely (any error leaves the database untouched), then store it."""
     parsed = read_list(path, format)
     return import_parsed(
-        database, name, parsed, source=str(path), sha256=_sha256(path), force=force, workers=2
+        database,
+        name,
+        parsed,
+        source=str(path),
+        sha256=_sha256(path),
+        force=force,
+        workers=2,
+        user=user,
     )
 
 
@@ -236,7 +250,7 @@ def list_lists(database: Database) -> list[ListInfo]:
         return [_to_info(r) for r in connection.execute(select(WatchList).order_by(WatchList.name))]
 
 
-def remove_list(database: Database, name: str) -> ListInfo:
+def remove_list(database: Database, name: str, user: str | None = None) -> ListInfo:
     info = _info(database, name)
     with database.engine.begin() as connection:
         list_id = connection.execute(
@@ -249,7 +263,7 @@ def remove_list(database: Database, name: str) -> ListInfo:
             action="delete",
             record_type="watchlist",
             record_id=name,
-            user=current_user(),
+            user=current_user(user),
             detail={"entries": info.entries},
         )
     return info

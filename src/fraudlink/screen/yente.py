@@ -123,12 +123,17 @@ def _result(hit: Hit) -> MatchResult:
     )
 
 
-def match(database: Database, request: MatchRequest, limit: int = 5) -> MatchResponse:
-    """Answer a yente ``/match`` body from the stored lists."""
+def match(
+    database: Database, request: MatchRequest, limit: int = 5, dataset: str | None = None
+) -> MatchResponse:
+    """Answer a yente ``/match`` body from the stored lists (only list ``dataset`` if named)."""
     engine = screener(database)
     responses = {}
     for key, example in request.queries.items():
-        hits = engine.search(to_query(example), limit)
+        wanted = limit if dataset is None else limit * 10
+        hits = engine.search(to_query(example), wanted)
+        if dataset is not None:
+            hits = [h for h in hits if h.list_name == dataset][:limit]
         results = [_result(h) for h in hits]
         responses[key] = QueryResponse(
             query=example, results=results, total=Total(value=len(results))

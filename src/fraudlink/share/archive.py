@@ -16,18 +16,21 @@ import hashlib
 import json
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fraudlink.share.crypto import encrypted_size
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.manifest import Manifest, check_manifest
+
+if TYPE_CHECKING:
+    from fraudlink.share.keys import SigningKey
 
 MANIFEST = "manifest.json"
 SIG_LEN = 256
@@ -118,25 +121,33 @@ def read_signature_block(handle: BinaryIO, size: int) -> tuple[str, bytes]:
     return sender, signature
 
 
-def verify_file(path: Path, keys_of: Callable[[str], Ed25519PublicKey | None]) -> str:
-    """Check the whole file against its sender's signature; return the sender's code."""
+def verify_file(
+    path: Path, keys_of: Callable[[str], Sequence[SigningKey]]
+) -> tuple[str, SigningKey]:
+    """Check the whole file against its sender's signature; return the sender and the key.
+
+    A partner who rotated has several keys; the one that verifies is returned so the
+    caller can refuse what a revoked key signed after its revocation.
+    """
     size = path.stat().st_size
     with path.open("rb") as handle:
         sender, signature = read_signature_block(handle, size)
-        public = keys_of(sender)
-        if public is None:
+        candidates = keys_of(sender)
+        if not candidates:
             raise PackageRejected(
                 f"The package comes from unknown sender '{sender}'; import its key card "
                 "with `fraudlink agency add` after checking the fingerprint."
             )
         digest = _prefix_digest(handle, size - SIG_LEN)
-    try:
-        public.verify(signature, SIG_CONTEXT + digest)
-    except InvalidSignature as exc:
-        raise PackageRejected(
-            f"The package's signature does not verify: it was altered after '{sender}' signed it."
-        ) from exc
-    return sender
+    for key in candidates:
+        try:
+            key.public.verify(signature, SIG_CONTEXT + digest)
+        except InvalidSignature:
+            continue
+        return sender, key
+    raise PackageRejected(
+        f"The package's signature does not verify: it was altered after '{sender}' signed it."
+    )
 
 
 def _unsafe_name(name: str) -> bool:

@@ -32,7 +32,7 @@ from fraudlink.store.schema import (
     ReportIdentifier,
 )
 
-KINDS = ("case_notification", "evidence_transfer", "repatriation_request")
+KINDS = ("case_notification", "evidence_transfer", "repatriation_request", "statistics")
 FOLLOW_UPS = ("retraction",)
 LEGAL_BASES = ("extradition", "deportation", "voluntary_return")
 # purpose -> whether it needs victims' personal data
@@ -48,6 +48,7 @@ DEFAULT_PURPOSE = {
     "case_notification": "investigation",
     "evidence_transfer": "investigation",
     "repatriation_request": "repatriation",
+    "statistics": "intelligence",
 }
 SUSPECT_ROLES = ("suspect", "recruiter", "boss", "money_mule")
 TRAVEL_DOCUMENTS = ("passport", "travel_document", "laissez_passer", "national_id")

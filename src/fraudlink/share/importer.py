@@ -87,6 +87,10 @@ def import_content(ctx: Context, body: dict[str, Any]) -> dict[str, int]:
         _mark_original(ctx, original, "retracted" if relation == "retracts" else "superseded")
     if ctx.manifest["kind"] == "retraction":
         return dict(ctx.counts)
+    if ctx.manifest["kind"] == "statistics":  # figures only: kept with the package, no record
+        ctx.row.request = {**ctx.row.request, "statistics": body}
+        ctx.counts["groups"] += len(body.get("groups", []))
+        return dict(ctx.counts)
     case = _case(ctx, body["case"])
     for report in body.get("reports", []):
         _report(ctx, case, report)

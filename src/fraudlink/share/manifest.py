@@ -79,6 +79,8 @@ class Manifest(_Strict):
     recipient: str = Field(pattern=AGENCY)
     recipients: list[Text] = Field(default_factory=list, max_length=64)
     created_at: dt.datetime = Field(strict=False)  # ISO 8601 text in JSON
+    #: when the sender signed it (after approval); what a key's revocation is compared with
+    signed_at: dt.datetime | None = Field(default=None, strict=False)
     created_by: Text
     approved_by: Text | None
     purpose: str = Field(max_length=64)

@@ -1,4 +1,9 @@
-"""Officers: the registered people who create and approve what leaves the agency.
+"""Officers: the people who create and approve what leaves the agency.
+
+Packages are made and approved by signed-in users (``Principal``): a liaison
+officer or supervisor of the sending agency creates, a supervisor of that
+agency who is not the creator approves (``may_send``, ``approver``). The
+registry below still serves approved exports, which name their approver.
 
 The two-person rule is only as good as the identities it compares. Names are
 therefore registered once, in one spelling (NFKC, trimmed, case-folded, no
@@ -11,18 +16,48 @@ the audit log, so nobody makes themselves a supervisor unnoticed.
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
 from fraudlink.audit.anchor import anchor_if_due
-from fraudlink.errors import InputError
+from fraudlink.errors import InputError, NotFound
 from fraudlink.share.keys import unlock
 from fraudlink.share.tables import ROLES, Officer
 from fraudlink.store import Database
 
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
+    from fraudlink.share.tables import SharePackage
+
 MAX_NAME = 128
+#: Who may create, retract or correct a package, and open one that arrived.
+SENDERS = ("liaison", "supervisor")
+
+
+def may_send(principal: Principal) -> str:
+    """The creator's username, once the principal holds a role that sends packages."""
+    principal.require(*SENDERS)
+    return principal.username
+
+
+def approver(row: SharePackage, principal: Principal) -> str:
+    """The two-person rule on signed-in identities: a supervisor of the sender, not the creator.
+
+    Another agency's package is "not found", never "forbidden", like every record.
+    """
+    if row.sender_id not in principal.units:
+        raise NotFound(f"No outbound package {row.package_id} is visible to you.")
+    principal.require("supervisor")
+    if principal.agency_id != row.sender_id:
+        raise InputError(
+            f"Only a supervisor of the sending agency approves package {row.package_id}."
+        )
+    if principal.username == row.created_by:
+        raise InputError("The approver must be another person than its creator (two-person rule).")
+    return principal.username
 
 
 def username(name: str) -> str:

@@ -1,9 +1,12 @@
 """Outbound packages: build, check against the safeguards, approve, write; retract and correct.
 
 ``create`` either writes the package at once or, for AMBER+STRICT and RED,
-keeps it waiting until a supervisor other than its creator approves it. The
-request is stored so that approval, correction and retraction rebuild the
-package from the database as it is then, and run every safeguard again.
+keeps it waiting until a supervisor of the sending agency other than its
+creator approves it. Every step takes the signed-in ``Principal`` who acts: the
+sending agency is theirs, and the two-person rule compares user accounts, not
+names someone typed (``officers.approver``). The request is stored so that
+approval, correction and retraction rebuild the package from the database as it
+is then, and run every safeguard again.
 """
 
 from __future__ import annotations
@@ -14,17 +17,19 @@ import json
 import uuid
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.audit import record_event
 from fraudlink.audit.anchor import anchor_if_due
 from fraudlink.cases import get_case, history
 from fraudlink.cases.service import agency_id
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share import content as build
+from fraudlink.share import statistics as stats
 from fraudlink.share.archive import Writer
 from fraudlink.share.crypto import ALGORITHM, encrypt_stream, key_for
 from fraudlink.share.custody import Acquisition, append, event_json, log, register
@@ -32,11 +37,14 @@ from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.keys import LocalKeys, b64, partner_keys, unlock
 from fraudlink.share.manifest import FORMAT
 from fraudlink.share.markings import Markings, needs_approval, tlp_rank
-from fraudlink.share.officers import require, second_person
+from fraudlink.share.officers import approver, may_send
 from fraudlink.share.safeguards import Draft, check
 from fraudlink.share.tables import ConsularRecord, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 RETRACTION = "retraction"
 
@@ -64,6 +72,9 @@ class Request:
     follows: str | None = None
     reason: str | None = None
     recipients: list[str] = field(default_factory=list)  # named people, required for TLP:RED
+    statistics: str = "unit"  # a statistics package: how its figures are grouped, and when
+    period_from: str | None = None
+    period_to: str | None = None
 
     @property
     def markings(self) -> Markings:
@@ -77,10 +88,17 @@ class Outcome:
     path: str | None
 
 
-def create(database: Database, request: Request, passphrase: str) -> Outcome:
-    """Check, then write the package, or keep it for a supervisor's approval."""
+def create(database: Database, request: Request, passphrase: str, by: Principal) -> Outcome:
+    """Check, then write the package, or keep it for a supervisor's approval.
+
+    ``by`` creates it, for their own agency; ``request.created_by`` is set from them.
+    """
+    from fraudlink.access.cases import shareable_case
+
+    request = replace(request, created_by=may_send(by))
     with database.session() as session:
-        keys = unlock(session, passphrase, database.settings.agency)
+        shareable_case(session, by, request.case)
+        keys = unlock(session, passphrase, by.agency)
         outcome = _create(session, request, keys)
     anchor_if_due(database, passphrase)
     return outcome
@@ -89,7 +107,6 @@ def create(database: Database, request: Request, passphrase: str) -> Outcome:
 def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
     if request.kind != RETRACTION:
         build.check_kind(request.kind)
-    request = replace(request, created_by=require(session, request.created_by).username)
     row = _new_row(session, request, keys.code)
     draft = _draft(session, request, keys.code)
     _audit(session, "create", row, request.created_by)
@@ -100,46 +117,61 @@ def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
     return _send(session, row, request, draft, keys)
 
 
-def approve(database: Database, package_id: str, by: str, passphrase: str) -> Outcome:
-    """A registered supervisor, another officer than the creator, releases a waiting package."""
+def approve(database: Database, package_id: str, by: Principal, passphrase: str) -> Outcome:
+    """A supervisor of the sending agency, another user than the creator, releases it."""
     with database.session() as session:
-        keys = unlock(session, passphrase, database.settings.agency)
+        keys = unlock(session, passphrase, by.agency)
         outcome = _approve(session, package_id, by, keys)
     anchor_if_due(database, passphrase)
     return outcome
 
 
-def _approve(session: Session, package_id: str, by: str, keys: LocalKeys) -> Outcome:
-    row = _outbound(session, package_id)
+def _approve(session: Session, package_id: str, by: Principal, keys: LocalKeys) -> Outcome:
+    row = _outbound(session, package_id, by)
+    name = approver(row, by)
     if row.status != "awaiting_approval":
         raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
-    officer = second_person(session, row.created_by, by)
-    row.approved_by, row.approved_at = officer.username, dt.datetime.now(dt.UTC)
+    row.approved_by, row.approved_at = name, dt.datetime.now(dt.UTC)
     request = Request(**row.request)
     draft = _draft(session, request, keys.code)
-    _audit(session, "approve", row, officer.username)
+    _audit(session, "approve", row, name)
     return _send(session, row, request, draft, keys)
 
 
+def packages_for(database: Database, principal: Principal, box: str) -> list[dict[str, Any]]:
+    """The principal's agency's packages: ``inbox`` (received), ``outbox`` (sent or being
+    sent) or ``waiting`` (outbound, awaiting a supervisor's approval), newest first."""
+    where = {
+        "inbox": (SharePackage.direction == "inbound", SharePackage.recipient_id),
+        "outbox": (SharePackage.direction == "outbound", SharePackage.sender_id),
+        "waiting": (SharePackage.status == "awaiting_approval", SharePackage.sender_id),
+    }
+    if box not in where:
+        raise InputError(f"Box '{box}' is not one of {', '.join(where)}.")
+    condition, owner = where[box]
+    query = select(SharePackage).where(condition, owner.in_(principal.units))
+    return _listed(database, query)
+
+
 def retract(
-    database: Database, package_id: str, reason: str, by: str, out: str, passphrase: str
+    database: Database, package_id: str, reason: str, by: Principal, out: str, passphrase: str
 ) -> Outcome:
     with database.session() as session:
-        original = _outbound(session, package_id)
+        original = _outbound(session, package_id, by)
         _check_sent(original)
-        follow = _follow_up(original, RETRACTION, by, out, "retracts", reason)
-    return create(database, follow, passphrase)
+        follow = _follow_up(original, RETRACTION, by.username, out, "retracts", reason)
+    return create(database, follow, passphrase, by)
 
 
 def correct(
-    database: Database, package_id: str, reason: str, by: str, out: str, passphrase: str
+    database: Database, package_id: str, reason: str, by: Principal, out: str, passphrase: str
 ) -> Outcome:
     """Resend the package as the records stand now; the receiver replaces the old copy."""
     with database.session() as session:
-        original = _outbound(session, package_id)
+        original = _outbound(session, package_id, by)
         _check_sent(original)
-        follow = _follow_up(original, original.kind, by, out, "corrects", reason)
-    return create(database, follow, passphrase)
+        follow = _follow_up(original, original.kind, by.username, out, "corrects", reason)
+    return create(database, follow, passphrase, by)
 
 
 def _follow_up(
@@ -157,24 +189,30 @@ def _follow_up(
     return Request(**base)
 
 
+#: states of a package that left (or is leaving): it may be corrected or retracted
+LEFT = ("sent", "written", "queued", "delivered", "opened", "corrected")
+
+
 def _check_sent(row: SharePackage) -> None:
-    if row.status not in ("sent", "corrected"):
+    if row.status not in LEFT:
         raise InputError(f"Package {row.package_id} is '{row.status}'; only a sent one can change.")
 
 
-def _outbound(session: Session, package_id: str) -> SharePackage:
-    row = session.scalar(
-        select(SharePackage).where(
-            SharePackage.package_id == package_id, SharePackage.direction == "outbound"
-        )
+def _outbound(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:
+    """The outbound package, among those of ``by``'s agencies when ``by`` is given."""
+    query = select(SharePackage).where(
+        SharePackage.package_id == package_id, SharePackage.direction == "outbound"
     )
+    if by is not None:
+        query = query.where(SharePackage.sender_id.in_(by.units))
+    row = session.scalar(query)
     if row is None:
         raise NotFound(f"No outbound package {package_id}; `fraudlink package list` shows them.")
     return row
 
 
 def _new_row(session: Session, request: Request, local: str) -> SharePackage:
-    case = get_case(session, request.case)
+    case = None if request.kind == stats.KIND else get_case(session, request.case)
     markings = request.markings
     row = SharePackage(
         package_id=str(uuid.uuid4()),
@@ -183,7 +221,7 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
         status="draft",
         sender_id=agency_id(session, local),
         recipient_id=agency_id(session, request.to, create=False),
-        case_id=case.id,
+        case_id=case.id if case else None,
         tlp=markings.tlp,
         handling=list(markings.handling),
         reliability=markings.reliability,
@@ -204,10 +242,12 @@ def _new_row(session: Session, request: Request, local: str) -> SharePackage:
 def _draft(session: Session, request: Request, local: str) -> Draft:
     """Build the content and judge it; raise with every reason when a rule fails."""
     partner_keys(session, request.to)
-    case = get_case(session, request.case)
     purpose = build.check_purpose(
         request.purpose or build.DEFAULT_PURPOSE.get(request.kind, "investigation")
     )
+    if request.kind == stats.KIND:
+        return _statistics_draft(session, request, purpose)
+    case = get_case(session, request.case)
     body, subjects = _content(session, request, case)
     country = session.scalar(select(Agency.country).where(Agency.code == local))
     draft = Draft(
@@ -223,6 +263,21 @@ def _draft(session: Session, request: Request, local: str) -> Draft:
         recipients=list(request.recipients),
     )
     reasons = check(draft) if request.kind != RETRACTION else []
+    if reasons:
+        raise PackageBlocked(reasons)
+    return draft
+
+
+def _statistics_draft(session: Session, request: Request, purpose: str) -> Draft:
+    """Figures only, judged by the statistics safeguards (no case, no person)."""
+    start, end = (
+        dt.date.fromisoformat(day) if day else None
+        for day in (request.period_from, request.period_to)
+    )
+    body = stats.build(session, request.statistics, start, end)
+    draft = Draft(session, request.kind, None, request.to, None, request.markings, purpose, body,
+                  recipients=list(request.recipients))  # fmt: skip
+    reasons = check(draft)
     if reasons:
         raise PackageBlocked(reasons)
     return draft
@@ -317,14 +372,19 @@ def _send(
         writer.abort()
         raise
     partial.replace(out)
-    _mark_sent(session, row, draft)
+    _mark_sent(session, row, draft, out)
     _audit(session, "export", row, row.approved_by or request.created_by)
     return Outcome(row.package_id, row.status, str(out))
 
 
-def _mark_sent(session: Session, row: SharePackage, draft: Draft) -> None:
-    row.status = "sent"
-    session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
+def _mark_sent(session: Session, row: SharePackage, draft: Draft, out: Path) -> None:
+    """A file carried by hand is only "written"; one for a network partner is "queued"."""
+    from fraudlink.federation.outbox import enqueue
+
+    row.status = "written"
+    enqueue(session, row, out)
+    if draft.case is not None:
+        session.add(ShareRecord(package_id=row.id, table_name="case_file", record_id=draft.case.id))
     if row.relation is not None and row.follows is not None:
         original = _outbound(session, row.follows)
         original.status = "retracted" if row.relation == "retracts" else "corrected"
@@ -357,7 +417,13 @@ def _write_evidence(
             authorisation=acq.get("authorisation", "not recorded"),
         )
         item = register(
-            session, draft.case, path.name, digest.sha256, digest.size, acquisition, local
+            session,
+            get_case(session, request.case),
+            path.name,
+            digest.sha256,
+            digest.size,
+            acquisition,
+            local,
         )
         if tlp_rank(item.tlp) > tlp_rank(row.tlp):
             raise PackageBlocked(
@@ -409,6 +475,7 @@ def _manifest(
         "sender": sender,
         "recipient": request.to,
         "created_at": row.created_at.isoformat(),
+        "signed_at": dt.datetime.now(dt.UTC).isoformat(),
         "created_by": row.created_by,
         "approved_by": row.approved_by,
         "recipients": list(request.recipients),
@@ -475,23 +542,63 @@ def record_consular(
 
 def list_packages(database: Database) -> list[dict[str, Any]]:
     """Every package sent or received, newest first, for the liaison officer's overview."""
+    return _listed(database, select(SharePackage))
+
+
+def _listed(database: Database, query: Any) -> list[dict[str, Any]]:
     with database.session() as session:
-        rows = session.scalars(select(SharePackage).order_by(SharePackage.created_at.desc()))
+        rows = session.scalars(query.order_by(SharePackage.created_at.desc()))
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
-        return [
-            {
-                "package_id": r.package_id,
-                "direction": r.direction,
-                "kind": r.kind,
-                "status": r.status,
-                "tlp": r.tlp,
-                "sender": codes.get(r.sender_id),
-                "recipient": codes.get(r.recipient_id),
-                "relation": r.relation,
-                "follows": r.follows,
-                "created_by": r.created_by,
-                "approved_by": r.approved_by,
-                "created_at": r.created_at.isoformat(),
-            }
-            for r in rows
-        ]
+        return [_summary(r, codes) for r in rows]
+
+
+def package_box(
+    session: Session, by: Principal, direction: str, after: int, limit: int
+) -> tuple[list[dict[str, Any]], int | None]:
+    """``by``'s inbox (``inbound``) or outbox (``outbound``), oldest first, one page.
+
+    Only packages their agency or its units sent or received; the second value is
+    the id to continue after, None on the last page.
+    """
+    side = SharePackage.sender_id if direction == "outbound" else SharePackage.recipient_id
+    rows = list(
+        session.scalars(
+            select(SharePackage)
+            .where(
+                SharePackage.direction == direction,
+                side.in_(by.units),
+                SharePackage.id > after,
+            )
+            .order_by(SharePackage.id)
+            .limit(limit + 1)
+        )
+    )
+    codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
+    page = rows[:limit]
+    return [_summary(r, codes) for r in page], page[-1].id if len(rows) > limit else None
+
+
+def written_file(session: Session, package_id: str, by: Principal) -> Path:
+    """The file of a package ``by``'s agency wrote (sent, retracted or corrected)."""
+    row = _outbound(session, package_id, by)
+    path = Path(str(row.request.get("out", "")))
+    if row.status == "awaiting_approval" or not path.is_file():
+        raise NotFound(f"Package {package_id} has no written file; it is '{row.status}'.")
+    return path
+
+
+def _summary(r: SharePackage, codes: dict[int, str]) -> dict[str, Any]:
+    return {
+        "package_id": r.package_id,
+        "direction": r.direction,
+        "kind": r.kind,
+        "status": r.status,
+        "tlp": r.tlp,
+        "sender": codes.get(r.sender_id),
+        "recipient": codes.get(r.recipient_id),
+        "relation": r.relation,
+        "follows": r.follows,
+        "created_by": r.created_by,
+        "approved_by": r.approved_by,
+        "created_at": r.created_at.isoformat(),
+    }

@@ -18,26 +18,29 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
 from fraudlink.audit.anchor import anchor_if_due
-from fraudlink.errors import FraudlinkError, NotFound
+from fraudlink.errors import FraudlinkError
 from fraudlink.share.archive import Limits, check_members, open_zip, read_manifest, verify_file
 from fraudlink.share.crypto import decrypt_stream, key_from
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.importer import Context, import_content
-from fraudlink.share.keys import LocalKeys, partner_keys, unlock
+from fraudlink.share.keys import LocalKeys, SigningKey, signing_keys, unlock
 from fraudlink.share.manifest import Manifest, MemberModel, parse_json
 from fraudlink.share.markings import Markings
+from fraudlink.share.officers import may_send
 from fraudlink.share.received import check_content
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 
 @dataclass
@@ -75,23 +78,26 @@ def open_package(
     path: Path,
     passphrase: str,
     evidence_dir: Path,
-    user: str,
+    by: Principal,
     limits: Limits | None = None,
+    agency: str | None = None,
 ) -> Received:
+    """Open ``path`` for ``by``'s agency, which must be the package's recipient."""
+    user = may_send(by)
     limits = limits or Limits()
     staging: Path | None = None
     try:
         with database.session() as session:
-            keys = unlock(session, passphrase, database.settings.agency)
-            sender = verify_file(path, lambda code: _signing_key(session, code, keys.code))
+            keys = unlock(session, passphrase, by.agency)
+            sender, signer = verify_file(path, lambda code: _signing_keys(session, code, keys.code))
             with open_zip(path) as archive:
                 check_members(archive, limits)
                 manifest = _checked_manifest(archive, limits, sender, keys.code)
+                signer.check_signed_at(manifest.signed_at or manifest.created_at, sender)
                 done = _already(session, manifest)
                 if done is not None:
                     return done
-                key = key_from(keys.encryption, _ephemeral(manifest), manifest.id)
-                body = _content(archive, key, manifest, limits)
+                key, body = _decrypted_content(archive, keys, manifest, limits)
                 if len(manifest.members) > 1:
                     staging = _staging(evidence_dir)
                     staged = _stage_evidence(archive, key, manifest, staging)
@@ -131,16 +137,13 @@ def _inside(root: Path, path: Path) -> Path:
     return resolved
 
 
-def _signing_key(session: Session, code: str, local: str) -> Ed25519PublicKey | None:
+def _signing_keys(session: Session, code: str, local: str) -> list[SigningKey]:
     if code == local:
         raise PackageRejected(
             f"This package was made here, by {local}, for a partner; it is opened at the "
             "recipient's database (`fraudlink package show ID` shows it here)."
         )
-    try:
-        return partner_keys(session, code).signing
-    except NotFound:
-        return None
+    return signing_keys(session, code)
 
 
 def _checked_manifest(
@@ -174,6 +177,22 @@ def _member(
         digest = decrypt_stream(key, index, entry.size, source, sink, entry.name)
     if digest.sha256 != entry.sha256:
         raise PackageRejected(f"Member {entry.name} does not match its SHA-256 in the manifest.")
+
+
+def _decrypted_content(
+    archive: zipfile.ZipFile, keys: LocalKeys, manifest: Manifest, limits: Limits
+) -> tuple[bytes, dict[str, Any]]:
+    """The package key and content, with our current key or one rotated out since the
+    sender encrypted the package (the last failure is the one reported)."""
+    ephemeral = _ephemeral(manifest)
+    for private in keys.decryption:
+        key = key_from(private, ephemeral, manifest.id)
+        try:
+            return key, _content(archive, key, manifest, limits)
+        except PackageRejected:
+            if private is keys.decryption[-1]:
+                raise
+    raise AssertionError("unreachable: the loop returns or raises")
 
 
 def _content(

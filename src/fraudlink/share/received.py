@@ -130,9 +130,24 @@ class Content(_Record):
 
 def check_content(body: dict[str, Any], kind: str) -> None:
     """Refuse content the importer could not store faithfully; say what is wrong in one line."""
+    if kind == "statistics":
+        _check_statistics(body)
+        return
     try:
         content = Content.model_validate(body)
     except ValidationError as exc:
         raise PackageRejected(f"The package's content is malformed: {problems(exc)}.") from exc
     if kind != "retraction" and content.case is None:
         raise PackageRejected("The package's content names no case; nothing was imported.")
+
+
+def _check_statistics(body: dict[str, Any]) -> None:
+    """A statistics package must hold figures only, whoever sent it."""
+    from fraudlink.share.statistics import StatisticsContent
+
+    try:
+        StatisticsContent.model_validate(body)
+    except ValidationError as exc:
+        raise PackageRejected(
+            f"The statistics package holds more than figures: {problems(exc)}."
+        ) from exc

@@ -33,7 +33,7 @@ class Draft:
 
     session: Session
     kind: str
-    case: Case
+    case: Case | None  # None for a statistics package, which no case is behind
     recipient: str
     local_country: str | None
     markings: Markings
@@ -46,11 +46,18 @@ class Draft:
 Rule = Callable[[Draft], list[str]]
 
 
+def _case(draft: Draft) -> Case:
+    if draft.case is None:
+        raise ValueError(f"A {draft.kind} package has no case to judge; its rules are others.")
+    return draft.case
+
+
 def article3(draft: Draft) -> list[str]:
-    flags = draft.case.flags or {}
+    case = _case(draft)
+    flags = case.flags or {}
     found = [name for name in ARTICLE3 if flags.get(name) or flags.get("character") == name]
     return [
-        f"Case {draft.case.reference} is flagged as of {name} character; INTERPOL's Article 3 "
+        f"Case {case.reference} is flagged as of {name} character; INTERPOL's Article 3 "
         "forbids sharing it."
         for name in found
     ]
@@ -128,7 +135,10 @@ def _consular_record_problems(session: Session, subject: CaseSubject) -> list[st
 
 def tlp_not_lowered(draft: Draft) -> list[str]:
     """The package is at least as restrictive as the most restrictive record inside it."""
-    levels = [(f"Case {draft.case.reference}", draft.case.tlp), *record_levels(draft.content)]
+    case = [(f"Case {draft.case.reference}", draft.case.tlp)] if draft.case else []
+    levels = [*case, *record_levels(draft.content)]
+    if not levels:
+        return []
     label, level = max(levels, key=lambda item: tlp_rank(item[1]))
     if tlp_rank(draft.markings.tlp) < tlp_rank(level):
         return [
@@ -149,6 +159,7 @@ def red_to_named_people(draft: Draft) -> list[str]:
 
 def onward_sharing(draft: Draft) -> list[str]:
     """Information received with "no_onward" goes back only to the agency that sent it."""
+    case = _case(draft)
     query = (
         select(Agency.code, SharePackage.package_id, SharePackage.handling)
         .join(ShareRecord, ShareRecord.package_id == SharePackage.id)
@@ -156,12 +167,12 @@ def onward_sharing(draft: Draft) -> list[str]:
         .where(
             SharePackage.direction == "inbound",
             ShareRecord.table_name == "case_file",
-            ShareRecord.record_id == draft.case.id,
+            ShareRecord.record_id == case.id,
             ShareRecord.state == "active",
         )
     )
     return [
-        f"Case {draft.case.reference} holds information from {sender} (package {pid[:8]}) "
+        f"Case {case.reference} holds information from {sender} (package {pid[:8]}) "
         f"that may not be passed on without {sender}'s permission."
         for sender, pid, handling in draft.session.execute(query)
         if "no_onward" in (handling or []) and sender != draft.recipient
@@ -179,9 +190,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def figures_only(draft: Draft) -> list[str]:
+    """A statistics package carries aggregates and nothing that is a person."""
+    from fraudlink.share.statistics import check as check_statistics
+
+    return check_statistics(draft.session, draft.content)
+
+
+STATISTICS_RULES: tuple[Rule, ...] = (figures_only, tlp_not_lowered, red_to_named_people)
+
+
 def check(draft: Draft) -> list[str]:
     """Every reason, from every rule, why this draft must not leave."""
-    return [reason for rule in RULES for reason in rule(draft)]
+    rules = STATISTICS_RULES if draft.case is None else RULES
+    return [reason for rule in rules for reason in rule(draft)]
 
 
 def _name(session: Session, subject: CaseSubject) -> str:

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal
 from fraudlink.errors import NotFound
 from fraudlink.share.errors import PackageBlocked
-from fraudlink.share.keys import local_code
 from fraudlink.share.markings import HANDLING_CODES
 from fraudlink.share.tables import EvidenceItem, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity, MoneyRecord, Report
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 
 @dataclass(slots=True)
@@ -57,12 +60,15 @@ class PackageView:
         return data
 
 
-def show_package(database: Database, package_id: str) -> PackageView:
-    """The package ``package_id`` (or a unique prefix of it), sent or received."""
+def show_package(database: Database, package_id: str, by: Principal | None = None) -> PackageView:
+    """The package ``package_id`` (or a unique prefix of it), sent or received.
+
+    With ``by``, only a package ``by``'s agency (or a unit) sent or received is found.
+    """
     with database.sessions() as session:
-        row = _find(session, package_id)
+        row = _find(session, package_id, by)
         codes = {id_: code for id_, code in session.execute(select(Agency.id, Agency.code))}
-        case = session.get(Case, row.case_id) if row.case_id else None
+        case = _case(session, row)
         view = PackageView(
             row.package_id, row.direction, row.kind, row.status, codes.get(row.sender_id),
             codes.get(row.recipient_id), case.reference if case else None, row.purpose,
@@ -70,19 +76,38 @@ def show_package(database: Database, package_id: str) -> PackageView:
             row.approved_at, row.opened_at, row.relation, row.follows, row.reason,
         )  # fmt: skip
         if row.direction == "outbound":
-            _preview(session, row, view)
+            _preview(session, row, view, codes.get(row.sender_id))
         else:
             view.contents = _records(session, row)
         session.rollback()
     return view
 
 
-def _find(session: Session, package_id: str) -> SharePackage:
-    rows = list(
-        session.scalars(
-            select(SharePackage).where(SharePackage.package_id.startswith(package_id)).limit(2)
-        )
+def _case(session: Session, row: SharePackage) -> Case | None:
+    """The case a package is about: ours when we sent it, the case it created or updated
+    here when we received it (an inbound row names no case of ours)."""
+    if row.case_id is not None:
+        return session.get(Case, row.case_id)
+    found = session.scalar(
+        select(ShareRecord.record_id)
+        .where(ShareRecord.package_id == row.id, ShareRecord.table_name == "case_file")
+        .limit(1)
     )
+    return session.get(Case, found) if found is not None else None
+
+
+def _find(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:
+    query = select(SharePackage).where(
+        SharePackage.package_id.startswith(package_id, autoescape=True)
+    )
+    if by is not None:
+        query = query.where(
+            or_(
+                and_(SharePackage.direction == "outbound", SharePackage.sender_id.in_(by.units)),
+                and_(SharePackage.direction == "inbound", SharePackage.recipient_id.in_(by.units)),
+            )
+        )
+    rows = list(session.scalars(query.limit(2)))
     if not rows or len(package_id) < 6:
         raise NotFound(f"No package {package_id!r}; `fraudlink package list` shows them.")
     if len(rows) > 1:
@@ -112,13 +137,13 @@ def _request(row: SharePackage) -> dict[str, Any]:
     }
 
 
-def _preview(session: Session, row: SharePackage, view: PackageView) -> None:
+def _preview(session: Session, row: SharePackage, view: PackageView, sender: str | None) -> None:
     """Rebuild the outbound package as approval would and summarise it; nothing is written."""
     from fraudlink.share.package import Request, _draft
 
     try:
         request = Request(**row.request)
-        draft = _draft(session, request, local_code(session))
+        draft = _draft(session, request, sender or "")
     except PackageBlocked as blocked:
         view.safeguards = {"passed": False, "problems": list(blocked.reasons)}
         return

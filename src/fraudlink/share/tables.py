@@ -29,12 +29,17 @@ RECORD_STATES = ("active", "retracted", "superseded")
 
 
 class AgencyKey(Base):
-    """Public keys of an agency; the local agency also keeps its private keys, encrypted."""
+    """Public keys of an agency; the local agency also keeps its private keys, encrypted.
+
+    An agency has one current key and any number of earlier ones: a rotated-out key
+    (``retired_at``) still verifies what it signed before; a revoked one (``revoked_at``)
+    verifies nothing signed at or after its revocation.
+    """
 
     __tablename__ = "share_agency_key"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
     local: Mapped[bool] = mapped_column(default=False)
     signing_public: Mapped[str] = mapped_column(String(64))
     encryption_public: Mapped[str] = mapped_column(String(64))
@@ -42,6 +47,11 @@ class AgencyKey(Base):
     encryption_private: Mapped[str | None] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_reason: Mapped[str | None] = mapped_column(String(255))
+    #: the previous key's signature over this key's fingerprint: a partner's proof of rotation
+    endorsement: Mapped[str | None] = mapped_column(String(128))
 
 
 class Officer(Base):
@@ -156,3 +166,27 @@ class ConsularRecord(Base):
     recorded_by: Mapped[str] = mapped_column(String(128))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExportRequest(Base):
+    """A standard export (STIX, MISP, FtM) that waits for a second person, as a package does.
+
+    What it selects is kept, not its output: the approver releases the records as they are
+    when approving, marked by the strictest of them, after `export show` listed them.
+    """
+
+    __tablename__ = "share_export_request"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    format: Mapped[str] = mapped_column(String(8))
+    out: Mapped[str] = mapped_column(Text)
+    case_ref: Mapped[str | None] = mapped_column(String(64))
+    tlp_max: Mapped[str] = mapped_column(String(16))
+    tlp: Mapped[str] = mapped_column(String(16))
+    purpose: Mapped[str | None] = mapped_column(String(255))
+    recipients: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    status: Mapped[str] = mapped_column(String(24))
+    created_by: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(128))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -40,15 +40,26 @@ def officers(export_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     return export_db
 
 
-@pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
-def test_export_writes_and_audits(officers: Database, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"out.{fmt}"
-    args = ["export", str(out), "--format", fmt, "--case", "KH-2026-001", "--approved-by", "Sam"]
-    result = runner.invoke(app, [*args, "--db", officers.settings.db, "--json"])
+def _invoke(*args: str) -> dict[str, object]:
+    result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
-    assert summary["reports"] == 2 and summary["tlp"] == "AMBER"
-    assert summary["approved_by"] == "sam"
+    found: dict[str, object] = json.loads(result.output)
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
+def test_export_waits_for_a_supervisor_then_writes_and_audits(
+    officers: Database, tmp_path: Path, fmt: str
+) -> None:
+    """Issue 13: an export holding AMBER records waits, like a package, for a second person
+    who first sees what it holds."""
+    out, db = tmp_path / f"out.{fmt}", officers.settings.db
+    kept = _invoke("export", str(out), "--format", fmt, "--case", "KH-2026-001", "--db", db)
+    assert kept["status"] == "awaiting_approval" and kept["tlp"] == "AMBER" and not out.exists()
+    shown = _invoke("export", "show", str(kept["id"]), "--db", db)
+    assert shown["reports"] == 2 and shown["created_by"] == "analyst.kim"
+    summary = _invoke("export", "approve", str(kept["id"]), "--by", "Sam", "--db", db)
+    assert summary["reports"] == 2 and summary["approved_by"] == "sam"
     text = out.read_text(encoding="utf-8")
     assert "+85512345678" in text and "Sok Dara" not in text
     with officers.engine.connect() as connection:
@@ -57,6 +68,8 @@ def test_export_writes_and_audits(officers: Database, tmp_path: Path, fmt: str) 
     assert (approval.action, approval.user) == ("approve", "sam")
     assert json.loads(entry.detail)["format"] == fmt
     assert verify(officers).ok
+    again = runner.invoke(app, ["export", "approve", str(kept["id"]), "--by", "sam", "--db", db])
+    assert isinstance(again.exception, InputError) and "not waiting" in str(again.exception)
 
 
 @pytest.mark.parametrize("fmt", ["stix", "misp", "ftm"])
@@ -64,24 +77,25 @@ def test_red_leaves_only_with_approval_passphrase_and_named_people(
     officers: Database, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 10, item 2: `export --tlp RED` wrote RED names and phones with nothing asked."""
-    out = tmp_path / f"red.{fmt}"
-    base = ["export", str(out), "--format", fmt, "--tlp", "RED", "--db", officers.settings.db]
-    refusals = {
-        "must approve it": [],
-        "another person than its creator": ["--approved-by", "Analyst.Kim "],
-        "is not a registered officer": ["--approved-by", "nobody"],
-        "goes only to named people": ["--approved-by", "sam"],
-    }
-    for message, extra in refusals.items():
-        result = runner.invoke(app, [*base, *extra])
-        assert isinstance(result.exception, ApprovalRequired | InputError), result.output
+    out, db = tmp_path / f"red.{fmt}", officers.settings.db
+    base = ["export", str(out), "--format", fmt, "--tlp", "RED", "--db", db]
+    unnamed = runner.invoke(app, base)
+    assert isinstance(unnamed.exception, ApprovalRequired)
+    assert "goes only to named people" in str(unnamed.exception)
+    kept = _invoke(*base, "--recipient", "insp. Chan")
+    approve = ["export", "approve", str(kept["id"]), "--db", db, "--by"]
+    refusals = {"another person than its creator": "Analyst.Kim ",
+                "is not a registered officer": "nobody"}  # fmt: skip
+    for message, who in refusals.items():
+        result = runner.invoke(app, [*approve, who])
+        assert isinstance(result.exception, InputError), result.output
         assert message in str(result.exception)
         assert not out.exists()
     monkeypatch.setenv("FRAUDLINK_PASSPHRASE", "not the passphrase")
-    result = runner.invoke(app, [*base, "--approved-by", "sam", "--recipient", "insp. Chan"])
+    result = runner.invoke(app, [*approve, "sam"])
     assert isinstance(result.exception, KeyProblem) and not out.exists()
     monkeypatch.setenv("FRAUDLINK_PASSPHRASE", PASSPHRASE)
-    result = runner.invoke(app, [*base, "--approved-by", "sam", "--recipient", "insp. Chan"])
+    result = runner.invoke(app, [*approve, "sam"])
     assert result.exit_code == 0, result.output
     assert "+85511111111" in out.read_text(encoding="utf-8")  # the RED report's phone left
     with officers.engine.connect() as connection:

@@ -61,6 +61,34 @@ def link(
     return _job(queue.submit(session, who.principal, "link", {"full": full}))
 
 
+@router.post(
+    "/screen",
+    name="submit_screen_job",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=models.Job,
+    responses=responses(401, 403, 422, 429),
+)
+def screen(
+    who: CallerDep,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=50, description="hits kept per subject")] = 5,
+) -> models.Job:
+    """``screen --all``: every person and account against every stored list."""
+    return _job(queue.submit(session, who.principal, "screen", {"limit": limit}))
+
+
+@router.post(
+    "/resolve",
+    name="submit_resolve_job",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=models.Job,
+    responses=responses(401, 403, 429),
+)
+def resolve(who: CallerDep, session: SessionDep) -> models.Job:
+    """Person resolution across agencies, honouring every same / not-same judgement."""
+    return _job(queue.submit(session, who.principal, "resolve", {}))
+
+
 @router.get(
     "", name="list_jobs", response_model=models.JobPage, responses=responses(400, 401, 403, 429)
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -10,7 +11,17 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import OfficerRole
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl, say, settings
+from fraudlink.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    data_table,
+    database,
+    print_jsonl,
+    reader,
+    say,
+    settings,
+)
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -80,16 +91,29 @@ def export(
 def add(
     ctx: typer.Context,
     card: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A partner's card.")],
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Take a new key of a partner already trusted although the old key did not "
+            "endorse it (after checking the fingerprint with them).",
+        ),
+    ] = False,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Trust a partner's key card; compare the fingerprint with them by phone or in person."""
+    """Trust a partner's key card; compare the fingerprint with them by phone or in person.
+
+    A new card of a partner already trusted is their key rotation: it is taken when
+    their old key endorsed it, or with --replace. The same card twice changes nothing.
+    """
     from fraudlink.share import add_card, read_card
     from fraudlink.share import show_fingerprint as show
 
+    parsed = read_card(card.read_text(encoding="utf-8"))
     with database(ctx, db).session() as session:
-        key = add_card(session, read_card(card.read_text(encoding="utf-8")))
-        code = read_card(card.read_text(encoding="utf-8"))["code"]
+        key = add_card(session, parsed, replace=replace)
+        code = parsed["code"]
     if json_:
         print_jsonl([{"code": code, "fingerprint": key.fingerprint}])
         return
@@ -112,6 +136,92 @@ def officer(
     officer = add_officer(database(ctx, db), username, role.value, passphrase(), current_user(by))
     say(json_, {"username": officer.username, "role": officer.role},
         f"{officer.username} is a {officer.role}")  # fmt: skip
+
+
+@agency_app.command("list")
+def list_(
+    ctx: typer.Context,
+    history: Annotated[
+        bool, typer.Option("--history", help="Also the retired and revoked keys.")
+    ] = False,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """The agencies whose keys this database holds: ours, and the partners we trust."""
+    from fraudlink.share import show_fingerprint as show
+    from fraudlink.share.rotation import list_keys
+
+    with reader(ctx, db).session() as session:
+        rows = list_keys(session, history)
+    if json_:
+        print_jsonl(row.as_json() for row in rows)
+        return
+    table = data_table("agency", "name", "country", "key", "fingerprint", "since")
+    for row in rows:
+        key = ("own " if row.local else "partner ") + row.status
+        table.add_row(row.code, row.name or "", row.country or "", key,
+                      show(row.fingerprint), f"{row.added_at:%Y-%m-%d}")  # fmt: skip
+    console.print(table if rows else "no agency keys yet (`fraudlink agency init`)")
+
+
+@agency_app.command("rotate")
+def rotate(
+    ctx: typer.Context,
+    revoke: Annotated[
+        str | None,
+        typer.Option("--revoke", metavar="REASON", help="The old key is compromised: revoke it."),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who rotates (audited).")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Give our agency new keys; send partners the new card (`agency export-card`).
+
+    The old key endorses the new card unless --revoke says it was compromised; what
+    it signed stays verifiable, packages sent to it still open.
+    """
+    from fraudlink.audit import current_user
+    from fraudlink.share import show_fingerprint as show
+    from fraudlink.share.rotation import rotate as run
+
+    secret = passphrase()
+    with database(ctx, db).session() as session:
+        key = run(session, secret, current_user(by), settings(ctx).agency, revoke)
+        fingerprint = key.fingerprint
+    text = f"new keys; fingerprint {show(fingerprint)}; send partners `agency export-card`"
+    say(json_, {"fingerprint": fingerprint, "revoked_old": revoke is not None}, text)
+
+
+@agency_app.command("revoke")
+def revoke(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The partner agency whose key to revoke.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (audited).")],
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option("--since", help="Believe nothing signed from this time on (default: now)."),
+    ] = None,
+    fingerprint: Annotated[
+        str | None, typer.Option("--fingerprint", help="Which key (default: the current one).")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who revokes (audited).")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Stop trusting a partner's key, e.g. once they report it stolen; needs the passphrase."""
+    from fraudlink.audit import current_user
+    from fraudlink.share import show_fingerprint as show
+    from fraudlink.share.rotation import revoke as run
+
+    secret = passphrase()
+    when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
+    with database(ctx, db).session() as session:
+        key = run(session, secret, current_user(by), code, reason, when, fingerprint,
+                  settings(ctx).agency)  # fmt: skip
+        shown, at = key.fingerprint, key.revoked_at
+    assert at is not None
+    say(json_, {"code": code, "fingerprint": shown, "revoked_at": at.isoformat()},
+        f"revoked {code} key {show(shown)} from {at:%Y-%m-%d %H:%M}Z")  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

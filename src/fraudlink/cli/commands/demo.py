@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,7 @@ def demo(
                        for network, players in result.listed.items()},
             "bcubed": {"precision": result.accuracy.precision, "recall": result.accuracy.recall,
                        "f1": result.accuracy.f1},
+            "operations": result.operations,
         }])  # fmt: skip
         return
     console.print(f"generated {result.reports_file} (truth: {result.truth_file})")
@@ -52,6 +54,15 @@ def demo(
     )
     print_summary(console, result.summary)
     print_networks(console, result.link, result.networks, result.accuracy, result.listed)
+    for op in result.operations:
+        seized = "; ".join(
+            f"{state} {', '.join(f'{a} {c}' for c, a in totals.items() if Decimal(a))}"
+            for state, totals in op["assets"].items()
+        )
+        console.print(
+            f"{op['operation']}: {op['arrested']:,} arrested, {op['rescued']:,} rescued, "
+            f"{op['reports']:,} reports; {seized}"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,14 @@ EncodingOption = Annotated[
     str | None,
     typer.Option(help="Encoding of files without a BOM that are not UTF-8, e.g. latin-1."),
 ]
+DateFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date-format",
+        metavar="STRPTIME",
+        help="How a CSV's reported_at is written when not ISO 8601, e.g. '%d/%m/%Y %H:%M'.",
+    ),
+]
 NoExtract = Annotated[
     bool, typer.Option("--no-extract", help="Store reports without reading their narratives.")
 ]
@@ -32,6 +40,7 @@ def ingest(
     map_: MapOption = None,
     no_extract: NoExtract = False,
     encoding: EncodingOption = None,
+    date_format: DateFormatOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Load reports; bad lines are listed with their line number, good lines still load."""
@@ -56,6 +65,7 @@ def ingest(
             extract=not no_extract,
             progress=lambda n: bar.advance(task, n),
             encoding=encoding,
+            date_format=date_format,
         )
     for rejected in summary.rejected:
         err_console.print(f"rejected {rejected}", highlight=False, soft_wrap=True)

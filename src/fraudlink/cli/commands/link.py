@@ -11,6 +11,7 @@ from fraudlink.cli.choices import GraphFormat, IdentifierKind, LinkEngine
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
+    busy,
     console,
     data_table,
     database,
@@ -157,7 +158,8 @@ def players(
     from fraudlink.link.players import key_players
 
     store = reader(ctx, db)
-    ranked = key_players(store, network_for(store, network_id), limit)
+    with busy("ranking players"):
+        ranked = key_players(store, network_for(store, network_id), limit)
     if json_:
         print_jsonl(p.as_json() for p in ranked)
         return
@@ -180,7 +182,8 @@ def explain_command(
     """Print the chain of shared identifiers joining two reports, and the hubs ignored."""
     from fraudlink.link.networks.explain import explain
 
-    result = explain(reader(ctx, db), report_a, report_b)
+    with busy("finding the chain"):
+        result = explain(reader(ctx, db), report_a, report_b)
     if json_:
         print_jsonl([result.as_json()])
     else:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.choices import ActionKind, AssetKind, AssetState, Dimension
+from fraudlink.cli.choices import ActionKind, AssetKind, AssetState, Dimension, Language
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
 from fraudlink.errors import InputError
 
@@ -25,6 +25,7 @@ rates_app = typer.Typer(
 Reference = Annotated[str, typer.Argument(help="The operation's reference, e.g. OP-2025-07.")]
 Agency = Annotated[str, typer.Option("--agency", help="Code of the agency that acted.")]
 On = Annotated[dt.datetime, typer.Option("--on", formats=["%Y-%m-%d"], help="The date.")]
+Lang = Annotated[Language, typer.Option("--lang", help="Language of the printable summary.")]
 
 
 def _decimal(text: str) -> Decimal:
@@ -146,6 +147,58 @@ def stats_command(
         console.print(f"{key}: {value}")
 
 
+def _summary_format(path: Path) -> str:
+    form = path.suffix.lower().lstrip(".")
+    if form not in ("html", "pdf"):
+        raise InputError(f"Write the summary to a .html or .pdf file, not '{path.name}'.")
+    return form
+
+
+def _write_summary(path: Path, page: object) -> dict[str, object]:
+    """Render and write; what was written, for the command to report."""
+    from fraudlink.cases.summary import Page, render
+
+    assert isinstance(page, Page)
+    form = _summary_format(path)
+    data = render(page, form)
+    path.write_bytes(data)
+    return {"path": str(path), "format": form, "lang": page.lang, "bytes": len(data)}
+
+
+@operation_app.command("summary")
+def summary_command(
+    ctx: typer.Context,
+    reference: Reference,
+    out: Annotated[Path, typer.Option("--out", help="A .html or .pdf file to write.")],
+    lang: Lang = Language.en,
+    on: Annotated[
+        dt.datetime | None,
+        typer.Option("--on", formats=["%Y-%m-%d"], help="Date of the USD rates."),
+    ] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """The printable summary of an operation (HTML or PDF) for the ministry: figures only."""
+    from fraudlink.cases.operations import get_operation
+    from fraudlink.cases.summary import operation_page
+    from fraudlink.store.schema import Agency as AgencyRow
+
+    _summary_format(out)
+    store = database(ctx, db)
+    with store.session() as session:
+        op = get_operation(session, reference)
+        day = on.date() if on else (op.ended_on or dt.date.today())
+        by = store.settings.agency or session.get(AgencyRow, op.lead_agency_id).code  # type: ignore[union-attr]
+        page = operation_page(session, op, lang.value, by, day)
+    written = _write_summary(out, page)
+    if json_:
+        print_jsonl([written])
+    else:
+        console.print(
+            f"wrote {out} ({written['format']}, {lang.value}, {written['bytes']:,} bytes)"
+        )
+
+
 @asset_app.command("add")
 def asset_add(
     ctx: typer.Context,
@@ -247,6 +300,10 @@ def stats(
         typer.Option("--to", formats=["%Y-%m-%d"], help="First day not counted."),
     ] = None,
     csv_: Annotated[Path | None, typer.Option("--csv", help="Also write the rows as CSV.")] = None,
+    summary: Annotated[
+        Path | None, typer.Option("--summary", help="Also write a printable .html or .pdf.")
+    ] = None,
+    lang: Lang = Language.en,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -255,13 +312,19 @@ def stats(
     By unit, every unit's figures are also added to each agency above it.
     """
     from fraudlink.cases.statistics import as_csv, figures_by
+    from fraudlink.cases.summary import period_page
 
-    with database(ctx, db).session() as session:
-        groups = figures_by(
-            session, by.value, since.date() if since else None, until.date() if until else None
-        )
+    start, end = (since.date() if since else None), (until.date() if until else None)
+    if summary is not None:
+        _summary_format(summary)
+    store = database(ctx, db)
+    with store.session() as session:
+        groups = figures_by(session, by.value, start, end)
     if csv_ is not None:
         csv_.write_text(as_csv(groups), encoding="utf-8")
+    if summary is not None:
+        page = period_page(groups, by.value, start, end, lang.value, store.settings.agency)
+        err_console.print(f"wrote {summary} ({_write_summary(summary, page)['format']})")
     if json_:
         print_jsonl(g.as_json() for g in groups)
         return

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from fraudlink.cli.choices import HandlingCode, LegalBasis, PackageKind, Purpose, Tlp
+from fraudlink.cli.choices import (
+    Dimension,
+    HandlingCode,
+    LegalBasis,
+    PackageKind,
+    Purpose,
+    Tlp,
+)
 from fraudlink.cli.commands.agency import passphrase
 from fraudlink.cli.common import (
     DbOption,
@@ -22,6 +29,7 @@ from fraudlink.cli.common import (
     styled,
 )
 from fraudlink.cli.render_share import print_package
+from fraudlink.cli.signin import UserOption, signed_in
 
 if TYPE_CHECKING:
     from fraudlink.share import Outcome, PackageBlocked
@@ -41,7 +49,12 @@ def _report(outcome: Outcome, json_: bool) -> None:
     elif outcome.path is None:
         console.print(
             f"package {outcome.package_id} awaits a supervisor: "
-            f"`fraudlink package approve {outcome.package_id} --by USER`"
+            f"`fraudlink package approve {outcome.package_id} --user SUPERVISOR`"
+        )
+    elif outcome.status == "queued":
+        console.print(
+            f"package {outcome.package_id} written to {outcome.path} and queued for the "
+            "partner's server (`fraudlink package list` shows when it is delivered)"
         )
     else:
         console.print(f"package {outcome.package_id} written to {outcome.path}")
@@ -59,8 +72,8 @@ def create_command(
     ctx: typer.Context,
     kind: Annotated[PackageKind, typer.Argument(help="What the package is.")],
     out: Out,
-    case: Annotated[str, typer.Option("--case", help="Case reference.")],
     to: Annotated[str, typer.Option("--to", help="Receiving agency code.")],
+    case: Annotated[str, typer.Option("--case", help="Case reference (none for statistics).")] = "",
     tlp: Annotated[Tlp, typer.Option("--tlp", help="TLP 2.0 marking.")] = Tlp.AMBER,
     purpose: Annotated[Purpose | None, typer.Option("--purpose", help="Default: by kind.")] = None,
     handling: Annotated[
@@ -96,12 +109,25 @@ def create_command(
     recipient: Annotated[
         list[str] | None, typer.Option("--recipient", help="A person who may read it (RED).")
     ] = None,
-    by: ByOption = None,
+    group_by: Annotated[
+        Dimension, typer.Option("--group-by", help="Statistics: how the figures are grouped.")
+    ] = Dimension.unit,
+    since: Annotated[
+        dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="Statistics.")
+    ] = None,
+    until: Annotated[
+        dt.datetime | None,
+        typer.Option("--to-date", formats=["%Y-%m-%d"], help="Statistics: first day not counted."),
+    ] = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Build a package; safeguards run first; above GREEN or naming people it waits for approval."""
-    from fraudlink.audit import current_user
+    """Build a package; safeguards run first; above GREEN or naming people it waits for approval.
+
+    Made by the signed-in liaison officer or supervisor, for their agency. A statistics
+    package (no --case) carries aggregates by --group-by over [--from, --to-date).
+    """
     from fraudlink.share import PackageBlocked, Request, create
     from fraudlink.share.custody import acquisition_record
     from fraudlink.share.markings import DEFAULT_HANDLING
@@ -111,7 +137,7 @@ def create_command(
         case=case,
         to=to,
         out=str(out),
-        created_by=current_user(by),
+        created_by="",
         tlp=tlp.value,
         purpose=purpose.value if purpose else None,
         action=action,
@@ -121,13 +147,18 @@ def create_command(
         reliability=reliability,
         accuracy=accuracy,
         recipients=list(recipient or []),
+        statistics=group_by.value,
+        period_from=since.date().isoformat() if since else None,
+        period_to=until.date().isoformat() if until else None,
         handling=[code.value for code in handling] if handling else list(DEFAULT_HANDLING),
         acquisition=acquisition_record(
             bool(evidence), acquired_by, acquired_at, method, authorisation
         ),
     )
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        _report(create(database(ctx, db), request, passphrase()), json_)
+        _report(create(store, request, passphrase(), by), json_)
     except PackageBlocked as error:
         _blocked(error)
 
@@ -136,16 +167,18 @@ def create_command(
 def approve_command(
     ctx: typer.Context,
     package_id: str,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Release a package awaiting approval (a supervisor other than its creator)."""
-    from fraudlink.audit import current_user
+    """Release a package awaiting approval: a signed-in supervisor of the sending agency
+    who is not its creator."""
     from fraudlink.share import PackageBlocked, approve
 
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        _report(approve(database(ctx, db), package_id, current_user(by), passphrase()), json_)
+        _report(approve(store, package_id, by, passphrase()), json_)
     except PackageBlocked as error:
         _blocked(error)
 
@@ -156,17 +189,15 @@ def retract_command(
     package_id: str,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Write a follow-up package that withdraws one sent earlier."""
-    from fraudlink.audit import current_user
     from fraudlink.share import retract
 
-    outcome = retract(
-        database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
-    )
+    store = database(ctx, db)
+    outcome = retract(store, package_id, reason, signed_in(store, user), str(out), passphrase())
     _report(outcome, json_)
 
 
@@ -176,18 +207,17 @@ def correct_command(
     package_id: str,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Resend a package from the records as they are now; the receiver replaces its copy."""
-    from fraudlink.audit import current_user
     from fraudlink.share import PackageBlocked, correct
 
+    store = database(ctx, db)
+    by = signed_in(store, user)
     try:
-        outcome = correct(
-            database(ctx, db), package_id, reason, current_user(by), str(out), passphrase()
-        )
+        outcome = correct(store, package_id, reason, by, str(out), passphrase())
     except PackageBlocked as error:
         _blocked(error)
     _report(outcome, json_)
@@ -198,15 +228,16 @@ def open_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     evidence_dir: Annotated[Path, typer.Option("--evidence-dir")] = Path("evidence"),
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Verify, decrypt and import a package; any failed check imports nothing."""
-    from fraudlink.audit import current_user
+    """Verify, decrypt and import a package for the signed-in user's agency; any failed
+    check imports nothing."""
     from fraudlink.share import open_package
 
-    received = open_package(database(ctx, db), file, passphrase(), evidence_dir, current_user(by))
+    store = database(ctx, db)
+    received = open_package(store, file, passphrase(), evidence_dir, signed_in(store, user))
     if json_:
         print_jsonl([received.as_json()])
         return

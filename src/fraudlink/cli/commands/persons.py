@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.choices import Engine, Judgement
-from fraudlink.cli.common import DbOption, JsonOption, console, database, print_jsonl
+from fraudlink.cli.common import DbOption, JsonOption, busy, console, database, print_jsonl
 
 persons_app = typer.Typer(
     help="Link person records between agencies (Splink) and record human judgements.",
@@ -28,14 +28,15 @@ def resolve_command(
     """Score every pair of candidate records and cluster them, honouring judgements."""
     from fraudlink.link.persons import resolve
 
-    summary = resolve(database(ctx, db), engine.value)
+    with busy("resolving persons"):
+        summary = resolve(database(ctx, db), engine.value)
     if json_:
         print_jsonl([summary.as_json()])
         return
     console.print(
         f"{summary.records} records, {summary.links} links, {summary.clusters} persons "
-        f"({summary.merged} seen more than once); {summary.refused} links refused by "
-        f"not-same judgements [{summary.engine}]",
+        f"({summary.merged} seen more than once); {summary.refused} links kept apart by a "
+        f"not-same judgement or a name spelt otherwise in the same script [{summary.engine}]",
         highlight=False,
     )
 

@@ -41,19 +41,12 @@ def serve_command(
     disputes: Annotated[
         Path | None, typer.Option("--disputes", help="Dispute spool (default: next to the index).")
     ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes.")] = 1,
 ) -> None:
     """Serve the public pages and /v1 API from an index file (never the agency database)."""
-    import logging
+    from fraudlink.public.app import serve
 
-    import uvicorn
-
-    from fraudlink.public.app import create_app
-    from fraudlink.public.settings import PublicSettings
-
-    settings = PublicSettings().model_copy(update={"index": index, "disputes": disputes})
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    # uvicorn's access log prints the query string, i.e. the value checked: ours hashes it
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
+    serve(index, disputes, host, port, workers)
 
 
 @public_app.command("jobcheck")

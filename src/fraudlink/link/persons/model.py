@@ -133,9 +133,8 @@ def _weight(value: Any) -> float:
 
 def score(api: Any, frame: list[dict[str, Any]], max_pairs: float = 1e6) -> list[ScoredPair]:
     """Train on ``frame`` (one row per record, see ``features``) and score candidate pairs."""
-    linker = Linker(
-        as_input(api, frame, "persons"), settings(len(frame)), log_level=logging.WARNING
-    )
+    # Splink's advice to its own users (e.g. on ``max_pairs``) is no message for ours
+    linker = Linker(as_input(api, frame, "persons"), settings(len(frame)), log_level=logging.ERROR)
     _train(linker, len(frame), max_pairs)
     predictions = linker.inference.predict(threshold_match_probability=LINK_THRESHOLD)
     rows: list[dict[str, Any]] = predictions.as_record_list()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -31,7 +31,7 @@ class RunSummary:
     engine: str
 
     def as_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        return asdict(self)  # a slotted dataclass has no __dict__
 
 
 def _pairs_by_id(

@@ -68,7 +68,12 @@ def read_list(path: Path, format: str | None = None) -> ParsedList:
         )
     if chosen not in READERS:
         raise UnsupportedFormat(f"Unknown format {chosen!r}; use one of: {', '.join(READERS)}.")
-    parsed = READERS[chosen](path)
+    try:
+        parsed = READERS[chosen](path)
+    except UnicodeDecodeError as error:
+        raise WatchlistFileError(
+            f"{path.name} is not UTF-8 text (byte {error.start}); save the list as UTF-8."
+        ) from error
     if not parsed.entries:
         raise InputError(f"{path.name} holds no person or organisation; nothing was imported.")
     return parsed

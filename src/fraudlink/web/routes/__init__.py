@@ -1,0 +1,27 @@
+"""One router per page (or group of pages); ``ROUTERS`` is what ``web.install`` mounts."""
+
+from fastapi import APIRouter
+
+from fraudlink.web.routes import (
+    auth,
+    cases,
+    dashboard,
+    identifiers,
+    jobs,
+    networks,
+    packages,
+    persons,
+    reports,
+)
+
+ROUTERS: tuple[APIRouter, ...] = (
+    auth.router,
+    dashboard.router,
+    reports.router,
+    identifiers.router,
+    persons.router,
+    networks.router,
+    cases.router,
+    packages.router,
+    jobs.router,
+)

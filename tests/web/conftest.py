@@ -1,0 +1,235 @@
+"""A real server for the browser tests: uvicorn on 127.0.0.1 over a demo database, and Chromium.
+
+The database is the demo's (generated reports, linked networks) with two hosted
+agencies, CN-MPS and KR-KNPA, and their officers. One browser serves the whole
+session; each test takes a fresh page signed in as the user it needs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+PASSWORD = "correct horse battery staple"
+PASSPHRASE = "passphrase for the web tests"
+USERS = {
+    "cn_analyst": ("CN-MPS", ["analyst", "liaison"]),
+    "cn_super": ("CN-MPS", ["supervisor"]),
+    "kr_liaison": ("KR-KNPA", ["liaison", "analyst"]),
+}
+LANGUAGES = ("en", "zh", "km", "ko", "vi")
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = "Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Site:
+    url: str
+    db: str
+    data: Path
+    extra: dict[str, Any]
+
+
+def _seed(db: str, data: Path) -> dict[str, Any]:
+    """The demo's reports and networks, two agencies with keys, users with passwords, a case
+    with a suspect, a joint case with a released report, and a package awaiting approval."""
+    from fraudlink.access import add_user
+    from fraudlink.demo import run_demo
+    from fraudlink.settings import Settings
+    from fraudlink.share.keys import init_agency
+    from fraudlink.store import open_database
+
+    database = open_database(Settings(db=db, agency="CN-MPS"))
+    try:
+        run_demo(database, 400, 7, data)
+        with database.session() as session:
+            init_agency(session, "CN-MPS", "Ministry of Public Security", "CN", PASSPHRASE)
+            init_agency(session, "KR-KNPA", "Korean National Police Agency", "KR", PASSPHRASE)
+            for name, (agency, roles) in USERS.items():
+                add_user(session, name, agency, roles, PASSWORD)
+        return _casework(database, data)
+    finally:
+        database.dispose()
+
+
+def _casework(database: Any, data: Path) -> dict[str, Any]:
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from fraudlink.access.joint import create_joint_case, release
+    from fraudlink.access.principal import principal_for_name
+    from fraudlink.cases import add_subject, attach_report, open_case, record_status
+    from fraudlink.share import Request, create
+    from fraudlink.share.officers import add_officer
+    from fraudlink.store.schema import Agency, Entity, Report, ReportRole
+
+    with database.session() as session:
+        rows = session.execute(
+            select(Report.id, Report.external_id, Entity.id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .join(ReportRole, ReportRole.report_id == Report.id)
+            .join(Entity, Entity.id == ReportRole.entity_id)
+            .where(Agency.code == "CN-MPS", ReportRole.role == "suspect")
+            .order_by(Report.id)
+            .limit(2)
+        ).all()
+        case = open_case(session, "CN-2026-0001", "Investment app ring", "CN-MPS", ["KR-KNPA"])
+        for _, external, _ in rows:
+            attach_report(session, case, "CN-MPS", external)
+        suspect = add_subject(session, case, rows[0][2], "suspect")
+        record_status(session, suspect, "wanted", dt.date(2026, 3, 1), "CN-MPS")
+        owner = principal_for_name(session, "cn_analyst")
+        create_joint_case(session, owner, "JC-CN-KR-1", "Joint task force", "AMBER", ["KR-KNPA"])
+        release(session, owner, "JC-CN-KR-1", "report", rows[0][0], "AMBER")
+    add_officer(database, "cn_analyst", "liaison", PASSPHRASE, "admin")
+    add_officer(database, "cn_super", "supervisor", PASSPHRASE, "admin")
+    request = Request(
+        kind="case_notification",
+        case="CN-2026-0001",
+        to="KR-KNPA",
+        out=str(data / "notification.flpkg"),
+        created_by="cn_analyst",
+        action="locate the recruiter",
+    )
+    outcome = create(database, request, PASSPHRASE)
+    assert outcome.status == "awaiting_approval", outcome
+    return {"package": outcome.package_id, "report": rows[0][1], "entity": rows[0][2]}
+
+
+def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/api/v1/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server did not answer within 60 s")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    _need_chromium()
+    where = tmp_path_factory.mktemp("web")
+    db = str(where / "web.db")
+    extra = _seed(db, where / "data")
+    port = _free_port()
+    env = os.environ | {"FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": "CN-MPS"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fraudlink", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(where / "server.log", "wb"),  # noqa: SIM115 - closed with the process
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url, process)
+        yield Site(url, db, where / "data", extra)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser(site: Site) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def sign_in(page: Any, site: Site, user: str, purpose: str | None = "case WEB-TEST") -> None:
+    page.goto(f"{site.url}/sign-in?lang=en")
+    page.fill("#username", user)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site.url}/")
+    if purpose:
+        page.goto(f"{site.url}/purpose")
+        page.fill("#purpose", purpose)
+        page.click("main button[type=submit]")
+
+
+@pytest.fixture(scope="session")
+def analyst(browser: Any, site: Site) -> Iterator[Any]:
+    """A page signed in as a CN-MPS analyst (and liaison), reused by the tests."""
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    sign_in(page, site, "cn_analyst")
+    yield page
+    context.close()
+
+
+def check_page(page: Any, name: str) -> list[dict[str, Any]]:
+    """Screenshot into build/screenshots and axe-core's serious or critical violations."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    # evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def checked() -> Any:
+    return check_page
+
+
+@pytest.fixture
+def signed_in(browser: Any, site: Site) -> Iterator[Any]:
+    """A new page signed in as ``user`` (closed at the end of the test)."""
+    contexts: list[Any] = []
+
+    def open_as(user: str, purpose: str | None = "case WEB-TEST") -> Any:
+        context = browser.new_context(locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, site, user, purpose)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
