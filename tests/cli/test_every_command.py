@@ -85,9 +85,9 @@ def test_enums_agree_with_the_stages() -> None:
     from fraudlink.cases.lifecycle import lifecycle
     from fraudlink.cases.statistics import DIMENSIONS
     from fraudlink.cases.tables import ACTION_KINDS
+    from fraudlink.i18n import LANGUAGES
     from fraudlink.link.lookup import identifier_kinds
     from fraudlink.screen.formats import READERS
-    from fraudlink.i18n import LANGUAGES
     from fraudlink.share.content import KINDS, LEGAL_BASES, PURPOSES
     from fraudlink.share.export import FORMATS
     from fraudlink.share.markings import HANDLING_CODES

@@ -31,8 +31,8 @@ from fraudlink.cases import add_subject, attach_report, open_case, record_status
 from fraudlink.federation.partners import add_partner
 from fraudlink.ingest import ingest_files
 from fraudlink.settings import Settings
-from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
 from fraudlink.share import Outcome as Outcome
+from fraudlink.share import Request, add_officer, approve, create, export_card, init_agency
 from fraudlink.store import Database, open_database
 from fraudlink.store.schema import Entity
 

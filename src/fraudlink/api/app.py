@@ -35,8 +35,8 @@ from fraudlink.api.routers import (
     packages,
     persons,
     reports,
-    watchlists,
     taxii,
+    watchlists,
 )
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database

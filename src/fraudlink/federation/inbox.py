@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fraudlink.access.principal import Principal, principal_for_name
 from fraudlink.errors import Conflict, FraudlinkError, InputError, NotFound
 from fraudlink.federation import receipts
 from fraudlink.federation.config import FederationSettings
@@ -32,7 +33,7 @@ from fraudlink.federation.partners import now, partner_row
 from fraudlink.federation.tables import FedInbox, FedOutbox
 from fraudlink.share.archive import Limits, open_zip, read_manifest, verify_file
 from fraudlink.share.errors import PackageRejected
-from fraudlink.share.keys import LocalKeys, partner_keys
+from fraudlink.share.keys import LocalKeys, SigningKey, signing_keys
 from fraudlink.share.manifest import Manifest
 from fraudlink.share.receive import Received, open_package
 from fraudlink.share.tables import SharePackage
@@ -159,9 +160,10 @@ def _finish(
 
 def _verified_manifest(database: Database, path: Path, sender: str, local: str) -> Manifest:
     with database.session() as session:
-        signer = verify_file(path, lambda code: _partner_signing(session, code, sender))
+        signer, key = verify_file(path, lambda code: _partner_signing(session, code, sender))
     with open_zip(path) as archive:
         manifest = read_manifest(archive, Limits())
+    key.check_signed_at(manifest.signed_at or manifest.created_at, signer)
     if manifest.sender != signer or manifest.recipient != local:
         raise PackageRejected(
             f"The package is from {manifest.sender} to {manifest.recipient}; this is {local}."
@@ -169,10 +171,11 @@ def _verified_manifest(database: Database, path: Path, sender: str, local: str) 
     return manifest
 
 
-def _partner_signing(session: Session, code: str, sender: str) -> Any:
+def _partner_signing(session: Session, code: str, sender: str) -> list[SigningKey]:
+    """Every key the sender has had: a package signed before a rotation still verifies."""
     if code != sender:
         raise PackageRejected("The package was signed by another agency than its sender.")
-    return partner_keys(session, code).signing
+    return signing_keys(session, code)
 
 
 def _record(
@@ -245,6 +248,24 @@ def apply_follow_up(
     open_from_inbox(database, config, held, package_id, SYSTEM_USER)
 
 
+def _opener(session: Session, user: str, recipient_id: int) -> Principal:
+    """The signed-in user who opens, or, for a correction or retraction applied on arrival,
+    the federation itself acting as a liaison of the recipient agency."""
+    if user != SYSTEM_USER:
+        return principal_for_name(session, user)
+    code = str(session.scalar(select(Agency.code).where(Agency.id == recipient_id)))
+    return Principal(
+        user_id=0,
+        username=SYSTEM_USER,
+        agency_id=recipient_id,
+        agency=code,
+        units=frozenset({recipient_id}),
+        unit_codes=frozenset({code}),
+        roles=frozenset({"liaison"}),
+        joint_cases=frozenset(),
+    )
+
+
 class HasKeys(Protocol):
     def keys(self) -> LocalKeys: ...
 
@@ -266,11 +287,12 @@ def open_from_inbox(
         if row is None or (units is not None and row.recipient_id not in units):
             raise NotFound(f"No package {package_id} in the inbox; `fraudlink partner inbox`.")
         path, waiting = Path(row.path), row.state == "waiting"
+        opener = _opener(session, user, row.recipient_id)
     if not waiting:
         raise InputError(f"Package {package_id} is '{row.state}' in the inbox, not waiting.")
     keys = identity.keys()
     try:
-        received = open_package(database, path, config.secret(), config.evidence_dir, user)
+        received = open_package(database, path, config.secret(), config.evidence_dir, opener)
     except FraudlinkError as error:
         if isinstance(error, PackageRejected):
             _settle(database, keys, package_id, "rejected", user, error.message)

@@ -286,6 +286,6 @@ def outbox(
 
     rows = list_outbox(session, list(who.principal.units), after(cursor), limit + 1)
     page = rows[:limit]
-    last = int(page[-1]["id"]) if len(rows) > limit else None
+    last = int(str(page[-1]["id"])) if len(rows) > limit else None
     return OutboxPage(items=[OutboxItem.model_validate(r) for r in page],
                       next_cursor=next_cursor(last))  # fmt: skip

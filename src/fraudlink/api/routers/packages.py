@@ -71,7 +71,7 @@ class PackageIn(BaseModel):
         | None
     ) = None
     handling: list[Literal["crime_only", "no_court", "no_onward"]] = Field(
-        default_factory=lambda: ["crime_only", "no_court", "no_onward"], max_length=3
+        default=["crime_only", "no_court", "no_onward"], max_length=3
     )
     request: str = Field(
         default="", max_length=2000, pattern=NO_NUL, examples=["Please identify the wallet owner"]

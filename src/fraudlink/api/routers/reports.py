@@ -94,8 +94,9 @@ def search(
 ) -> models.ReportPage:
     """Reports visible to you, oldest first; each read is audited with your X-Purpose."""
     query = ReportQuery(
-        q, since, until, country, scam_type, identifier_kind, identifier, after(cursor), limit
-    )
+        q, since, until, country, scam_type, identifier_kind, identifier,
+        after=after(cursor), limit=limit,
+    )  # fmt: skip
     page = search_reports(session, who.principal, query, who.justification)
     return models.ReportPage.model_validate(
         {"items": page.items, "next_cursor": next_cursor(page.next_cursor)}

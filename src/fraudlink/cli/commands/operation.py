@@ -323,7 +323,7 @@ def stats(
     if csv_ is not None:
         csv_.write_text(as_csv(groups), encoding="utf-8")
     if summary is not None:
-        page = period_page(groups, by.value, start, end, lang.value, store.settings.agency)
+        page = period_page(groups, by.value, start, end, lang.value, store.settings.agency or "")
         err_console.print(f"wrote {summary} ({_write_summary(summary, page)['format']})")
     if json_:
         print_jsonl(g.as_json() for g in groups)

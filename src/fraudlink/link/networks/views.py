@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, select
 
@@ -230,7 +231,7 @@ def resolve_names(names: Iterable[str]) -> list[list[str]]:
     return groups
 
 
-def scoped_reports(network: int, scope: Scope = None) -> Select[tuple[int]]:
+def scoped_reports(network: int, scope: Scope = None) -> Select[Any]:
     """The ids of ``network``'s reports that ``scope`` shows, as a subquery to filter by."""
     reports = select(LinkReport.report_id).where(LinkReport.network_id == network)
     if scope is not None:
