@@ -17,13 +17,17 @@ pytestmark = pytest.mark.slow
 
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
 PASSWORD = "correct horse battery staple"  # the web fixture's password for its users
+PLAYERS_SHOWN = "#players table.players, #players .none"  # ranked (a second request)
 BIG_AGENCY, BIG_USER = "TH-RTP", "th_big"
-BIG_REPORTS = 660  # with their identifiers and persons: just over 2,000 nodes
+BIG_REPORTS = 810  # with their identifiers and persons: just over 2,000 nodes
 
 
 def _graph(page: Any) -> dict[str, Any]:
-    found: dict[str, Any] = json.loads(page.locator("#network-graph").text_content())
-    return found
+    """The page's graph, its rows of nodes and edges read back into objects."""
+    found = json.loads(page.locator("#network-graph").text_content())
+    nodes = [dict(zip(found["fields"], row, strict=True)) for row in found["nodes"]]
+    edges = [{"source": s, "target": t, "kind": k} for s, t, k in found["edges"]]
+    return {"nodes": nodes, "edges": edges}
 
 
 def _big_lines() -> list[str]:
@@ -115,7 +119,7 @@ def test_open_a_network_and_click_a_node(analyst: Any, site: Any, checked: Any) 
     analyst.wait_for_selector("#node-panel h3")
     assert analyst.locator("#node-panel h3").inner_text() == report["label"]
     assert analyst.locator("#node-panel .node-neighbours button").count() >= 1
-    analyst.wait_for_selector("#players table, #players p")
+    analyst.wait_for_selector(PLAYERS_SHOWN)
     assert checked(analyst, "network-en") == []
     assert not [p for p in problems if "Content Security Policy" in p], problems
 
@@ -149,7 +153,7 @@ def test_network_page_in_every_language(analyst: Any, site: Any, checked: Any) -
     for lang in LANGUAGES:
         _open_network(analyst, site, lang)
         assert analyst.locator("html").get_attribute("lang") == lang
-        analyst.wait_for_selector("#players table, #players p")
+        analyst.wait_for_selector(PLAYERS_SHOWN)
         assert checked(analyst, f"network-{lang}") == []
     analyst.goto(f"{site.url}/?lang=en")
 
@@ -182,10 +186,20 @@ def test_a_2000_node_network_is_interactive_within_3_seconds(
     page.goto(f"{site.url}{link}")  # warm: the first request of a page pays imports
     page.wait_for_selector("body[data-graph-ready]")
     assert len(_graph(page)["nodes"]) >= 2000
+    page.wait_for_selector(PLAYERS_SHOWN, timeout=60000)  # no work left over from the warm-up
     page.goto(f"{site.url}{link}")
     page.wait_for_selector("body[data-graph-ready]", timeout=30000)
     ready = int(page.evaluate("document.body.dataset.graphReady"))
     report = next(n for n in _graph(page)["nodes"] if n["kind"] == "report")
     _click_node(page, report["id"])
     page.wait_for_selector("#node-panel h3")
-    assert ready < 3000, f"the 2,000-node network page became interactive after {ready} ms"
+    timing = page.evaluate(
+        "(() => { const t = performance.getEntriesByType('navigation')[0];"
+        " return [t.responseStart, t.responseEnd, t.domContentLoadedEventEnd]"
+        ".map(Math.round); })()"
+    )
+    print(f"2,000-node network page: interactive at {ready} ms, timing {timing}")
+    assert ready < 3000, (
+        f"the 2,000-node network page became interactive after {ready} ms "
+        f"(first byte, last byte, DOM ready at {timing} ms)"
+    )

@@ -25,7 +25,7 @@ from fraudlink.store.schema import Entity, MoneyRecord, Report, ReportRole
 ACCOUNT_KINDS = frozenset({"bank_account", "iban", "crypto_wallet", "payment_card"})
 SAMPLE = 300  #: betweenness is estimated from this many sources on larger networks
 #: at most this many sources × edges: a 2,000-node network is ranked in seconds, not a minute
-BUDGET = 150_000
+BUDGET = 50_000
 
 
 @dataclass(slots=True)

@@ -7,15 +7,18 @@ templates scale the picture to the page's width.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from fraudlink.link.flow.diagram import Diagram
+from fraudlink.link.networks.picture import Picture
 
 BOX_W, BOX_H = 230.0, 54.0
 COLUMN, ROW = 330.0, 86.0
 MARGIN = 20.0
 BAR_W, BAR_GAP, BAR_H = 22.0, 6.0, 120.0
+TICK_W = 48.0  #: room a month's label ("2026-03") takes under the bars
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ def timeline_bars(months: list[tuple[str, int]]) -> dict[str, object]:
         height = BAR_H * count / top
         x = MARGIN + index * (BAR_W + BAR_GAP)
         bars.append(Bar(month, count, x, MARGIN + BAR_H - height, height))
-    every = max(1, len(months) // 12)
+    every = max(1, len(months) // 12, math.ceil(TICK_W / (BAR_W + BAR_GAP)))
     width = 2 * MARGIN + len(months) * (BAR_W + BAR_GAP)
     return {"bars": bars, "every": every, "width": max(width, 200.0), "height": BAR_H + 3 * MARGIN,
             "base": MARGIN + BAR_H, "top": top, "bar_width": BAR_W}  # fmt: skip
@@ -95,7 +98,7 @@ def trail_drawing(diagram: Diagram) -> dict[str, object]:
         else:
             bend = (x2 - x1) / 2
             path = _curve((x1, y1), (x1 + bend, y1), (x2 - bend, y2), (x2, y2))
-            label_x, label_y = (x1 + x2) / 2, (y1 + y2) / 2 - 6
+            label_x, label_y = (x1 + x2) / 2, min(y1, y2) - 12
         label = f"{flow.amount} {flow.currency}"
         title = f"{flow.source} → {flow.target}: {label}"
         arrows.append(Arrow(path, 1.5 + 12 * share, label, label_x, label_y, flow.back, title))
@@ -105,3 +108,16 @@ def trail_drawing(diagram: Diagram) -> dict[str, object]:
     return {"boxes": list(boxes.values()), "arrows": arrows, "width": width, "height": height,
             "box_w": BOX_W, "box_h": BOX_H,
             "columns": [(MARGIN + c * COLUMN, c) for c in range(diagram.columns)]}  # fmt: skip
+
+
+#: the fields of a node in the page's JSON, in order: rows instead of objects halve its size
+NODE_FIELDS = ("id", "kind", "label", "group", "status", "x", "y", "degree", "facts")
+
+
+def page_graph(picture: Picture) -> dict[str, object]:
+    """The picture as the page's script reads it: nodes and edges as rows, positions rounded."""
+    nodes = [
+        [n.id, n.kind, n.label, n.group, n.status, round(n.x), round(n.y), n.degree, n.facts]
+        for n in picture.nodes.values()
+    ]
+    return {"fields": NODE_FIELDS, "nodes": nodes, "edges": picture.edges}

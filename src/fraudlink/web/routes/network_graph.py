@@ -23,11 +23,12 @@ from fraudlink.api.deps import DatabaseDep, SessionDep
 from fraudlink.api.paging import IdPath
 from fraudlink.errors import FraudlinkError
 from fraudlink.web.deps import PurposeDep
-from fraudlink.web.drawing import timeline_bars, trail_drawing
+from fraudlink.web.drawing import page_graph, timeline_bars, trail_drawing
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
 PLAYERS_SHOWN = 15
+REPORTS_LISTED = 300  #: suggestions in the explain form; any report can still be typed
 Text = Annotated[str | None, Query(max_length=300)]
 
 
@@ -51,7 +52,8 @@ def network_view(
             problem = error.message
     context = {
         "detail": detail,
-        "graph": picture.as_json(),
+        "graph": page_graph(picture),
+        "reports": [n.label for n in picture.nodes.values() if n.kind == "report"][:REPORTS_LISTED],
         "counts": picture.counts(),
         "bars": timeline_bars(detail.histogram()),
         "a": a or "",

@@ -17,7 +17,11 @@
   }
   var data = JSON.parse(holder.textContent);
   var words = JSON.parse(document.getElementById("graph-words").textContent);
-  var nodes = data.nodes;
+  var nodes = data.nodes.map(function (row) {
+    var node = {};
+    data.fields.forEach(function (name, k) { node[name] = row[k]; });
+    return node;
+  });
   var count = nodes.length;
   var index = {};
   var around = [];
@@ -32,11 +36,11 @@
     look[i] = node.status !== "linked" ? "apart" : node.kind;
     radius[i] = Math.min(5 + 1.5 * Math.sqrt(node.degree), 16);
   });
-  var edges = data.edges.map(function (edge) {
-    var a = index[edge.source], b = index[edge.target];
+  var edges = data.edges.map(function (edge) {  // [source, target, kind]
+    var a = index[edge[0]], b = index[edge[1]];
     around[a].push(b);
     around[b].push(a);
-    return [a, b, look[b] === "apart" ? "apart" : edge.kind];
+    return [a, b, look[b] === "apart" ? "apart" : edge[2]];
   });
 
   var canvas = document.createElement("canvas");
@@ -155,30 +159,55 @@
     });
   }
 
+  var widths = {};
+  var byDegree = nodes.map(function (_, i) { return i; });
+  byDegree.sort(function (a, b) { return around[b].length - around[a].length; });
+
+  function labelText(i) {
+    var label = nodes[i].label;
+    return label.length > 40 ? label.slice(0, 39) + "…" : label;
+  }
+
+  // The selected node and its neighbours first, then the best connected: a label that would
+  // overlap one already drawn is left out, so the names that show can be read.
   function drawLabels() {
-    var shown = [];
-    if (view.scale >= 0.7) {
-      for (var i = 0; i < count && shown.length < 400; i++) {
-        var x = sx(i), y = sy(i);
-        if (x > -50 && y > -20 && x < view.width + 50 && y < view.height + 20) {
-          shown.push(i);
-        }
-      }
-    }
-    Object.keys(near).forEach(function (key) { shown.push(Number(key)); });
+    var wanted = [];
     if (selected >= 0) {
-      shown.push(selected);
+      wanted.push(selected);
+    }
+    Object.keys(near).forEach(function (key) { wanted.push(Number(key)); });
+    if (view.scale >= 0.5) {
+      wanted = wanted.concat(byDegree);
     }
     context.font = "12px system-ui, sans-serif";
     context.textAlign = "center";
     context.lineWidth = 3;
     context.strokeStyle = "rgba(255,255,255,0.9)";
     context.fillStyle = "#111827";
-    shown.forEach(function (i) {
-      var text = nodes[i].label.length > 40 ? nodes[i].label.slice(0, 39) + "…" : nodes[i].label;
-      context.strokeText(text, sx(i), sy(i) + sr(i) + 13);
-      context.fillText(text, sx(i), sy(i) + sr(i) + 13);
-    });
+    var taken = [];
+    var drawn = {};
+    for (var k = 0; k < wanted.length && taken.length < 250; k++) {
+      var i = wanted[k];
+      var x = sx(i), y = sy(i) + sr(i) + 13;
+      if (drawn[i] || x < -100 || y < 0 || x > view.width + 100 || y > view.height + 20) {
+        continue;
+      }
+      var text = labelText(i);
+      if (widths[i] === undefined) {
+        widths[i] = context.measureText(text).width;
+      }
+      var box = [x - widths[i] / 2 - 2, y - 11, x + widths[i] / 2 + 2, y + 3];
+      var clash = taken.some(function (other) {
+        return box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3];
+      });
+      if (clash && k > 0 && i !== selected) {
+        continue;
+      }
+      taken.push(box);
+      drawn[i] = true;
+      context.strokeText(text, x, y);
+      context.fillText(text, x, y);
+    }
   }
 
   function paint() {
