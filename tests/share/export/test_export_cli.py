@@ -9,10 +9,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from fraudlink.access import add_user
 from fraudlink.audit import last_entries, verify
 from fraudlink.cli.commands.export import register
-from fraudlink.errors import InputError
-from fraudlink.share import add_officer, init_agency
+from fraudlink.errors import Forbidden, InputError, Unauthenticated
+from fraudlink.share import init_agency
 from fraudlink.share.errors import ApprovalRequired, KeyProblem
 from fraudlink.store import Database
 
@@ -27,14 +28,16 @@ def _root() -> None:
 
 
 PASSPHRASE = "correct horse battery staple"
+PASSWORD = "a password of the tests"
 
 
 @pytest.fixture
 def officers(export_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     with export_db.session() as session:
         init_agency(session, "KH-NPA", "KH police", "KH", PASSPHRASE)
-    add_officer(export_db, "analyst.kim", "liaison", PASSPHRASE, "admin")
-    add_officer(export_db, "sam", "supervisor", PASSPHRASE, "admin")
+        for name, role in (("analyst.kim", "liaison"), ("sam", "supervisor")):
+            add_user(session, name, "KH-NPA", [role], PASSWORD)
+    monkeypatch.setenv("FRAUDLINK_PASSWORD", PASSWORD)
     monkeypatch.setenv("FRAUDLINK_USER", "analyst.kim")
     monkeypatch.setenv("FRAUDLINK_PASSPHRASE", PASSPHRASE)
     return export_db
@@ -58,7 +61,7 @@ def test_export_waits_for_a_supervisor_then_writes_and_audits(
     assert kept["status"] == "awaiting_approval" and kept["tlp"] == "AMBER" and not out.exists()
     shown = _invoke("export", "show", str(kept["id"]), "--db", db)
     assert shown["reports"] == 2 and shown["created_by"] == "analyst.kim"
-    summary = _invoke("export", "approve", str(kept["id"]), "--by", "Sam", "--db", db)
+    summary = _invoke("export", "approve", str(kept["id"]), "--user", "sam", "--db", db)
     assert summary["reports"] == 2 and summary["approved_by"] == "sam"
     text = out.read_text(encoding="utf-8")
     assert "+85512345678" in text and "Sok Dara" not in text
@@ -68,7 +71,7 @@ def test_export_waits_for_a_supervisor_then_writes_and_audits(
     assert (approval.action, approval.user) == ("approve", "sam")
     assert json.loads(entry.detail)["format"] == fmt
     assert verify(officers).ok
-    again = runner.invoke(app, ["export", "approve", str(kept["id"]), "--by", "sam", "--db", db])
+    again = runner.invoke(app, ["export", "approve", str(kept["id"]), "--user", "sam", "--db", db])
     assert isinstance(again.exception, InputError) and "not waiting" in str(again.exception)
 
 
@@ -83,12 +86,12 @@ def test_red_leaves_only_with_approval_passphrase_and_named_people(
     assert isinstance(unnamed.exception, ApprovalRequired)
     assert "goes only to named people" in str(unnamed.exception)
     kept = _invoke(*base, "--recipient", "insp. Chan")
-    approve = ["export", "approve", str(kept["id"]), "--db", db, "--by"]
-    refusals = {"another person than its creator": "Analyst.Kim ",
-                "is not a registered officer": "nobody"}  # fmt: skip
-    for message, who in refusals.items():
+    approve = ["export", "approve", str(kept["id"]), "--db", db, "--user"]
+    refusals = {"needs the role supervisor": (Forbidden, "analyst.kim"),
+                "username or password is wrong": (Unauthenticated, "nobody")}  # fmt: skip
+    for message, (error, who) in refusals.items():
         result = runner.invoke(app, [*approve, who])
-        assert isinstance(result.exception, InputError), result.output
+        assert isinstance(result.exception, error), result.output
         assert message in str(result.exception)
         assert not out.exists()
     monkeypatch.setenv("FRAUDLINK_PASSPHRASE", "not the passphrase")
@@ -105,6 +108,18 @@ def test_red_leaves_only_with_approval_passphrase_and_named_people(
         "recipients": ["insp. Chan"],
         "tlp": "RED",
     }
+
+
+def test_a_supervisor_does_not_approve_an_export_they_made(
+    officers: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two-person rule compares signed-in accounts: the exporter cannot approve."""
+    monkeypatch.setenv("FRAUDLINK_USER", "sam")
+    out, db = tmp_path / "own.stix", officers.settings.db
+    kept = _invoke("export", str(out), "--case", "KH-2026-001", "--db", db)
+    result = runner.invoke(app, ["export", "approve", str(kept["id"]), "--user", "sam", "--db", db])
+    assert isinstance(result.exception, InputError) and not out.exists()
+    assert "another person than its creator" in str(result.exception)
 
 
 def test_unknown_format_is_refused(export_db: Database, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 An export above TLP:GREEN or naming people waits for a second person, as a package
 does: ``export OUT`` keeps it, ``export show ID`` lists what it holds, and
-``export approve ID --by SUPERVISOR`` (another person, with the passphrase) writes it.
+``export approve ID --user SUPERVISOR`` (another account, signed in, with the passphrase)
+writes it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from fraudlink.cli.common import (
     reader,
     some,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 export_app = typer.Typer(
     cls=default_command_group("write"),
     help="Standard exports (STIX 2.1, MISP, FtM); above TLP:GREEN or naming people they wait "
-    "for a supervisor: `export OUT`, then `export approve ID --by NAME`.",
+    "for a supervisor: `export OUT`, then `export approve ID --user NAME`.",
     no_args_is_help=True,
 )
 FormatOption = Annotated[
@@ -80,7 +82,7 @@ def export(
         console.print(
             f"export {summary['id']} holds {summary['reports']} reports marked "
             f"TLP:{summary['tlp']} and awaits a supervisor: `fraudlink export show "
-            f"{summary['id']}`, then `fraudlink export approve {summary['id']} --by NAME`"
+            f"{summary['id']}`, then `fraudlink export approve {summary['id']} --user NAME`"
         )
 
 
@@ -88,15 +90,17 @@ def export(
 def approve(
     ctx: typer.Context,
     request_id: IdArgument,
-    by: Annotated[str, typer.Option("--by", help="The approving supervisor (not its creator).")],
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Write a waiting export: a registered supervisor other than its creator, passphrase."""
+    """Write a waiting export: a signed-in supervisor other than its creator, passphrase."""
     from fraudlink.share.export.pending import approve as run
 
+    store = database(ctx, db)
+    by = signed_in(store, user)
     with busy("writing the export"):
-        summary = run(database(ctx, db), request_id, by, passphrase())
+        summary = run(store, request_id, by, passphrase())
     if json_:
         print_jsonl([summary])
     else:

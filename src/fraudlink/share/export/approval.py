@@ -1,8 +1,9 @@
 """The two-person rule for standard exports, the same rule packages follow.
 
 An export is marked by its most restrictive record (``ExportData.tlp``).
-Above TLP:GREEN, or when it names people, it leaves only when a registered
-supervisor other than the exporter approves it with the agency passphrase;
+Above TLP:GREEN, or when it names people, it leaves only when a signed-in
+supervisor of the agency, another account than the exporter's, approves it with the
+agency passphrase;
 TLP:RED leaves only for named people. The approval is audited with the export.
 """
 
@@ -10,22 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from fraudlink.audit import record_event
+from fraudlink.errors import InputError
 from fraudlink.share.errors import ApprovalRequired
 from fraudlink.share.export.data import ExportData
 from fraudlink.share.keys import unlock
 from fraudlink.share.markings import needs_approval
-from fraudlink.share.officers import require, second_person
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 
 @dataclass(frozen=True)
 class Approval:
-    """Who approves an export, the passphrase that proves the agency's consent, who may read it."""
+    """Who approves an export (signed in), the passphrase of the agency's consent, who reads it."""
 
-    by: str
+    by: Principal
     passphrase: str
     recipients: Sequence[str] = field(default_factory=tuple)
 
@@ -50,11 +55,12 @@ def approve_export(
     if approval is None:
         raise ApprovalRequired(
             f"This export holds {_what(data, personal)}; a supervisor other than {exporter} "
-            "must approve it: add --approved-by NAME (the agency passphrase is asked)."
+            "must approve it: `fraudlink export approve ID --user NAME`."
         )
     unlock(session, approval.passphrase, agency)
-    require(session, exporter)
-    officer = second_person(session, exporter, approval.by)
+    approval.by.require("supervisor")
+    if approval.by.username == exporter:
+        raise InputError("The approver must be another person than its creator (two-person rule).")
     if data.tlp == "RED" and not approval.recipients:
         raise ApprovalRequired(
             "TLP:RED goes only to named people: add --recipient NAME for each person "
@@ -65,8 +71,8 @@ def approve_export(
         action="approve",
         record_type="case" if case else "database",
         record_id=case or "*",
-        user=officer.username,
+        user=approval.by.username,
         purpose=purpose,
         detail={"tlp": data.tlp, "exporter": exporter, "recipients": list(approval.recipients)},
     )
-    return officer.username
+    return approval.by.username

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -25,6 +25,9 @@ from fraudlink.share.export.data import ExportData, load_export
 from fraudlink.share.markings import needs_approval
 from fraudlink.share.tables import ExportRequest
 from fraudlink.store import Database
+
+if TYPE_CHECKING:
+    from fraudlink.access.principal import Principal
 
 AWAITING = "awaiting_approval"
 
@@ -108,8 +111,8 @@ def show(database: Database, request_id: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def approve(database: Database, request_id: int, by: str, passphrase: str) -> dict[str, Any]:
-    """Write a waiting export with ``by``'s approval (a supervisor other than its creator)."""
+def approve(database: Database, request_id: int, by: Principal, passphrase: str) -> dict[str, Any]:
+    """Write a waiting export with ``by``'s approval (a signed-in supervisor, not its creator)."""
     row = _row(database, request_id)
     if row.status != AWAITING:
         raise InputError(f"Export {request_id} is {row.status.replace('_', ' ')}, not waiting.")
