@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "api.py"
 
@@ -22,6 +23,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "api.py"
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_acknowledged_reports_survive_sigkill_exactly_once(postgres_server: str) -> None:
+    _empty(postgres_server)  # the run's database is shared: other tests left agencies in it
     command = [sys.executable, str(BENCH), "--db", postgres_server, "--only", "postgresql"]
     command += ["--clients", "20", "--seconds", "16", "--kill-every", "5", "--workers", "1"]
     command += ["--batch", "20"]  # short requests: acknowledged ones land between the kills
@@ -33,3 +35,11 @@ def test_acknowledged_reports_survive_sigkill_exactly_once(postgres_server: str)
     assert result["kills"] >= 2, result
     assert result["acknowledged"] > 0, result
     assert (result["lost"], result["duplicates"]) == (0, 0), result
+
+
+def _empty(url: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()

@@ -122,6 +122,8 @@ def case_visible(principal: Principal) -> ColumnElement[bool]:
     """A case is seen by the agencies (and their units' parents) that lead it or take part."""
     partner = select(CaseAgency.case_id).where(CaseAgency.agency_id.in_(principal.units))
     return or_(Case.lead_agency_id.in_(principal.units), Case.id.in_(partner))
+
+
 def operation_visible(principal: Principal) -> ColumnElement[bool]:
     """An operation is seen by the agencies (and units) that lead it or take part in it."""
     from fraudlink.cases.tables import Operation, OperationAgency
