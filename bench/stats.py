@@ -153,7 +153,7 @@ def _fill(db: Database, args: argparse.Namespace) -> dict[str, int]:
         "money_record",
         "id, kind, report_id, currency, amount",
         (
-            (n, "loss", n, rng.choice(CURRENCIES), Decimal(rng.randrange(1, 10_000_000)) / 100)
+            (n, "loss", n, rng.choice(CURRENCIES), str(Decimal(rng.randrange(1, 10_000_000)) / 100))
             for n in range(1, args.reports + 1)
         ),
     )  # fmt: skip
@@ -223,7 +223,7 @@ def _fill(db: Database, args: argparse.Namespace) -> dict[str, int]:
         "seized_asset",
         "id, operation_id, kind, description, currency, amount, agency_id, state, details",
         ((n, 1 if rng.random() < 0.5 else rng.randrange(1, operations + 1), "cash", "cash",
-          rng.choice(CURRENCIES), Decimal(rng.randrange(1, 10**9)) / 100, agencies[0],
+          rng.choice(CURRENCIES), str(Decimal(rng.randrange(1, 10**9)) / 100), agencies[0],
           rng.choice(("seized", "frozen", "confiscated")), "{}")
          for n in range(1, args.assets + 1)),
     )  # fmt: skip
@@ -282,7 +282,7 @@ def main() -> None:
                   f"{rows:,} summary rows")  # fmt: skip
             if db.dialect == "postgresql":
                 session.execute(text("ANALYZE report_figure"))
-        print(f"{'figure':<30}{'fraudlink wall/cpu/MiB':>26}{'GROUP BY wall/cpu/MiB':>26}"
+        print(f"{'figure':<40}{'fraudlink wall/cpu/MiB':>26}{'GROUP BY wall/cpu/MiB':>26}"
               f"{'ratio wall, cpu':>17}")  # fmt: skip
         with db.session() as session:
             _figures(session, "")
@@ -329,11 +329,11 @@ def _row(
 ) -> None:
     shown = f"{ours[0]:8.3f} {ours[1]:8.3f} {ours[2]:7.1f}"
     if base is None:
-        print(f"{label:<22}{shown:>26}{'—':>26}")
+        print(f"{label:<40}{shown:>26}{'—':>26}")
         return
     wall = ours[0] / base[0] if base[0] else float("inf")
     cpu = ours[1] / base[1] if base[1] else float("inf")
-    print(f"{label:<22}{shown:>26}{f'{base[0]:8.3f} {base[1]:8.3f} {base[2]:7.1f}':>26}"
+    print(f"{label:<40}{shown:>26}{f'{base[0]:8.3f} {base[1]:8.3f} {base[2]:7.1f}':>26}"
           f"{wall:>8.1f}x {cpu:>6.1f}x")  # fmt: skip
 
 

@@ -28,6 +28,7 @@ def _pages(site: Any) -> dict[str, str]:
         "package-open": "/packages/open",
         "upload": "/upload",
         "purpose": "/purpose",
+        "rates": "/rates",
         "not-found": "/reports/KR-KNPA/none-such",
     }
 

@@ -90,9 +90,12 @@ def unit_figures(session: Session, principal: Principal) -> list[dict[str, Any]]
     """
     from fraudlink.cases.statistics import figures_by
 
-    units = sorted(
-        session.scalars(select(Agency.code).where(Agency.parent_id == principal.agency_id))
+    names = dict(
+        session.execute(
+            select(Agency.code, Agency.name).where(Agency.parent_id == principal.agency_id)
+        ).all()
     )
+    units = sorted(names)
     if not units:
         return []
     groups = {
@@ -100,7 +103,9 @@ def unit_figures(session: Session, principal: Principal) -> list[dict[str, Any]]
         for g in figures_by(session, "unit", None, None, scope.figures_scope(principal))
     }
     empty = {"reports": 0, "arrested": 0, "rescued": 0, "losses": {}}
-    return [groups.get(code, {"key": code, **empty}) for code in units]
+    return [
+        groups.get(code, {"key": code, **empty}) | {"name": names[code] or code} for code in units
+    ]
 
 
 def exchange_rates(session: Session, limit: int = 2000) -> list[ExchangeRate]:

@@ -29,6 +29,7 @@ def dashboard_data(request: Request, viewer: ViewerDep, opened: SessionDep) -> d
     try:
         units = views.unit_figures(opened, viewer.principal)
         rows = [[u["key"], u["reports"], u["arrested"], u["rescued"]] for u in units]
-        return dashboard(opened, viewer.principal) | {"units": rows, "labels": labels()}
+        words = labels() | {u["key"]: u["name"] for u in units}
+        return dashboard(opened, viewer.principal) | {"units": rows, "labels": words}
     finally:
         i18n.current.reset(token)
