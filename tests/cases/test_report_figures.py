@@ -91,11 +91,22 @@ def _check(database: Database, start: dt.date | None = None, end: dt.date | None
             assert ours == _expected(session, dimension, start, end), dimension
 
 
+WINDOWS = [
+    (dt.date(2025, 1, 15), dt.date(2025, 2, 10)),  # two part months
+    (dt.date(2025, 1, 1), dt.date(2025, 3, 1)),  # whole months
+    (dt.date(2025, 1, 31), dt.date(2025, 2, 1)),  # one day
+    (dt.date(2024, 12, 25), dt.date(2025, 2, 20)),  # a part, a whole month, a part
+    (None, dt.date(2025, 2, 3)),
+    (dt.date(2025, 2, 3), None),
+]
+
+
 def test_figures_are_exact_before_and_after_a_refresh(database: Database) -> None:
     _fill(database, 300)
     with database.session() as session:
         assert len(stale_days(session)) > 60  # every written day waits for its count
     _check(database)
+    _check(database, *WINDOWS[3])
     with database.session() as session:
         done = refresh(session)
     assert done.days > 60 and done.months == 4  # Dec 2024 to Mar 2025
@@ -103,13 +114,15 @@ def test_figures_are_exact_before_and_after_a_refresh(database: Database) -> Non
         assert stale_days(session) == set()
         assert session.scalar(select(ReportFigure.id).limit(1)) is not None
     _check(database)
-    for start, end in [
-        (dt.date(2025, 1, 15), dt.date(2025, 2, 10)),  # two part months
-        (dt.date(2025, 1, 1), dt.date(2025, 3, 1)),  # whole months
-        (dt.date(2025, 1, 31), dt.date(2025, 2, 1)),  # one day
-        (None, dt.date(2025, 2, 3)),
-        (dt.date(2025, 2, 3), None),
-    ]:
+    for start, end in WINDOWS:
+        _check(database, start, end)
+    with database.session() as session:  # one stale day in a whole month of a window
+        first = session.scalar(select(Report.id).order_by(Report.id).limit(1))
+        session.execute(
+            insert(MoneyRecord).values(kind="loss", report_id=first, currency="THB", amount=7)
+        )
+        assert len(stale_days(session)) == 1
+    for start, end in WINDOWS:
         _check(database, start, end)
 
 

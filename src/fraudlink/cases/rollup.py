@@ -212,34 +212,45 @@ def _between(column: Any, first: dt.date | None, after: dt.date | None) -> Colum
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Which rows answer a window: month rows, day rows, and the stale days' reports."""
+    """Which rows answer a window: month rows, day rows (None: no such rows are needed),
+    and the stale days whose reports are counted as they are."""
 
-    months: ColumnElement[bool]
-    days: ColumnElement[bool]
+    months: ColumnElement[bool] | None
+    days: ColumnElement[bool] | None
     stale: list[dt.date]
 
 
 def plan(session: Session, start: dt.date | None, end: dt.date | None) -> Plan:
-    stale = sorted(d for d in stale_days(session) if _between_date(d, start, end))
-    stale_months = sorted({_first_of_month(d) for d in stale_days(session)})
+    every_stale = stale_days(session)
+    stale = sorted(d for d in every_stale if _between_date(d, start, end))
+    stale_months = sorted({_first_of_month(d) for d in every_stale})
     low = None if start is None else (start if start.day == 1 else _next_month(start))
     high = None if end is None else _first_of_month(end)
+    whole = low is None or high is None or low < high  # some whole months in the window
     period = ReportFigure.period
-    if low is not None and high is not None and low >= high:
-        in_months: ColumnElement[bool] = false()
-    else:
-        in_months = _between(period, low, high)
-    clean_month = not_(or_(false(), *(period == m for m in stale_months)))
-    months = and_(ReportFigure.span == "m", in_months, clean_month)
-    in_stale_month = or_(
-        false(), *(and_(period >= m, period < _next_month(m)) for m in stale_months)
-    )
-    days = and_(
-        ReportFigure.span == "d",
-        _between(period, start, end),
-        or_(not_(in_months), in_stale_month),
-        not_(or_(false(), *(and_(period >= a, period < b) for a, b in _runs(stale)))),
-    )
+    ranges: list[tuple[dt.date, dt.date]] = []  # of day rows: part months, stale months
+    months = None
+    if whole:
+        if start is not None and low is not None and start < low:
+            ranges.append((start, low))
+        if end is not None and high is not None and high < end:
+            ranges.append((high, end))
+        inside = [m for m in stale_months if _between_date(m, low, high)]
+        ranges += [(m, _next_month(m)) for m in inside]
+        months = and_(
+            ReportFigure.span == "m",
+            _between(period, low, high),
+            not_(or_(false(), *(period == m for m in inside))),
+        )
+    elif start is not None and end is not None:
+        ranges.append((start, end))
+    days = None
+    if ranges:
+        days = and_(
+            ReportFigure.span == "d",
+            or_(false(), *(and_(period >= a, period < b) for a, b in ranges)),
+            not_(or_(false(), *(and_(period >= a, period < b) for a, b in _runs(stale)))),
+        )
     return Plan(months, days, stale)
 
 

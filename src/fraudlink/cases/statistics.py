@@ -113,6 +113,8 @@ def _add_reports(
     chosen = rollup.plan(session, start, end)
     scope = _of(ReportFigure.agency_id, agency_ids)
     for where in (chosen.months, chosen.days):
+        if where is None:
+            continue
         for value, currency, count, total in session.execute(
             rollup.summary_rows(session, dimension, where, scope)
         ):
