@@ -130,9 +130,14 @@ def test_ambiguous_marks_follow_context(
 @pytest.mark.parametrize(
     ("text", "language", "value"),
     [
-        ("1.200 USD", "en", "1.2"),
+        # money has two decimals at most: one separator before three digits groups
+        # thousands in any locale (``1.000THB`` in a Thai SMS is a thousand baht)
+        ("1.200 USD", "en", "1200"),
         ("1.200 EUR", "de", "1200"),
-        ("1,200 EUR", "de", "1.2"),
+        ("1,200 EUR", "de", "1200"),
+        ("1,25 EUR", "de", "1.25"),
+        ("1.25 USD", "en", "1.25"),
+        ("1.200 ETH", "en", "1.2"),
         ("50.000 VND", "en", "50000"),
         ("1,200.50 USD", "vi", "1200.5"),
         ("1.200,50 USD", "en", "1200.5"),
