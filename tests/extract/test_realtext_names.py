@@ -83,3 +83,11 @@ def test_indonesian_holder_in_lower_case(text: str, name: str) -> None:
 )
 def test_no_holder_from_pronouns_or_the_article(text: str) -> None:
     assert _people(text, "id") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ke rek Bank xxx (4413-0100-0226-XXX) A/N xxx, kalau", "Bank xxx An. xxx No.Rek 2952149"],
+)
+def test_a_blanked_out_holder_is_no_person(text: str) -> None:
+    assert [name for name, valid in _people(text, "id") if valid] == []
