@@ -56,9 +56,21 @@ def fuzzy(a: str, b: str) -> float:
         return 1.0
     distance = OSA.distance(a, b)
     score = 1.0 - distance / max(len(a), len(b), 1)
-    if distance > edit_budget(min(len(a), len(b))):
+    if distance > edit_budget(min(len(a), len(b))) and not silent_letter(a, b):
         return min(score, MISMATCH_CAP)
     return score
+
+
+def silent_letter(a: str, b: str) -> bool:
+    """One spelling is the other with a silent letter more: an ``h`` anywhere or a final
+    ``e`` (``Ann``/``Anne``, ``Jon``/``John``), which even a three-letter token tolerates."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    for at, letter in enumerate(long):
+        if long[:at] + long[at + 1 :] == short:
+            return letter == "h" or (letter == "e" and at == len(long) - 1)
+    return False
 
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
