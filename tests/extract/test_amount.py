@@ -339,3 +339,24 @@ def test_kuai_is_money_unless_a_noun_follows() -> None:
     assert only("给了他500块。", "zh", "CN") == ("500", "CNY")
     assert only("５０００块", "zh", "CN") == ("5000", "CNY")
     assert amounts("买了3块蛋糕", "zh", "CN") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "value", "currency"),
+    [
+        ("我被骗走了20万", "CN", "200000", "CNY"),
+        ("转账5万到对方账户", "CN", "50000", "CNY"),
+        ("一共损失1.5万", "CN", "15000", "CNY"),
+        ("损失二十万", "CN", "200000", "CNY"),
+        ("匯款5萬", "TW", "50000", "TWD"),
+    ],
+)
+def test_chinese_sum_after_a_money_verb(text: str, region: str, value: str, currency: str) -> None:
+    assert only(text, "zh", region) == (value, currency)
+
+
+@pytest.mark.parametrize(
+    "text", ["粉丝10万人", "他有3万个粉丝", "骗了3万多人", "这个视频有5万播放"]
+)
+def test_chinese_counts_are_no_yuan(text: str) -> None:
+    assert amounts(text, "zh", "CN") == []

@@ -244,6 +244,8 @@ class Amount(IdentifierKind):
             marked += _implied_won(text, marked, numbers)
         if _in_context(context, "vi", "VN") and _DONG_HINT.search(text.folded):
             marked += _implied_dong(text, marked)
+        if context.language == "zh" and _YUAN_HINT.search(text.folded):
+            marked += _implied_yuan(text, marked, context)
         return marked
 
     def _amounts(
@@ -619,3 +621,44 @@ def _dong_value(number: str, unit: str, tail: str | None) -> str | None:
     if tail is not None:
         value += int(tail) * scale // 10
     return plain(value)
+
+
+# ------------------------------------------------------------------- Chinese yuan, implied
+#
+# Victims and police write the sum after the verb that moved it and leave 元 out: ``被骗走了
+# 20万``, ``转账5万到对方账户``, ``匯款5萬``. A number with 万/萬/亿/億 is money only right
+# after such a verb (a particle between), never before a counter (``10万人``, ``3万个粉丝``);
+# the currency is the region's yuan, as for 元.
+
+_YUAN_HINT = re.compile(r"[\d〇一二两兩三四五六七八九十百千][万萬亿億]")
+_YUAN_VERBS = (
+    "转账|轉賬|轉帳|转了|轉了|汇款|匯款|汇了|匯了|打款|付款|支付|充值|借款|借了|贷款|貸款|"
+    "骗走|騙走|骗了|騙了|被骗|被騙|损失|損失|投资|投資|投入|存入|提现|提現|取现|取現|"
+    "缴纳|繳納|交了|给了|給了|赔偿|賠償|退款|罚款|罰款|保证金|保證金|手续费|手續費|押金|"
+    "共计|共計|合计|合計|涉案金额|涉案金額|金额|金額|诈骗|詐騙"
+)
+_YUAN_BEFORE = re.compile(rf"(?:{_YUAN_VERBS})(?:了|走|去|出|约|約|近|共|共计|多达|多達)*$")
+_YUAN_COUNTER = re.compile(
+    r"(?:多|余|餘)?(?:人|名|次|个|個|条|條|份|单|單|粉|播放|字|步|公里|年|件|户|戶|张|張|部|台|元)"
+)
+_YUAN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,/+\-])(?:\d+(?:[.,]\d+)?|[〇一二两兩三四五六七八九十百千]+)[万萬亿億]"
+    r"(?:[〇一二两兩三四五六七八九十百千\d]+[千百十]?)?"
+)
+
+
+def _implied_yuan(text: FoldedText, marked: list[Match], context: Context) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    for number in _YUAN_NUMBER.finditer(folded):
+        start, end = number.span()
+        if not _free(marked + found, start, end) or _YUAN_COUNTER.match(folded, end):
+            continue
+        if not _YUAN_BEFORE.search(folded[max(0, start - 10) : start]):
+            continue
+        value = _plain_value(folded[start:end], False, False)
+        currency = resolve_currency("元", context)
+        if value is not None and value != "0" and currency is not None:
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": currency}))
+    return found
