@@ -91,3 +91,7 @@ def test_no_holder_from_pronouns_or_the_article(text: str) -> None:
 )
 def test_a_blanked_out_holder_is_no_person(text: str) -> None:
     assert [name for name, valid in _people(text, "id") if valid] == []
+
+
+def test_a_company_holding_the_account_is_no_person() -> None:
+    assert _people("melalui Bank BRI a/n PT. TRI LESTARI rek 1234567", "id") == []

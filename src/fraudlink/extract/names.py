@@ -138,6 +138,8 @@ _NAME_STOPS = frozenset(
     | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
     # forms of address that follow a title (``Bpk/Ibu Yth``, ``Ibu Pelanggan``): no name
     | {"yth", "pemilik", "nasabah", "pelanggan", "anda", "saya", "customer", "sir", "madam"}
+    # Indonesian legal forms: ``a/n PT. TRI LESTARI`` holds the account for a company
+    | {"pt", "cv", "ud", "tbk", "koperasi", "yayasan"}
 )
 
 
