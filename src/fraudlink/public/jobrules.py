@@ -126,7 +126,10 @@ class PayRules:
             multiplier = self.multipliers.get((match["mul"] or "").strip())
             if multiplier:
                 value *= multiplier[0]
-                currency = currency or multiplier[1]
+                meant = multiplier[1]
+                currency = currency or (
+                    self.language_currency.get(language or "") if meant == "*" else meant
+                )
             if not currency:
                 before = lowered[max(0, match.start() - 14) : match.start()]
                 said = [m for m in self.pay_word_pattern.finditer(before)]
