@@ -264,3 +264,36 @@ def test_a_negative_signal_lowers_the_score() -> None:
     plain = assess("Customer service in Cambodia, free accommodation.")
     official = assess("Customer service in Cambodia, free accommodation, through the DMW.")
     assert official.score < plain.score
+
+
+def _every_phrase() -> list[tuple[str, str, str]]:
+    folder = Path(__file__).parents[2] / "src/fraudlink/public/data/jobcheck"
+    listed = []
+    for path in sorted((folder / "phrases").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for signal, phrases in data.items():
+            if signal != "language":
+                listed += [(path.stem, signal, str(p)) for p in phrases]
+    places = yaml.safe_load((folder / "places.yaml").read_text("utf-8"))
+    listed += [("places", s, str(p)) for s, groups in places.items() for g in groups for p in g]
+    return listed
+
+
+def test_every_listed_phrase_is_found_in_a_text_that_contains_it() -> None:
+    """Each word an NGO lists is found, in its own script, framed by other text."""
+    rules = load_rules()
+    missed = []
+    for file, signal, phrase in _every_phrase():
+        text = f"... {phrase} ..."
+        pattern = rules.patterns[signal]
+        if not pattern.search(lower_keep_length(fold(text))):
+            missed.append((file, signal, phrase))
+    assert missed == []
+
+
+def test_zawgyi_words_whose_letters_fold_to_digits_still_point_at_the_text() -> None:
+    text = "ျမ၀တီ စာ႐ိုက္ အလုပ္ ပတ္စပို႔ ပို႔ေပးပါ"
+    reasons = {r.signal: r for r in assess(text).reasons}
+    assert [h.text for h in reasons["passport"].hits] == ["ပတ္စပို႔"]
+    assert [h.text for h in reasons["lure_role"].hits] == ["စာ႐ိုက္"]
+    assert [h.text for h in reasons["compound_area"].hits] == ["ျမ၀တီ"]

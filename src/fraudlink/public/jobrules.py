@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from fraudlink.errors import ConfigError
+from fraudlink.extract.text import fold, lower_keep_length
 
 _LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _SPACED = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7af]")
@@ -161,13 +162,16 @@ def phrase_pattern(phrase: str) -> str:
     """A phrase as a regex: any spacing between words, whole words in Latin script.
 
     Scripts written without spaces (Chinese, Thai, Khmer) also match with none.
+    The phrase is folded as the text is (digits of every script to 0-9, which
+    also turns some Zawgyi Burmese letters into digits), so both sides agree.
     """
-    words = phrase.lower().split()
+    written = phrase.lower().split()
+    words = lower_keep_length(fold(phrase)).split()
     joiner = r"\s+" if _SPACED.search(phrase) else r"\s*"
     body = joiner.join(re.escape(word) for word in words)
-    if re.match(f"[{_LATIN}]", words[0]):
+    if re.match(f"[{_LATIN}]", written[0]):
         body = f"(?<![{_LATIN}])" + body
-    if re.search(f"[{_LATIN}]$", words[-1]):
+    if re.search(f"[{_LATIN}]$", written[-1]):
         body += f"(?![{_LATIN}])"
     return body
 
@@ -195,7 +199,7 @@ _LETTER = "a-z\u00c0-\u024f\u1e00-\u1eff"
 
 def _unit_pattern(word: str) -> str:
     """A currency or multiplier word: whole among letters, but digits may touch it (RM4,000)."""
-    body = r"\s*".join(re.escape(part) for part in word.split())
+    body = r"\s*".join(re.escape(part) for part in fold(word).split())
     if re.match(f"[{_LETTER}]", word):
         body = f"(?<![{_LETTER}])" + body
     if re.search(f"[{_LETTER}]$", word):
