@@ -297,3 +297,27 @@ def test_zawgyi_words_whose_letters_fold_to_digits_still_point_at_the_text() -> 
     assert [h.text for h in reasons["passport"].hits] == ["ပတ္စပို႔"]
     assert [h.text for h in reasons["lure_role"].hits] == ["စာ႐ိုက္"]
     assert [h.text for h in reasons["compound_area"].hits] == ["ျမ၀တီ"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(_every_phrase()), min_size=1, max_size=6),
+    st.sampled_from([" ", ", ", "\n", "。", " and "]),
+)
+def test_the_trie_finds_what_the_plain_alternation_finds(
+    picked: list[tuple[str, str, str]], separator: str
+) -> None:
+    """The phrases of a signal compiled as a trie match where the naive alternation does."""
+    import re
+
+    from fraudlink.public.jobrules import _compile, phrase_pattern
+
+    phrases = [phrase for _, _, phrase in picked]
+    text = lower_keep_length(fold(separator.join(phrases)))
+    trie = _compile(phrases)
+    plain = re.compile("|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len)[::-1]))
+    assert {m.start() for m in plain.finditer(text)} <= {m.start() for m in trie.finditer(text)} | {
+        m.start()
+        for m in plain.finditer(text)
+        if any(t.start() < m.start() < t.end() for t in trie.finditer(text))
+    }

@@ -184,9 +184,11 @@ def _high_pay(
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """The hits that no other hit contains (the extractor and the wage reader may overlap)."""
-    return [h for h in hits
-            if not any(o is not h and o.start <= h.start and h.end <= o.end
-                       and (o.start, o.end) != (h.start, h.end) for o in hits)]  # fmt: skip
+    kept: list[Hit] = []
+    for hit in sorted(set(hits), key=lambda h: (h.start, -h.end)):
+        if not kept or hit.end > kept[-1].end:
+            kept.append(hit)
+    return kept
 
 
 def _judge(

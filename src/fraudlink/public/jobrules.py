@@ -158,27 +158,55 @@ class Rules:
     advice: dict[str, Any]
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex: any spacing between words, whole words in Latin script.
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as regex pieces: one per character, a joiner between words, boundaries.
 
-    Scripts written without spaces (Chinese, Thai, Khmer) also match with none.
     The phrase is folded as the text is (digits of every script to 0-9, which
     also turns some Zawgyi Burmese letters into digits), so both sides agree.
+    Scripts written without spaces (Chinese, Thai, Khmer) also match with none.
     """
     written = phrase.lower().split()
     words = lower_keep_length(fold(phrase)).split()
     joiner = r"\s+" if _SPACED.search(phrase) else r"\s*"
-    body = joiner.join(re.escape(word) for word in words)
-    if re.match(f"[{_LATIN}]", written[0]):
-        body = f"(?<![{_LATIN}])" + body
+    atoms = [f"(?<![{_LATIN}])"] if re.match(f"[{_LATIN}]", written[0]) else []
+    for n, word in enumerate(words):
+        if n:
+            atoms.append(joiner)
+        atoms.extend(re.escape(char) for char in word)
     if re.search(f"[{_LATIN}]$", written[-1]):
-        body += f"(?![{_LATIN}])"
-    return body
+        atoms.append(f"(?![{_LATIN}])")
+    return atoms
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: any spacing between words, whole words in Latin script."""
+    return "".join(_atoms(phrase))
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    end: bool = False
+
+
+def _emit(node: _Node) -> str:
+    """The regex of a trie: shared prefixes tried once, longer phrases before shorter ones."""
+    branches = [atom + _emit(child) for atom, child in node.children.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if node.end else body
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str]:
-    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    return re.compile("|".join(phrase_pattern(p) for p in unique) or r"(?!)")
+    """One regex for many phrases, as a trie so a text is read in one pass however many."""
+    root = _Node()
+    for phrase in {p.strip() for p in phrases if p and p.strip()}:
+        node = root
+        for atom in _atoms(phrase):
+            node = node.children.setdefault(atom, _Node())
+        node.end = True
+    return re.compile(_emit(root) or r"(?!)")
 
 
 def _load(source: Traversable, name: str) -> Any:
