@@ -186,6 +186,8 @@ LURES = [
     "ျမဝတီ စာ႐ိုက္ အလုပ္ လစာေကာင္း အေတြ႕အႀကံဳ မလို",
     "ຮັບສະໝັກພະນັກງານ ຕອບແຊັດ ຢູ່ເຂດເສດຖະກິດພິເສດສາມຫລ່ຽມຄຳ ເງິນເດືອນສູງ",
     "Data encoder in Cambodia, P60,000 a month, free flight, message us on Telegram.",
+    "কম্বোডিয়ায় কলসেন্টার অপারেটর, আকর্ষণীয় বেতন, অভিজ্ঞতার প্রয়োজন নেই",
+    "थाईलैंड में डेटा एंट्री की नौकरी, मोटी सैलरी, टूरिस्ट वीजा",
 ]
 
 
@@ -253,7 +255,13 @@ def test_reason_spans_always_point_at_the_text(lure: str, prefix: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "place"),
-    [("Kerja di Kemboja", "Kemboja"), ("ကမ္ဘောဒီးယား အလုပ်", "ကမ္ဘောဒီးယား"), ("ວຽກ ກຳປູເຈຍ", "ກຳປູເຈຍ")],
+    [
+        ("Kerja di Kemboja", "Kemboja"),
+        ("ကမ္ဘောဒီးယား အလုပ်", "ကမ္ဘောဒီးယား"),
+        ("ວຽກ ກຳປູເຈຍ", "ກຳປູເຈຍ"),
+        ("মিয়ানমারে চাকরি", "মিয়ানমার"),
+        ("कंबोडिया में नौकरी", "कंबोडिया"),
+    ],
 )
 def test_compound_countries_in_every_script(text: str, place: str) -> None:
     reasons = {r.signal: r for r in assess(text).reasons}
