@@ -329,3 +329,10 @@ def test_the_trie_finds_what_the_plain_alternation_finds(
         for m in plain.finditer(text)
         if any(t.start() < m.start() < t.end() for t in trie.finditer(text))
     }
+
+
+def test_traditional_chinese_is_read_like_simplified() -> None:
+    simplified = {r.signal for r in assess("柬埔寨招聘打字员，无需经验，包机票，月薪2万").reasons}
+    traditional = {r.signal for r in assess("柬埔寨招聘打字員，無需經驗，包機票，月薪2萬").reasons}
+    assert simplified == traditional
+    assert {"no_experience", "travel_paid", "lure_role"} <= traditional
