@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fraudlink.cli.choices import IdentifierKind
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
+    KindArgument,
+    ValueArgument,
     console,
     data_table,
+    identifier,
     print_jsonl,
     reader,
     some,
@@ -67,8 +69,8 @@ def _print_report(view: ReportView) -> None:
 
 def lookup_command(
     ctx: typer.Context,
-    kind: Annotated[IdentifierKind, typer.Argument(help="Kind of the identifier.")],
-    value: Annotated[str, typer.Argument(help="The identifier as written; it is normalised.")],
+    kind: KindArgument,
+    value: ValueArgument = None,
     country: Annotated[
         str | None, typer.Option(help="Country for a phone number written locally (KH, TH…).")
     ] = None,
@@ -78,7 +80,7 @@ def lookup_command(
     """Which reports and networks hold a phone, wallet, account…; its hub status, hits, money."""
     from fraudlink.link.lookup import lookup
 
-    view = lookup(reader(ctx, db), kind.value, value, country)
+    view = lookup(reader(ctx, db), *identifier(kind, value), country)
     if json_:
         print_jsonl([view.as_json()])
         return
