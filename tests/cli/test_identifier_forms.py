@@ -91,3 +91,12 @@ def test_trace_takes_an_account_kind_only(db: list[str], tmp_path: Path) -> None
     wrong = CliRunner().invoke(app, ["trace", "phone", "012345678", *db])
     assert wrong.exit_code == 1
     assert "use one of bank_account, crypto_wallet, iban" in str(wrong.exception)
+
+
+@pytest.mark.parametrize("command", [["lookup"], ["allowlist", "add"], ["allowlist", "remove"]])
+def test_help_names_every_kind(command: list[str]) -> None:
+    from fraudlink.link.lookup import identifier_kinds
+
+    shown = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "400"}).output
+    assert "KIND[:VALUE]" in shown
+    assert all(kind in shown for kind in identifier_kinds())

@@ -19,6 +19,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from fraudlink.cli import widths
+from fraudlink.cli.choices import IdentifierKind
 
 if TYPE_CHECKING:
     from fraudlink.settings import Settings
@@ -96,11 +97,12 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
-KindArgument = Annotated[
+IdentifierArgument = Annotated[
     str,
     typer.Argument(
         metavar="KIND[:VALUE]",
-        help="The identifier as KIND:VALUE (telegram:bella_invest), or its KIND then VALUE.",
+        help="The identifier as KIND:VALUE (telegram:bella_invest), or its KIND then VALUE; "
+        f"KIND is one of {', '.join(IdentifierKind)}.",
         show_default=False,
     ),
 ]
@@ -146,7 +148,7 @@ def reader(ctx: typer.Context, db: str | None) -> Database:
     return database(ctx, db)
 
 
-def identifier(
+def split_identifier(
     written: str, value: str | None, kinds: tuple[str, ...] | None = None
 ) -> tuple[str, str]:
     """``(kind, value)`` from what was typed, ``KIND VALUE`` or ``KIND:VALUE``; kind checked."""

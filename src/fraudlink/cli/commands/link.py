@@ -10,18 +10,18 @@ import typer
 from fraudlink.cli.choices import GraphFormat, LinkEngine
 from fraudlink.cli.common import (
     DbOption,
+    IdentifierArgument,
     JsonOption,
-    KindArgument,
     ValueArgument,
     busy,
     console,
     data_table,
     database,
     default_command_group,
-    identifier,
     print_jsonl,
     reader,
     say,
+    split_identifier,
     write_text,
 )
 from fraudlink.cli.render import print_network, print_network_rows
@@ -46,7 +46,7 @@ NetworkValue = Annotated[
 
 def _network_ref(reference: str, value: str | None) -> str:
     """``network telegram bella_invest`` as ``network telegram:bella_invest``."""
-    return reference if value is None else ":".join(identifier(reference, value))
+    return reference if value is None else ":".join(split_identifier(reference, value))
 
 
 def link(
@@ -212,7 +212,7 @@ def explain_command(
 @allowlist_app.command("add")
 def allowlist_add(
     ctx: typer.Context,
-    kind: KindArgument,
+    identifier: IdentifierArgument,
     value: ValueArgument = None,
     db: DbOption = None,
     note: Note = None,
@@ -222,7 +222,7 @@ def allowlist_add(
     from fraudlink.link.networks import allowlist
 
     with database(ctx, db).session() as session:
-        entry = allowlist.add(session, *identifier(kind, value), note)
+        entry = allowlist.add(session, *split_identifier(identifier, value), note)
     say(json_, {"kind": entry.kind, "value": entry.value, "note": entry.note},
         f"allow-listed {entry.kind}:{entry.value}")  # fmt: skip
 
@@ -230,7 +230,7 @@ def allowlist_add(
 @allowlist_app.command("remove")
 def allowlist_remove(
     ctx: typer.Context,
-    kind: KindArgument,
+    identifier: IdentifierArgument,
     value: ValueArgument = None,
     db: DbOption = None,
     json_: JsonOption = False,
@@ -238,7 +238,7 @@ def allowlist_remove(
     """Take an identifier off the allow-list."""
     from fraudlink.link.networks import allowlist
 
-    kind, value = identifier(kind, value)
+    kind, value = split_identifier(identifier, value)
     with database(ctx, db).session() as session:
         removed = allowlist.remove(session, kind, value)
     say(json_, {"kind": kind, "value": value, "removed": bool(removed)},

@@ -8,15 +8,15 @@ import typer
 
 from fraudlink.cli.common import (
     DbOption,
+    IdentifierArgument,
     JsonOption,
-    KindArgument,
     ValueArgument,
     console,
     data_table,
-    identifier,
     print_jsonl,
     reader,
     some,
+    split_identifier,
     styled,
 )
 
@@ -69,7 +69,7 @@ def _print_report(view: ReportView) -> None:
 
 def lookup_command(
     ctx: typer.Context,
-    kind: KindArgument,
+    identifier: IdentifierArgument,
     value: ValueArgument = None,
     country: Annotated[
         str | None, typer.Option(help="Country for a phone number written locally (KH, TH…).")
@@ -80,7 +80,7 @@ def lookup_command(
     """Which reports and networks hold a phone, wallet, account…; its hub status, hits, money."""
     from fraudlink.link.lookup import lookup
 
-    view = lookup(reader(ctx, db), *identifier(kind, value), country)
+    view = lookup(reader(ctx, db), *split_identifier(identifier, value), country)
     if json_:
         print_jsonl([view.as_json()])
         return

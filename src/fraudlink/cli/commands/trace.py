@@ -14,9 +14,9 @@ from fraudlink.cli.common import (
     console,
     database,
     err_console,
-    identifier,
     print_jsonl,
     reader,
+    split_identifier,
     write_text,
 )
 from fraudlink.cli.render import print_trace
@@ -71,7 +71,7 @@ def trace(
     from fraudlink.link.flow.accounts import ACCOUNT_KINDS
 
     if value is not None:
-        account = ":".join(identifier(account, value, ACCOUNT_KINDS))
+        account = ":".join(split_identifier(account, value, ACCOUNT_KINDS))
     result = trace_account(reader(ctx, db), account)
     if json_:
         print_jsonl([result.as_json()])
