@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from fraudlink.share import Outcome, PackageBlocked
 
 package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
-ByOption = Annotated[
-    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
-]
 Out = Annotated[Path, typer.Argument(help="The package file to write.")]
 
 
@@ -305,23 +302,24 @@ def consular_command(
     requested: Annotated[bool, typer.Option("--requested/--declined")],
     notified_at: Annotated[dt.datetime | None, typer.Option("--notified-at")] = None,
     consulate: Annotated[str | None, typer.Option("--consulate")] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
-    from fraudlink.audit import current_user
     from fraudlink.share import record_consular
 
+    store = database(ctx, db)
+    by = signed_in(store, user).username
     record_consular(
-        database(ctx, db),
+        store,
         case,
         subject,
         _utc(informed_at),
         requested,
         _utc(notified_at) if notified_at else None,
         consulate,
-        current_user(by),
+        by,
     )
     say(json_, {"case": case, "person": subject, "requested": requested},
         "consular-notification record saved")  # fmt: skip
