@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 
 package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
 Out = Annotated[Path, typer.Argument(help="The package file to write.")]
+PackageId = Annotated[
+    str,
+    typer.Argument(
+        metavar="PACKAGE_ID",
+        help="The package's id, or its beginning (6 characters or more) if no other shares it.",
+    ),
+]
 
 
 def _report(outcome: Outcome, json_: bool) -> None:
@@ -163,7 +170,7 @@ def create_command(
 @package_app.command("approve")
 def approve_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
@@ -183,7 +190,7 @@ def approve_command(
 @package_app.command("retract")
 def retract_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
     user: UserOption = None,
@@ -201,7 +208,7 @@ def retract_command(
 @package_app.command("correct")
 def correct_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
     user: UserOption = None,
@@ -262,7 +269,7 @@ def open_command(
 @package_app.command("show")
 def show_command(
     ctx: typer.Context,
-    package_id: Annotated[str, typer.Argument(help="Package id (or its first 8 characters).")],
+    package_id: PackageId,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
