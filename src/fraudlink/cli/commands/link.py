@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.amounts import format_totals
 from fraudlink.cli.choices import GraphFormat, LinkEngine
 from fraudlink.cli.common import (
     DbOption,
@@ -185,7 +186,7 @@ def players(
     table = data_table("score", "kind", "player", "victims", "countries", "received",
                        right=("score", "victims", "countries"))  # fmt: skip
     for p in ranked:
-        money = ", ".join(f"{a:,} {c}" for c, a in sorted(p.received.items()))
+        money = format_totals(dict(sorted(p.received.items())))
         table.add_row(f"{p.score:.3f}", p.kind, p.label, str(len(p.reports)),
                       str(len(p.countries)), money)  # fmt: skip
     console.print(table)

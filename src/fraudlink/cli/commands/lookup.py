@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from fraudlink.cli.amounts import format_money, format_totals
 from fraudlink.cli.common import (
     DbOption,
     IdentifierArgument,
@@ -64,7 +65,7 @@ def _print_report(view: ReportView) -> None:
         console.print(f"person {p['entity']}: {p['name']} ({p['role'] or 'no role'}, "
                       f"{p['nationality'] or UNKNOWN})")  # fmt: skip
     for money in view.money:
-        console.print(f"{money['kind']}: {money['amount']} {money['currency']}")
+        console.print(f"{money['kind']}: {format_money(money['amount'], money['currency'])}")
 
 
 def lookup_command(
@@ -110,8 +111,8 @@ def _print_lookup(view: IdentifierView) -> None:
                              f"(entry {hit['entry']}, score {hit['score']})"))  # fmt: skip
     if view.flow is not None:
         flow = view.flow
-        received = ", ".join(f"{a} {c}" for c, a in flow.received.items()) or "nothing"
-        sent = ", ".join(f"{a} {c}" for c, a in flow.sent.items()) or "nothing"
+        received = format_totals(flow.received) or "nothing"
+        sent = format_totals(flow.sent) or "nothing"
         console.print(f"money flow: {flow.payments} payments; received {received}; sent {sent}")
 
 
