@@ -37,12 +37,6 @@ NetworkRef = Annotated[
         "(KIND:VALUE, or KIND VALUE).",
     ),
 ]
-NetworkValue = Annotated[
-    str | None,
-    typer.Argument(
-        metavar="[VALUE]", help="After a KIND: the identifier in the network, as written."
-    ),
-]
 
 
 def _network_ref(reference: str, value: str | None) -> str:
@@ -120,7 +114,7 @@ network_app = typer.Typer(
 def network(
     ctx: typer.Context,
     network_id: NetworkRef,
-    value: NetworkValue = None,
+    value: ValueArgument = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -140,7 +134,7 @@ def network(
 def network_export(
     ctx: typer.Context,
     network_id: NetworkRef,
-    value: NetworkValue = None,
+    value: ValueArgument = None,
     format_: Annotated[GraphFormat, typer.Option("--format", help="Graph file format.")] = (
         GraphFormat.graphml
     ),
@@ -168,7 +162,7 @@ def network_export(
 def players(
     ctx: typer.Context,
     network_id: NetworkRef,
-    value: NetworkValue = None,
+    value: ValueArgument = None,
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
     json_: JsonOption = False,
