@@ -39,6 +39,7 @@ from fraudlink.share.manifest import FORMAT
 from fraudlink.share.markings import Markings, needs_approval, tlp_rank
 from fraudlink.share.officers import approver, may_send
 from fraudlink.share.safeguards import Draft, check
+from fraudlink.share.show import find_package
 from fraudlink.share.tables import ConsularRecord, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
@@ -131,7 +132,7 @@ def _approve(session: Session, package_id: str, by: Principal, keys: LocalKeys) 
     row = _outbound(session, package_id, by)
     name = approver(row, by)
     if row.status != "awaiting_approval":
-        raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
+        raise InputError(f"Package {row.package_id} is '{row.status}', not awaiting approval.")
     row.approved_by, row.approved_at = name, dt.datetime.now(dt.UTC)
     request = Request(**row.request)
     draft = _draft(session, request, keys.code)
@@ -200,16 +201,12 @@ def _check_sent(row: SharePackage) -> None:
 
 
 def _outbound(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:
-    """The outbound package, among those of ``by``'s agencies when ``by`` is given."""
-    query = select(SharePackage).where(
-        SharePackage.package_id == package_id, SharePackage.direction == "outbound"
-    )
+    """The outbound package (its id or an unambiguous beginning), among those of ``by``'s
+    agencies when ``by`` is given."""
+    where = [SharePackage.direction == "outbound"]
     if by is not None:
-        query = query.where(SharePackage.sender_id.in_(by.units))
-    row = session.scalar(query)
-    if row is None:
-        raise NotFound(f"No outbound package {package_id}; `fraudlink package list` shows them.")
-    return row
+        where.append(SharePackage.sender_id.in_(by.units))
+    return find_package(session, package_id, *where, what="outbound package")
 
 
 def _new_row(session: Session, request: Request, local: str) -> SharePackage:
