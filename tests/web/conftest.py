@@ -28,6 +28,7 @@ USERS = {
     "cn_analyst": ("CN-MPS", ["analyst", "liaison"]),
     "cn_super": ("CN-MPS", ["supervisor"]),
     "kr_liaison": ("KR-KNPA", ["liaison", "analyst"]),
+    "cn_reader": ("CN-MPS", ["analyst"]),
 }
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -76,9 +77,38 @@ def _seed(db: str, data: Path) -> dict[str, Any]:
             for name, (agency, roles) in USERS.items():
                 add_user(session, name, agency, roles, PASSWORD)
             add_card(session, _partner_card(data / "partner.db"))
-        return _casework(database, data)
+        return {**_casework(database, data), "disputes": _disputes(database, data)}
     finally:
         database.dispose()
+
+
+def _disputes(database: Any, data: Path) -> list[dict[str, str]]:
+    """Three disputes from the public check: two of phones CN-MPS reports name, one of a
+    number nobody reported (no agency sees that one)."""
+    from sqlalchemy import select
+
+    from fraudlink.public.disputes import file_dispute
+    from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
+
+    with database.session() as session:
+        phones = session.scalars(
+            select(Identifier.value)
+            .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+            .join(Report, Report.id == ReportIdentifier.report_id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .where(Agency.code == "CN-MPS", Identifier.kind == "phone")
+            .distinct()
+            .order_by(Identifier.value)
+            .limit(2)
+        ).all()
+    filed = []
+    statements = ("这是我店铺的电话号码。", "This is my late father's number, now mine.")
+    for value, statement in zip([*phones, "+85560999111"], [*statements, "nobody's"], strict=True):
+        reference = file_dispute(
+            data / "disputes.sqlite", "phone", value, statement, "me@example.org"
+        )
+        filed.append({"reference": reference, "value": value, "statement": statement})
+    return filed
 
 
 def _partner_card(db: Path) -> dict[str, Any]:
@@ -167,7 +197,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     extra = _seed(db, where / "data")
     port = _free_port()
     BUILD.mkdir(exist_ok=True)
-    env = os.environ | {"FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": "CN-MPS"}
+    spool = str(where / "data" / "disputes.sqlite")
+    env = os.environ | {
+        "FRAUDLINK_DB": db,
+        "FRAUDLINK_AGENCY": "CN-MPS",
+        "FRAUDLINK_PUBLIC_DISPUTES": spool,
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "fraudlink", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,

@@ -27,6 +27,7 @@ def _pages(site: Any) -> dict[str, str]:
         "package": f"/packages/{extra['package']}",
         "package-open": "/packages/open",
         "upload": "/upload",
+        "disputes": "/disputes?status=open",
         "purpose": "/purpose",
         "not-found": "/reports/KR-KNPA/none-such",
     }

@@ -203,10 +203,44 @@ def twins(kind: str) -> tuple[str, ...]:
     return (kind, _TWINS[kind]) if kind in _TWINS else (kind,)
 
 
-def withdrawn(database: Database) -> set[tuple[str, str]]:
+def account_forms(value: str) -> tuple[str, str | None]:
+    """A bank account's digits and its bank (``None`` when written without one)."""
+    bank, _, digits = value.rpartition(":")
+    return digits, bank or None
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """The identifiers upheld disputes took out of the index.
+
+    A bank account is withdrawn in every form the public may type it: withdrawn with its
+    bank (``ICBC:123``), its digits-alone key goes too (it would answer for it); withdrawn
+    as bare digits (the public typed no bank), the account written with any bank goes.
+    """
+
+    keys: frozenset[tuple[str, str]]
+    bare_accounts: frozenset[str]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.keys:
+            return True
+        if not isinstance(key, tuple) or len(key) != 2 or key[0] != "bank_account":
+            return False
+        return account_forms(str(key[1]))[0] in self.bare_accounts
+
+
+def withdrawn(database: Database) -> Withdrawn:
     with database.session() as session:
         rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
-    return {(twin, value) for kind, value in rows for twin in twins(kind)}
+    keys = {(twin, value) for kind, value in rows for twin in twins(kind)}
+    bare: set[str] = set()
+    for kind, value in rows:
+        if kind == "bank_account":
+            digits, bank = account_forms(value)
+            keys.add((kind, digits))
+            if bank is None:
+                bare.add(digits)
+    return Withdrawn(frozenset(keys), frozenset(bare))
 
 
 def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:

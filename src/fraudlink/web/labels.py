@@ -38,6 +38,9 @@ def labels() -> dict[str, str]:
         # case statuses
         "open": _("Open"),
         "closed": _("Closed"),
+        # dispute statuses (and "open" above)
+        "withdrawn": _("Withdrawn"),
+        "rejected": _("Rejected"),
     }
 
 
