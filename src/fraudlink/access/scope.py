@@ -145,3 +145,21 @@ def asset_visible(principal: Principal) -> ColumnElement[bool]:
 def figures_scope(principal: Principal) -> list[int]:
     """The agencies whose figures a principal's statistics add up: its own and its units'."""
     return sorted(principal.units)
+
+
+def evidence_visible(principal: Principal) -> ColumnElement[bool]:
+    """An evidence item: of a case the principal's agency (or a unit) leads, or one that
+    reached it in an opened package or a joint case; TLP:RED only to the named people."""
+    from fraudlink.share.tables import EvidenceItem
+
+    led = select(Case.id).where(Case.lead_agency_id.in_(principal.units))
+    reachable = or_(
+        EvidenceItem.case_id.in_(led),
+        EvidenceItem.id.in_(_opened_packages(principal, "evidence_item")),
+        EvidenceItem.id.in_(released_to(principal, "evidence_item")),
+    )
+    red = or_(
+        EvidenceItem.tlp == "RED",
+        EvidenceItem.id.in_(_released_red(principal, "evidence_item")),
+    )
+    return and_(reachable, or_(~red, EvidenceItem.id.in_(_named(principal, "evidence_item"))))
