@@ -11,6 +11,7 @@ never decide on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, select
@@ -76,7 +77,17 @@ def _released_red(principal: Principal, record_type: str) -> Any:
 
 
 def visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
-    """The condition a row of ``record_type`` must meet to be shown to ``principal``."""
+    """The condition a row of ``record_type`` must meet to be shown to ``principal``.
+
+    Built once per (principal, record type) and reused: a principal is a frozen value
+    (its units, joint cases, user), and building the condition costs more than a
+    look-up's query itself.
+    """
+    return _visible(principal, record_type)
+
+
+@lru_cache(maxsize=1024)
+def _visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
     kind = SCOPED[record_type]
     reachable = or_(
         kind.agency_id.in_(principal.units),
