@@ -177,6 +177,12 @@ def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
         assert {"score", "match", "features", "explanation"} <= result.keys()
     missing = kh.client.post(API + "/match/other", json=query, headers=kh.auth("analyst"))
     assert missing.status_code == 404
+    bare = {"Authorization": f"Bearer {kh.tokens['analyst']}"}
+    refused = kh.client.post(API + "/match/default", json=query, headers=bare)
+    assert refused.status_code == 428, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "X-Purpose" in refused.json()["detail"]
+    _screening_audited(kh, result["id"])
     for kind in ("screen", "resolve"):
         queued = kh.client.post(API + f"/jobs/{kind}", headers=kh.auth("analyst"))
         assert queued.status_code == 202 and queued.json()["state"] == "queued"
@@ -184,3 +190,24 @@ def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
         job = kh.client.get(API + f"/jobs/{queued.json()['id']}", headers=kh.auth("analyst"))
         assert job.json()["state"] == "done", job.json()
     assert job.json()["result"]["records"] >= 1
+
+
+def _screening_audited(kh: Office, entry: str) -> None:
+    """Each match is logged with its justification, and each list entry it returned."""
+    from sqlalchemy import select
+
+    from fraudlink.audit.tables import AuditEntryRow as AuditLog
+
+    with kh.database.session() as session:
+        rows = session.execute(
+            select(AuditLog.action, AuditLog.record_type, AuditLog.record_id, AuditLog.purpose)
+            .where(AuditLog.action == "read")
+            .where(AuditLog.record_type.in_(["watchlist", "list_entry"]))
+            .order_by(AuditLog.seq)
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        ("read", "watchlist", "default", PURPOSE["X-Purpose"]),
+        ("read", "list_entry", entry, PURPOSE["X-Purpose"]),
+        ("read", "watchlist", "kh-list", PURPOSE["X-Purpose"]),
+        ("read", "list_entry", entry, PURPOSE["X-Purpose"]),
+    ]
