@@ -15,7 +15,6 @@ from starlette.concurrency import run_in_threadpool
 from fraudlink.api.deps import CallerDep, DatabaseDep
 from fraudlink.api.problems import responses
 from fraudlink.errors import InputError, NotFound
-from fraudlink.screen.store import list_lists
 from fraudlink.screen.yente import MatchRequest, MatchResponse
 from fraudlink.screen.yente import match as yente_match
 
@@ -64,6 +63,8 @@ async def match(
 ) -> MatchResponse:
     """Screen entity-like queries (schema + properties) against the stored lists: results
     with score, match and the features that explain them."""
+    from fraudlink.screen.store import list_lists  # numpy and the index: on first match
+
     _check(body)
     scope = None if dataset == "default" else dataset
     if scope is not None and scope not in {info.name for info in list_lists(store)}:
