@@ -35,8 +35,9 @@ def test_no_stage_module_is_imported_to_show_help() -> None:
 
 
 #: what the server must not carry before a route needs it (its idle memory, issue 16)
-SERVER_LAZY = ("splink", "duckdb", "pandas", "pyspark", "stix2", "scipy", "networkx", "pyarrow",
-               "weasyprint", "numpy", "pypinyin", "rapidfuzz", "phonenumbers", "pymisp")  # fmt: skip
+SERVER_LAZY = ("splink", "duckdb", "pandas", "pyspark", "stix2", "scipy", "networkx",
+               "pyarrow", "weasyprint", "numpy", "pypinyin", "rapidfuzz", "phonenumbers",
+               "pymisp")  # fmt: skip
 
 
 def test_the_server_starts_without_the_analysis_libraries(tmp_path: object) -> None:
