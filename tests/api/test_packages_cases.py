@@ -156,6 +156,14 @@ def test_a_package_from_case_to_partner_over_the_api(offices: tuple[Office, Offi
     states = {p["package_id"]: p["status"] for p in outbox["items"]}
     assert states[package] == "corrected" and states[fixed] == "retracted"
 
+    # the safeguards refuse one: 422, and the outbox keeps it, "blocked", with the reason
+    lowered = request | {"tlp": "CLEAR"}
+    refused = kh.client.post(API + "/packages", json=lowered, headers=kh.auth("liaison") | KEY)
+    assert refused.status_code == 422, refused.text
+    outbox = kh.client.get(API + "/packages/outbox", headers=kh.auth("liaison")).json()
+    [blocked] = [p for p in outbox["items"] if p["status"] == "blocked"]
+    assert blocked["problems"] and "would lower it" in blocked["problems"][0]
+
 
 def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
     kh, _ = offices

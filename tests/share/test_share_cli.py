@@ -101,6 +101,12 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     )
     assert blocked.exit_code == 1
     assert "would lower it" in blocked.output
+    kept = [json.loads(line) for line in ok("package", "list", "--db", kh, "--json").splitlines()]
+    assert [row["status"] for row in kept].count("blocked") == 1
+    assert any("would lower it" in p for row in kept for p in row["problems"])
+    assert "blocked: " in ok("package", "list", "--db", kh) and "would lower it" in ok(
+        "package", "list", "--db", kh
+    )
     _prefixes_name_one_package(kit.case, kh, made["package_id"], tmp_path)
 
 

@@ -24,6 +24,7 @@ def _pages(site: Any) -> dict[str, str]:
         "case": "/cases/CN-2026-0001",
         "joint-case": "/joint-cases/JC-CN-KR-1",
         "packages": "/packages?box=outbox",
+        "inbox": "/packages?box=inbox",
         "package": f"/packages/{extra['package']}",
         "package-open": "/packages/open",
         "upload": "/upload",

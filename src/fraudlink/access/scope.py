@@ -55,6 +55,30 @@ def _opened_packages(principal: Principal, record_type: str) -> Any:
     )
 
 
+def withdrawn(record_type: str = "report") -> Any:
+    """Ids of records that only packages since retracted brought here: they count in no view
+    (networks, look-ups, joint cases, the public index), whoever reads.
+
+    A record of the receiving agency's own that a package carried back stays its own.
+    """
+    kind = SCOPED[record_type]
+
+    def carried(state: str) -> Any:
+        return (
+            select(ShareRecord.record_id)
+            .join(SharePackage, SharePackage.id == ShareRecord.package_id)
+            .join(kind.model, kind.id == ShareRecord.record_id)
+            .where(
+                SharePackage.direction == "inbound",
+                ShareRecord.table_name == record_type,
+                ShareRecord.state == state,
+                kind.agency_id != SharePackage.recipient_id,
+            )
+        )
+
+    return carried("retracted").except_(carried("active"))
+
+
 def released_to(principal: Principal, record_type: str) -> Any:
     """Records released into the principal's joint cases and not withdrawn."""
     if not principal.joint_cases:

@@ -118,31 +118,18 @@ def _facts(database: Database) -> FactTable:
     return table
 
 
-def _retracted_reports() -> Any:
-    """Reports that only packages since retracted brought here: they count for nothing."""
-    from fraudlink.share.tables import SharePackage, ShareRecord
-
-    def carried(state: str) -> Any:
-        return (
-            select(ShareRecord.record_id)
-            .join(SharePackage, SharePackage.id == ShareRecord.package_id)
-            .where(
-                SharePackage.direction == "inbound",
-                ShareRecord.table_name == "report",
-                ShareRecord.state == state,
-            )
-        )
-
-    return carried("retracted").except_(carried("active"))
-
-
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
-    """Every (kind, value, report) mention, in (kind, value) order: the database sorts."""
+    """Every (kind, value, report) mention, in (kind, value) order: the database sorts.
+
+    Reports that only retracted packages brought count for nothing.
+    """
+    from fraudlink.access.scope import withdrawn as retracted
+
     stmt = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
         .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
-        .where(ReportIdentifier.report_id.not_in(_retracted_reports()))
+        .where(ReportIdentifier.report_id.not_in(retracted("report")))
         .order_by(Identifier.kind, Identifier.value)
         .execution_options(yield_per=20000)
     )

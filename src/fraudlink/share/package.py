@@ -97,13 +97,24 @@ def create(database: Database, request: Request, passphrase: str, by: Principal)
     from fraudlink.access.cases import shareable_case
 
     request = replace(request, created_by=may_send(by))
-    with database.session() as session:
-        if request.kind != stats.KIND:  # figures only: no case behind a statistics package
-            shareable_case(session, by, request.case)
-        keys = unlock(session, passphrase, by.agency)
-        outcome = _create(session, request, keys)
+    try:
+        with database.session() as session:
+            if request.kind != stats.KIND:  # figures only: no case behind a statistics package
+                shareable_case(session, by, request.case)
+            keys = unlock(session, passphrase, by.agency)
+            outcome = _create(session, request, keys)
+    except PackageBlocked as blocked:
+        with database.session() as session:  # nothing was written; the refusal is kept
+            _block(session, _new_row(session, request, by.agency), blocked, request.created_by)
+        raise
     anchor_if_due(database, passphrase)
     return outcome
+
+
+def _block(session: Session, row: SharePackage, blocked: PackageBlocked, user: str) -> None:
+    """The package stays, "blocked", with the safeguards' reasons for anyone to read."""
+    row.status, row.problems = "blocked", list(blocked.reasons)
+    _audit(session, "refuse", row, user, {"problems": row.problems})
 
 
 def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
@@ -121,9 +132,14 @@ def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
 
 def approve(database: Database, package_id: str, by: Principal, passphrase: str) -> Outcome:
     """A supervisor of the sending agency, another user than the creator, releases it."""
-    with database.session() as session:
-        keys = unlock(session, passphrase, by.agency)
-        outcome = _approve(session, package_id, by, keys)
+    try:
+        with database.session() as session:
+            keys = unlock(session, passphrase, by.agency)
+            outcome = _approve(session, package_id, by, keys)
+    except PackageBlocked as blocked:
+        with database.session() as session:  # the records changed since it was made
+            _block(session, _outbound(session, package_id, by), blocked, by.username)
+        raise
     anchor_if_due(database, passphrase)
     return outcome
 
@@ -486,8 +502,14 @@ def _manifest(
     }
 
 
-def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
-    """The one place this stage writes to the audit log (create, approve, export)."""
+def _audit(
+    session: Session,
+    action: str,
+    row: SharePackage,
+    user: str,
+    more: dict[str, Any] | None = None,
+) -> None:
+    """The one place this stage writes to the audit log (create, approve, export, refuse)."""
     recipient = session.get(Agency, row.recipient_id)
     record_event(
         session,
@@ -497,7 +519,8 @@ def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
         user=user,
         purpose=row.purpose,
         agency=recipient.code if recipient else None,
-        detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation},
+        detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation}
+        | (more or {}),
     )
 
 
@@ -599,4 +622,5 @@ def _summary(r: SharePackage, codes: dict[int, str]) -> dict[str, Any]:
         "created_by": r.created_by,
         "approved_by": r.approved_by,
         "created_at": r.created_at.isoformat(),
+        "problems": list(r.problems or []),
     }

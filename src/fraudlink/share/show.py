@@ -166,6 +166,9 @@ def _preview(session: Session, row: SharePackage, view: PackageView, sender: str
     """Rebuild the outbound package as approval would and summarise it; nothing is written."""
     from fraudlink.share.package import Request, _draft
 
+    if row.status == "blocked":  # the verdict that stopped it, as it was given
+        view.safeguards = {"passed": False, "problems": list(row.problems or [])}
+        return
     try:
         request = Request(**row.request)
         draft = _draft(session, request, sender or "")

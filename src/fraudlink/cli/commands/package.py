@@ -298,6 +298,8 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
             f"TLP:{row['tlp']:12} {row['sender']} -> {row['recipient']}",
             highlight=False,
         )
+        for problem in row["problems"]:  # why the safeguards blocked it
+            console.print(f"    blocked: {problem}", highlight=False)
 
 
 @package_app.command("consular")
