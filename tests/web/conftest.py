@@ -29,6 +29,7 @@ USERS = {
     "cn_super": ("CN-MPS", ["supervisor"]),
     "kr_liaison": ("KR-KNPA", ["liaison", "analyst"]),
     "cn_reader": ("CN-MPS", ["analyst"]),
+    "kh_chief": ("KH-NPA", ["analyst"]),  # the demo's national agency with 25 provinces
 }
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"

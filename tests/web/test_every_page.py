@@ -30,6 +30,7 @@ def _pages(site: Any) -> dict[str, str]:
         "upload": "/upload",
         "disputes": "/disputes?status=open",
         "purpose": "/purpose",
+        "rates": "/rates",
         "not-found": "/reports/KR-KNPA/none-such",
     }
 

@@ -54,6 +54,17 @@ def labels() -> dict[str, str]:
         "dispute:open": _("Open"),
         "dispute:withdrawn": _("Withdrawn"),
         "dispute:rejected": _("Rejected"),
+        # operations' figures and seized assets' legal states
+        "losses": _("Losses"),
+        "arrested": _("Persons arrested"),
+        "rescued": _("Persons rescued"),
+        "handed_over_or_repatriated": _("Handed over or repatriated"),
+        "seized": _("Seized"),
+        "frozen": _("Frozen"),
+        "confiscated": _("Confiscated"),
+        "returned": _("Returned to victims"),
+        "forfeited": _("Forfeited"),
+        "released": _("Released"),
     }
 
 

@@ -308,13 +308,21 @@ def stats(
         Path | None, typer.Option("--summary", help="Also write a printable .html or .pdf.")
     ] = None,
     lang: Lang = Language.en,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh", help="First recount the days written since the last count (for cron)."
+        ),
+    ] = False,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Reports, losses, arrests and rescues by month, country, scam type, unit or province.
 
-    By unit, every unit's figures are also added to each agency above it.
+    By unit, every unit's figures are also added to each agency above it. Figures are
+    exact without ``--refresh``; it keeps them fast (run it from cron, or after an ingest).
     """
+    from fraudlink.cases.rollup import refresh as recount
     from fraudlink.cases.statistics import as_csv, figures_by
     from fraudlink.cases.summary import period_page
 
@@ -322,6 +330,10 @@ def stats(
     if summary is not None:
         _summary_format(summary)
     store = database(ctx, db)
+    if refresh:
+        with store.session() as session:
+            done = recount(session)
+        err_console.print(f"recounted {done.days} days and {done.months} months")
     with store.session() as session:
         groups = figures_by(session, by.value, start, end)
     if csv_ is not None:
