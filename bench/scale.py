@@ -311,7 +311,7 @@ def main() -> None:
             if args.json:
                 at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
                 record = {"engine": engine, "size": size, "seed": args.seed, "fill": filled,
-                          "at": at, **run}  # fmt: skip
+                          "at": at, "code": _code_version(), **run}  # fmt: skip
                 with args.json.open("a") as out:
                     out.write(json.dumps(record) + "\n")
     if "spark" in results:
@@ -322,6 +322,15 @@ HEADER = (
     f"{'engine':<9} {'reports':>10} {'seconds':>8} {'peak MiB':>9} {'growth':>7} "
     f"{'cpu s':>7} {'cpu gr.':>7} {'load':>5}"
 )
+
+
+def _code_version() -> str:
+    """The commit measured, marked ``+dirty`` when the working tree differs from it."""
+    here = Path(__file__).resolve().parent.parent
+    git = ["git", "-C", str(here)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run([*git, "status", "--porcelain", "src"], capture_output=True, text=True)
+    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
 def _line(engine: str, runs: list[tuple[int, dict[str, float]]]) -> str:
