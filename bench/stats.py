@@ -1,16 +1,24 @@
 """Statistics over a large generated dataset: fraudlink's figures beside a plain GROUP BY.
 
-    .venv/bin/python bench/stats.py [--reports 200000] [--actions 100000] [--assets 100000]
-                                    [--db postgresql+psycopg://postgres@127.0.0.1/bench]
+    .venv/bin/python bench/stats.py [--reports 200000] [--subjects 20000] [--actions 100000]
+        [--assets 100000] [--db postgresql+psycopg://postgres@127.0.0.1/bench]
 
-Fills a fresh database (SQLite by default) with agencies in a two-level hierarchy,
-reports with one loss each in a few currencies, one operation per 1,000 actions, and
-seized assets; then times each figure fraudlink computes (``figures_by`` per dimension,
-which sums money exactly, and one operation's figures) beside the plain SQL a person
-would write for the same numbers (``GROUP BY`` with ``SUM``, which on SQLite adds
-floats), and prints wall time, CPU time and peak Python memory side by side with the
-ratio. On SQLite the exact sum is a Python aggregate; that, not the query plan, is
-most of the difference. Asserts nothing.
+The issue's size is ``--reports 10000000 --subjects 1000000 --assets 1000000``; run it
+under the shared lock (``flock /tmp/heavy-bench.lock nice -n 5 ...``) on an empty database.
+
+Fills a fresh database (SQLite by default) with agencies in a two-level hierarchy (25
+provincial units under KH-NPA), reports with one loss each in a few currencies, cases
+of ten reports and ten suspects each with their steps (arrested → detained → handed
+over → charged), one operation per 1,000 actions grouping its share of the cases, and
+seized assets. It loads by COPY on PostgreSQL and by ``executemany`` in one
+transaction on SQLite, then recounts every day into ``report_figure`` (what
+``fraudlink stats --refresh`` does) and times each figure fraudlink computes
+(``figures_by`` per dimension, exact, over the summary; a window with partial months;
+one operation's figures) beside the plain SQL a person would write for the same numbers
+(``GROUP BY`` with ``SUM`` over the reports, which on SQLite adds floats). It times them
+again with one day written after the refresh (counted from its reports), and on
+PostgreSQL checks that the figures equal the plain GROUP BY to the last unit. Prints
+wall time, CPU time and peak Python memory side by side with the ratio.
 """
 
 from __future__ import annotations
@@ -21,29 +29,36 @@ import random
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
 
 from fraudlink.cases.operations import operation_statistics
+from fraudlink.cases.rollup import refresh
 from fraudlink.cases.statistics import figures_by
-from fraudlink.cases.tables import Operation, OperationAction, SeizedAsset
+from fraudlink.cases.tables import Operation, ReportFigure
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
-from fraudlink.store.schema import Agency, MoneyRecord, Report
+from fraudlink.store.schema import Agency, Report
 
 CURRENCIES = ("USD", "CNY", "THB", "KRW", "VND")
 PROVINCES = tuple(f"Province {n:02d}" for n in range(25))
-CHUNK = 20_000
+BLOCK = 200_000  # rows per COPY statement or executemany call
+DAYS = 2 * 365
+START = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+SUBJECTS_PER_CASE = 10
+REPORTS_PER_CASE = 10
+STEPS = ("arrested", "detained", "handed_over", "charged")
+Row = tuple[object, ...]
 
 
 def _agencies(db: Database) -> list[int]:
     """A national agency per country and 25 provincial units under KH-NPA."""
     with db.session() as session:
-        ids = []
         for code in ("KH-NPA", "CN-MPS", "TH-RTP", "VN-MPS", "KR-KNPA"):
             session.execute(insert(Agency).values(code=code, country=code[:2]))
         national = {a.code: a.id for a in session.query(Agency)}
@@ -53,62 +68,167 @@ def _agencies(db: Database) -> list[int]:
                     code=f"KH-NPA-P{n:02d}", country="KH", parent_id=national["KH-NPA"]
                 )
             )
-        ids = [a.id for a in session.query(Agency)]
-    return ids
+        return [a.id for a in session.query(Agency)]
 
 
-def _fill(db: Database, reports: int, actions: int, assets: int, seed: int) -> None:
-    rng = random.Random(seed)
-    agencies = _agencies(db)
-    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-    with db.session() as session:
-        for first in range(0, reports, CHUNK):
-            rows = []
-            for n in range(first, min(first + CHUNK, reports)):
-                rows.append({
-                    "agency_id": rng.choice(agencies), "external_id": f"R{n}",
-                    "reported_at": start + dt.timedelta(minutes=rng.randrange(2 * 365 * 1440)),
-                    "country": rng.choice(("KH", "CN", "TH", "VN", "KR")),
-                    "scam_type": rng.choice(("investment", "romance", "job_task", "loan")),
-                    "raw": "", "content_hash": f"{n:064d}", "narrative": "", "tlp": "AMBER",
-                    "extra": {},
-                })  # fmt: skip
-            session.execute(insert(Report), rows)
-        ids = [r for (r,) in session.execute(text("SELECT id FROM report"))]
-        for first in range(0, len(ids), CHUNK):
-            money = [
-                {"kind": "loss", "report_id": rid, "currency": rng.choice(CURRENCIES),
-                 "amount": Decimal(rng.randrange(1, 10_000_000)) / 100}
-                for rid in ids[first : first + CHUNK]
-            ]  # fmt: skip
-            session.execute(insert(MoneyRecord), money)
-        operations = max(1, actions // 1000)
-        for n in range(operations):
-            session.execute(
-                insert(Operation).values(
-                    reference=f"OP-{n}", name=f"op {n}", lead_agency_id=agencies[0],
-                    started_on=dt.date(2024, 1, 1),
+class Loader:
+    """Bulk rows into one table: COPY on PostgreSQL, executemany in one transaction on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self.postgres = db.dialect == "postgresql"
+        self.raw = db.engine.raw_connection()
+        if not self.postgres:
+            self.raw.execute("BEGIN")
+
+    def instant(self, minutes: int) -> str:
+        when = START + dt.timedelta(minutes=minutes)
+        return when.strftime(
+            "%Y-%m-%d %H:%M:00+00" if self.postgres else "%Y-%m-%d %H:%M:00.000000"
+        )
+
+    def flag(self, value: bool) -> object:
+        return ("t" if value else "f") if self.postgres else int(value)
+
+    def load(self, table: str, columns: str, rows: Iterable[Row]) -> int:
+        count = 0
+        block: list[Row] = []
+        for row in rows:
+            block.append(row)
+            if len(block) == BLOCK:
+                count += self._write(table, columns, block)
+                block = []
+        if block:
+            count += self._write(table, columns, block)
+        return count
+
+    def _write(self, table: str, columns: str, block: list[Row]) -> int:
+        if self.postgres:
+            text_ = "".join(
+                "\t".join("\\N" if v is None else str(v) for v in row) + "\n" for row in block
+            )
+            cursor = self.raw.cursor()
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+                copy.write(text_)
+        else:
+            marks = ", ".join("?" for _ in columns.split(","))
+            self.raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", block)
+        return len(block)
+
+    def finish(self, tables: Iterable[str]) -> None:
+        if self.postgres:
+            cursor = self.raw.cursor()
+            for table in tables:
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-            )  # fmt: skip
-        ops = [o for (o,) in session.execute(text("SELECT id FROM operation"))]
-        for first in range(0, actions, CHUNK):
-            rows = [
-                {"operation_id": rng.choice(ops), "kind": rng.choice(("arrest", "rescue", "raid")),
-                 "occurred_at": start + dt.timedelta(minutes=rng.randrange(2 * 365 * 1440)),
-                 "agency_id": rng.choice(agencies), "province": rng.choice(PROVINCES),
-                 "persons": rng.randrange(0, 50), "officers": []}
-                for _ in range(first, min(first + CHUNK, actions))
-            ]  # fmt: skip
-            session.execute(insert(OperationAction), rows)
-        for first in range(0, assets, CHUNK):
-            rows = [
-                {"operation_id": ops[0] if rng.random() < 0.5 else rng.choice(ops),
-                 "kind": "cash", "description": "cash", "currency": rng.choice(CURRENCIES),
-                 "amount": Decimal(rng.randrange(1, 10**9)) / 100, "agency_id": agencies[0],
-                 "state": rng.choice(("seized", "frozen", "confiscated")), "details": {}}
-                for _ in range(first, min(first + CHUNK, assets))
-            ]  # fmt: skip
-            session.execute(insert(SeizedAsset), rows)
+        self.raw.commit()
+        if self.postgres:
+            self.raw.cursor().execute("ANALYZE")
+            self.raw.commit()
+        else:
+            self.raw.execute("ANALYZE")
+        self.raw.close()
+
+
+def _fill(db: Database, args: argparse.Namespace) -> dict[str, int]:
+    rng = random.Random(args.seed)
+    agencies = _agencies(db)
+    out = Loader(db)
+    now = out.instant(DAYS * 1440)
+    counts: dict[str, int] = {}
+    counts["report"] = out.load(
+        "report",
+        "id, agency_id, external_id, reported_at, country, language_detected, scam_type, "
+        "narrative, extra, tlp, raw, content_hash, version, ingested_at, updated_at",
+        (
+            (n, rng.choice(agencies), f"R{n}", out.instant(rng.randrange(DAYS * 1440)),
+             rng.choice(("KH", "CN", "TH", "VN", "KR")), out.flag(False),
+             rng.choice(("investment", "romance", "job_task", "loan")), "", "{}", "AMBER", "",
+             f"{n:064d}", 1, now, now)
+            for n in range(1, args.reports + 1)
+        ),
+    )  # fmt: skip
+    counts["money_record"] = out.load(
+        "money_record",
+        "id, kind, report_id, currency, amount",
+        (
+            (n, "loss", n, rng.choice(CURRENCIES), str(Decimal(rng.randrange(1, 10_000_000)) / 100))
+            for n in range(1, args.reports + 1)
+        ),
+    )  # fmt: skip
+    cases = max(1, args.subjects // SUBJECTS_PER_CASE)
+    entities = max(SUBJECTS_PER_CASE, args.subjects // 10)
+    operations = max(1, args.actions // 1000)
+    counts["entity"] = out.load(
+        "entity",
+        "id, schema, name, agency_id, properties, tlp",
+        ((n, "Person", f"person {n}", rng.choice(agencies), "{}", "AMBER")
+         for n in range(1, entities + 1)),
+    )  # fmt: skip
+    counts["case_file"] = out.load(
+        "case_file",
+        "id, reference, title, lead_agency_id, status, tlp, flags, opened_at",
+        ((n, f"C{n}", f"case {n}", rng.choice(agencies), "open", "AMBER", "{}", now)
+         for n in range(1, cases + 1)),
+    )  # fmt: skip
+    counts["case_report"] = out.load(
+        "case_report",
+        "case_id, report_id",
+        ((case, report) for case in range(1, cases + 1)
+         for report in sorted(rng.sample(range(1, args.reports + 1), REPORTS_PER_CASE))),
+    )  # fmt: skip
+
+    def subjects() -> Iterable[Row]:
+        n = 0
+        for case in range(1, cases + 1):
+            for entity in rng.sample(range(1, entities + 1), SUBJECTS_PER_CASE):
+                n += 1
+                yield (n, case, entity, "suspect", "{}")
+
+    counts["case_subject"] = out.load(
+        "case_subject", "id, case_id, entity_id, role, flags", subjects()
+    )
+
+    def steps() -> Iterable[Row]:
+        n = 0
+        for subject in range(1, counts["case_subject"] + 1):
+            for status in STEPS[: rng.randrange(1, len(STEPS) + 1)]:
+                n += 1
+                day = out.instant(rng.randrange(DAYS * 1440))[:10]
+                yield (n, subject, status, day, rng.choice(agencies), now)
+
+    counts["subject_status"] = out.load(
+        "subject_status", "id, subject_id, status, occurred_on, agency_id, recorded_at", steps()
+    )
+    counts["operation"] = out.load(
+        "operation",
+        "id, reference, name, lead_agency_id, started_on",
+        ((n, f"OP-{n}", f"op {n}", agencies[0], "2024-01-01") for n in range(1, operations + 1)),
+    )  # fmt: skip
+    counts["operation_case"] = out.load(
+        "operation_case",
+        "operation_id, case_id",
+        ((1 + case % operations, case) for case in range(1, cases + 1)),
+    )
+    counts["operation_action"] = out.load(
+        "operation_action",
+        "id, operation_id, kind, occurred_at, agency_id, province, persons, officers",
+        ((n, rng.randrange(1, operations + 1), rng.choice(("arrest", "rescue", "raid")),
+          out.instant(rng.randrange(DAYS * 1440)), rng.choice(agencies), rng.choice(PROVINCES),
+          rng.randrange(0, 50), "[]")
+         for n in range(1, args.actions + 1)),
+    )  # fmt: skip
+    counts["seized_asset"] = out.load(
+        "seized_asset",
+        "id, operation_id, kind, description, currency, amount, agency_id, state, details",
+        ((n, 1 if rng.random() < 0.5 else rng.randrange(1, operations + 1), "cash", "cash",
+          rng.choice(CURRENCIES), str(Decimal(rng.randrange(1, 10**9)) / 100), agencies[0],
+          rng.choice(("seized", "frozen", "confiscated")), "{}")
+         for n in range(1, args.assets + 1)),
+    )  # fmt: skip
+    out.finish([t for t in counts if t not in ("case_report", "operation_case")])
+    return counts
 
 
 def _measure(work: Callable[[], Any]) -> tuple[float, float, float]:
@@ -142,6 +262,7 @@ OPERATION_BASELINE = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=200_000)
+    parser.add_argument("--subjects", type=int, default=20_000)
     parser.add_argument("--actions", type=int, default=100_000)
     parser.add_argument("--assets", type=int, default=100_000)
     parser.add_argument("--db", help="a database URL (default: a fresh SQLite file)")
@@ -150,21 +271,57 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Settings(db=args.db or str(Path(tmp) / "stats.db")))
         began = time.perf_counter()
-        _fill(db, args.reports, args.actions, args.assets, args.seed)
-        print(f"{db.dialect}: {args.reports:,} reports and losses, {args.actions:,} actions, "
-              f"{args.assets:,} assets loaded in {time.perf_counter() - began:.1f} s")  # fmt: skip
-        print(f"{'figure':<22}{'fraudlink wall/cpu/MiB':>26}{'GROUP BY wall/cpu/MiB':>26}"
+        counts = _fill(db, args)
+        print(f"{db.dialect}: loaded in {time.perf_counter() - began:.1f} s: "
+              + ", ".join(f"{n:,} {t}" for t, n in counts.items()))  # fmt: skip
+        with db.session() as session:
+            wall, cpu, _ = _measure(lambda: refresh(session))
+        with db.session() as session:
+            rows = session.scalar(select(func.count()).select_from(ReportFigure))
+            print(f"refresh (stats --refresh) of every day: {wall:.1f} s wall, {cpu:.1f} s cpu, "
+                  f"{rows:,} summary rows")  # fmt: skip
+            if db.dialect == "postgresql":
+                session.execute(text("ANALYZE report_figure"))
+        print(f"{'figure':<40}{'fraudlink wall/cpu/MiB':>26}{'GROUP BY wall/cpu/MiB':>26}"
               f"{'ratio wall, cpu':>17}")  # fmt: skip
         with db.session() as session:
-            for dimension, sql in BASELINES.items():
-                ours = _measure(lambda d=dimension: figures_by(session, d))
-                base = _measure(lambda s=sql: session.execute(text(s)).all()) if sql else None
-                _row(f"by {dimension}", ours, base)
-            op = session.get(Operation, 1)
-            ours = _measure(lambda: operation_statistics(session, op, dt.date(2025, 1, 1)))
-            base = _measure(lambda: session.execute(text(OPERATION_BASELINE), {"op": 1}).all())
-            _row("one operation", ours, base)
+            _figures(session, "")
+            # a report written after the refresh: its day is counted from the reports
+            session.execute(
+                insert(Report).values(
+                    agency_id=1, external_id="late", reported_at=START + dt.timedelta(days=400),
+                    country="KH", scam_type="loan", raw="", content_hash="late", extra={},
+                )
+            )  # fmt: skip
+            session.flush()
+            _figures(session, " (1 stale day)")
+            _exact(session)
         db.dispose()
+
+
+def _figures(session: Session, note: str) -> None:
+    for dimension, sql in BASELINES.items():
+        ours = _measure(lambda d=dimension: figures_by(session, d))
+        base = _measure(lambda s=sql: session.execute(text(s)).all()) if sql else None
+        _row(f"by {dimension}{note}", ours, base)
+    window = (dt.date(2024, 3, 15), dt.date(2025, 6, 10))
+    ours = _measure(lambda: figures_by(session, "scam_type", *window))
+    _row(f"scam_type 15 Mar-10 Jun{note}", ours, None)
+    if note:
+        return
+    op = session.get(Operation, 1)
+    ours = _measure(lambda: operation_statistics(session, op, dt.date(2025, 1, 1)))
+    base = _measure(lambda: session.execute(text(OPERATION_BASELINE), {"op": 1}).all())
+    _row("one operation", ours, base)
+
+
+def _exact(session: Session) -> None:
+    """The figures by country equal the plain GROUP BY's (exact NUMERIC on PostgreSQL)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    plain = {(c, cur): Decimal(a) for c, cur, _, a in session.execute(text(BASELINES["country"]))}
+    ours = {(g.key, cur): a for g in figures_by(session, "country") for cur, a in g.losses.items()}
+    print(f"figures by country equal the plain GROUP BY to the last unit: {plain == ours}")
 
 
 def _row(
@@ -172,11 +329,11 @@ def _row(
 ) -> None:
     shown = f"{ours[0]:8.3f} {ours[1]:8.3f} {ours[2]:7.1f}"
     if base is None:
-        print(f"{label:<22}{shown:>26}{'—':>26}")
+        print(f"{label:<40}{shown:>26}{'—':>26}")
         return
     wall = ours[0] / base[0] if base[0] else float("inf")
     cpu = ours[1] / base[1] if base[1] else float("inf")
-    print(f"{label:<22}{shown:>26}{f'{base[0]:8.3f} {base[1]:8.3f} {base[2]:7.1f}':>26}"
+    print(f"{label:<40}{shown:>26}{f'{base[0]:8.3f} {base[1]:8.3f} {base[2]:7.1f}':>26}"
           f"{wall:>8.1f}x {cpu:>6.1f}x")  # fmt: skip
 
 

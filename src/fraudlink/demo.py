@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fraudlink.analyse.evaluate import Scores, score_against_truth
 from fraudlink.analyse.summary import Summary, summarise
@@ -27,7 +28,7 @@ from fraudlink.link import LinkSummary, NetworkView, largest_networks, link_repo
 from fraudlink.screen import import_list
 from fraudlink.screen.network import ListedPlayer, listed_players
 from fraudlink.store import Database
-from fraudlink.store.schema import Report
+from fraudlink.store.schema import Agency, Report
 
 DEMO_DB = "fraudlink-demo.db"
 _DEMO_FILE = re.compile(r"reports-\d+-\d+\.jsonl")
@@ -98,11 +99,26 @@ def run_operations(
         done = list(session.scalars(select(Operation).order_by(Operation.id)))
         if done:  # a demo database records its operations once; shown again on a rerun
             return [operation_statistics(session, op) for op in done]
+        _provincial_units(session)
         first = min((plan.started_on for plan in plans), default=None)
         if first is not None:
             rates = write_rates(data_dir / f"rates-{seed}.csv", first)
             import_rates(session, rates)
         return [record(session, plan) for plan in plans]
+
+
+def _provincial_units(session: Session) -> None:
+    """KH-NPA and its 25 provincial units (the figures of each roll up to it)."""
+    from fraudlink.access.agencies import set_parent
+    from fraudlink.cases.service import agency_id
+    from fraudlink.generate.operations import provincial_units
+
+    agency_id(session, "KH-NPA")
+    for code, name in provincial_units().values():
+        unit = session.get(Agency, agency_id(session, code))
+        if unit is not None:
+            unit.name, unit.country = name, "KH"
+        set_parent(session, code, "KH-NPA")
 
 
 def screen_networks(

@@ -24,10 +24,13 @@ def _pages(site: Any) -> dict[str, str]:
         "case": "/cases/CN-2026-0001",
         "joint-case": "/joint-cases/JC-CN-KR-1",
         "packages": "/packages?box=outbox",
+        "inbox": "/packages?box=inbox",
         "package": f"/packages/{extra['package']}",
         "package-open": "/packages/open",
         "upload": "/upload",
+        "disputes": "/disputes?status=open",
         "purpose": "/purpose",
+        "rates": "/rates",
         "not-found": "/reports/KR-KNPA/none-such",
     }
 

@@ -272,14 +272,10 @@ def operation_statistics(
 ) -> dict[str, Any]:
     """The figures a ministry asks for, in original currencies and in USD with each rate."""
     on = on or operation.ended_on or dt.date.today()
-    cases = list(
-        session.scalars(
-            select(OperationCase.case_id).where(OperationCase.operation_id == operation.id)
-        )
-    )
-    reports = list(
-        session.scalars(select(CaseReport.report_id).where(CaseReport.case_id.in_(cases)))
-    )
+    cases = select(OperationCase.case_id).where(OperationCase.operation_id == operation.id)
+    reports = select(CaseReport.report_id).where(CaseReport.case_id.in_(cases)).distinct()
+    case_count = session.scalar(select(func.count()).select_from(cases.subquery()))
+    report_count = session.scalar(select(func.count()).select_from(reports.subquery()))
     networks = session.scalar(
         select(func.count(func.distinct(LinkReport.network_id))).where(
             LinkReport.report_id.in_(reports)
@@ -318,8 +314,8 @@ def operation_statistics(
     }
     return {
         "operation": operation.reference,
-        "cases": len(cases),
-        "reports": len(reports),
+        "cases": int(case_count or 0),
+        "reports": int(report_count or 0),
         "networks": int(networks or 0),
         "actions": dict(sorted(actions.items())),
         "arrested": persons["arrest"],

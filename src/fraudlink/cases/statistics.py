@@ -1,7 +1,8 @@
 """The figures ministries report, grouped by month, country, scam type, unit or province.
 
-Each figure is one GROUP BY in the database (the reports table is the large one), so a
-dashboard stays fast on millions of reports; a unit's figures roll up into every agency
+Reports and losses are read from daily and monthly totals, with the days written
+since their last count counted from the reports (``cases.rollup``), so a dashboard
+stays fast and exact on ten million reports; a unit's figures roll up into every agency
 above it, so the national centre sees its provinces and its own total on one chart.
 """
 
@@ -19,8 +20,9 @@ from typing import Any
 from sqlalchemy import Select, func, select, true
 from sqlalchemy.orm import Session
 
+from fraudlink.cases import rollup
 from fraudlink.cases.sums import exact_sum
-from fraudlink.cases.tables import OperationAction
+from fraudlink.cases.tables import OperationAction, ReportFigure
 from fraudlink.errors import InputError
 from fraudlink.store.schema import Agency, MoneyRecord, Report
 
@@ -92,36 +94,63 @@ def figures_by(
         return groups.setdefault(name, Group(name))
 
     if dimension != "province":
-        key = _report_key(session, dimension)
-        counted = _window(
-            select(key, func.count())
-            .select_from(Report)
-            .join(Agency, Agency.id == Report.agency_id)
-            .where(_of(Report.agency_id, agency_ids))
-            .group_by(key),
-            Report.reported_at,
-            start,
-            end,
-        )
-        for value, count in session.execute(counted):
-            group(value).reports += count
-        lost = _window(
-            select(key, MoneyRecord.currency, exact_sum(session, MoneyRecord.amount))
-            .select_from(MoneyRecord)
-            .join(Report, Report.id == MoneyRecord.report_id)
-            .join(Agency, Agency.id == Report.agency_id)
-            .where(MoneyRecord.kind == "loss", _of(Report.agency_id, agency_ids))
-            .group_by(key, MoneyRecord.currency),
-            Report.reported_at,
-            start,
-            end,
-        )
-        for value, currency, total in session.execute(lost):
-            group(value).losses[currency] += total
+        _add_reports(session, dimension, start, end, group, agency_ids)
     _add_actions(session, dimension, start, end, group, agency_ids)
     if dimension == "unit":
         _roll_up(session, groups)
     return [groups[name] for name in sorted(groups)]
+
+
+def _add_reports(
+    session: Session,
+    dimension: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    group: Any,
+    agency_ids: list[int] | None,
+) -> None:
+    """Reports and losses: summary rows for counted days, the reports of stale days."""
+    chosen = rollup.plan(session, start, end)
+    scope = _of(ReportFigure.agency_id, agency_ids)
+    for where in (chosen.months, chosen.days):
+        if where is None:
+            continue
+        for value, currency, count, total in session.execute(
+            rollup.summary_rows(session, dimension, where, scope)
+        ):
+            if currency == rollup.COUNT:
+                group(value).reports += int(count or 0)
+            else:
+                group(value).losses[currency] += rollup.zero(total)
+    if not chosen.stale:
+        return
+    key = _report_key(session, dimension)
+    on_stale_days = rollup.reported_on_days(chosen.stale)
+    counted = _window(
+        select(key, func.count())
+        .select_from(Report)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(_of(Report.agency_id, agency_ids), on_stale_days)
+        .group_by(key),
+        Report.reported_at,
+        start,
+        end,
+    )
+    for value, count in session.execute(counted):
+        group(value).reports += count
+    lost = _window(
+        select(key, MoneyRecord.currency, exact_sum(session, MoneyRecord.amount))
+        .select_from(MoneyRecord)
+        .join(Report, Report.id == MoneyRecord.report_id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(MoneyRecord.kind == "loss", _of(Report.agency_id, agency_ids), on_stale_days)
+        .group_by(key, MoneyRecord.currency),
+        Report.reported_at,
+        start,
+        end,
+    )
+    for value, currency, total in session.execute(lost):
+        group(value).losses[currency] += total
 
 
 def _of(column: Any, agency_ids: list[int] | None) -> Any:

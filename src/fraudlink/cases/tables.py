@@ -9,7 +9,17 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fraudlink.store.schema import Base, Id, JsonType, Money
@@ -145,3 +155,40 @@ class RescuedPerson(Base):
     status_basis: Mapped[str | None] = mapped_column(String(512))
     repatriated_on: Mapped[dt.date | None] = mapped_column(Date)
     embassy: Mapped[str | None] = mapped_column(String(255))
+
+
+class ReportFigure(Base):
+    """Reports and losses of one day (``span`` 'd') or month ('m') and group.
+
+    ``currency`` '' carries the count of reports; each other row the exact sum of the
+    group's losses in that currency. Rows of a stale day are not read (see
+    ``cases.rollup``); ``fraudlink stats --refresh`` recounts them.
+    """
+
+    __tablename__ = "report_figure"
+    __table_args__ = (
+        CheckConstraint("span IN ('d', 'm')", name="span"),
+        Index("ix_report_figure_span_period", "span", "period"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    span: Mapped[str] = mapped_column(String(1))
+    period: Mapped[dt.date] = mapped_column(Date)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    country: Mapped[str | None] = mapped_column(String(2))
+    scam_type: Mapped[str | None] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(10))
+    reports: Mapped[int] = mapped_column(BigInteger)
+    losses: Mapped[Decimal] = mapped_column(Money)
+
+
+class ReportDayStale(Base):
+    """A UTC day whose reports or losses changed since ``report_figure`` counted it.
+
+    Written by triggers on ``report`` and ``money_record`` (migration 0027), so no
+    writer can forget it.
+    """
+
+    __tablename__ = "report_day_stale"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)

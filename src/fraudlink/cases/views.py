@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.access import scope
 from fraudlink.access.principal import Principal
-from fraudlink.cases.tables import Operation, SeizedAsset
+from fraudlink.cases.tables import ExchangeRate, Operation, SeizedAsset
 from fraudlink.errors import NotFound
 from fraudlink.store.schema import Agency
 
@@ -80,3 +80,35 @@ def statistics(
 
     groups = figures_by(session, dimension, start, end, scope.figures_scope(principal))
     return [g.as_json() for g in groups]
+
+
+def unit_figures(session: Session, principal: Principal) -> list[dict[str, Any]]:
+    """Each unit directly under the principal's agency with its rolled-up figures.
+
+    Every unit is listed, with zeros when it has nothing yet, so a national centre
+    sees all its provinces on one chart.
+    """
+    from fraudlink.cases.statistics import figures_by
+
+    names = dict(
+        session.execute(
+            select(Agency.code, Agency.name).where(Agency.parent_id == principal.agency_id)
+        ).all()
+    )
+    units = sorted(names)
+    if not units:
+        return []
+    groups = {
+        g.key: g.as_json()
+        for g in figures_by(session, "unit", None, None, scope.figures_scope(principal))
+    }
+    empty = {"reports": 0, "arrested": 0, "rescued": 0, "losses": {}}
+    return [
+        groups.get(code, {"key": code, **empty}) | {"name": names[code] or code} for code in units
+    ]
+
+
+def exchange_rates(session: Session, limit: int = 2000) -> list[ExchangeRate]:
+    """The imported USD rates, newest first (figures, not personal data: any signed-in user)."""
+    query = select(ExchangeRate).order_by(ExchangeRate.on.desc(), ExchangeRate.currency)
+    return list(session.scalars(query.limit(limit)))

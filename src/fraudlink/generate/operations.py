@@ -34,6 +34,13 @@ USD_RATES = {"CNY": "0.138", "TWD": "0.031", "HKD": "0.128", "KRW": "0.00072", "
              "THB": "0.029", "MYR": "0.22", "IDR": "0.000062", "JPY": "0.0066", "SGD": "0.74",
              "PHP": "0.017", "AUD": "0.65", "GBP": "1.27", "MMK": "0.00048", "LAK": "0.000046",
              "AED": "0.2723", "GEL": "0.37", "TRY": "0.029", "USDT": "1.0"}  # fmt: skip
+# Cambodia's 25 provinces (ISO 3166-2:KH order): each has a provincial police unit under
+# KH-NPA, so the demo's national dashboard shows its provinces on one chart
+KH_PROVINCES = ("Banteay Meanchey", "Battambang", "Kampong Cham", "Kampong Chhnang",
+                "Kampong Speu", "Kampong Thom", "Kampot", "Kandal", "Koh Kong", "Kratie",
+                "Mondulkiri", "Phnom Penh", "Preah Vihear", "Prey Veng", "Pursat", "Ratanakiri",
+                "Siem Reap", "Preah Sihanouk", "Stung Treng", "Svay Rieng", "Takeo",
+                "Oddar Meanchey", "Kep", "Pailin", "Tbong Khmum")  # fmt: skip
 CODENAMES = ("Sky Net", "Thunder", "Dragon Gate", "Mekong Dawn", "Safe Harbour", "Clean Wave")
 
 
@@ -100,10 +107,12 @@ def _plan(
     province = rng.choice(PROVINCES.get(base, ("capital",)))
     at = dt.datetime.combine(start, dt.time(5, 0), dt.UTC)
     arrested, rescued = rng.randint(20, 300), rng.randint(5, 60)
-    officer = f"{lead}/officer-{rng.randint(1, 40)}"
+    # in Cambodia the province's own police unit acts; elsewhere the national agency
+    unit = provincial_units()[province][0] if base == "KH" else lead
+    officer = f"{unit}/officer-{rng.randint(1, 40)}"
     for kind, persons in (("raid", 0), ("arrest", arrested), ("seizure", 0), ("rescue", rescued)):
         action = {"kind": kind, "at": at, "province": province, "persons": persons}
-        op.actions.append({**action, "agency": lead, "officers": [officer]})
+        op.actions.append({**action, "agency": unit, "officers": [officer]})
     currency = BASE_CURRENCY.get(base, "USD")
     cash = Decimal(rng.randint(50, 1200) * 10_000) / Decimal(USD_RATES.get(currency, "1"))
     op.assets = [
@@ -124,6 +133,14 @@ def _plan(
         person = {"name": name, "nationality": nationality, "place": province}
         op.rescued.append({**person, "needs": rng.sample(needs, 2)})
     return op
+
+
+def provincial_units() -> dict[str, tuple[str, str]]:
+    """Province → (unit code, unit name) of KH-NPA's provincial units."""
+    return {
+        province: (f"KH-NPA-{n:02d}", f"{province} Provincial Police")
+        for n, province in enumerate(KH_PROVINCES, start=1)
+    }
 
 
 def write_rates(path: Path, on: dt.date) -> Path:

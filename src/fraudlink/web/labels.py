@@ -17,6 +17,18 @@ def labels() -> dict[str, str]:
         "received": _("Received"),
         "retracted": _("Retracted"),
         "corrected": _("Corrected"),
+        "blocked": _("Blocked by the safeguards"),
+        "queued": _("Queued for the partner's server"),
+        "delivered": _("Delivered (receipt)"),
+        "opened": _("Opened by the partner"),
+        "failed": _("Failed"),
+        "created": _("Created"),
+        "approved": _("Approved"),
+        "waiting": _("Waiting to be opened"),
+        "applied": _("Applied on arrival"),
+        "rejected": _("Refused on opening"),
+        "statistics": _("Statistics"),
+        "retraction": _("Retraction"),
         "case_notification": _("Case notification"),
         "evidence_transfer": _("Evidence transfer"),
         "repatriation_request": _("Repatriation request"),
@@ -38,6 +50,21 @@ def labels() -> dict[str, str]:
         # case statuses
         "open": _("Open"),
         "closed": _("Closed"),
+        # dispute statuses: their own keys, since "rejected" is also a package's state
+        "dispute:open": _("Open"),
+        "dispute:withdrawn": _("Withdrawn"),
+        "dispute:rejected": _("Rejected"),
+        # operations' figures and seized assets' legal states
+        "losses": _("Losses"),
+        "arrested": _("Persons arrested"),
+        "rescued": _("Persons rescued"),
+        "handed_over_or_repatriated": _("Handed over or repatriated"),
+        "seized": _("Seized"),
+        "frozen": _("Frozen"),
+        "confiscated": _("Confiscated"),
+        "returned": _("Returned to victims"),
+        "forfeited": _("Forfeited"),
+        "released": _("Released"),
     }
 
 

@@ -7,13 +7,16 @@ the named roles, audited). Scoping is ``access.scope``'s, through ``cases.views`
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from fraudlink.api.deps import SessionDep
 from fraudlink.cases import views
+from fraudlink.web import i18n
 from fraudlink.web.deps import ViewerDep
+from fraudlink.web.labels import labels
 from fraudlink.web.render import page
 
 router = APIRouter(tags=["pages"])
@@ -33,11 +36,46 @@ def operations_page(request: Request, viewer: ViewerDep, opened: SessionDep) -> 
 def operation_page(
     request: Request, reference: str, viewer: ViewerDep, opened: SessionDep
 ) -> HTMLResponse:
+    figures = views.operation_figures(opened, viewer.principal, reference, None)
+    converted = [("losses", c) for c in figures["losses_usd"]["rates"]] + [
+        (state, c) for state, usd in figures["assets_usd"].items() for c in usd["rates"]
+    ]
     context = {
-        "figures": views.operation_figures(opened, viewer.principal, reference, None),
+        "figures": figures,
+        "converted": converted,
         "assets": views.operation_assets(opened, viewer.principal, reference),
     }
     return page(request, "operation.html", viewer, context)
+
+
+@router.get("/operations/{reference}/figures.json", name="web_operation_figures")
+def operation_figures(
+    request: Request, reference: str, viewer: ViewerDep, opened: SessionDep
+) -> dict[str, Any]:
+    """The operation's charts: counts and sums only, never a person."""
+    figures = views.operation_figures(opened, viewer.principal, reference, None)
+    token = i18n.current.set(request.state.language)
+    try:
+        words = labels()
+    finally:
+        i18n.current.reset(token)
+    usd = figures["assets_usd"]
+    return {
+        "people": [
+            ["arrested", figures["arrested"]],
+            ["rescued", figures["rescued"]],
+            ["handed_over_or_repatriated", figures["handed_over_or_repatriated"]],
+        ],
+        "losses": [[currency, amount] for currency, amount in figures["losses"].items()],
+        "assets_usd": [[state, usd[state]["total"]] for state in usd],
+        "labels": words,
+    }
+
+
+@router.get("/rates", name="web_rates", response_class=HTMLResponse)
+def rates_page(request: Request, viewer: ViewerDep, opened: SessionDep) -> HTMLResponse:
+    """The imported USD rates that converted figures name (``fraudlink rates import``)."""
+    return page(request, "rates.html", viewer, {"rates": views.exchange_rates(opened)})
 
 
 @router.get("/operations/{reference}/summary.pdf", name="web_operation_summary")

@@ -1,7 +1,8 @@
-// Draws the dashboard's charts from /dashboard.json with ECharts (canvas, no inline style).
+// Draws the charts of a page (the dashboard, an operation) from the JSON its
+// .charts[data-source] names, with ECharts (canvas, no inline style).
 "use strict";
 (function () {
-  var root = document.getElementById("dashboard");
+function drawCharts(root) {
   if (!root || !window.echarts) { return; }
   var locale = root.dataset.locale || "en";
   var numbers = new Intl.NumberFormat(locale);
@@ -61,6 +62,27 @@
     return chart;
   }
 
+  function units(element, rows) {
+    // every unit on one chart: reports, arrests and rescues side by side, units as rows
+    var series = [["reports", 1], ["arrested", 2], ["rescued", 3]];
+    var chart = echarts.init(element);
+    chart.setOption({
+      color: palette,
+      legend: { top: 0 },
+      grid: { left: 10, right: 20, top: 30, bottom: 20, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
+                 valueFormatter: function (v) { return numbers.format(v); } },
+      xAxis: { type: "value", axisLabel: { formatter: function (v) { return compact.format(v); } } },
+      yAxis: { type: "category", inverse: true, axisLabel: { interval: 0 },
+               data: rows.map(function (r) { return word(r[0]); }) },
+      series: series.map(function (s) {
+        return { name: root.dataset[s[0]] || s[0], type: "bar",
+                 data: rows.map(function (r) { return Number(r[s[1]]); }) };
+      })
+    });
+    return chart;
+  }
+
   function empty(element) {
     element.textContent = root.dataset.empty;
     element.classList.add("muted");
@@ -77,6 +99,7 @@
         if (!rows.length) { empty(element); return; }
         if (name === "reports_by_month") { charts.push(line(element, rows)); }
         else if (name === "losses") { charts.push(money(element, rows)); }
+        else if (name === "units") { charts.push(units(element, rows)); }
         else { charts.push(bar(element, rows, name === "scam_types" || name === "countries")); }
       });
       var waiting = document.getElementById("waiting");
@@ -84,4 +107,6 @@
       window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
       root.dataset.ready = "true";
     });
+}
+document.querySelectorAll(".charts[data-source]").forEach(drawCharts);
 })();
