@@ -4,7 +4,9 @@
 >>> screener(database).search(Query(("Chen Zhi",)))       # doctest: +SKIP
 
 The names below load on first use: reading ``fraudlink.screen.tables`` (a look-up's
-screening hits) must not bring numpy and the name index into the server at start.
+screening hits) must not bring numpy and the name index into the server at start. No
+submodule bears the name of a function exported here: importing it would bind the module
+over the lazily loaded function (``screener`` lives in ``searching``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fraudlink.screen.scoring import Hit, Query, score_entry
-    from fraudlink.screen.screener import Screener, screener
+    from fraudlink.screen.searching import Screener, screener
     from fraudlink.screen.store import (
         ListInfo,
         import_list,
@@ -39,8 +41,8 @@ _WHERE = {
     "Hit": "scoring",
     "Query": "scoring",
     "score_entry": "scoring",
-    "Screener": "screener",
-    "screener": "screener",
+    "Screener": "searching",
+    "screener": "searching",
     "ListInfo": "store",
     "import_list": "store",
     "import_parsed": "store",

@@ -130,7 +130,7 @@ def match(
     database: Database, request: MatchRequest, limit: int = 5, dataset: str | None = None
 ) -> MatchResponse:
     """Answer a yente ``/match`` body from the stored lists (only list ``dataset`` if named)."""
-    from fraudlink.screen.screener import screener  # numpy and the index: on first match
+    from fraudlink.screen.searching import screener  # numpy and the index: on first match
 
     engine = screener(database)
     responses = {}
