@@ -12,7 +12,6 @@ from __future__ import annotations
 from fraudlink.access.principal import Principal
 from fraudlink.audit import AuditEvent, record_events
 from fraudlink.errors import NotFound
-from fraudlink.screen.store import list_lists
 from fraudlink.screen.yente import MatchRequest, MatchResponse
 from fraudlink.screen.yente import match as yente_match
 from fraudlink.store import Database
@@ -27,6 +26,8 @@ def match_as(
     purpose: str,
 ) -> MatchResponse:
     """Screen ``request`` against list ``dataset`` ("default": every list), audited."""
+    from fraudlink.screen.store import list_lists  # numpy and the name index: on first match
+
     scope = None if dataset == "default" else dataset
     if scope is not None and scope not in {info.name for info in list_lists(database)}:
         raise NotFound(f"No list '{dataset}'; use 'default' for all, or GET /watchlists.")
