@@ -18,7 +18,6 @@ TEST_VENDOR = ROOT / "tests" / "web" / "vendor"
 SCRIPTS = {
     "htmx.org": ["dist/htmx.min.js"],
     "echarts": ["dist/echarts.min.js"],
-    "cytoscape": ["dist/cytoscape.min.js"],
 }
 FONTS = ["noto-sans-khmer", "noto-sans-kr", "noto-sans-sc"]
 LICENCES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENSE-MIT")

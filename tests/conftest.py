@@ -98,3 +98,30 @@ def cpu_growth() -> Callable[[Callable[[int], object], int], float]:
         return _best_cpu(lambda: work(4 * n)) / _best_cpu(lambda: work(n))
 
     return growth
+
+
+#: the password of the users ``cli_user`` adds (``FRAUDLINK_PASSWORD`` signs them in)
+CLI_PASSWORD = "a long password of the tests"
+
+
+@pytest.fixture
+def cli_user(monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    """``cli_user(db, name, agency="KH-NPA", role="supervisor")`` adds that user (and the
+    agency if new) to the database ``db``; commands then sign in with ``--user name``."""
+    from fraudlink.access import add_user
+    from fraudlink.cases.service import agency_id
+
+    monkeypatch.setenv("FRAUDLINK_PASSWORD", CLI_PASSWORD)
+    monkeypatch.delenv("FRAUDLINK_TOKEN", raising=False)
+
+    def add(db: str, name: str, agency: str = "KH-NPA", role: str = "supervisor") -> str:
+        store = open_database(Settings(db=db))
+        try:
+            with store.session() as session:
+                agency_id(session, agency)
+                add_user(session, name, agency, [role], CLI_PASSWORD)
+        finally:
+            store.dispose()
+        return name
+
+    return add

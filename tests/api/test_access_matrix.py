@@ -70,6 +70,7 @@ def _report_lines(caller: str) -> list[dict[str, object]]:
     return [{"id": f"M-{caller}", "agency": "KH-NPA", "reported_at": "2026-03-01", "narrative": ""}]
 
 
+EVIDENCE_QUERY = "name=chat.png&method=seized%20phone&authorisation=warrant%2017"
 INDICATOR = "/taxii2/TH-RTP/collections/indicators/objects/indicator--0"
 PACKAGE = "0b3c6a9e-4a2f-4a57-9c1e-3f8e2a1d5b60"
 CALLS: dict[str, Call] = {
@@ -178,6 +179,16 @@ CALLS: dict[str, Call] = {
         other=404,
         owner=201,
     ),
+    # evidence of KH-M: KH-NPA uploads and reads it; another agency finds no such case
+    "attach_case_evidence": Call(
+        "POST",
+        "/api/v1/cases/KH-M/evidence?" + EVIDENCE_QUERY,
+        lambda who: f"screenshot taken by {who}".encode(),
+        other=404,
+        owner=201,
+    ),
+    "list_case_evidence": Call("GET", "/api/v1/cases/KH-M/evidence", other=404),
+    "download_case_evidence": Call("GET", "/api/v1/cases/KH-M/evidence/{evidence}", other=404),
     # lists are shared by the agencies of the server; the member removes "m1" before the owner
     "list_watchlists": Call("GET", "/api/v1/watchlists"),
     "import_watchlist": Call(
@@ -357,7 +368,17 @@ def _packages_and_cases(server: Server, kh_person: int) -> dict[str, object]:
     upload = server.auth("kh_super") | {"Content-Type": "application/octet-stream"}
     listed = server.client.put("/api/v1/watchlists/m1", content=LISTED, headers=upload)
     assert listed.status_code == 201, listed.text
-    return {"subject": subject, "waiting": waiting["package_id"], "sent": sent["package_id"]}
+    file = {"Content-Type": "application/octet-stream"}
+    evidence = post(
+        "/api/v1/cases/KH-M/evidence?" + EVIDENCE_QUERY, content=b"KH chat log", headers=kh | file
+    )
+    assert evidence.status_code == 201, evidence.text
+    return {
+        "subject": subject,
+        "waiting": waiting["package_id"],
+        "sent": sent["package_id"],
+        "evidence": evidence.json()["sha256"],
+    }
 
 
 def _operation(server: Server) -> int:

@@ -156,6 +156,14 @@ def test_a_package_from_case_to_partner_over_the_api(offices: tuple[Office, Offi
     states = {p["package_id"]: p["status"] for p in outbox["items"]}
     assert states[package] == "corrected" and states[fixed] == "retracted"
 
+    # the safeguards refuse one: 422, and the outbox keeps it, "blocked", with the reason
+    lowered = request | {"tlp": "CLEAR"}
+    refused = kh.client.post(API + "/packages", json=lowered, headers=kh.auth("liaison") | KEY)
+    assert refused.status_code == 422, refused.text
+    outbox = kh.client.get(API + "/packages/outbox", headers=kh.auth("liaison")).json()
+    [blocked] = [p for p in outbox["items"] if p["status"] == "blocked"]
+    assert blocked["problems"] and "would lower it" in blocked["problems"][0]
+
 
 def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
     kh, _ = offices
@@ -177,6 +185,12 @@ def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
         assert {"score", "match", "features", "explanation"} <= result.keys()
     missing = kh.client.post(API + "/match/other", json=query, headers=kh.auth("analyst"))
     assert missing.status_code == 404
+    bare = {"Authorization": f"Bearer {kh.tokens['analyst']}"}
+    refused = kh.client.post(API + "/match/default", json=query, headers=bare)
+    assert refused.status_code == 428, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "X-Purpose" in refused.json()["detail"]
+    _screening_audited(kh, result["id"])
     for kind in ("screen", "resolve"):
         queued = kh.client.post(API + f"/jobs/{kind}", headers=kh.auth("analyst"))
         assert queued.status_code == 202 and queued.json()["state"] == "queued"
@@ -184,3 +198,24 @@ def test_screening_over_the_api(offices: tuple[Office, Office]) -> None:
         job = kh.client.get(API + f"/jobs/{queued.json()['id']}", headers=kh.auth("analyst"))
         assert job.json()["state"] == "done", job.json()
     assert job.json()["result"]["records"] >= 1
+
+
+def _screening_audited(kh: Office, entry: str) -> None:
+    """Each match is logged with its justification, and each list entry it returned."""
+    from sqlalchemy import select
+
+    from fraudlink.audit.tables import AuditEntryRow as AuditLog
+
+    with kh.database.session() as session:
+        rows = session.execute(
+            select(AuditLog.action, AuditLog.record_type, AuditLog.record_id, AuditLog.purpose)
+            .where(AuditLog.action == "read")
+            .where(AuditLog.record_type.in_(["watchlist", "list_entry"]))
+            .order_by(AuditLog.seq)
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        ("read", "watchlist", "default", PURPOSE["X-Purpose"]),
+        ("read", "list_entry", entry, PURPOSE["X-Purpose"]),
+        ("read", "watchlist", "kh-list", PURPOSE["X-Purpose"]),
+        ("read", "list_entry", entry, PURPOSE["X-Purpose"]),
+    ]

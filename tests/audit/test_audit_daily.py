@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -16,10 +17,15 @@ def run(db: str, user: str, *args: str) -> str:
     return str(result.output)
 
 
-def test_case_steps_are_audited_and_the_log_filters_and_pages(tmp_path: Path) -> None:
+def test_case_steps_are_audited_and_the_log_filters_and_pages(
+    tmp_path: Path, cli_user: Callable[..., str]
+) -> None:
     db = str(tmp_path / "a.db")
-    run(db, "ana", "case", "open", "KH-1", "--title", "Compound", "--lead", "KH-NPA")
-    run(db, "bo", "case", "open", "KH-2", "--title", "Other", "--lead", "KH-NPA", "--tlp", "RED")
+    for name in ("ana", "bo"):
+        cli_user(db, name)
+    run(db, "x", "case", "open", "KH-1", "--title", "Compound", "--lead", "KH-NPA", "--user", "ana")
+    run(db, "x", "case", "open", "KH-2", "--title", "Other", "--lead", "KH-NPA", "--tlp", "RED",
+        "--user", "bo")  # fmt: skip
     lines = run(db, "x", "audit", "log", "--json", "--user", "ana").splitlines()
     [entry] = [json.loads(line) for line in lines]
     assert (entry["action"], entry["record_type"], entry["record_id"]) == ("create", "case", "KH-1")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -125,8 +125,9 @@ REPORTS = [
 ]  # fmt: skip
 
 
-def test_json_output_parses(tmp_path: Path) -> None:
+def test_json_output_parses(tmp_path: Path, cli_user: Callable[..., str]) -> None:
     db = str(tmp_path / "j.db")
+    cli_user(db, "t")
     path = tmp_path / "r.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS), "utf-8")
     ledger = tmp_path / "t.csv"
@@ -136,7 +137,7 @@ def test_json_output_parses(tmp_path: Path) -> None:
         ["lookup", "telegram", "@ring_a"], ["report", "show", "KH-NPA/a1"],
         ["person", "find", "Chen Zhi"], ["network", "KH-NPA/a1"], ["players", "KH-NPA/a2"],
         ["explain", "a1", "a2"], ["transactions", "import", str(ledger)], ["trace", "A:1"],
-        ["case", "open", "C-1", "--title", "t", "--lead", "KH-NPA"],
+        ["case", "open", "C-1", "--title", "t", "--lead", "KH-NPA", "--user", "t"],
         ["case", "add-report", "C-1", "KH-NPA", "a1"], ["case", "show", "C-1"], ["case", "list"],
         ["allowlist", "add", "domain", "example.com"], ["allowlist", "list"],
         ["allowlist", "remove", "domain", "example.com"], ["watchlist", "list"],

@@ -32,3 +32,17 @@ def test_no_stage_module_is_imported_to_show_help() -> None:
         name for name in loaded if name.startswith("fraudlink.") and not name.startswith(light)
     )
     assert stages == [], f"--help imported {stages}"
+
+
+#: what the server must not carry before a route needs it (its idle memory, issue 16)
+SERVER_LAZY = ("splink", "duckdb", "pandas", "pyspark", "stix2", "scipy", "networkx",
+               "pyarrow", "weasyprint", "numpy", "pypinyin", "rapidfuzz", "phonenumbers",
+               "pymisp")  # fmt: skip
+
+
+def test_the_server_starts_without_the_analysis_libraries(tmp_path: object) -> None:
+    loaded = _modules_after(
+        "from fraudlink.api import create_app\nfrom fraudlink.settings import Settings\n"
+        f"create_app(Settings(db={str(tmp_path) + '/s.db'!r}))"
+    )
+    assert not [name for name in SERVER_LAZY if name in loaded]

@@ -130,9 +130,14 @@ def test_ambiguous_marks_follow_context(
 @pytest.mark.parametrize(
     ("text", "language", "value"),
     [
-        ("1.200 USD", "en", "1.2"),
+        # money has two decimals at most: one separator before three digits groups
+        # thousands in any locale (``1.000THB`` in a Thai SMS is a thousand baht)
+        ("1.200 USD", "en", "1200"),
         ("1.200 EUR", "de", "1200"),
-        ("1,200 EUR", "de", "1.2"),
+        ("1,200 EUR", "de", "1200"),
+        ("1,25 EUR", "de", "1.25"),
+        ("1.25 USD", "en", "1.25"),
+        ("1.200 ETH", "en", "1.2"),
         ("50.000 VND", "en", "50000"),
         ("1,200.50 USD", "vi", "1200.5"),
         ("1.200,50 USD", "en", "1200.5"),
@@ -259,3 +264,99 @@ def test_huge_line_is_linear() -> None:
     text = "1" * 200_000 + " 万" * 10_000 + "," * 50_000
     assert isinstance(amounts(text, "zh"), list)
     assert arabic_value("1'000", comma_decimal=False) == Decimal(1000)
+
+
+# ------------------------------------------------------------ amounts seen on real text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ลุ้นค่าโทร 500บาท สมัครดวงดีรายวัน 3บ/ขค", ["500", "3"]),
+        ("รับโชคทองมูลค่า100,000บ. ลุ้นกด*124#", ["100000"]),
+        ("เงินฉุกเฉิน 50,000.- บาทดอกเบี้ยถูก", ["50000"]),
+        ("โทรออก(29บ/พ)ไม่รวมVAT", ["29"]),
+        ("oOJWdJS 1.000THB http://x", ["1000"]),
+        ("รับ BTC 200฿ ทั้งคุณและเพื่อน", ["200"]),
+    ],
+)
+def test_thai_baht_abbreviations(text: str, value: list[str]) -> None:
+    found = amounts(text, "th", "TH")
+    assert [m.value for m in found] == value
+    assert {m.attributes["currency"] for m in found} == {"THB"}
+
+
+@pytest.mark.parametrize("text", ["บัญชี 3บัญชี", "ห้อง 3บริษัท", "ราคา 300 ต่อคน"])
+def test_thai_consonant_starting_a_word_is_no_baht(text: str) -> None:
+    assert amounts(text, "th", "TH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1억을 송금했다", "100000000"),
+        ("전세 자금 1억 빌려 주는 거다", "100000000"),
+        ("1억 2천만 이체해 주세요", "120000000"),
+        ("대출금 5천만 상환", "50000000"),
+        ("300만 원을 보내", "3000000"),
+        ("5천만원을 이체", "50000000"),
+    ],
+)
+def test_korean_won_without_its_word(text: str, value: str) -> None:
+    assert only(text, "ko", "KR") == (value, "KRW")
+
+
+@pytest.mark.parametrize(
+    "text", ["3만 명이 왔다", "조회수 10만 회를 넘었다", "1억 년 전", "2016 한글로 조사 4318"]
+)
+def test_korean_counted_things_are_no_won(text: str) -> None:
+    assert amounts(text, "ko", "KR") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Thu nhập 500k~3000k/ngày", ["500000", "3000000"]),
+        ("lương 800k/ngày", ["800000"]),
+        ("chuyển 5 triệu vào tài khoản", ["5000000"]),
+        ("phí 2tr", ["2000000"]),
+        ("nhận 1tr5 mỗi ngày", ["1500000"]),
+        ("thu nhập 350–999k/ngay", ["999000"]),
+    ],
+)
+def test_vietnamese_dong_without_its_word(text: str, values: list[str]) -> None:
+    found = amounts(text, "vi", "VN")
+    assert [m.value for m in found] == values
+    assert {m.attributes["currency"] for m in found} == {"VND"}
+
+
+@pytest.mark.parametrize("text", ["5 triệu người xem", "video 4k đẹp", "năm 2k"])
+def test_vietnamese_counts_are_no_dong(text: str) -> None:
+    assert amounts(text, "vi", "VN") == []
+
+
+def test_kuai_is_money_unless_a_noun_follows() -> None:
+    assert only("给了他500块。", "zh", "CN") == ("500", "CNY")
+    assert only("５０００块", "zh", "CN") == ("5000", "CNY")
+    assert amounts("买了3块蛋糕", "zh", "CN") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "value", "currency"),
+    [
+        ("我被骗走了20万", "CN", "200000", "CNY"),
+        ("转账5万到对方账户", "CN", "50000", "CNY"),
+        ("一共损失1.5万", "CN", "15000", "CNY"),
+        ("损失二十万", "CN", "200000", "CNY"),
+        ("匯款5萬", "TW", "50000", "TWD"),
+    ],
+)
+def test_chinese_sum_after_a_money_verb(text: str, region: str, value: str, currency: str) -> None:
+    assert only(text, "zh", region) == (value, currency)
+
+
+@pytest.mark.parametrize(
+    "text", ["粉丝10万人", "他有3万个粉丝", "骗了3万多人", "这个视频有5万播放"]
+)
+def test_chinese_counts_are_no_yuan(text: str) -> None:
+    assert amounts(text, "zh", "CN") == []

@@ -40,3 +40,12 @@ def test_a_masked_account_is_nothing() -> None:
 def test_a_phone_that_the_label_does_not_introduce_is_no_account() -> None:
     text = "Your Account Statement for 07742676969 shows 786 points"
     assert not any(k == "bank_account" for k, _ in _kinds(text, Context(region="GB")))
+
+
+def test_an_account_of_one_repeated_digit_is_a_placeholder() -> None:
+    from fraudlink.extract import Context, extract
+
+    for text in ("ร่วมทำบุญไปกับเรา บัญชี 999999999", "ที่บัญชี 111-1111-1111"):
+        assert [m for m in extract(text, Context(region="TH")) if m.kind == "bank_account"] == []
+    found = extract("บัญชีธนาคารกรุงไทย 8904329022", Context(region="TH"))
+    assert [m.value for m in found if m.kind == "bank_account"] == ["KTB:8904329022"]

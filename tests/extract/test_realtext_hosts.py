@@ -46,3 +46,14 @@ def test_a_link_with_its_scheme_keeps_an_amount_like_host() -> None:
     found = _found("claim at https://5usdt.com/claim now")
     assert ("url", "https://5usdt.com/claim") in found
     assert not [kind for kind, _ in found if kind == "amount"]
+
+
+def test_a_full_stop_before_a_capitalised_word_is_no_host() -> None:
+    from fraudlink.extract import Context, extract
+
+    text = "tang 1 nam phi quan ly.TEL:0902 299695"
+    found = {(m.kind, m.value) for m in extract(text, Context(region="VN", language="vi"))}
+    assert found == {("phone", "+84902299695")}
+    assert {m.value for m in extract("WWW.EM559.COM", Context()) if m.kind == "domain"} == {
+        "em559.com"
+    }

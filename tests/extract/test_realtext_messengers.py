@@ -32,3 +32,8 @@ def test_ordinary_words_are_no_ids(text: str) -> None:
 )
 def test_ids_with_evidence(text: str, found: tuple[str, str]) -> None:
     assert _ids(text) == [found]
+
+
+def test_a_link_after_a_line_label_is_no_id() -> None:
+    assert _ids("หรือแอดไลน์ www.linee.live/q0uD") == []
+    assert _ids("LINE ID: john.doe") == [("line", "john.doe")]

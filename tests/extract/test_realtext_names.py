@@ -64,3 +64,34 @@ def test_chinese_label_needs_a_surname() -> None:
 )
 def test_indonesian_account_holder(text: str, name: str) -> None:
     assert _people(text, "id") == [(name, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ini rekeningnya mandiri : 900-00-1037951-0 a.n reza prasetya", "reza prasetya"),
+        ("tf ke 123456789 an. dewi lestari ya kak", "dewi lestari"),
+        ("BRI 12345678 an. Budi Santoso", "Budi Santoso"),
+    ],
+)
+def test_indonesian_holder_in_lower_case(text: str, name: str) -> None:
+    assert _people(text, "id") == [(name, True)]
+
+
+@pytest.mark.parametrize(
+    "text", ["rek bca a.n saya sendiri", "He is an. Then he left", "Give me an. apple"]
+)
+def test_no_holder_from_pronouns_or_the_article(text: str) -> None:
+    assert _people(text, "id") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ke rek Bank xxx (4413-0100-0226-XXX) A/N xxx, kalau", "Bank xxx An. xxx No.Rek 2952149"],
+)
+def test_a_blanked_out_holder_is_no_person(text: str) -> None:
+    assert [name for name, valid in _people(text, "id") if valid] == []
+
+
+def test_a_company_holding_the_account_is_no_person() -> None:
+    assert _people("melalui Bank BRI a/n PT. TRI LESTARI rek 1234567", "id") == []

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fraudlink.access import principal_for_name
+from fraudlink.audit import last_entries
 from fraudlink.cli.main import app
 from fraudlink.errors import Forbidden, InputError, NotFound
 from fraudlink.share import feeds
@@ -48,15 +49,39 @@ def test_a_release_counts_its_objects_and_is_listed(served: Feeds) -> None:
             feeds.withdraw(session, principal_for_name(session, "kh_super"), 10**9)
 
 
-def test_the_cli_releases_lists_and_withdraws(served: Feeds) -> None:
-    db = ["--db", served.database.settings.db, "--by", "kh_super", "--json"]
-    released = CliRunner().invoke(app, ["feed", "release", CASE, "--to", "MY-PDRM", *db])
+def test_the_cli_releases_lists_and_withdraws_signed_in(served: Feeds) -> None:
+    """The supervisor signs in (a token here); the audit log names that account."""
+    db = ["--db", served.database.settings.db, "--json"]
+    env = {"FRAUDLINK_TOKEN": served.tokens["kh_super"], "FRAUDLINK_USER": "someone_else"}
+
+    def feed(*args: str, token: str = "kh_super") -> Any:
+        return CliRunner().invoke(
+            app, ["feed", *args, *db], env=env | {"FRAUDLINK_TOKEN": served.tokens[token]}
+        )
+
+    released = feed("release", CASE, "--to", "MY-PDRM")
     assert released.exit_code == 0, released.output
     row = json.loads(released.output)
     assert row["partner"] == "MY-PDRM" and row["indicators"] > 0 and row["withdrawn_at"] is None
-    listed = CliRunner().invoke(app, ["feed", "list", *db])
+    assert row["approved_by"] == "kh_super"
+    with served.database.engine.connect() as connection:
+        [entry] = last_entries(connection, 1)
+    assert entry.user == "kh_super"
+    listed = feed("list")
     assert row["id"] in [json.loads(line)["id"] for line in listed.output.splitlines()]
-    withdrawn = CliRunner().invoke(app, ["feed", "withdraw", str(row["id"]), *db])
+    withdrawn = feed("withdraw", str(row["id"]))
     assert json.loads(withdrawn.output)["withdrawn_at"] is not None
-    red = CliRunner().invoke(app, ["feed", "release", CASE, "--to", "MY-PDRM", "--tlp", "RED", *db])
+    red = feed("release", CASE, "--to", "MY-PDRM", "--tlp", "RED")
     assert red.exit_code != 0 and "RED never enters a feed" in str(red.exception)
+    assert isinstance(feed("release", CASE, "--to", "MY-PDRM", token="kh_liaison").exception,
+                      Forbidden)  # fmt: skip
+    typed = feed("release", CASE, "--to", "MY-PDRM", "--by", "kh_super")
+    assert typed.exit_code == 2 and "No such option: --by" in typed.output
+
+
+def test_the_cli_asks_who_signs_in(served: Feeds) -> None:
+    released = CliRunner().invoke(
+        app, ["feed", "release", CASE, "--to", "MY-PDRM", "--db", served.database.settings.db],
+        env={"FRAUDLINK_USER": "kh_super", "FRAUDLINK_TOKEN": ""},
+    )  # fmt: skip
+    assert released.exit_code == 1 and "give --user NAME" in str(released.exception)

@@ -105,3 +105,63 @@ def test_a_name_longer_than_any_real_one_is_refused_with_a_sentence() -> None:
     with pytest.raises(NameTooLong, match="3,000 characters"):
         Query(names=(("Chen Zhi " * 1_000)[:3_000],))
     assert compare("陈" * MAX_NAME_LENGTH, "陈" * MAX_NAME_LENGTH).score > 0
+
+
+# ------------------------------------------------------------------ Arabic spellings
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("محمد علي", "محمد على"),  # final ى typed for ي
+        ("أسامة بن لادن", "اسامه بن لادن"),  # hamza alif, ta marbuta
+        ("مُحَمَّد", "محمد"),  # vowel marks
+        ("عبد الرحمن", "Abdul Rahman"),  # the article glued in Arabic, apart in Latin
+        ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
+        ("أسامة بن لادن", "Usama bin Ladin"),
+        ("معمر القذافي", "Muammar Gaddafi"),  # ق written g
+        ("جمال عبد الناصر", "Gamal Abdel Nasser"),  # ج written g
+    ],
+)
+def test_arabic_spelling_variants_match(a: str, b: str) -> None:
+    assert compare(a, b).match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("خالد حسين", "خالد حسن"),  # Hussein and Hassan
+        ("جمال", "Kamal"),  # ج is never k
+        ("كمال", "Jamal"),
+        ("قاسم", "Jasim"),
+        ("محمد علي", "Ahmad Hassan"),
+    ],
+)
+def test_arabic_names_that_differ_stay_apart(a: str, b: str) -> None:
+    assert not compare(a, b).match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("عبد الرحمن", "Abdul Rahman"),
+        ("معمر القذافي", "Muammar Gaddafi"),
+        ("خالد", "Halid"),
+        ("جمال عبد الناصر", "Gamal Abdel Nasser"),
+    ],
+)
+def test_arabic_and_its_romanisations_share_a_blocking_key(a: str, b: str) -> None:
+    assert name_keys(a) & name_keys(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Elizabeth Anne Montgomery", "Elisabeth Ann Montgomery", True),  # a silent final e
+        ("Jon Doe", "John Doe", True),  # a silent h
+        ("Tan Wei", "Tang Wei", False),  # a syllable's last letter is another name
+        ("Eva Smith", "Evan Smith", False),
+    ],
+)
+def test_a_silent_letter_in_a_short_token(a: str, b: str, same: bool) -> None:
+    assert compare(a, b).match is same

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from fraudlink.cli.main import app
@@ -123,3 +124,92 @@ def test_the_agency_api_shows_and_decides_disputes_and_publish_follows(tmp_path:
         publish(store, index)
         assert public.get("/v1/check", params=params).json()["reported"] is True
     store.dispose()
+
+
+def _agency(tmp_path: Path, rows: list[dict[str, object]]) -> tuple[Path, Path]:
+    """An agency store of ``rows`` (KH-NPA), its published index and the public's spool."""
+    from fraudlink.ingest import ingest_files
+    from fraudlink.public.publish import publish
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    source = tmp_path / "reports.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    store = open_database(Settings(db=str(tmp_path / "agency.db"), batch_size=50))
+    ingest_files(store, [source])
+    index = tmp_path / "public.sqlite"
+    publish(store, index)
+    store.dispose()
+    return index, tmp_path / "disputes.sqlite"
+
+
+def _decide_as_liaison(tmp_path: Path, spool: Path, index: Path, decision: str) -> list[str]:
+    """The KH-NPA liaison lists the open disputes, decides each, and publishes again."""
+    from fastapi.testclient import TestClient
+
+    from fraudlink.access import add_user, create_token
+    from fraudlink.api import create_app
+    from fraudlink.public.publish import publish
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    settings = Settings(db=str(tmp_path / "agency.db"), serve_jobs=False, public_disputes=spool)
+    store = open_database(settings)
+    with store.session() as session:
+        add_user(session, "khl", "KH-NPA", ["liaison"], None)
+        token = {"Authorization": f"Bearer {create_token(session, 'khl', 1).token}"}
+    with TestClient(create_app(settings, store)) as agency:
+        items = agency.get("/api/v1/disputes?status=open", headers=token).json()["items"]
+        for item in items:
+            path = f"/api/v1/disputes/{item['reference']}/decision"
+            done = agency.post(path, json={"decision": decision}, headers=token)
+            assert done.status_code == 200, done.text
+    publish(store, index)
+    store.dispose()
+    return [item["value"] for item in items]
+
+
+ACCOUNT_DIGITS = "5438 0009 9211 9610 997"
+
+
+@pytest.mark.parametrize(
+    ("stored", "disputed"),
+    [
+        (f"ICBC {ACCOUNT_DIGITS}", ACCOUNT_DIGITS),  # the public does not know the bank
+        (ACCOUNT_DIGITS, f"ICBC {ACCOUNT_DIGITS}"),  # the agency was not told the bank
+    ],
+)
+def test_an_account_disputed_in_another_form_is_found_and_withdrawn(
+    tmp_path: Path, stored: str, disputed: str
+) -> None:
+    from .conftest import report
+
+    rows = [report(n, victim, [("bank_account", stored)], narrative=f"story {n}")
+            for n, victim in enumerate(["Sok Dara", "Chan Vanna", "Chan Vanna"])]  # fmt: skip
+    index, spool = _agency(tmp_path, rows)
+    public = make_client(index, tmp_path)
+    typed = [{"kind": "account", "value": v} for v in (ACCOUNT_DIGITS, f"ICBC {ACCOUNT_DIGITS}")]
+    assert [public.get("/v1/check", params=p).json()["reported"] for p in typed] == [True, True]
+
+    filed = public.post("/v1/disputes", json={"kind": "account", "value": disputed})
+    assert filed.status_code == 201
+    values = _decide_as_liaison(tmp_path, spool, index, "withdraw")
+    assert len(values) == 1, "the agency whose reports name the account sees the dispute"
+    assert [public.get("/v1/check", params=p).json() for p in typed] == [{"reported": False}] * 2
+
+
+def test_an_account_withdrawn_with_its_bank_leaves_another_banks_account(tmp_path: Path) -> None:
+    from .conftest import report
+
+    rows = [report(n, victim, [("bank_account", f"ICBC {ACCOUNT_DIGITS}"),
+                               ("bank_account", f"ABA Bank {ACCOUNT_DIGITS}")],
+                   narrative=f"story {n}")
+            for n, victim in enumerate(["Sok Dara", "Chan Vanna", "Chan Vanna"])]  # fmt: skip
+    index, spool = _agency(tmp_path, rows)
+    public = make_client(index, tmp_path)
+    public.post("/v1/disputes", json={"kind": "account", "value": f"ICBC {ACCOUNT_DIGITS}"})
+    _decide_as_liaison(tmp_path, spool, index, "withdraw")
+    icbc = {"kind": "account", "value": f"ICBC {ACCOUNT_DIGITS}"}
+    assert public.get("/v1/check", params=icbc).json() == {"reported": False}
+    aba = public.get("/v1/check", params={"kind": "account", "value": f"ABA {ACCOUNT_DIGITS}"})
+    assert aba.json()["reported"] is True

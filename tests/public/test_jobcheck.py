@@ -107,3 +107,232 @@ def test_a_contact_already_reported_raises_the_risk(sample_index: Path) -> None:
     reason = next(r for r in found.reasons if r.signal == "reported_contact")
     assert [h.text for h in reason.hits] == ["@Scam_Boss_KH"]
     assert found.score > without.score and found.level != "low"
+
+
+# --- wages in any script and currency -------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fraudlink.extract.text import fold, lower_keep_length  # noqa: E402
+from fraudlink.public.jobrules import parse_number  # noqa: E402
+
+
+def _wages(text: str, language: str) -> list[tuple[str, Decimal, str]]:
+    pay = load_rules().pay
+    found = pay.wages(lower_keep_length(fold(text)), language)
+    return [(text[w.start : w.end], w.value, w.currency) for w in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "currency"),
+    [
+        ("salary $1500 a month", "en", "1500", "USD"),
+        ("gaji 1.500 USD", "id", "1500", "USD"),
+        ("月薪2万", "zh", "20000", "CNY"),
+        ("lương 30 triệu", "vi", "30000000", "VND"),
+        ("3만 달러", "ko", "30000", "USD"),
+        ("월 500만 원", "ko", "5000000", "KRW"),
+        ("월 300 이상", "ko", "3000000", "KRW"),
+        ("RM4,000", "ms", "4000", "MYR"),
+        ("Rp 18 juta", "id", "18000000", "IDR"),
+        ("AS$1,100 sebulan", "ms", "1100", "USD"),
+        ("เงินเดือน ๓๐,๐๐๐ บาท", "th", "30000", "THB"),
+        ("လစာ ၁၅၀၀ ဒေါ်လာ", "my", "1500", "USD"),
+        ("ប្រាក់ខែ ១០០០ ដុល្លារ", "km", "1000", "USD"),
+        ("SAR 4,110", "en", "4110", "SAR"),
+        ("RM 1,360.00", "ms", "1360.00", "MYR"),
+        ("P40,000", "en", "40000", "PHP"),
+    ],
+)
+def test_wages_are_read_in_every_script_and_currency(
+    text: str, language: str, value: str, currency: str
+) -> None:
+    found = _wages(text, language)
+    assert found, text
+    written, amount, unit = found[-1]
+    assert (amount, unit) == (Decimal(value), currency)
+    assert written == written.strip() and written in text
+
+
+def test_a_bare_number_is_pay_only_after_a_word_for_pay() -> None:
+    assert _wages("2025 年 3 月", "zh") == []
+    assert _wages("Room 1500, building 7", "en") == []
+    assert _wages("salary 1500", "en") == [("1500", Decimal(1500), "USD")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from([",", ".", "’"]))
+def test_grouped_thousands_read_as_the_whole_number(value: int, separator: str) -> None:
+    written = f"{value:,}".replace(",", separator)
+    assert parse_number(written) == Decimal(value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=99))
+def test_two_decimals_stay_decimals(whole: int, cents: int) -> None:
+    assert parse_number(f"{whole:,}.{cents:02d}") == Decimal(f"{whole}.{cents:02d}")
+
+
+# --- lures in more languages, and ordinary jobs abroad that must stay low -------------------
+
+LURES = [
+    "Tuyển nhân viên, mức lương 1.000 - 2.000 USD/tháng, chỉ cần biết sử dụng máy tính.",
+    "누구나 월 2000, 간단한 고객 응대 업무.",
+    "Kerja kosong pelayan di pusat karaoke di Bangkok, Thailand. Gaji RM4,000.",
+    "ရှမ်းပြည်နယ် တွင် စာရိုက် အလုပ် လစာ ၁၅၀၀ ဒေါ်လာ အတွေ့အကြုံ မလို",
+    "ျမဝတီ စာ႐ိုက္ အလုပ္ လစာေကာင္း အေတြ႕အႀကံဳ မလို",
+    "ຮັບສະໝັກພະນັກງານ ຕອບແຊັດ ຢູ່ເຂດເສດຖະກິດພິເສດສາມຫລ່ຽມຄຳ ເງິນເດືອນສູງ",
+    "Data encoder in Cambodia, P60,000 a month, free flight, message us on Telegram.",
+    "কম্বোডিয়ায় কলসেন্টার অপারেটর, আকর্ষণীয় বেতন, অভিজ্ঞতার প্রয়োজন নেই",
+    "थाईलैंड में डेटा एंट्री की नौकरी, मोटी सैलरी, टूरिस्ट वीजा",
+]
+
+
+@pytest.mark.parametrize("text", LURES)
+def test_lures_in_many_languages_are_flagged(text: str) -> None:
+    result = assess(text)
+    assert result.level != "low", [r.signal for r in result.reasons]
+
+
+ORDINARY_ABROAD = [
+    "Registered nurses for Saudi Arabia through the DMW, government to government. "
+    "SAR 4,110 a month, free food and accommodation, free round trip ticket. "
+    "BS Nursing, PRC license and one year of experience; copy of valid passport.",
+    "English teacher in Bangkok, 35,000 THB a month. Bachelor's degree and TEFL required.",
+    "Program G to G Korea Selatan melalui BP2MI: gaji 20 juta per bulan, ujian EPS-TOPIK.",
+    "Software engineer, Phnom Penh office, USD 2,500/month, 5 years of experience, "
+    "work permit and flight provided.",
+    "Cục Quản lý lao động ngoài nước tuyển điều dưỡng sang Nhật Bản, lương 30 triệu đồng/tháng.",
+    "กรมการจัดหางาน รับสมัครพนักงานต้อนรับบนเครื่องบิน ไปทำงานสิงคโปร์ เงินเดือน 1,550 เหรียญสิงคโปร์",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_ABROAD)
+def test_ordinary_well_paid_jobs_abroad_stay_low(text: str) -> None:
+    result = assess(text)
+    assert result.level == "low", [(r.signal, r.weight) for r in result.reasons]
+
+
+def test_a_qualified_job_is_not_called_far_above_pay() -> None:
+    result = assess("Casino dealer in Cambodia, USD 1,200/month, 3 years of experience.")
+    assert "pay_far_above" not in {r.signal for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Việc làm tại Bà Vẹt", "Bà Vẹt"),
+        ("妙瓦底招聘", "妙瓦底"),
+        ("苗瓦底招聘", "苗瓦底"),
+        ("မြဝတီ အလုပ်", "မြဝတီ"),
+        ("ျမဝတီ အလုပ္", "ျမဝတီ"),
+        ("Bokeo casino", "Bokeo"),
+        ("ວຽກຢູ່ບໍ່ແກ້ວ", "ບໍ່ແກ້ວ"),
+        ("Shwe Kokko hiring", "Shwe Kokko"),
+        ("KK園區招聘", "KK園區"),
+        ("Laukkaing job", "Laukkaing"),
+        ("เงินดีที่ ปอยเปต", "ปอยเปต"),
+        ("Tuyển người sang Sihanoukville", "Sihanoukville"),
+    ],
+)
+def test_compound_places_in_every_script_point_at_their_words(text: str, place: str) -> None:
+    reasons = {r.signal: r for r in assess(text).reasons}
+    assert "compound_area" in reasons
+    assert place in [h.text for h in reasons["compound_area"].hits]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LURES), st.sampled_from(["", "Hello. ", "\n\n", "🙂 "]))
+def test_reason_spans_always_point_at_the_text(lure: str, prefix: str) -> None:
+    text = prefix + lure
+    for reason in assess(text).reasons:
+        for hit in reason.hits:
+            assert text[hit.start : hit.end] == hit.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kerja di Kemboja", "Kemboja"),
+        ("ကမ္ဘောဒီးယား အလုပ်", "ကမ္ဘောဒီးယား"),
+        ("ວຽກ ກຳປູເຈຍ", "ກຳປູເຈຍ"),
+        ("মিয়ানমারে চাকরি", "মিয়ানমার"),
+        ("कंबोडिया में नौकरी", "कंबोडिया"),
+    ],
+)
+def test_compound_countries_in_every_script(text: str, place: str) -> None:
+    reasons = {r.signal: r for r in assess(text).reasons}
+    assert place in [h.text for h in reasons["risky_country"].hits]
+
+
+def test_a_negative_signal_lowers_the_score() -> None:
+    plain = assess("Customer service in Cambodia, free accommodation.")
+    official = assess("Customer service in Cambodia, free accommodation, through the DMW.")
+    assert official.score < plain.score
+
+
+def _every_phrase() -> list[tuple[str, str, str]]:
+    folder = Path(__file__).parents[2] / "src/fraudlink/public/data/jobcheck"
+    listed = []
+    for path in sorted((folder / "phrases").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for signal, phrases in data.items():
+            if signal != "language":
+                listed += [(path.stem, signal, str(p)) for p in phrases]
+    places = yaml.safe_load((folder / "places.yaml").read_text("utf-8"))
+    listed += [("places", s, str(p)) for s, groups in places.items() for g in groups for p in g]
+    return listed
+
+
+def test_every_listed_phrase_is_found_in_a_text_that_contains_it() -> None:
+    """Each word an NGO lists is found, in its own script, framed by other text."""
+    rules = load_rules()
+    missed = []
+    for file, signal, phrase in _every_phrase():
+        text = f"... {phrase} ..."
+        pattern = rules.patterns[signal]
+        if not pattern.search(lower_keep_length(fold(text))):
+            missed.append((file, signal, phrase))
+    assert missed == []
+
+
+def test_zawgyi_words_whose_letters_fold_to_digits_still_point_at_the_text() -> None:
+    text = "ျမ၀တီ စာ႐ိုက္ အလုပ္ ပတ္စပို႔ ပို႔ေပးပါ"
+    reasons = {r.signal: r for r in assess(text).reasons}
+    assert [h.text for h in reasons["passport"].hits] == ["ပတ္စပို႔"]
+    assert [h.text for h in reasons["lure_role"].hits] == ["စာ႐ိုက္"]
+    assert [h.text for h in reasons["compound_area"].hits] == ["ျမ၀တီ"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(_every_phrase()), min_size=1, max_size=6),
+    st.sampled_from([" ", ", ", "\n", "。", " and "]),
+)
+def test_the_trie_finds_what_the_plain_alternation_finds(
+    picked: list[tuple[str, str, str]], separator: str
+) -> None:
+    """The phrases of a signal compiled as a trie match where the naive alternation does."""
+    import re
+
+    from fraudlink.public.jobrules import _compile, phrase_pattern
+
+    phrases = [phrase for _, _, phrase in picked]
+    text = lower_keep_length(fold(separator.join(phrases)))
+    trie = _compile(phrases)
+    plain = re.compile("|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len)[::-1]))
+    assert {m.start() for m in plain.finditer(text)} <= {m.start() for m in trie.finditer(text)} | {
+        m.start()
+        for m in plain.finditer(text)
+        if any(t.start() < m.start() < t.end() for t in trie.finditer(text))
+    }
+
+
+def test_traditional_chinese_is_read_like_simplified() -> None:
+    simplified = {r.signal for r in assess("柬埔寨招聘打字员，无需经验，包机票，月薪2万").reasons}
+    traditional = {r.signal for r in assess("柬埔寨招聘打字員，無需經驗，包機票，月薪2萬").reasons}
+    assert simplified == traditional
+    assert {"no_experience", "travel_paid", "lure_role"} <= traditional

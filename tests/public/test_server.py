@@ -28,6 +28,45 @@ def test_every_kind_is_found_as_the_public_types_it(
     assert set(answer) <= ANSWER_KEYS
 
 
+#: more ways the public writes the sample identifiers: every kind, several forms each
+WRITTEN_FORMS: list[tuple[str, str, str | None]] = [
+    ("phone", "+855 12 345 678", None),
+    ("phone", "00855-12-345-678", None),
+    ("phone", "(012) 345-678", "kh"),
+    ("phone", "+855 98 765 432", None),  # reported as a WhatsApp number
+    ("whatsapp", "+855 98 765 432", None),
+    ("whatsapp", "098 765 432", "KH"),
+    ("whatsapp", "012 345 678", "KH"),  # reported as a phone number
+    ("telegram", "@Scam_Boss_KH", None),
+    ("telegram", "t.me/scam_boss_kh", None),
+    ("line", "line.me/R/ti/p/@cs.task88", None),
+    ("line", "@CS.TASK88", None),
+    ("wechat", "jenny_2113", None),
+    ("kakao", "wealth_coach168", None),
+    ("email", " tradeteam6816@qq.com ", None),
+    ("url", "https://jinfeng-hub.top/h5/index.html", None),
+    ("url", "HTTPS://JINFENG-HUB.TOP/h5/index.html", None),
+    ("url", "hxxps://www.gold-trade-vip[.]com/other/page", None),  # its domain is reported
+    ("domain", "GOLD-TRADE-VIP.COM", None),
+    ("domain", "www.gold-trade-vip.com", None),
+    ("account", "ge26tb3757072206008539", None),
+    ("account", "GE26-TB37-5707-2206-0085-39", None),
+    ("account", "5438-0009-9211-9610-997", None),
+    ("account", "ICBC 5438000992119610997", None),
+    ("wallet", "0x52908400098527886e0f7030069857d2e4169ee7", None),
+]
+
+
+@pytest.mark.parametrize(("kind", "typed", "country"), WRITTEN_FORMS)
+def test_every_kind_is_found_however_it_is_written(
+    sample_index: Path, tmp_path: Path, kind: str, typed: str, country: str | None
+) -> None:
+    client = make_client(sample_index, tmp_path, rate_limit=1000)
+    params = {"kind": kind, "value": typed} | ({"country": country} if country else {})
+    answer = client.get("/v1/check", params=params).json()
+    assert answer.get("reported") is True, (kind, typed, answer)
+
+
 def test_below_the_threshold_is_the_same_answer_as_never_reported(
     sample_index: Path, tmp_path: Path
 ) -> None:

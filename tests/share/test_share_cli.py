@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from fraudlink.cli.main import app
@@ -69,7 +70,8 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
         )
     )
     assert made["status"] == "awaiting_approval"  # it names people: a second person approves
-    approve = ["package", "approve", made["package_id"], "--db", kh, "--json"]
+    # the beginning of the id is enough, as for `package show`
+    approve = ["package", "approve", made["package_id"][:8], "--db", kh, "--json"]
     assert "needs the role supervisor" in str(run(*approve, "--user", "alice").exception)
     assert "Sign in" in str(run(*approve).exception)  # no typed name: a signed-in user
     assert json.loads(ok(*approve, "--user", "sam"))["status"] == "written"
@@ -99,6 +101,43 @@ def test_two_agencies_on_the_command_line(tmp_path: Path, kit: Any) -> None:
     )
     assert blocked.exit_code == 1
     assert "would lower it" in blocked.output
+    kept = [json.loads(line) for line in ok("package", "list", "--db", kh, "--json").splitlines()]
+    assert [row["status"] for row in kept].count("blocked") == 1
+    assert any("would lower it" in p for row in kept for p in row["problems"])
+    assert "blocked: " in ok("package", "list", "--db", kh) and "would lower it" in ok(
+        "package", "list", "--db", kh
+    )
+    _prefixes_name_one_package(kit.case, kh, made["package_id"], tmp_path)
+
+
+def _prefixes_name_one_package(case: str, db: str, sent: str, tmp_path: Path) -> None:
+    """Every command taking a package id takes an unambiguous beginning of it; an ambiguous
+    one lists the candidates, a short one (under 6 characters) is not guessed at."""
+    retracted = ok("package", "retract", sent[:6], str(tmp_path / "r.flpkg"), "--reason", "x",
+                   "--user", "alice", "--db", db, "--json")  # fmt: skip
+    assert json.loads(retracted)["status"] == "written"
+    made = [
+        json.loads(ok("package", "create", "case_notification", str(tmp_path / f"{n}.flpkg"),
+                      "--case", case, "--to", "CN-MPS", "--user", "alice", "--db", db, "--json"))
+        for n in (1, 2)
+    ]  # fmt: skip
+    twins = ["abcdef01-0000-4000-8000-000000000001", "abcdef02-0000-4000-8000-000000000002"]
+    store = open_database(Settings(db=db))
+    with store.session() as session:
+        for row, twin in zip(made, twins, strict=True):
+            session.execute(
+                text("UPDATE share_package SET package_id = :new WHERE package_id = :old"),
+                {"new": twin, "old": row["package_id"]},
+            )
+    store.dispose()
+    for command in (["approve", "abcdef", "--user", "sam"], ["show", "abcdef"]):
+        ambiguous = run("package", *command, "--db", db)
+        assert ambiguous.exit_code == 1, ambiguous.output
+        assert all(twin in str(ambiguous.exception) for twin in twins)
+    short = run("package", "approve", "abcde", "--user", "sam", "--db", db)
+    assert short.exit_code == 1 and "No outbound package 'abcde'" in str(short.exception)
+    approved = ok("package", "approve", "abcdef02", "--user", "sam", "--db", db, "--json")
+    assert json.loads(approved)["package_id"] == twins[1]
 
 
 def test_bad_passphrase_is_one_line(tmp_path: Path) -> None:

@@ -43,6 +43,10 @@ def blocked(side: Any, kit: Any, req: Request) -> list[str]:
         create(side.db, req, kit.passphrase, acting_as(side.db, req.created_by))
     assert not Path(req.out).exists() and not Path(req.out + ".partial").exists()
     assert str(caught.value).count("\n  - ") == len(caught.value.reasons)
+    with side.db.session() as session:  # the refusal is kept, with its reasons
+        row = session.scalars(select(SharePackage).order_by(SharePackage.id.desc())).first()
+        assert row is not None and row.status == "blocked"
+        assert row.problems == caught.value.reasons and row.kind == req.kind
     return caught.value.reasons
 
 
@@ -156,6 +160,28 @@ def test_tlp_may_not_be_lowered_and_red_needs_another_supervisor(
         approve(sender.db, outcome.package_id, acting_as(sender.db, "alice"), kit.passphrase)
     assert approve(sender.db, outcome.package_id, sam, kit.passphrase).status == "written"
     with pytest.raises(InputError, match="not awaiting approval"):
+        approve(sender.db, outcome.package_id, sam, kit.passphrase)
+
+
+def test_a_package_blocked_at_approval_stays_blocked_with_its_reasons(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    kit.seed(sender, tmp_path)
+    with sender.db.session() as session:
+        session.scalars(select(Case)).one().tlp = "AMBER+STRICT"
+    lin, sam = acting_as(sender.db, "lin"), acting_as(sender.db, "sam")
+    req = request(sender, kit, tlp="AMBER+STRICT")
+    outcome = create(sender.db, req, kit.passphrase, lin)
+    assert outcome.status == "awaiting_approval"
+    with sender.db.session() as session:  # the case changed meanwhile
+        session.scalars(select(Case)).one().flags = {"political": True}
+    with pytest.raises(PackageBlocked) as caught:
+        approve(sender.db, outcome.package_id, sam, kit.passphrase)
+    assert not Path(req.out).exists()
+    with sender.db.session() as session:
+        row = session.scalars(select(SharePackage)).one()
+        assert (row.status, row.problems) == ("blocked", caught.value.reasons)
+    with pytest.raises(InputError, match="'blocked', not awaiting approval"):
         approve(sender.db, outcome.package_id, sam, kit.passphrase)
 
 

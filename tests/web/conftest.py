@@ -28,6 +28,7 @@ USERS = {
     "cn_analyst": ("CN-MPS", ["analyst", "liaison"]),
     "cn_super": ("CN-MPS", ["supervisor"]),
     "kr_liaison": ("KR-KNPA", ["liaison", "analyst"]),
+    "cn_reader": ("CN-MPS", ["analyst"]),
     "kh_chief": ("KH-NPA", ["analyst"]),  # the demo's national agency with 25 provinces
 }
 LANGUAGES = ("en", "zh", "km", "ko", "vi")
@@ -77,9 +78,89 @@ def _seed(db: str, data: Path) -> dict[str, Any]:
             for name, (agency, roles) in USERS.items():
                 add_user(session, name, agency, roles, PASSWORD)
             add_card(session, _partner_card(data / "partner.db"))
-        return _casework(database, data)
+        extra = _casework(database, data)
+        extra["arrived"] = _delivered(database, data)
+        extra["disputes"] = _disputes(database, data)
+        return extra
     finally:
         database.dispose()
+
+
+def _disputes(database: Any, data: Path) -> list[dict[str, str]]:
+    """Three disputes from the public check: two of phones CN-MPS reports name, one of a
+    number nobody reported (no agency sees that one)."""
+    from sqlalchemy import select
+
+    from fraudlink.public.disputes import file_dispute
+    from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
+
+    with database.session() as session:
+        phones = session.scalars(
+            select(Identifier.value)
+            .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
+            .join(Report, Report.id == ReportIdentifier.report_id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .where(Agency.code == "CN-MPS", Identifier.kind == "phone")
+            .distinct()
+            .order_by(Identifier.value)
+            .limit(2)
+        ).all()
+    filed = []
+    statements = ("这是我店铺的电话号码。", "This is my late father's number, now mine.")
+    for value, statement in zip([*phones, "+85560999111"], [*statements, "nobody's"], strict=True):
+        reference = file_dispute(
+            data / "disputes.sqlite", "phone", value, statement, "me@example.org"
+        )
+        filed.append({"reference": reference, "value": value, "statement": statement})
+    return filed
+
+
+def _delivered(database: Any, data: Path) -> str:
+    """TH-CCIB's server delivered a statistics package that waits in CN-MPS's inbox (the
+    receiving side's own function, as the signed upload route calls it); and a package the
+    safeguards blocked sits in CN-MPS's outbox."""
+    import hashlib
+
+    from fraudlink.access import add_user
+    from fraudlink.access.principal import principal_for_name
+    from fraudlink.federation.config import FederationSettings
+    from fraudlink.federation.inbox import Chunk, receive_chunk
+    from fraudlink.federation.partners import Identity
+    from fraudlink.settings import Settings
+    from fraudlink.share import PackageBlocked, Request, create
+    from fraudlink.share.keys import add_card, export_card
+    from fraudlink.store import open_database
+
+    partner = open_database(Settings(db=str(data / "partner.db"), agency="TH-CCIB"))
+    try:
+        with database.session() as session:
+            card = export_card(session, "CN-MPS")
+        with partner.session() as session:
+            add_card(session, card)
+            add_user(session, "th_liaison", "TH-CCIB", ["liaison"], None)
+            sender = principal_for_name(session, "th_liaison")
+        request = Request(kind="statistics", case="", to="CN-MPS", tlp="GREEN",
+                          out=str(data / "figures.flpkg"), created_by="th_liaison")  # fmt: skip
+        outcome = create(partner, request, "x" * 16, sender)
+    finally:
+        partner.dispose()
+    body = Path(str(outcome.path)).read_bytes()
+    config = FederationSettings(passphrase=PASSPHRASE, spool=data / "spool")  # type: ignore[arg-type]
+    digest = hashlib.sha256(body).hexdigest()
+    chunk = Chunk("TH-CCIB", outcome.package_id, 0, len(body), digest, body)
+    keys = Identity(database, PASSPHRASE).keys()
+    assert receive_chunk(database, config, keys, chunk)["state"] == "received"
+    with database.session() as session:
+        creator = principal_for_name(session, "cn_analyst")
+    lowered = Request(kind="case_notification", case="CN-2026-0001", to="TH-CCIB", tlp="CLEAR",
+                      out=str(data / "lowered.flpkg"), created_by="cn_analyst")  # fmt: skip
+    try:
+        create(database, lowered, PASSPHRASE, creator)
+    except PackageBlocked:
+        pass
+    else:
+        raise AssertionError("a TLP:CLEAR package of an AMBER case left")
+    return outcome.package_id
 
 
 def _partner_card(db: Path) -> dict[str, Any]:
@@ -168,7 +249,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     extra = _seed(db, where / "data")
     port = _free_port()
     BUILD.mkdir(exist_ok=True)
-    env = os.environ | {"FRAUDLINK_DB": db, "FRAUDLINK_AGENCY": "CN-MPS"}
+    spool = str(where / "data" / "disputes.sqlite")
+    env = os.environ | {
+        "FRAUDLINK_DB": db,
+        "FRAUDLINK_AGENCY": "CN-MPS",
+        "FRAUDLINK_PUBLIC_DISPUTES": spool,
+        "FRAUDLINK_PASSPHRASE": PASSPHRASE,  # the server opens what partners' servers deliver
+        "FRAUDLINK_SPOOL": str(where / "data" / "spool"),
+        "FRAUDLINK_EVIDENCE_DIR": str(where / "data" / "evidence"),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "fraudlink", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,

@@ -9,6 +9,7 @@ the pages and the API apply one rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,9 +26,11 @@ from fraudlink.link.networks.explain import Explanation, explain
 from fraudlink.link.networks.picture import Picture, network_picture
 from fraudlink.link.networks.tables import LinkReport
 from fraudlink.link.networks.views import NetworkDetail, network_detail
-from fraudlink.link.players import Player, key_players
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, Report, ReportIdentifier
+
+if TYPE_CHECKING:  # networkx loads with the first key-player read, not with the server
+    from fraudlink.link.players import Player
 
 TOP_PLAYERS = 10
 
@@ -53,6 +56,8 @@ def network_read(
     store: Database, session: Session, principal: Principal, network: int, purpose: str
 ) -> NetworkRead:
     detail = network_overview(store, session, principal, network, purpose)
+    from fraudlink.link.players import key_players
+
     report, person = visible(principal, "report"), visible(principal, "entity")
     return NetworkRead(detail, key_players(store, network, TOP_PLAYERS, report, person))
 
@@ -61,6 +66,8 @@ def network_players(
     store: Database, session: Session, principal: Principal, network: int, purpose: str
 ) -> list[Player]:
     """Every key player the principal may see, ranked; the caller pages through them."""
+    from fraudlink.link.players import key_players
+
     report, person = visible(principal, "report"), visible(principal, "entity")
     network_detail(store, network, report)  # NotFound when nothing of it is visible
     players = key_players(store, network, None, report, person)

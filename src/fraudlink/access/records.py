@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, select, tuple_
 from sqlalchemy.orm import Session
 
 from fraudlink.access.agencies import agency_codes
@@ -187,22 +188,31 @@ def search_reports(
     )
 
 
+@lru_cache(maxsize=512)
+def _lookup_statement(principal: Principal) -> Select[str, str, dt.datetime]:
+    """One statement per principal with the identifier as parameters: the look-up is the
+    API's busiest read, and building the statement (and its cache key) each time cost more
+    than running it."""
+    return (
+        select(Report.external_id, Agency.code, Report.reported_at)
+        .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
+        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .where(Identifier.kind == bindparam("kind"), Identifier.value == bindparam("value"))
+        .where(visible(principal, "report"))
+        .distinct()
+        .order_by(Report.reported_at)
+        .limit(MAX_PAGE)
+    )
+
+
 def lookup_identifier(
     session: Session, principal: Principal, kind: str, value: str, country: str | None
 ) -> dict[str, Any]:
     """An identifier in normal form and the visible reports naming it; unseen means not found."""
     match = normalise_field(kind, value, Context(region=country.upper() if country else None))
-    rows = session.execute(
-        select(Report.external_id, Agency.code, Report.reported_at)
-        .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
-        .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
-        .join(Agency, Agency.id == Report.agency_id)
-        .where(Identifier.kind == match.kind, Identifier.value == match.value)
-        .where(visible(principal, "report"))
-        .distinct()
-        .order_by(Report.reported_at)
-        .limit(MAX_PAGE)
-    ).all()
+    found = {"kind": match.kind, "value": match.value}
+    rows = session.execute(_lookup_statement(principal), found).all()
     if not rows:
         raise NotFound(f"No {match.kind} {match.value} is visible to you.")
     return {

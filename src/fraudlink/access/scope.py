@@ -11,6 +11,7 @@ never decide on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, select
@@ -54,6 +55,30 @@ def _opened_packages(principal: Principal, record_type: str) -> Any:
     )
 
 
+def withdrawn(record_type: str = "report") -> Any:
+    """Ids of records that only packages since retracted brought here: they count in no view
+    (networks, look-ups, joint cases, the public index), whoever reads.
+
+    A record of the receiving agency's own that a package carried back stays its own.
+    """
+    kind = SCOPED[record_type]
+
+    def carried(state: str) -> Any:
+        return (
+            select(ShareRecord.record_id)
+            .join(SharePackage, SharePackage.id == ShareRecord.package_id)
+            .join(kind.model, kind.id == ShareRecord.record_id)
+            .where(
+                SharePackage.direction == "inbound",
+                ShareRecord.table_name == record_type,
+                ShareRecord.state == state,
+                kind.agency_id != SharePackage.recipient_id,
+            )
+        )
+
+    return carried("retracted").except_(carried("active"))
+
+
 def released_to(principal: Principal, record_type: str) -> Any:
     """Records released into the principal's joint cases and not withdrawn."""
     if not principal.joint_cases:
@@ -76,7 +101,17 @@ def _released_red(principal: Principal, record_type: str) -> Any:
 
 
 def visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
-    """The condition a row of ``record_type`` must meet to be shown to ``principal``."""
+    """The condition a row of ``record_type`` must meet to be shown to ``principal``.
+
+    Built once per (principal, record type) and reused: a principal is a frozen value
+    (its units, joint cases, user), and building the condition costs more than a
+    look-up's query itself.
+    """
+    return _visible(principal, record_type)
+
+
+@lru_cache(maxsize=1024)
+def _visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
     kind = SCOPED[record_type]
     reachable = or_(
         kind.agency_id.in_(principal.units),
@@ -145,3 +180,21 @@ def asset_visible(principal: Principal) -> ColumnElement[bool]:
 def figures_scope(principal: Principal) -> list[int]:
     """The agencies whose figures a principal's statistics add up: its own and its units'."""
     return sorted(principal.units)
+
+
+def evidence_visible(principal: Principal) -> ColumnElement[bool]:
+    """An evidence item: of a case the principal's agency (or a unit) leads, or one that
+    reached it in an opened package or a joint case; TLP:RED only to the named people."""
+    from fraudlink.share.tables import EvidenceItem
+
+    led = select(Case.id).where(Case.lead_agency_id.in_(principal.units))
+    reachable = or_(
+        EvidenceItem.case_id.in_(led),
+        EvidenceItem.id.in_(_opened_packages(principal, "evidence_item")),
+        EvidenceItem.id.in_(released_to(principal, "evidence_item")),
+    )
+    red = or_(
+        EvidenceItem.tlp == "RED",
+        EvidenceItem.id.in_(_released_red(principal, "evidence_item")),
+    )
+    return and_(reachable, or_(~red, EvidenceItem.id.in_(_named(principal, "evidence_item"))))

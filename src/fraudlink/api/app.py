@@ -23,6 +23,7 @@ from fraudlink.api.routers import (
     audit,
     cases,
     disputes,
+    evidence,
     federation,
     identifiers,
     jobs,
@@ -54,6 +55,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     disputes.router,
     packages.router,
     cases.router,
+    evidence.router,
     watchlists.router,
     match.router,
     federation.router,
@@ -106,8 +108,12 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from starlette.concurrency import run_in_threadpool
+
+        from fraudlink.ingest.narrative import warm_up
         from fraudlink.jobs.worker import start_thread
 
+        await run_in_threadpool(warm_up)  # the first reports must not pay for it
         store = database or open_database(settings)
         app.state.database = store
         stopper = start_thread(store)[1] if _serves_jobs(settings, store) else None

@@ -66,12 +66,18 @@ DatabaseDep = Annotated[Database, Depends(database)]
 
 
 def session(store: DatabaseDep) -> Iterator[Session]:
-    """One transaction per request: it commits before the answer leaves, or rolls back."""
+    """One transaction per request: it commits before the answer leaves, or rolls back.
+
+    The dependency is function-scoped: its exit (the commit) runs when the handler
+    returns, before the response is sent, so a client that reads right after an
+    acknowledged write finds it, and a commit that fails is answered as a problem
+    instead of after a 2xx already left.
+    """
     with store.session() as opened:
         yield opened
 
 
-SessionDep = Annotated[Session, Depends(session)]
+SessionDep = Annotated[Session, Depends(session, scope="function")]
 
 
 def _route_name(request: Request) -> str:

@@ -17,6 +17,7 @@ import binascii
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
 from fraudlink.access import Principal
 from fraudlink.api.deps import SessionDep, authorise
@@ -48,10 +49,18 @@ def feed_reader(request: Request, opened: SessionDep) -> Principal:
 ReaderDep = Annotated[Principal, Depends(feed_reader)]
 
 
-def partner_feed(partner: str, reader: ReaderDep) -> Principal:
-    """The reader, if ``partner`` is its own agency; any other partner's feed does not exist."""
-    if partner != reader.agency:
-        raise NotFound(f"No feed '{partner}' for you; your feed is /{reader.agency}/.")
+def closed(session: Session, reader: Principal) -> bool:
+    """A partner disabled on this server reads no feed; to it, its feed does not exist."""
+    from fraudlink.federation.partners import disabled
+
+    return disabled(session, reader.agency)
+
+
+def partner_feed(partner: str, reader: ReaderDep, opened: SessionDep) -> Principal:
+    """The reader, if ``partner`` is its own agency and not disabled; any other feed does
+    not exist (404, whether or not it does, as for a disabled partner's own)."""
+    if partner != reader.agency or closed(opened, reader):
+        raise NotFound(f"No feed '{partner}' for you.")
     return reader
 
 

@@ -97,11 +97,15 @@ POLICIES: dict[str, Policy] = {
     "attach_case_report": Policy(roles=CASEWORK, personal=True),
     "add_case_subject": Policy(roles=CASEWORK, personal=True),
     "record_subject_status": Policy(roles=CASEWORK),
+    # evidence files of a case: the lead agency uploads; reads are personal data, audited
+    "attach_case_evidence": Policy(roles=CASEWORK),
+    "list_case_evidence": Policy(roles=CASEWORK, personal=True),
+    "download_case_evidence": Policy(roles=CASEWORK, personal=True),
     # lists and screening: lists are shared, changing them is a supervisor's or admin's
     "list_watchlists": Policy(roles=CASEWORK),
     "import_watchlist": Policy(roles=("supervisor", "admin")),
     "remove_watchlist": Policy(roles=("supervisor", "admin")),
-    "match": Policy(roles=CASEWORK),
+    "match": Policy(roles=CASEWORK, personal=True),
     # feeds (TAXII 2.1, MISP): a partner agency's liaison reads what was released to it
     **{name: Policy(roles=PARTNER) for name in FEED_ROUTES},
     # federation: partners' servers sign; liaisons read the inbox and outbox and open

@@ -19,6 +19,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from fraudlink.cli import widths
+from fraudlink.cli.choices import IdentifierKind
 
 if TYPE_CHECKING:
     from fraudlink.settings import Settings
@@ -96,6 +97,21 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
+IdentifierArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="KIND[:VALUE]",
+        help="The identifier as KIND:VALUE (telegram:bella_invest), or its KIND then VALUE; "
+        f"KIND is one of {', '.join(IdentifierKind)}.",
+        show_default=False,
+    ),
+]
+ValueArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[VALUE]", help="The identifier as written, after its KIND; it is normalised."
+    ),
+]
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -130,6 +146,15 @@ def reader(ctx: typer.Context, db: str | None) -> Database:
                 "(`fraudlink init` or `fraudlink ingest` creates one)."
             )
     return database(ctx, db)
+
+
+def split_identifier(
+    written: str, value: str | None, kinds: tuple[str, ...] | None = None
+) -> tuple[str, str]:
+    """``(kind, value)`` from what was typed, ``KIND VALUE`` or ``KIND:VALUE``; kind checked."""
+    from fraudlink.link.lookup import identifier_argument
+
+    return identifier_argument(written, value, kinds)
 
 
 def print_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:

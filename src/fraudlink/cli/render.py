@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
+from fraudlink.cli.amounts import format_money, format_totals
 from fraudlink.cli.common import data_table, styled
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def print_summary(console: Console, summary: Summary) -> None:
     losses.add_column("currency")
     losses.add_column("total", justify="right")
     for currency, amount in summary.losses.items():
-        losses.add_row(currency, f"{amount:,.2f}")
+        losses.add_row(currency, format_money(amount))
     console.print(losses)
     if summary.identifiers:
         kinds = ", ".join(f"{kind} {count:,}" for kind, count in summary.identifiers.most_common())
@@ -66,10 +67,7 @@ def print_summary_networks(console: Console, summary: Summary) -> None:
                 f": {network['size']} reports; "
                 + ", ".join(f"{c} {n}" for c, n in list(countries.items())[:5])
                 + "; lost "
-                + (
-                    ", ".join(f"{Decimal(a):,.0f} {c}" for c, a in list(losses.items())[:4])
-                    or "nothing recorded"
-                ),
+                + (format_totals(losses, limit=4) or "nothing recorded"),
             )
         )
 
@@ -95,9 +93,7 @@ def print_networks(
         )
     for network in networks:
         countries = ", ".join(f"{code} {n}" for code, n in list(network.countries.items())[:6])
-        losses = ", ".join(
-            f"{amount:,.0f} {cur}" for cur, amount in list(network.losses.items())[:4]
-        )
+        losses = format_totals(network.losses, limit=4)
         console.print(
             styled(
                 "\n", (f"network {network.id}", "bold"), f": {network.size} reports; {countries}"
@@ -137,7 +133,7 @@ def print_network(console: Console, detail: NetworkDetail, identifiers: int = 15
     console.print(styled((f"network {detail.id}", "bold"), f": {detail.size:,} reports"))
     console.print(f"countries: {_counts(detail.countries)}")
     console.print(f"languages: {_counts(detail.languages)}")
-    losses = ", ".join(f"{amount:,} {currency}" for currency, amount in detail.losses.items())
+    losses = format_totals(detail.losses)
     console.print(f"losses: {losses or 'none recorded'}")
     if detail.persons:
         console.print(styled(("persons", "bold")))
@@ -166,10 +162,34 @@ def print_network_rows(console: Console, rows: list[NetworkRow], min_size: int) 
         span = f", {row.first:%Y-%m} to {row.last:%Y-%m}" if row.first and row.last else ""
         console.print(styled("\n", (f"network {row.id}", "bold"), f": {row.size:,} reports{span}"))
         console.print(f"  countries: {_counts(row.countries, 5)}")
-        losses = "; ".join(f"{a:,.0f} {c}" for c, a in row.losses.items())
+        losses = format_totals(row.losses, sep="; ")
         console.print(f"  lost: {losses or 'none recorded'}")
         central = [f"{i} ({n} report{'s' if n > 1 else ''})" for i, n in row.central] or ["none"]
         console.print("  central: " + "\n           ".join(central))
+
+
+def print_operation(console: Console, figures: Mapping[str, Any]) -> None:
+    """An operation's figures (``operation_statistics``): counts, then money in its own
+    currencies and in USD at the dated rates."""
+    console.print(
+        styled(
+            (f"operation {figures['operation']}", "bold"),
+            f": {figures['cases']:,} cases, {figures['reports']:,} reports, "
+            f"{figures['networks']:,} networks",
+        )
+    )
+    actions = ", ".join(f"{kind} {n:,}" for kind, n in figures["actions"].items())
+    console.print(f"actions: {actions or 'none'}")
+    handed = figures["handed_over_or_repatriated"]
+    console.print(f"{figures['arrested']:,} arrested, {figures['rescued']:,} rescued, "
+                  f"{handed:,} handed over or repatriated")  # fmt: skip
+    rows = [("losses", figures["losses"], figures["losses_usd"])]
+    rows += [(state, totals, figures["assets_usd"][state])
+             for state, totals in figures["assets"].items()]  # fmt: skip
+    for label, totals, usd in rows:
+        unrated = f"; no rate for {', '.join(usd['without_rate'])}" if usd["without_rate"] else ""
+        console.print(f"{label}: {format_totals(totals) or 'none recorded'} "
+                      f"(= {format_money(usd['total'], 'USD')}{unrated})")  # fmt: skip
 
 
 def print_trace(console: Console, trace: Trace) -> None:
@@ -181,15 +201,17 @@ def print_trace(console: Console, trace: Trace) -> None:
 
     console.print(styled((f"trace of {trace.account}", "bold"), networks(trace.account)))
     for hop in trace.hops:
-        share = "" if hop.amount == hop.payment_amount else f" (of {hop.payment_amount:,})"
+        share = (
+            "" if hop.amount == hop.payment_amount else f" (of {format_money(hop.payment_amount)})"
+        )
         exchange = ""
         if hop.exchange:
             exchange = f", exchanged from {hop.exchange[0]} at {hop.exchange[1]:.6g}"
         console.print(f"{'  ' * hop.depth}{hop.at:%Y-%m-%d %H:%MZ} {hop.from_account} → "
-                      f"{hop.to_account}{networks(hop.to_account)}: {hop.amount:,} "
-                      f"{hop.currency}{share}{exchange}")  # fmt: skip
+                      f"{hop.to_account}{networks(hop.to_account)}: "
+                      f"{format_money(hop.amount, hop.currency)}{share}{exchange}")  # fmt: skip
     for end in trace.ends:
         console.print(
             styled(("rests", "bold"), f" at {end.account}{networks(end.account)}: "
-                   f"{end.amount:,} {end.currency} ({end.reason})")
+                   f"{format_money(end.amount, end.currency)} ({end.reason})")
         )  # fmt: skip

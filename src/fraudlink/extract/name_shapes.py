@@ -9,7 +9,7 @@ narrative becomes an entity only when the word also looks like a name of its scr
   happens to start with a surname syllable (``이번``, ``정도``, ``조사``);
 - Chinese: a surname of the Hundred Family Surnames (simplified and traditional forms of
   the frequent ones below) and one or two more characters;
-- other scripts: left to the label rules.
+- other scripts: left to the label rules, except a blanked-out name (``A/N xxx``).
 
 A name that fails is kept as a low-confidence mention (``valid=False``): it never links
 reports and is not written as a person.
@@ -90,10 +90,16 @@ def han_name(word: str) -> bool:
     return word[:1] in HAN_SURNAMES and 2 <= len(word) <= 3
 
 
+def masked(word: str) -> bool:
+    """``xxx``, ``XXXX``, ``***``: a name blanked out by whoever published the text."""
+    letters = [char for char in word.casefold() if not char.isspace()]
+    return len(letters) >= 2 and len(set(letters)) == 1
+
+
 def plausible(word: str, script: str) -> bool:
     """Whether a name found in ``script`` has its script's shape (others: trusted)."""
     if script == "hangul":
         return korean_name(word)
     if script == "han":
         return han_name(word)
-    return True
+    return not any(masked(token) for token in word.split())

@@ -53,7 +53,7 @@ _PERSON_LABELS = {
     **dict.fromkeys(["boss", "handler", "老板", "老总", "사장", "ông chủ", "bos"], "boss"),
     # Indonesian and Malay ``a/n`` (atas nama, "in the name of"): the account's holder
     # the holder of the account victims pay into is, for the report format, a money mule
-    **dict.fromkeys(["a/n", "a.n", "a.n.", "atas nama"], "money_mule"),
+    **dict.fromkeys(["a/n", "a.n", "a.n.", "an.", "atas nama"], "money_mule"),
     # whoever holds the account the victim is told to pay into, in the words of each region
     **dict.fromkeys(
         ["account name", "account holder", "beneficiary name", "收款人", "户名", "戶名"],
@@ -138,6 +138,8 @@ _NAME_STOPS = frozenset(
     | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
     # forms of address that follow a title (``Bpk/Ibu Yth``, ``Ibu Pelanggan``): no name
     | {"yth", "pemilik", "nasabah", "pelanggan", "anda", "saya", "customer", "sir", "madam"}
+    # Indonesian legal forms: ``a/n PT. TRI LESTARI`` holds the account for a company
+    | {"pt", "cv", "ud", "tbk", "koperasi", "yayasan"}
 )
 
 
@@ -254,21 +256,64 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
     return end if end - start >= 2 else None
 
 
+#: Indonesian and Malay holder labels: ``a.n``, ``a/n``, ``an.``, ``atas nama``
+_HOLDER_LABELS = frozenset({"a/n", "a.n", "an", "atas nama"})
+_LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+(?![\w@.]\w)")
+#: lower-case words that follow a holder label and are not a name (pronouns, the bank,
+#: the next instruction)
+_LOWER_STOPS = _NAME_STOPS | frozenset(
+    {"di", "ke", "dr", "dari", "untuk", "utk", "dengan", "dgn", "sebesar", "sejumlah", "ya"}
+    | {"kak", "rekening", "nomor", "norek", "transfer", "tf", "segera", "skrg", "sekarang"}
+    | {"btn", "cimb", "danamon", "permata", "bsi", "bank", "nya", "beliau", "dia", "ybs"}
+    | {"tersebut", "penerima", "kami", "aku", "ku", "km", "sy", "gw", "gue", "the", "an"}
+)
+
+
+#: ``an.`` is also the English article before a full stop: a holder label only after an
+#: account number or a bank word close before it
+_HOLDER_CONTEXT = re.compile(
+    r"\d[\d\- .]{5,}\d|(?<![a-z])(?:rek|rekening|norek|bank|bca|bri|bni|mandiri|bsi|cimb"
+    r"|transfer|tf|trf|akaun|account|acc)(?![a-z])",
+    re.I,
+)
+_HOLDER_REACH = 48
+
+
+def _lower_name(text: str, start: int) -> tuple[int, int] | None:
+    """``a.n reza prasetya``: a holder written in lower case, up to four words."""
+    pos, end, words = start, None, 0
+    while words < 4:
+        word = _LOWER_WORD.match(text, pos)
+        if word is None or word.group().casefold() in _LOWER_STOPS:
+            break
+        end, words = word.end(), words + 1
+        pos = _skip_spaces(text, end)
+    return None if end is None else (start, end)
+
+
 def labelled_people(text: FoldedText) -> Iterator[Match]:
     """People named after a role label, with ``role`` (suspect, recruiter, boss).
 
     A word of the wrong shape for a name of its script (``사기범 번호는``) is kept as a
     low-confidence mention: ``valid=False``, so it never links nor becomes a person.
+    The holder of an account after ``a.n``/``an.`` may be written in lower case.
     """
     folded = text.folded
     for label in _matches_at(_PERSON_LABEL_RE, folded, _anchors(folded)[_PERSON]):
+        written = label.group("label") or label.group("label2")
+        key = written.casefold().rstrip(".")
+        if key == "an" and not _HOLDER_CONTEXT.search(
+            folded, max(0, label.start() - _HOLDER_REACH), label.start()
+        ):
+            continue
         span = _name_span(folded, label.end())
+        if span is None and key in _HOLDER_LABELS:
+            span = _lower_name(folded, label.end())
         if span is None:
             continue
         start, end = span
         raw = text.raw(start, end)
-        written = label.group("label") or label.group("label2")
-        role = _PERSON_LABELS.get(written.casefold().rstrip("."), "money_mule")
+        role = _PERSON_LABELS.get(key, "money_mule")
         yield _person(raw, start, end, {"role": role}, _script(folded[start]))
 
 

@@ -245,51 +245,10 @@ def apply_follow_up(
             row.opened_at, row.opened_by = now(), SYSTEM_USER
             _queue_receipt(session, keys, row, "opened")
             return
-    held, relation, follows = _Held(keys), row.relation, row.follows
+    held, follows = _Held(keys), row.follows
     if not opened and original is not None and original.state == "waiting":
         open_from_inbox(database, config, held, follows, SYSTEM_USER)
-    open_from_inbox(database, config, held, package_id, SYSTEM_USER)
-    if relation == "retracts":
-        with database.session() as session:
-            withdraw_released(session, follows)
-
-
-def withdraw_released(session: Session, package_id: str) -> int:
-    """Retracted records leave the joint cases they were released into, as a withdrawal does.
-
-    (The scoping layer already hides them from this agency's views, and the public
-    index leaves out reports that only a retracted package brought.)
-    """
-    from sqlalchemy import update
-
-    from fraudlink.access.tables import JointRelease
-    from fraudlink.share.tables import ShareRecord
-
-    original = session.scalar(
-        select(SharePackage.id).where(
-            SharePackage.package_id == package_id, SharePackage.direction == "inbound"
-        )
-    )
-    records = session.execute(
-        select(ShareRecord.table_name, ShareRecord.record_id).where(
-            ShareRecord.package_id == original,
-            ShareRecord.state == "retracted",
-            ShareRecord.table_name.in_(("report", "entity")),
-        )
-    )
-    withdrawn = 0
-    for table, record_id in records:
-        done = session.execute(
-            update(JointRelease)
-            .where(
-                JointRelease.record_type == table,
-                JointRelease.record_id == record_id,
-                JointRelease.withdrawn_at.is_(None),
-            )
-            .values(withdrawn_at=now(), withdrawn_by=SYSTEM_USER)
-        )
-        withdrawn += int(done.rowcount or 0)  # type: ignore[attr-defined]
-    return withdrawn
+    open_from_inbox(database, config, held, package_id, SYSTEM_USER)  # the import withdraws
 
 
 def _opener(session: Session, user: str, recipient_id: int) -> Principal:

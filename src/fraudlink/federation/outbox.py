@@ -18,6 +18,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -29,7 +30,7 @@ from fraudlink.federation.config import FederationSettings
 from fraudlink.federation.guard import forget_old_nonces
 from fraudlink.federation.partners import Identity, now
 from fraudlink.federation.signing import Refused
-from fraudlink.federation.tables import FedOutbox, FedPartner
+from fraudlink.federation.tables import FedOutbox, FedPartner, FedReceipt
 from fraudlink.share.keys import partner_keys
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
@@ -336,3 +337,66 @@ def list_outbox(
         }
         for item, code, status, _sender in session.execute(query)
     ]
+
+
+#: the way of a package to a partner's server; each later step implies the earlier ones
+STEPS = ("created", "approved", "queued", "delivered", "opened")
+#: how far a package in each status got (a file carried by hand stops once written)
+REACHED = {
+    "draft": 0,
+    "awaiting_approval": 0,
+    "blocked": 0,
+    "written": 1,
+    "sent": 1,
+    "queued": 2,
+    "failed": 2,
+    "delivered": 3,
+    "opened": 4,
+}
+#: statuses that end the way early, or change it after the fact
+ENDS = ("blocked", "failed", "retracted", "corrected", "written")
+
+
+def progress(session: Session, packages: list[dict[str, Any]]) -> None:
+    """Add to each outbound package summary where it stands on its way to the partner:
+    ``steps`` (each of STEPS done or not), ``end`` (blocked, failed, retracted, corrected,
+    or written for a file carried by hand) and ``reason`` (the safeguards' or the partner's
+    answer). Retracted and corrected packages keep the steps their receipts prove."""
+    ids = [str(p["package_id"]) for p in packages if p.get("direction") == "outbound"]
+    if not ids:
+        return
+    deliveries = {
+        row.package_id: row
+        for row in session.scalars(
+            select(FedOutbox).where(FedOutbox.kind == "package", FedOutbox.package_id.in_(ids))
+        )
+    }
+    receipts: dict[str, set[str]] = {}
+    for package_id, kind in session.execute(
+        select(FedReceipt.package_id, FedReceipt.kind).where(FedReceipt.package_id.in_(ids))
+    ):
+        receipts.setdefault(package_id, set()).add(kind)
+    for package in packages:
+        if package.get("direction") != "outbound":
+            continue
+        status, pid = str(package["status"]), str(package["package_id"])
+        delivery, proved = deliveries.get(pid), receipts.get(pid, set())
+        reached = REACHED.get(status, 1)
+        if status in ("retracted", "corrected"):
+            reached = 4 if "opened" in proved else 3 if "delivered" in proved else 1
+            reached = max(reached, 2 if delivery is not None else 1)
+        package["steps"] = [
+            {"code": step, "done": index <= reached} for index, step in enumerate(STEPS)
+        ]
+        package["end"] = status if status in ENDS else None
+        if status == "written" and delivery is None:
+            package["end"] = "written"
+        reason: str | None = None
+        if status == "blocked":
+            reason = "; ".join(package.get("problems") or []) or None
+        elif status == "failed" and delivery is not None:
+            reason = delivery.last_error
+        elif delivery is not None and delivery.state == "queued" and delivery.last_error:
+            reason = delivery.last_error  # retrying: why the last attempt did not go through
+        package["reason"] = reason
+        package["attempts"] = delivery.attempts if delivery is not None else 0

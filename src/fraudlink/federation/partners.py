@@ -117,6 +117,16 @@ def set_enabled(session: Session, code: str, enabled: bool, user: str) -> FedPar
     return row
 
 
+def disabled(session: Session, code: str) -> bool:
+    """Whether ``code`` is a network partner someone disabled (its feeds close with it)."""
+    found = session.scalar(
+        select(FedPartner.enabled)
+        .join(Agency, Agency.id == FedPartner.agency_id)
+        .where(Agency.code == code)
+    )
+    return found is False
+
+
 def trusted_key(session: Session, code: str) -> Ed25519PublicKey | None:
     """The signing key of an enabled partner, or None: only partners may call us."""
     enabled = session.scalar(

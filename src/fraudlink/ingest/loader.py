@@ -5,6 +5,11 @@ written in the same transaction as the report itself; a batch that fails
 leaves nothing behind, and the next run finds those reports missing and
 writes them. Reports are keyed on (agency, id): an unchanged line is skipped,
 a changed one replaces the report and keeps the old version as a revision.
+
+Extraction (language, identifiers and names in the narrative) is CPU work done
+before the transaction opens (``ReportWriter.prepare``), so a writer holds the
+database's write lock (SQLite) or its row locks (PostgreSQL) only for the
+statements themselves; a retried or split batch is not extracted again.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sqlalchemy.sql.expression import bindparam
 from fraudlink.audit import AuditEvent, current_user, record_events
 from fraudlink.extract.base import Context, Match
 from fraudlink.ingest.identifiers import normalise_field
+from fraudlink.ingest.model import ReportLine
 from fraudlink.ingest.persons import PersonRow, write_persons
 from fraudlink.ingest.readers import Parsed, jsonable
 from fraudlink.store.locks import begin_write, insert_missing
@@ -75,6 +81,41 @@ class _Children:
     persons: list[PersonRow] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed report with everything extraction found in it, ready to be written."""
+
+    parsed: Parsed
+    language: str | None
+    detected: bool
+    #: normalised identifiers with their origin ("field" or "narrative"), storable ones only
+    mentions: tuple[tuple[Match, str], ...] = ()
+    #: every storable find of the narrative (names among them become persons)
+    found: tuple[Match, ...] = ()
+
+    @property
+    def report(self) -> ReportLine:
+        return self.parsed.report
+
+
+def prepare(parsed: Parsed, extractor: NarrativeExtractor | None) -> Prepared:
+    """Detect the language and find the identifiers of one report; touches no database."""
+    report = parsed.report
+    language, detected = report.language, False
+    if language is None and extractor is not None and report.narrative:
+        language, detected = extractor.detect_language(report.narrative), True
+    context = report_context(parsed, language)
+    mentions: list[tuple[Match, str]] = []
+    for given in report.identifiers:
+        match = normalise_field(given.kind, given.value, context, given.model_extra or {})
+        if storable(match):
+            mentions.append((match, "field"))
+    found = extractor.find(report.narrative, context) if extractor and report.narrative else []
+    found = [match for match in found if storable(match)]
+    mentions += [(match, "narrative") for match in found if match.kind not in NOT_IDENTIFIERS]
+    return Prepared(parsed, language, detected, tuple(mentions), tuple(found))
+
+
 class ReportWriter:
     """Writes batches of parsed reports into one database."""
 
@@ -86,12 +127,19 @@ class ReportWriter:
         self.user = current_user(user)
         self._agencies: dict[str, int] = {}
 
-    def write(self, batch: Sequence[Parsed]) -> BatchResult:
+    def prepare(self, batch: Sequence[Parsed]) -> list[Prepared]:
+        """Extraction for a batch, outside any transaction."""
+        return [prepare(parsed, self.extractor) for parsed in batch]
+
+    def write(self, batch: Sequence[Parsed] | Sequence[Prepared]) -> BatchResult:
+        """Write one batch in one transaction; give it prepared to keep extraction out of it."""
+        ready = [item if isinstance(item, Prepared) else prepare(item, self.extractor)
+                 for item in batch]  # fmt: skip
         with self.engine.begin() as conn:
             begin_write(conn)
-            agencies = self._agency_ids(conn, {parsed.report.agency for parsed in batch})
-            existing = self._existing(conn, batch, agencies)
-            result, fresh, changed = self._classify(batch, agencies, existing)
+            agencies = self._agency_ids(conn, {item.report.agency for item in ready})
+            existing = self._existing(conn, ready, agencies)
+            result, fresh, changed = self._classify(ready, agencies, existing)
             ids = self._insert_reports(conn, fresh, agencies)
             self._replace_reports(conn, changed)
             reports = [*zip(ids, fresh, strict=True), *changed_pairs(changed)]
@@ -116,7 +164,7 @@ class ReportWriter:
         return found
 
     def _existing(
-        self, conn: Connection, batch: Sequence[Parsed], agencies: dict[str, int]
+        self, conn: Connection, batch: Sequence[Prepared], agencies: dict[str, int]
     ) -> dict[tuple[int, str], _Existing]:
         keys = list({(agencies[p.report.agency], p.report.id) for p in batch})
         columns = (Report.agency_id, Report.external_id)
@@ -131,36 +179,37 @@ class ReportWriter:
 
     def _classify(
         self,
-        batch: Sequence[Parsed],
+        batch: Sequence[Prepared],
         agencies: dict[str, int],
         existing: dict[tuple[int, str], _Existing],
-    ) -> tuple[BatchResult, list[Parsed], list[tuple[_Existing, Parsed]]]:
+    ) -> tuple[BatchResult, list[Prepared], list[tuple[_Existing, Prepared]]]:
         result = BatchResult()
-        fresh: list[Parsed] = []
-        changed: list[tuple[_Existing, Parsed]] = []
-        for parsed in batch:
+        fresh: list[Prepared] = []
+        changed: list[tuple[_Existing, Prepared]] = []
+        for item in batch:
+            parsed = item.parsed
             old = existing.get((agencies[parsed.report.agency], parsed.report.id))
             if old is None:
-                fresh.append(parsed)
+                fresh.append(item)
                 result.loaded += 1
                 result.outcomes[parsed.source, parsed.line] = "loaded"
             elif old.content_hash == parsed.content_hash:
                 result.unchanged += 1
                 result.outcomes[parsed.source, parsed.line] = "unchanged"
             else:
-                changed.append((old, parsed))
+                changed.append((old, item))
                 result.updated += 1
                 result.outcomes[parsed.source, parsed.line] = "updated"
         return result, fresh, changed
 
     def _insert_reports(
-        self, conn: Connection, fresh: list[Parsed], agencies: dict[str, int]
+        self, conn: Connection, fresh: list[Prepared], agencies: dict[str, int]
     ) -> list[int]:
         if not fresh:
             return []
         now = dt.datetime.now(dt.UTC)
         rows = [
-            report_row(p, agencies[p.report.agency], self.extractor)
+            report_row(p, agencies[p.report.agency])
             | {"version": 1, "ingested_at": now, "updated_at": now}
             for p in fresh
         ]
@@ -169,7 +218,7 @@ class ReportWriter:
         ids = dict(_select_in(conn, (Report.agency_id, Report.external_id), Report.id, keys))
         return [ids[key] for key in keys]
 
-    def _replace_reports(self, conn: Connection, changed: list[tuple[_Existing, Parsed]]) -> None:
+    def _replace_reports(self, conn: Connection, changed: list[tuple[_Existing, Prepared]]) -> None:
         if not changed:
             return
         now = dt.datetime.now(dt.UTC)
@@ -191,20 +240,19 @@ class ReportWriter:
             conn.execute(delete(table).where(table.report_id.in_(ids)))
         conn.execute(delete(Entity).where(Entity.source_report_id.in_(ids)))
         rows = []
-        for old, parsed in changed:
-            row = report_row(parsed, None, self.extractor)
+        for old, item in changed:
+            row = report_row(item, None)
             del row["agency_id"]
             rows.append(row | {"b_id": old.id, "version": old.version + 1, "updated_at": now})
         statement = update(Report).where(Report.id == bindparam("b_id"))
         conn.execute(statement.execution_options(synchronize_session=False), rows)
 
     def _write_children(
-        self, conn: Connection, reports: Iterable[tuple[int, Parsed]], agencies: dict[str, int]
+        self, conn: Connection, reports: Iterable[tuple[int, Prepared]], agencies: dict[str, int]
     ) -> None:
         children = _Children()
-        for report_id, parsed in reports:
-            agency_id = agencies[parsed.report.agency]
-            gather_children(children, report_id, agency_id, parsed, self.extractor)
+        for report_id, item in reports:
+            gather_children(children, report_id, agencies[item.report.agency], item)
         write_mentions(conn, children.mentions)
         if children.money:
             conn.execute(insert(MoneyRecord), children.money)
@@ -216,10 +264,10 @@ def agency_country(code: str) -> str | None:
     return code[:2] if len(code) > 2 and code[2] in "-_" else None
 
 
-def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user: str) -> None:
+def audit_victim_data(conn: Connection, reports: list[tuple[int, Prepared]], user: str) -> None:
     """Victims' personal data is protected: one audited import per write names every report
     that brought some (AGENCY/ID), rather than one entry per report."""
-    carrying = [parsed for _, parsed in reports if parsed.report.victim]
+    carrying = [item.parsed for _, item in reports if item.report.victim]
     if not carrying:
         return
     sources = sorted({str(parsed.source) for parsed in carrying})
@@ -233,8 +281,8 @@ def audit_victim_data(conn: Connection, reports: list[tuple[int, Parsed]], user:
     ])  # fmt: skip
 
 
-def changed_pairs(changed: list[tuple[_Existing, Parsed]]) -> list[tuple[int, Parsed]]:
-    return [(old.id, parsed) for old, parsed in changed]
+def changed_pairs(changed: list[tuple[_Existing, Prepared]]) -> list[tuple[int, Prepared]]:
+    return [(old.id, item) for old, item in changed]
 
 
 def report_context(parsed: Parsed, language: str | None) -> Context:
@@ -242,20 +290,15 @@ def report_context(parsed: Parsed, language: str | None) -> Context:
     return Context(region=parsed.report.country, language=language)
 
 
-def report_row(
-    parsed: Parsed, agency_id: int | None, extractor: NarrativeExtractor | None
-) -> dict[str, Any]:
-    report = parsed.report
-    language, detected = report.language, False
-    if language is None and extractor is not None and report.narrative:
-        language, detected = extractor.detect_language(report.narrative), True
+def report_row(item: Prepared, agency_id: int | None) -> dict[str, Any]:
+    parsed, report = item.parsed, item.report
     return {
         "agency_id": agency_id,
         "external_id": report.id,
         "reported_at": report.reported_at,
         "country": report.country,
-        "language": language,
-        "language_detected": detected,
+        "language": item.language,
+        "language_detected": item.detected,
         "scam_type": report.scam_type,
         "narrative": report.narrative,
         "victim": report.victim,
@@ -267,27 +310,10 @@ def report_row(
     }
 
 
-def gather_children(
-    children: _Children,
-    report_id: int,
-    agency_id: int,
-    parsed: Parsed,
-    extractor: NarrativeExtractor | None,
-) -> None:
-    report = parsed.report
-    language = report.language
-    if language is None and extractor is not None and report.narrative:
-        language = extractor.detect_language(report.narrative)
-    context = report_context(parsed, language)
-    for given in report.identifiers:
-        match = normalise_field(given.kind, given.value, context, given.model_extra or {})
-        if storable(match):
-            children.mentions.append((report_id, match, "field"))
-    found = extractor.find(report.narrative, context) if extractor and report.narrative else []
-    found = [match for match in found if storable(match)]
-    for match in found:
-        if match.kind not in NOT_IDENTIFIERS:
-            children.mentions.append((report_id, match, "narrative"))
+def gather_children(children: _Children, report_id: int, agency_id: int, item: Prepared) -> None:
+    """The rows hanging off one report, from what ``prepare`` found (no extraction here)."""
+    parsed, report = item.parsed, item.report
+    children.mentions += [(report_id, match, origin) for match, origin in item.mentions]
     if report.loss is not None:
         children.money.append(
             {
@@ -301,7 +327,7 @@ def gather_children(
     given_rows = [PersonRow.given(report_id, agency_id, parsed, p) for p in report.persons]
     children.persons += given_rows
     known = {row.name for row in given_rows}
-    for match in found:  # a low-confidence mention (``valid=False``) is no person
+    for match in item.found:  # a low-confidence mention (``valid=False``) is no person
         if match.kind in NAME_KINDS and match.valid and match.value not in known:
             known.add(match.value)
             children.persons.append(PersonRow.narrated(report_id, agency_id, parsed, match))

@@ -22,7 +22,7 @@ from fraudlink.errors import DatabaseError
 from fraudlink.ingest.readers import Parsed, Rejected
 
 if TYPE_CHECKING:
-    from fraudlink.ingest.loader import BatchResult, ReportWriter
+    from fraudlink.ingest.loader import BatchResult, Prepared, ReportWriter
     from fraudlink.ingest.pipeline import IngestSummary
 
 #: attempts for a batch that fails for reasons outside its data
@@ -30,7 +30,8 @@ ATTEMPTS = 6
 
 
 def write_batch(writer: ReportWriter, batch: Sequence[Parsed], summary: IngestSummary) -> None:
-    pending = [list(batch)]
+    """Extract once, outside any transaction, then write (retrying, splitting) what was found."""
+    pending = [writer.prepare(batch)]
     while pending:
         part = pending.pop()
         try:
@@ -40,11 +41,11 @@ def write_batch(writer: ReportWriter, batch: Sequence[Parsed], summary: IngestSu
                 half = len(part) // 2
                 pending += [part[half:], part[:half]]
                 continue
-            parsed = part[0]
+            parsed = part[0].parsed
             summary.rejected.append(Rejected(parsed.source, parsed.line, refusal(error)))
 
 
-def _write_retrying(writer: ReportWriter, batch: list[Parsed]) -> BatchResult:
+def _write_retrying(writer: ReportWriter, batch: list[Prepared]) -> BatchResult:
     """Write, retrying what a parallel writer caused.
 
     A unique-key clash means another process stored one of these reports

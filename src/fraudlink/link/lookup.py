@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
+from fraudlink.access.scope import withdrawn
 from fraudlink.errors import InputError, NotFound
 from fraudlink.extract import Context, known_kinds, normalise
 from fraudlink.link.flow.accounts import ACCOUNT_KINDS
@@ -30,6 +32,36 @@ from fraudlink.store.schema import Agency, Identifier, Report, ReportIdentifier
 def identifier_kinds() -> list[str]:
     """Kinds that name one thing (a phone, a wallet), not amounts or names of people."""
     return [kind for kind in known_kinds() if kind not in ("amount", "person", "organization")]
+
+
+def identifier_argument(
+    written: str, value: str | None = None, kinds: Sequence[str] | None = None
+) -> tuple[str, str]:
+    """``(kind, value)`` from ``KIND VALUE`` (two words) or ``KIND:VALUE`` (one word, as
+    ``network`` and ``lookup`` print identifiers), the kind among ``kinds`` (default: all)."""
+    known = list(kinds) if kinds is not None else identifier_kinds()
+    if value is None:
+        kind, sep, value = written.partition(":")
+        if not sep or not kind or not value.strip():
+            raise InputError(
+                f"Give the identifier as KIND:VALUE or KIND VALUE (e.g. telegram:bella_invest), "
+                f"not {written!r}; KIND is one of {', '.join(known)}."
+            )
+    else:
+        kind = written
+    kind = kind.strip().lower()
+    if kind not in known:
+        raise unknown_kind(kind, kinds)
+    return kind, value.strip()
+
+
+def unknown_kind(kind: str, kinds: Sequence[str] | None = None) -> InputError:
+    """The error for a kind that is not one of ``kinds`` (default: every identifier kind)."""
+    if kinds is None:
+        return InputError(
+            f"{kind!r} is not an identifier kind; use one of {', '.join(identifier_kinds())}."
+        )
+    return InputError(f"{kind!r} is not a kind this takes; use one of {', '.join(kinds)}.")
 
 
 def normal_form(kind: str, value: str, country: str | None = None) -> tuple[str, bool]:
@@ -138,6 +170,7 @@ def _reports(
         .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
         .outerjoin(LinkReport, LinkReport.report_id == Report.id)
         .where(ReportIdentifier.identifier_id == identifier_id)
+        .where(Report.id.not_in(withdrawn("report")))
         .distinct()
         .order_by(Report.reported_at)
     )
@@ -196,6 +229,8 @@ def network_for(database: Database, reference: str) -> int:
                 raise NotFound(
                     f"There is no network {reference}; `fraudlink networks` lists them."
                 ) from None
+            if sep and "/" not in kind:  # KIND:VALUE with a kind misspelt
+                raise unknown_kind(kind) from None
             raise
         network = connection.execute(
             select(LinkReport.network_id).where(LinkReport.report_id == report_id)

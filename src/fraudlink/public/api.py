@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Annotated
+from urllib.parse import unquote_plus
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -59,9 +61,7 @@ async def check_identifier(request: Request) -> Response:
 
 
 def answer_check(svc: Service, request: Request) -> Response:
-    """The hot path, kept thin: the query read by hand (``check`` validates it), the answer
-    serialised once rather than validated against a model. It blocks, but for less time
-    than a hop to a worker thread would take."""
+    """The check as a ``Response`` (the route's view); ``CheckEndpoint`` answers it faster."""
     query = request.query_params
     svc.limit(request)
     svc.index.refresh()
@@ -71,22 +71,60 @@ def answer_check(svc: Service, request: Request) -> Response:
     return Response(body, media_type="application/json")
 
 
+_JSON_HEADERS = [(b"content-type", b"application/json")]
+
+
+def _query(raw: bytes) -> dict[str, str]:
+    """``kind``, ``value`` and ``country`` of a query string (the first of each), nothing
+    else: what Starlette's ``QueryParams`` gives, without building a multi-dict."""
+    found: dict[str, str] = {}
+    for pair in raw.decode("latin-1").split("&"):
+        name, _, text = pair.partition("=")
+        if name in _WANTED and name not in found:
+            found[name] = unquote_plus(text, encoding="utf-8", errors="replace")
+    return found
+
+
+_WANTED = frozenset({"kind", "value", "country"})
+
+
 class CheckEndpoint:
     """Pure ASGI: ``GET /v1/check`` answered ahead of FastAPI's middleware, routing and
-    dependency solving, which together cost more than the check itself."""
+    dependency solving, which together cost more than the check itself.
+
+    It logs its own line, the same as ``RequestLog`` writes for every other path, and
+    sends the answer's two messages itself rather than through a ``Response`` object.
+    """
 
     def __init__(self, service: Service) -> None:
         self.service = service
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        svc = self.service
+        client = svc.client_of(scope)
+        value_hash = "-"
         try:
-            response = answer_check(self.service, Request(scope))
+            query = _query(scope["query_string"])
+            svc.limiter.hit(client)
+            svc.index.refresh()
+            result = check(svc.index, query.get("kind", ""), query.get("value", ""),
+                           query.get("country"))  # fmt: skip
+            value_hash = svc.hasher(result.kind, result.value)
+            body = json.dumps(result.answer, separators=(",", ":")).encode()
         except FraudlinkError as error:
             response = problem_for(error)
         except Exception:  # a bug: said in one line to the client, in full in the log
             log.exception("unhandled error in the check")
             response = problem(500, "Internal error", "Something went wrong; try again later.")
+        else:
+            headers = [*_JSON_HEADERS, (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            svc.log_request(scope, 200, started, client, value_hash)
+            return
         await response(scope, receive, send)
+        svc.log_request(scope, response.status_code, started, client, value_hash)
 
 
 class JobCheckIn(BaseModel):

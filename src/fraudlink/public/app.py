@@ -34,15 +34,30 @@ class Service:
     hasher: ValueHasher
 
     def client(self, request: Request) -> str:
-        forwarded = (
-            request.headers.get("x-forwarded-for") if self.settings.trust_forwarded else None
-        )
-        if forwarded:
-            return forwarded.split(",", 1)[0].strip()
-        return request.client.host if request.client else "unknown"
+        return self.client_of(request.scope)
+
+    def client_of(self, scope: Scope) -> str:
+        """The client's address: the peer's, or behind a trusted proxy the first forwarded."""
+        if self.settings.trust_forwarded:
+            for name, value in scope.get("headers") or ():
+                if name == b"x-forwarded-for":
+                    first: str = value.decode("latin-1").split(",", 1)[0].strip()
+                    if first:
+                        return first
+                    break
+        peer = scope.get("client")
+        return str(peer[0]) if peer else "unknown"
 
     def limit(self, request: Request) -> None:
         self.limiter.hit(self.client(request))
+
+    def log_request(self, scope: Scope, status: int, started: float, client: str,
+                    value_hash: str | None) -> None:  # fmt: skip
+        """One line: method, path without its query, status, time, hashed client and value."""
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s %s %s %.1fms client=%s value=%s", scope["method"], scope["path"], status,
+                     (time.perf_counter() - started) * 1000, self.hasher.client(client),
+                     value_hash or "-")  # fmt: skip
 
 
 async def service(request: Request) -> Service:
@@ -69,7 +84,7 @@ def create_app(settings: PublicSettings) -> FastAPI:
     app.include_router(pages.router)
     _errors(app)
     app.add_middleware(RequestLog, service=svc)
-    app.hot = RequestLog(api.CheckEndpoint(svc), service=svc)
+    app.hot = api.CheckEndpoint(svc)  # logs its own line, as RequestLog does the others
     return app
 
 
@@ -95,6 +110,9 @@ def app_from_env() -> FastAPI:
 
 
 def _configure_logging() -> None:
+    from fraudlink.public.logs import quicker_records
+
+    quicker_records()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
 
@@ -152,10 +170,9 @@ class RequestLog:
             await self.app(scope, receive, sending)
         finally:
             svc = self.service
-            client = svc.client(Request(scope))
-            log.info("%s %s %s %.1fms client=%s value=%s", scope["method"], scope["path"],
-                     status[0], (time.perf_counter() - started) * 1000, svc.hasher.client(client),
-                     state.get("value_hash") or "-")  # fmt: skip
+            svc.log_request(
+                scope, status[0], started, svc.client_of(scope), state.get("value_hash")
+            )
 
 
 def problem(

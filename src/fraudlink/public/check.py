@@ -30,6 +30,9 @@ PUBLIC_KINDS: dict[str, tuple[str, ...]] = {
     "kakao": ("kakao",),
 }
 PROBES = 3
+#: kinds whose normal form is the same E.164 number (``publish.twins``): a number read as
+#: one is that number as the other, so the second, costly reading is skipped
+_PHONE_TWINS = frozenset({"phone", "whatsapp"})
 _WILDCARDS = frozenset("*%?")
 NOT_REPORTED: dict[str, object] = {"reported": False}
 
@@ -68,12 +71,20 @@ def candidates(kind: str, value: str, country: str | None = None) -> list[tuple[
         raise BadCheck("Wildcards are not searched; enter the whole number or address.")
     context = Context(region=_region(country))
     found: list[tuple[str, str]] = []
+    read: str | None = None  # a phone's normal form, which its twin kind shares
     for stored in PUBLIC_KINDS[kind]:
-        match = normalise(stored, value, context)
-        if match is not None and match.valid:
-            for key in public_keys(stored, match.value):
-                if key not in found:
-                    found.append(key)
+        if read is not None and stored in _PHONE_TWINS:
+            value_read: str | None = read  # one reading of the number, not two
+        else:
+            match = normalise(stored, value, context)
+            value_read = match.value if match is not None and match.valid else None
+        if value_read is None:
+            continue
+        if stored in _PHONE_TWINS:
+            read = value_read
+        for key in public_keys(stored, value_read):
+            if key not in found:
+                found.append(key)
     if not found:
         raise BadCheck(_unreadable(kind))
     return found

@@ -180,12 +180,16 @@ def _mentioned(session: Session, principal: Principal, kind: str, value: str,
     from sqlalchemy import or_, select
 
     from fraudlink.access.scope import visible
-    from fraudlink.public.publish import twins
+    from fraudlink.public.publish import account_forms, twins
     from fraudlink.store.schema import Identifier, Report, ReportIdentifier
 
     forms = [Identifier.value == value]
-    if kind == "bank_account":  # the digits alone match the account written with its bank
-        forms.append(Identifier.value.endswith(":" + value))
+    if kind == "bank_account":
+        digits, bank = account_forms(value)
+        if bank is None:  # the digits alone match the account written with any bank
+            forms.append(Identifier.value.endswith(":" + digits))
+        else:  # and the account written with its bank matches the digits stored alone
+            forms.append(Identifier.value == digits)
     query = (
         select(Report.id)
         .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
@@ -212,6 +216,11 @@ def dispute_for(session: Session, principal: Principal, spool: Path, reference: 
         ):
             return found
     raise NotFound(f"No dispute {reference} concerns reports you can see.")
+
+
+def decidable(session: Session, principal: Principal, dispute: Dispute) -> bool:
+    """Whether the principal's agency may decide: its own reports name the identifier."""
+    return _mentioned(session, principal, dispute.kind, dispute.value, own=True)
 
 
 DECISIONS = {"withdraw": "withdrawn", "reject": "rejected"}

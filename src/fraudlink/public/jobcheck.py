@@ -26,7 +26,9 @@ MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
 #: signals that make a high wage suspicious: the work asks for nothing
 _UNSKILLED = ("no_experience", "lure_role", "easy_money")
 #: signals that put the job in a scam-compound country, where the local wage is the yardstick
-_ABROAD = ("compound_area", "risky_country")
+_RISKY = ("compound_area", "risky_country")
+#: signals that the work asks for real skills: then a high wage is no lure
+_SKILLED = ("qualification_required",)
 
 
 class BadAdvert(InputError):
@@ -97,11 +99,12 @@ def assess(
     ):
         if spans:
             hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
-    abroad = any(name in hits for name in _ABROAD)
-    if abroad or any(name in hits for name in _UNSKILLED):
+    risky = any(name in hits for name in _RISKY)
+    unskilled = any(name in hits for name in _UNSKILLED)
+    if (risky or unskilled) and not any(name in hits for name in _SKILLED):
         wage_country = country or rules.pay.language_country.get(context.language or "")
-        limit = rules.pay.factor * rules.pay.usual(wage_country, abroad)
-        high = _high_pay(rules, text, found, limit)
+        usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
+        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language)
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
@@ -146,25 +149,46 @@ def _reported(found: list[Match], index: PublicIndex | None) -> list[Match]:
                  if a is not None and a.status == REPORTED}.values())  # fmt: skip
 
 
-def _high_pay(rules: Rules, text: str, found: list[Match], usd_limit: float) -> list[Hit]:
+def _high_pay(
+    rules: Rules, text: str, found: list[Match], usd_limit: float, language: str | None
+) -> list[Hit]:
+    """Amounts of pay worth at least ``usd_limit`` a month.
+
+    The job check reads wages itself (``1.500 USD``, ``月薪2万``, ``30 triệu``,
+    ``월 300``, ``RM4,000``) with the words of ``pay.yaml``, and also takes the
+    amounts the extractors found.
+    """
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
     limit = Decimal(str(usd_limit))
-    hits = []
-    for match in found:
-        if match.kind != "amount":
-            continue
-        rate = pay.usd_per_unit.get(match.attributes.get("currency", "").upper())
-        start, end = match.start or 0, match.end or 0
+    amounts = [(w.start, w.end, w.value, w.currency) for w in pay.wages(lowered, language)]
+    amounts += [
+        (m.start or 0, m.end or 0, Decimal(m.value), m.attributes.get("currency", "").upper())
+        for m in found
+        if m.kind == "amount"
+    ]
+    hits: dict[tuple[int, int], Hit] = {}
+    for start, end, value, currency in amounts:
+        rate = pay.usd_per_unit.get(currency)
         after = lowered[end : end + 16]
-        if rate is None or pay.per_other.search(after):
+        before = lowered[max(0, start - 8) : start]
+        if rate is None or pay.per_other.search(after) or pay.per_other.search(before):
             continue
-        monthly = Decimal(match.value) * Decimal(str(rate))
-        if pay.per_day.search(after) or pay.per_day.search(lowered[max(0, start - 8) : start]):
+        monthly = value * Decimal(str(rate))
+        if pay.per_day.search(after) or pay.per_day.search(before):
             monthly *= pay.days_per_month
         if monthly >= limit:
-            hits.append(Hit(start, end, text[start:end]))
-    return hits
+            hits[(start, end)] = Hit(start, end, text[start:end])
+    return _outermost(list(hits.values()))
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """The hits that no other hit contains (the extractor and the wage reader may overlap)."""
+    kept: list[Hit] = []
+    for hit in sorted(set(hits), key=lambda h: (h.start, -h.end)):
+        if not kept or hit.end > kept[-1].end:
+            kept.append(hit)
+    return kept
 
 
 def _judge(

@@ -10,7 +10,8 @@ do and whom to call. A directory with the same layout may be given instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 from fraudlink.errors import ConfigError
+from fraudlink.extract.text import fold, lower_keep_length
 
 _LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _SPACED = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7af]")
@@ -43,6 +45,41 @@ class Combo:
     all_of: tuple[tuple[str, ...], ...]
 
 
+#: a number as wages are written: 1500, 1,500, 1.500, 1.500.000, 4,110.00, 2.5
+_NUMBER = (
+    r"(?<![0-9.,])"
+    r"(?:[0-9]{1,3}(?:[.,'\u2019\u00a0\u202f][0-9]{3})+(?:[.,][0-9]{1,2})?"
+    r"|[0-9]+(?:[.,][0-9]{1,2})?)"
+    r"(?![0-9])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Wage:
+    """An amount of pay found in a text: where it is, and its value in its currency."""
+
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+
+
+def parse_number(written: str) -> Decimal | None:
+    """``1,500`` / ``1.500`` / ``1 500`` are thousands; a last group of 1-2 digits is decimals."""
+    digits = re.sub(r"[^0-9.,]", "", written)
+    head, sep, tail = "", "", ""
+    match = re.fullmatch(r"(.*?)([.,])([0-9]{1,2})", digits)
+    if match:
+        head, sep, tail = match.groups()
+    else:
+        head = digits
+    whole = re.sub(r"[.,]", "", head)
+    try:
+        return Decimal(f"{whole}.{tail}" if sep else whole) if whole else None
+    except InvalidOperation:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class PayRules:
     factor: float
@@ -53,11 +90,62 @@ class PayRules:
     per_day: re.Pattern[str]
     per_other: re.Pattern[str]
     days_per_month: int
+    #: currency words and signs, lower case -> ISO code
+    currency_words: dict[str, str] = field(default_factory=dict)
+    #: 万, 만, triệu, juta, k... -> (factor, currency meant when none is written)
+    multipliers: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    #: words for pay that make a bare number a wage -> currency meant ("*": the language's)
+    pay_words: dict[str, str] = field(default_factory=dict)
+    language_currency: dict[str, str] = field(default_factory=dict)
+    #: a bare number below 100,000 after a pay word is in these units (Korean 월 300 = 300만 원)
+    bare_unit: dict[str, Decimal] = field(default_factory=dict)
+    pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    pay_word_pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
-    def usual(self, country: str | None, abroad: bool = False) -> float:
+    transit_usual: float = 400.0
+
+    def usual(self, country: str | None, abroad: bool = False, transit: bool = False) -> float:
         """The usual unskilled wage where the reader lives, or where the job is if lower."""
         home = self.usual_monthly_usd.get(country or "", self.usual_monthly_usd["default"])
-        return min(home, self.destination_usual) if abroad else home
+        if abroad:
+            return min(home, self.destination_usual)
+        return min(home, self.transit_usual) if transit else home
+
+    def wages(self, lowered: str, language: str | None) -> list[Wage]:
+        """Every amount in ``lowered`` (folded, lower case) that reads as pay, with its currency.
+
+        An amount counts when a currency is written with it, or a multiplier that
+        implies one (``15 triệu``, ``2万``), or a word for pay just before it
+        (``gaji 7 juta``, ``월 300``).
+        """
+        found = []
+        for match in self.pattern.finditer(lowered):
+            value = parse_number(match["num"])
+            if value is None:
+                continue
+            currency = self.currency_words.get((match["pre"] or match["post"] or "").strip())
+            multiplier = self.multipliers.get((match["mul"] or "").strip())
+            if multiplier:
+                value *= multiplier[0]
+                meant = multiplier[1]
+                currency = currency or (
+                    self.language_currency.get(language or "") if meant == "*" else meant
+                )
+            if not currency:
+                before = lowered[max(0, match.start() - 14) : match.start()]
+                said = [m for m in self.pay_word_pattern.finditer(before)]
+                if not said:
+                    continue
+                meant = self.pay_words.get(said[-1].group().strip(), "*")
+                currency = self.language_currency.get(language or "") if meant == "*" else meant
+                if not currency:
+                    continue
+                if not multiplier and value < 100_000:
+                    value *= self.bare_unit.get(currency, Decimal(1))
+            written = match.group()
+            start = match.start() + len(written) - len(written.lstrip())
+            found.append(Wage(start, match.start() + len(written.rstrip()), value, currency))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +158,55 @@ class Rules:
     advice: dict[str, Any]
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex: any spacing between words, whole words in Latin script.
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as regex pieces: one per character, a joiner between words, boundaries.
 
+    The phrase is folded as the text is (digits of every script to 0-9, which
+    also turns some Zawgyi Burmese letters into digits), so both sides agree.
     Scripts written without spaces (Chinese, Thai, Khmer) also match with none.
     """
-    words = phrase.lower().split()
+    written = phrase.lower().split()
+    words = lower_keep_length(fold(phrase)).split()
     joiner = r"\s+" if _SPACED.search(phrase) else r"\s*"
-    body = joiner.join(re.escape(word) for word in words)
-    if re.match(f"[{_LATIN}]", words[0]):
-        body = f"(?<![{_LATIN}])" + body
-    if re.search(f"[{_LATIN}]$", words[-1]):
-        body += f"(?![{_LATIN}])"
-    return body
+    atoms = [f"(?<![{_LATIN}])"] if re.match(f"[{_LATIN}]", written[0]) else []
+    for n, word in enumerate(words):
+        if n:
+            atoms.append(joiner)
+        atoms.extend(re.escape(char) for char in word)
+    if re.search(f"[{_LATIN}]$", written[-1]):
+        atoms.append(f"(?![{_LATIN}])")
+    return atoms
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: any spacing between words, whole words in Latin script."""
+    return "".join(_atoms(phrase))
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    end: bool = False
+
+
+def _emit(node: _Node) -> str:
+    """The regex of a trie: shared prefixes tried once, longer phrases before shorter ones."""
+    branches = [atom + _emit(child) for atom, child in node.children.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if node.end else body
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str]:
-    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    return re.compile("|".join(phrase_pattern(p) for p in unique) or r"(?!)")
+    """One regex for many phrases, as a trie so a text is read in one pass however many."""
+    root = _Node()
+    for phrase in {p.strip() for p in phrases if p and p.strip()}:
+        node = root
+        for atom in _atoms(phrase):
+            node = node.children.setdefault(atom, _Node())
+        node.end = True
+    return re.compile(_emit(root) or r"(?!)")
 
 
 def _load(source: Traversable, name: str) -> Any:
@@ -99,16 +218,65 @@ def _load(source: Traversable, name: str) -> Any:
         ) from None
 
 
+def _words(listed: object) -> list[str]:
+    return [str(w) for w in listed] if isinstance(listed, list) else [str(listed)]
+
+
+_LETTER = "a-z\u00c0-\u024f\u1e00-\u1eff"
+
+
+def _unit_pattern(word: str) -> str:
+    """A currency or multiplier word: whole among letters, but digits may touch it (RM4,000)."""
+    body = r"\s*".join(re.escape(part) for part in fold(word).split())
+    if re.match(f"[{_LETTER}]", word):
+        body = f"(?<![{_LETTER}])" + body
+    if re.search(f"[{_LETTER}]$", word):
+        body += f"(?![{_LETTER}])"
+    return body
+
+
+def _alternation(words: list[str]) -> str:
+    unique = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(_unit_pattern(w) for w in unique)
+
+
 def _pay(data: dict[str, Any]) -> PayRules:
+    currency_words = {
+        word.strip().lower(): code.upper()
+        for code, words in (data.get("currency_words") or {}).items()
+        for word in _words(words)
+    }
+    multipliers = {
+        str(word).strip().lower(): (Decimal(str(spec[0])), str(spec[1]).upper())
+        for word, spec in (data.get("multipliers") or {}).items()
+    }
+    pay_words = {str(w).strip().lower(): str(c).upper() if c != "*" else "*"
+                 for w, c in (data.get("pay_words") or {}).items()}  # fmt: skip
+    cur = _alternation(list(currency_words)) or r"(?!)"
+    mul = _alternation(list(multipliers)) or r"(?!)"
+    pattern = re.compile(
+        rf"(?P<pre>(?:{cur}))?[ \u00a0]*(?P<num>{_NUMBER})[ \u00a0]*(?P<mul>(?:{mul}))?"
+        rf"[ \u00a0]*(?P<post>(?:{cur}))?"
+    )
     return PayRules(
         factor=float(data["factor"]),
         usd_per_unit={k.upper(): float(v) for k, v in data["usd_per_unit"].items()},
         usual_monthly_usd={k: float(v) for k, v in data["usual_monthly_usd"].items()},
         language_country=dict(data.get("language_country", {})),
         destination_usual=float(data.get("destination_usual_monthly_usd", 300)),
+        transit_usual=float(data.get("transit_usual_monthly_usd", 400)),
         per_day=_compile(data.get("per_day", [])),
         per_other=_compile(data.get("per_other", [])),
         days_per_month=int(data.get("days_per_month", 26)),
+        currency_words=currency_words,
+        multipliers=multipliers,
+        pay_words=pay_words,
+        language_currency={
+            k: str(v).upper() for k, v in (data.get("language_currency") or {}).items()
+        },
+        bare_unit={k.upper(): Decimal(str(v)) for k, v in (data.get("bare_unit") or {}).items()},
+        pattern=pattern,
+        pay_word_pattern=re.compile(_alternation(list(pay_words)) or r"(?!)"),
     )
 
 

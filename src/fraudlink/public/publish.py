@@ -118,31 +118,18 @@ def _facts(database: Database) -> FactTable:
     return table
 
 
-def _retracted_reports() -> Any:
-    """Reports that only packages since retracted brought here: they count for nothing."""
-    from fraudlink.share.tables import SharePackage, ShareRecord
-
-    def carried(state: str) -> Any:
-        return (
-            select(ShareRecord.record_id)
-            .join(SharePackage, SharePackage.id == ShareRecord.package_id)
-            .where(
-                SharePackage.direction == "inbound",
-                ShareRecord.table_name == "report",
-                ShareRecord.state == state,
-            )
-        )
-
-    return carried("retracted").except_(carried("active"))
-
-
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
-    """Every (kind, value, report) mention, in (kind, value) order: the database sorts."""
+    """Every (kind, value, report) mention, in (kind, value) order: the database sorts.
+
+    Reports that only retracted packages brought count for nothing.
+    """
+    from fraudlink.access.scope import withdrawn as retracted
+
     stmt = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
         .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
-        .where(ReportIdentifier.report_id.not_in(_retracted_reports()))
+        .where(ReportIdentifier.report_id.not_in(retracted("report")))
         .order_by(Identifier.kind, Identifier.value)
         .execution_options(yield_per=20000)
     )
@@ -203,10 +190,44 @@ def twins(kind: str) -> tuple[str, ...]:
     return (kind, _TWINS[kind]) if kind in _TWINS else (kind,)
 
 
-def withdrawn(database: Database) -> set[tuple[str, str]]:
+def account_forms(value: str) -> tuple[str, str | None]:
+    """A bank account's digits and its bank (``None`` when written without one)."""
+    bank, _, digits = value.rpartition(":")
+    return digits, bank or None
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """The identifiers upheld disputes took out of the index.
+
+    A bank account is withdrawn in every form the public may type it: withdrawn with its
+    bank (``ICBC:123``), its digits-alone key goes too (it would answer for it); withdrawn
+    as bare digits (the public typed no bank), the account written with any bank goes.
+    """
+
+    keys: frozenset[tuple[str, str]]
+    bare_accounts: frozenset[str]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.keys:
+            return True
+        if not isinstance(key, tuple) or len(key) != 2 or key[0] != "bank_account":
+            return False
+        return account_forms(str(key[1]))[0] in self.bare_accounts
+
+
+def withdrawn(database: Database) -> Withdrawn:
     with database.session() as session:
         rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
-    return {(twin, value) for kind, value in rows for twin in twins(kind)}
+    keys = {(twin, value) for kind, value in rows for twin in twins(kind)}
+    bare: set[str] = set()
+    for kind, value in rows:
+        if kind == "bank_account":
+            digits, bank = account_forms(value)
+            keys.add((kind, digits))
+            if bank is None:
+                bare.add(digits)
+    return Withdrawn(frozenset(keys), frozenset(bare))
 
 
 def publish(database: Database, out: Path, thresholds: Thresholds | None = None) -> PublishSummary:

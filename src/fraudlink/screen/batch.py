@@ -14,7 +14,7 @@ from pathlib import Path
 from fraudlink.errors import InputError
 from fraudlink.screen.model import with_bracketed_aliases
 from fraudlink.screen.scoring import Hit, Query
-from fraudlink.screen.screener import screener
+from fraudlink.screen.searching import screener
 from fraudlink.store import Database
 
 

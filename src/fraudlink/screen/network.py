@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from fraudlink.link.players import Player, key_players
 from fraudlink.screen.scoring import Hit, Query
-from fraudlink.screen.screener import screener
+from fraudlink.screen.searching import screener
 from fraudlink.store import Database
 
 ACCOUNT_KINDS = frozenset({"crypto_wallet", "iban", "bank_account", "phone", "email"})

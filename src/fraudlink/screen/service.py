@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, insert, select, update
 
 from fraudlink.screen.scoring import Hit, Query
-from fraudlink.screen.screener import screener
+from fraudlink.screen.searching import screener
 from fraudlink.screen.tables import ScreenHit
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, EntityDocument, EntityName, Identifier

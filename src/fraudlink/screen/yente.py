@@ -25,14 +25,15 @@ Differences from yente:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from fraudlink.screen.formats.common import country_code, identifier, iso_date
-from fraudlink.screen.scoring import Hit, Query
-from fraudlink.screen.screener import screener
 from fraudlink.store import Database
+
+if TYPE_CHECKING:  # the scorer brings the name tables: loaded on the first match, not at start
+    from fraudlink.screen.scoring import Hit, Query
 
 _ID_PROPS = {
     "passportNumber": "passport",
@@ -89,6 +90,8 @@ class MatchResponse(BaseModel):
 
 
 def to_query(example: EntityExample) -> Query:
+    from fraudlink.screen.scoring import Query
+
     props = example.properties
     schema = "Person" if example.schema_ == "Person" else "Organization"
     ids = [identifier(kind, v) for p, kind in _ID_PROPS.items() for v in props.get(p, [])]
@@ -127,6 +130,8 @@ def match(
     database: Database, request: MatchRequest, limit: int = 5, dataset: str | None = None
 ) -> MatchResponse:
     """Answer a yente ``/match`` body from the stored lists (only list ``dataset`` if named)."""
+    from fraudlink.screen.searching import screener  # numpy and the index: on first match
+
     engine = screener(database)
     responses = {}
     for key, example in request.queries.items():

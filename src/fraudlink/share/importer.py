@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import column, delete, select, table, update
 from sqlalchemy.orm import Session
 
 from fraudlink.cases import add_subject, attach_report, history, open_case, record_status
@@ -170,6 +170,45 @@ def _mark_original(ctx: Context, original: SharePackage, state: str) -> None:
         subject_ids = [r.record_id for r in records if r.table_name == "case_subject"]
         ctx.session.execute(delete(CaseSubject).where(CaseSubject.id.in_(subject_ids)))
     ctx.session.flush()
+    if state == "retracted":
+        withdraw_from_views(ctx.session, original.id, ctx.user)
+
+
+#: the link stage's table of each report's network (named, not imported: no link stage here)
+_LINK_REPORT = table("link_report", column("report_id"))
+
+
+def withdraw_from_views(session: Session, package: int, user: str) -> dict[str, int]:
+    """What a retracted package (``share_package.id``) alone brought leaves every view at once:
+    its reports leave their networks (a later ``fraudlink link`` leaves them out too; look-ups
+    and the public index skip them), and its reports and persons leave the joint cases they
+    were released into, as a withdrawal by their owner does."""
+    from fraudlink.access.scope import withdrawn
+    from fraudlink.access.tables import JointRelease
+
+    mine = select(ShareRecord.record_id).where(ShareRecord.package_id == package)
+    done: dict[str, int] = {}
+    for kind in ("report", "entity"):
+        gone = withdrawn(kind).subquery()
+        ids = select(gone.c.record_id).where(
+            gone.c.record_id.in_(mine.where(ShareRecord.table_name == kind))
+        )
+        released = session.execute(
+            update(JointRelease)
+            .where(
+                JointRelease.record_type == kind,
+                JointRelease.record_id.in_(ids),
+                JointRelease.withdrawn_at.is_(None),
+            )
+            .values(withdrawn_at=dt.datetime.now(dt.UTC), withdrawn_by=user)
+        )
+        done[f"released_{kind}"] = int(released.rowcount or 0)  # type: ignore[attr-defined]
+        if kind == "report":
+            unlinked = session.execute(
+                delete(_LINK_REPORT).where(_LINK_REPORT.c.report_id.in_(ids))
+            )
+            done["networked_report"] = int(unlinked.rowcount or 0)  # type: ignore[attr-defined]
+    return done
 
 
 def _case(ctx: Context, data: dict[str, Any]) -> Case:

@@ -39,6 +39,7 @@ from fraudlink.share.manifest import FORMAT
 from fraudlink.share.markings import Markings, needs_approval, tlp_rank
 from fraudlink.share.officers import approver, may_send
 from fraudlink.share.safeguards import Draft, check
+from fraudlink.share.show import find_package
 from fraudlink.share.tables import ConsularRecord, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity
@@ -96,13 +97,24 @@ def create(database: Database, request: Request, passphrase: str, by: Principal)
     from fraudlink.access.cases import shareable_case
 
     request = replace(request, created_by=may_send(by))
-    with database.session() as session:
-        if request.kind != stats.KIND:  # figures only: no case behind a statistics package
-            shareable_case(session, by, request.case)
-        keys = unlock(session, passphrase, by.agency)
-        outcome = _create(session, request, keys)
+    try:
+        with database.session() as session:
+            if request.kind != stats.KIND:  # figures only: no case behind a statistics package
+                shareable_case(session, by, request.case)
+            keys = unlock(session, passphrase, by.agency)
+            outcome = _create(session, request, keys)
+    except PackageBlocked as blocked:
+        with database.session() as session:  # nothing was written; the refusal is kept
+            _block(session, _new_row(session, request, by.agency), blocked, request.created_by)
+        raise
     anchor_if_due(database, passphrase)
     return outcome
+
+
+def _block(session: Session, row: SharePackage, blocked: PackageBlocked, user: str) -> None:
+    """The package stays, "blocked", with the safeguards' reasons for anyone to read."""
+    row.status, row.problems = "blocked", list(blocked.reasons)
+    _audit(session, "refuse", row, user, {"problems": row.problems})
 
 
 def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
@@ -120,9 +132,14 @@ def _create(session: Session, request: Request, keys: LocalKeys) -> Outcome:
 
 def approve(database: Database, package_id: str, by: Principal, passphrase: str) -> Outcome:
     """A supervisor of the sending agency, another user than the creator, releases it."""
-    with database.session() as session:
-        keys = unlock(session, passphrase, by.agency)
-        outcome = _approve(session, package_id, by, keys)
+    try:
+        with database.session() as session:
+            keys = unlock(session, passphrase, by.agency)
+            outcome = _approve(session, package_id, by, keys)
+    except PackageBlocked as blocked:
+        with database.session() as session:  # the records changed since it was made
+            _block(session, _outbound(session, package_id, by), blocked, by.username)
+        raise
     anchor_if_due(database, passphrase)
     return outcome
 
@@ -131,7 +148,7 @@ def _approve(session: Session, package_id: str, by: Principal, keys: LocalKeys) 
     row = _outbound(session, package_id, by)
     name = approver(row, by)
     if row.status != "awaiting_approval":
-        raise InputError(f"Package {package_id} is '{row.status}', not awaiting approval.")
+        raise InputError(f"Package {row.package_id} is '{row.status}', not awaiting approval.")
     row.approved_by, row.approved_at = name, dt.datetime.now(dt.UTC)
     request = Request(**row.request)
     draft = _draft(session, request, keys.code)
@@ -200,16 +217,12 @@ def _check_sent(row: SharePackage) -> None:
 
 
 def _outbound(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:
-    """The outbound package, among those of ``by``'s agencies when ``by`` is given."""
-    query = select(SharePackage).where(
-        SharePackage.package_id == package_id, SharePackage.direction == "outbound"
-    )
+    """The outbound package (its id or an unambiguous beginning), among those of ``by``'s
+    agencies when ``by`` is given."""
+    where = [SharePackage.direction == "outbound"]
     if by is not None:
-        query = query.where(SharePackage.sender_id.in_(by.units))
-    row = session.scalar(query)
-    if row is None:
-        raise NotFound(f"No outbound package {package_id}; `fraudlink package list` shows them.")
-    return row
+        where.append(SharePackage.sender_id.in_(by.units))
+    return find_package(session, package_id, *where, what="outbound package")
 
 
 def _new_row(session: Session, request: Request, local: str) -> SharePackage:
@@ -489,8 +502,14 @@ def _manifest(
     }
 
 
-def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
-    """The one place this stage writes to the audit log (create, approve, export)."""
+def _audit(
+    session: Session,
+    action: str,
+    row: SharePackage,
+    user: str,
+    more: dict[str, Any] | None = None,
+) -> None:
+    """The one place this stage writes to the audit log (create, approve, export, refuse)."""
     recipient = session.get(Agency, row.recipient_id)
     record_event(
         session,
@@ -500,7 +519,8 @@ def _audit(session: Session, action: str, row: SharePackage, user: str) -> None:
         user=user,
         purpose=row.purpose,
         agency=recipient.code if recipient else None,
-        detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation},
+        detail={"kind": row.kind, "tlp": row.tlp, "case_id": row.case_id, "relation": row.relation}
+        | (more or {}),
     )
 
 
@@ -602,4 +622,5 @@ def _summary(r: SharePackage, codes: dict[int, str]) -> dict[str, Any]:
         "created_by": r.created_by,
         "approved_by": r.approved_by,
         "created_at": r.created_at.isoformat(),
+        "problems": list(r.problems or []),
     }

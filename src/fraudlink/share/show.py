@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from fraudlink.access.principal import Principal
-from fraudlink.errors import NotFound
+from fraudlink.errors import InputError, NotFound
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.markings import HANDLING_CODES
 from fraudlink.share.tables import EvidenceItem, SharePackage, ShareRecord
@@ -97,21 +97,46 @@ def _case(session: Session, row: SharePackage) -> Case | None:
 
 
 def _find(session: Session, package_id: str, by: Principal | None = None) -> SharePackage:
-    query = select(SharePackage).where(
-        SharePackage.package_id.startswith(package_id, autoescape=True)
+    if by is None:
+        return find_package(session, package_id)
+    return find_package(
+        session,
+        package_id,
+        or_(
+            and_(SharePackage.direction == "outbound", SharePackage.sender_id.in_(by.units)),
+            and_(SharePackage.direction == "inbound", SharePackage.recipient_id.in_(by.units)),
+        ),
     )
-    if by is not None:
-        query = query.where(
-            or_(
-                and_(SharePackage.direction == "outbound", SharePackage.sender_id.in_(by.units)),
-                and_(SharePackage.direction == "inbound", SharePackage.recipient_id.in_(by.units)),
-            )
+
+
+#: the shortest beginning of a package id taken for the whole (``package list`` shows them)
+SHORTEST_PREFIX = 6
+_CANDIDATES = 10
+
+
+def find_package(
+    session: Session, package_id: str, *where: ColumnElement[bool], what: str = "package"
+) -> SharePackage:
+    """The package ``package_id`` names, whole or by an unambiguous beginning of at least
+    ``SHORTEST_PREFIX`` characters, among those ``where`` admits."""
+    query = select(SharePackage).where(*where)
+    exact = session.scalars(query.where(SharePackage.package_id == package_id)).first()
+    if exact is not None:
+        return exact
+    rows: list[SharePackage] = []
+    if len(package_id) >= SHORTEST_PREFIX:
+        starting = query.where(SharePackage.package_id.startswith(package_id, autoescape=True))
+        rows = list(
+            session.scalars(starting.order_by(SharePackage.package_id).limit(_CANDIDATES + 1))
         )
-    rows = list(session.scalars(query.limit(2)))
-    if not rows or len(package_id) < 6:
-        raise NotFound(f"No package {package_id!r}; `fraudlink package list` shows them.")
-    if len(rows) > 1:
-        raise NotFound(f"Several packages start with {package_id!r}; give more of the id.")
+    if not rows:
+        raise NotFound(f"No {what} {package_id!r}; `fraudlink package list` shows them.")
+    if len({row.package_id for row in rows}) > 1:
+        shown = ", ".join(dict.fromkeys(row.package_id for row in rows[:_CANDIDATES]))
+        more = " and more" if len(rows) > _CANDIDATES else ""
+        raise InputError(
+            f"{package_id!r} begins several package ids ({shown}{more}); give more of it."
+        )
     return rows[0]
 
 
@@ -141,6 +166,9 @@ def _preview(session: Session, row: SharePackage, view: PackageView, sender: str
     """Rebuild the outbound package as approval would and summarise it; nothing is written."""
     from fraudlink.share.package import Request, _draft
 
+    if row.status == "blocked":  # the verdict that stopped it, as it was given
+        view.safeguards = {"passed": False, "problems": list(row.problems or [])}
+        return
     try:
         request = Request(**row.request)
         draft = _draft(session, request, sender or "")

@@ -93,6 +93,8 @@ class SharePackage(Base):
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     file_sha256: Mapped[str | None] = mapped_column(String(64))
+    #: why the safeguards blocked it (status "blocked"), one sentence per failing rule
+    problems: Mapped[list[str] | None] = mapped_column(JsonType)
 
 
 class ShareRecord(Base):

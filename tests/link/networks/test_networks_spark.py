@@ -114,3 +114,22 @@ def test_spark_kind_cutoffs_are_numpy_quantiles() -> None:
     frame = spark.createDataFrame(rows, "identifier_id long, kind string, degree long")
     shared = frame.where("degree >= 2")
     assert on_spark(shared) == kind_cutoffs(kinds, degree, ["phone", "email"])
+
+
+def test_spark_leaves_out_hotline_variants_as_in_process(
+    database: Database, load: Any, hub_rows: list[dict[str, Any]], make_report: Any
+) -> None:
+    # the hub phone +63 2 7899 6030 read as an Indonesian number, and an allow-listed url:
+    # Spark pre-filters the rows it hands to Python for both, and must still find them
+    variant = ("phone", "+62 632 7899 6030")
+    page = ("url", "https://www.facebook.com/")
+    rows = [*hub_rows, make_report("V1", [variant, page, ("telegram", "@ring0_alpha")]),
+            make_report("V2", [variant, page, ("telegram", "@ring1_alpha")])]  # fmt: skip
+    load(rows, "variant.jsonl")
+    in_process = link_reports(database, full=True)
+    expected = _state(database)
+    statuses = {status for _, status, _ in expected[1]}
+    assert {"variant", "allowlisted"} <= statuses, "the data has a variant and an allowed page"
+    on_spark = link_reports(database, full=True, engine="spark")
+    assert on_spark == in_process
+    assert _state(database) == expected

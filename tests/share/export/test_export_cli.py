@@ -29,6 +29,7 @@ def _root() -> None:
 
 PASSPHRASE = "correct horse battery staple"
 PASSWORD = "a password of the tests"
+KIM = ("--user", "analyst.kim")
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def officers(export_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
         for name, role in (("analyst.kim", "liaison"), ("sam", "supervisor")):
             add_user(session, name, "KH-NPA", [role], PASSWORD)
     monkeypatch.setenv("FRAUDLINK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("FRAUDLINK_USER", "analyst.kim")
+    monkeypatch.setenv("FRAUDLINK_USER", "sam")  # a typed name no longer says who acts
     monkeypatch.setenv("FRAUDLINK_PASSPHRASE", PASSPHRASE)
     return export_db
 
@@ -57,7 +58,7 @@ def test_export_waits_for_a_supervisor_then_writes_and_audits(
     """Issue 13: an export holding AMBER records waits, like a package, for a second person
     who first sees what it holds."""
     out, db = tmp_path / f"out.{fmt}", officers.settings.db
-    kept = _invoke("export", str(out), "--format", fmt, "--case", "KH-2026-001", "--db", db)
+    kept = _invoke("export", str(out), "--format", fmt, "--case", "KH-2026-001", *KIM, "--db", db)
     assert kept["status"] == "awaiting_approval" and kept["tlp"] == "AMBER" and not out.exists()
     shown = _invoke("export", "show", str(kept["id"]), "--db", db)
     assert shown["reports"] == 2 and shown["created_by"] == "analyst.kim"
@@ -81,7 +82,7 @@ def test_red_leaves_only_with_approval_passphrase_and_named_people(
 ) -> None:
     """Issue 10, item 2: `export --tlp RED` wrote RED names and phones with nothing asked."""
     out, db = tmp_path / f"red.{fmt}", officers.settings.db
-    base = ["export", str(out), "--format", fmt, "--tlp", "RED", "--db", db]
+    base = ["export", str(out), "--format", fmt, "--tlp", "RED", *KIM, "--db", db]
     unnamed = runner.invoke(app, base)
     assert isinstance(unnamed.exception, ApprovalRequired)
     assert "goes only to named people" in str(unnamed.exception)
@@ -111,12 +112,11 @@ def test_red_leaves_only_with_approval_passphrase_and_named_people(
 
 
 def test_a_supervisor_does_not_approve_an_export_they_made(
-    officers: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    officers: Database, tmp_path: Path
 ) -> None:
     """The two-person rule compares signed-in accounts: the exporter cannot approve."""
-    monkeypatch.setenv("FRAUDLINK_USER", "sam")
     out, db = tmp_path / "own.stix", officers.settings.db
-    kept = _invoke("export", str(out), "--case", "KH-2026-001", "--db", db)
+    kept = _invoke("export", str(out), "--case", "KH-2026-001", "--user", "sam", "--db", db)
     result = runner.invoke(app, ["export", "approve", str(kept["id"]), "--user", "sam", "--db", db])
     assert isinstance(result.exception, InputError) and not out.exists()
     assert "another person than its creator" in str(result.exception)

@@ -145,7 +145,7 @@ def _keys(fed: Federation) -> Any:
 
 
 @dataclass(frozen=True)
-class _Identity:
+class KeysWhenAsked:
     """The keys, asked for only once the package is known to exist (404 before 503)."""
 
     fed: Federation
@@ -310,7 +310,7 @@ def open_package(
     received = open_from_inbox(
         store,
         fed.config,
-        _Identity(fed),
+        KeysWhenAsked(fed),
         package_id,
         who.principal.username,
         list(who.principal.units),

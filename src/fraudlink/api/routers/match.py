@@ -12,12 +12,11 @@ from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
+from fraudlink.access.screening import match_as
 from fraudlink.api.deps import CallerDep, DatabaseDep
 from fraudlink.api.problems import responses
-from fraudlink.errors import InputError, NotFound
-from fraudlink.screen.store import list_lists
+from fraudlink.errors import InputError
 from fraudlink.screen.yente import MatchRequest, MatchResponse
-from fraudlink.screen.yente import match as yente_match
 
 router = APIRouter(prefix="/match", tags=["screening"])
 MAX_QUERIES = 100
@@ -50,7 +49,7 @@ def _check(body: MatchRequest) -> None:
     response_model=MatchResponse,
     response_model_by_alias=True,
     openapi_extra={"requestBody": {"content": {"application/json": {"example": EXAMPLE}}}},
-    responses=responses(400, 401, 403, 404, 429),
+    responses=responses(400, 401, 403, 404, 428, 429),
 )
 async def match(
     dataset: Annotated[
@@ -63,9 +62,9 @@ async def match(
     limit: Annotated[int, Query(ge=1, le=50, description="results per query")] = 5,
 ) -> MatchResponse:
     """Screen entity-like queries (schema + properties) against the stored lists: results
-    with score, match and the features that explain them."""
+    with score, match and the features that explain them. It reads listed people, so it
+    needs X-Purpose and is audited like every read of personal data."""
     _check(body)
-    scope = None if dataset == "default" else dataset
-    if scope is not None and scope not in {info.name for info in list_lists(store)}:
-        raise NotFound(f"No list '{dataset}'; use 'default' for all, or GET /watchlists.")
-    return await run_in_threadpool(yente_match, store, body, limit, scope)
+    return await run_in_threadpool(
+        match_as, store, who.principal, body, limit, dataset, who.justification
+    )

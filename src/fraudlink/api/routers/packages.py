@@ -108,6 +108,9 @@ class PackageSummary(BaseModel):
     created_by: str
     approved_by: str | None = None
     created_at: str
+    problems: list[str] = Field(
+        default_factory=list, description="Why the safeguards blocked it (status 'blocked')."
+    )
 
 
 class PackagePage(BaseModel):

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 
 from fraudlink.api import problems
 from fraudlink.api.deps import SessionDep
-from fraudlink.api.feed_auth import PartnerDep, ReaderDep
+from fraudlink.api.feed_auth import PartnerDep, ReaderDep, closed
 from fraudlink.errors import FraudlinkError, NotFound
 from fraudlink.share import feeds
 from fraudlink.share.feeds.read import Filter, Page, check_collection, cursor
@@ -98,8 +98,10 @@ def _root(request: Request, partner: str) -> str:
 
 
 @router.get("/", name="taxii_discovery")
-def discovery(request: Request, reader: ReaderDep) -> TaxiiResponse:
-    """Discovery: the one API root this token may read."""
+def discovery(request: Request, reader: ReaderDep, session: SessionDep) -> TaxiiResponse:
+    """Discovery: the one API root this token may read (none for a disabled partner)."""
+    if closed(session, reader):
+        return TaxiiResponse({"title": "fraudlink TAXII 2.1", "api_roots": []})
     root = _root(request, reader.agency)
     return TaxiiResponse(
         {

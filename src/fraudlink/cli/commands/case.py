@@ -18,15 +18,13 @@ from fraudlink.cli.common import (
     say,
     styled,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 case_app = typer.Typer(
     help="Cases: lead and partner agencies, reports, subjects and their history.",
     no_args_is_help=True,
 )
 
-ByOption = Annotated[
-    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
-]
 PersonId = Annotated[
     int, typer.Argument(metavar="PERSON", help="Person id, as `fraudlink person find` shows it.")
 ]
@@ -47,14 +45,16 @@ def open_command(
     partner: Annotated[list[str] | None, typer.Option(help="Partner agency; repeatable.")] = None,
     tlp: Annotated[Tlp, typer.Option(help="TLP 2.0 marking.")] = Tlp.AMBER,
     flag: Flags = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Open a case led by one agency with its partners."""
+    """Open a case led by one agency with its partners, signed in (the audit log names you)."""
     from fraudlink import cases
 
-    with database(ctx, db).session() as session:
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    with store.session() as session:
         cases.open_case(session, reference, title, lead, partner or [], tlp.value,
                         dict.fromkeys(flag or [], True), user=by)  # fmt: skip
     say(json_, {"reference": reference, "lead": lead, "tlp": tlp.value}, f"opened case {reference}")
@@ -113,14 +113,16 @@ def status_command(
     role: Annotated[
         PersonRole | None, typer.Option(help="The subject's role, when the person has several.")
     ] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Record the next step of a subject (wanted → located → arrested → …)."""
+    """Record the next step of a subject (wanted → located → arrested → …), signed in."""
     from fraudlink import cases
 
-    with database(ctx, db).session() as session:
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    with store.session() as session:
         case = cases.get_case(session, reference)
         subject = cases.find_subject(session, case, entity_id, role.value if role else None)
         cases.record_status(

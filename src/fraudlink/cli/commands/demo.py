@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.amounts import format_totals
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
 from fraudlink.cli.render import print_networks, print_summary
 
@@ -55,10 +56,9 @@ def demo(
     print_summary(console, result.summary)
     print_networks(console, result.link, result.networks, result.accuracy, result.listed)
     for op in result.operations:
-        seized = "; ".join(
-            f"{state} {', '.join(f'{a} {c}' for c, a in totals.items() if Decimal(a))}"
-            for state, totals in op["assets"].items()
-        )
+        held = {state: {c: a for c, a in totals.items() if Decimal(a)}
+                for state, totals in op["assets"].items()}  # fmt: skip
+        seized = "; ".join(f"{state} {format_totals(t)}" for state, t in held.items() if t)
         console.print(
             f"{op['operation']}: {op['arrested']:,} arrested, {op['rescued']:,} rescued, "
             f"{op['reports']:,} reports; {seized}"

@@ -43,7 +43,6 @@ PurposeOption = Annotated[str | None, typer.Option("--purpose", help="Why; kept 
 RecipientOption = Annotated[
     list[str] | None, typer.Option("--recipient", help="A person who may read it (TLP:RED).")
 ]
-ByOption = Annotated[str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER).")]
 OutArgument = Annotated[Path, typer.Argument(dir_okay=False, writable=True, help="File to write.")]
 IdArgument = Annotated[int, typer.Argument(help="The export's number (`export list`).")]
 
@@ -64,15 +63,19 @@ def export(
     tlp: TlpOption = Tlp.AMBER,
     purpose: PurposeOption = None,
     recipient: RecipientOption = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Write a standard export, or keep it for approval; victims stay home, cards leave masked."""
+    """Write a standard export, or keep it for approval; victims stay home, cards leave masked.
+
+    Made by a signed-in user, whom the audit log names."""
     from fraudlink.share.export.pending import request
 
+    store = database(ctx, db)
+    by = signed_in(store, user).username
     with busy(f"selecting for {format_.value}"):
-        summary = request(database(ctx, db), format_.value, out, case=case, tlp_max=tlp.value,
+        summary = request(store, format_.value, out, case=case, tlp_max=tlp.value,
                           user=by, purpose=purpose, recipients=tuple(recipient or ()))  # fmt: skip
     if json_:
         print_jsonl([summary])

@@ -15,18 +15,16 @@ from fraudlink.cli.common import (
     data_table,
     database,
     print_jsonl,
+    reader,
     say,
     styled,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 if TYPE_CHECKING:
     from fraudlink.share.feeds import ReleaseSummary
 
 feed_app = typer.Typer(help="Partners' feeds (TAXII 2.1, MISP): release, withdraw, list.")
-ByOption = Annotated[
-    str | None,
-    typer.Option("--by", help="The supervisor who approves (default: $FRAUDLINK_USER or login)."),
-]
 
 
 def _row(release: ReleaseSummary) -> dict[str, Any]:
@@ -50,17 +48,17 @@ def release_command(
     case: Annotated[str, typer.Argument(help="Reference of a case your agency leads.")],
     to: Annotated[str, typer.Option("--to", help="The partner agency's code.")],
     tlp: Annotated[Tlp, typer.Option("--tlp", help="Leave out records above this.")] = Tlp.AMBER,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Approve the case's indicators (no people, never RED) for the partner's feeds."""
-    from fraudlink.access import principal_for_name
-    from fraudlink.audit import current_user
+    """Approve the case's indicators (no people, never RED) for the partner's feeds: a
+    signed-in supervisor of the lead agency."""
     from fraudlink.share.feeds import publish
 
-    with database(ctx, db).session() as session:
-        principal = principal_for_name(session, current_user(by))
+    store = database(ctx, db)
+    principal = signed_in(store, user)
+    with store.session() as session:
         released = publish(session, principal, to, case, tlp.value)
     _said(released, "published", json_)
 
@@ -69,33 +67,31 @@ def release_command(
 def withdraw_command(
     ctx: typer.Context,
     release: Annotated[int, typer.Argument(help="The release id `feed list` shows.")],
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Revoke a release's indicators in TAXII and take its event off the MISP feed."""
-    from fraudlink.access import principal_for_name
-    from fraudlink.audit import current_user
     from fraudlink.share.feeds import withdraw
 
-    with database(ctx, db).session() as session:
-        withdrawn = withdraw(session, principal_for_name(session, current_user(by)), release)
+    store = database(ctx, db)
+    principal = signed_in(store, user)
+    with store.session() as session:
+        withdrawn = withdraw(session, principal, release)
     _said(withdrawn, "withdrawn", json_)
 
 
 @feed_app.command("list")
 def list_command(
-    ctx: typer.Context, by: ByOption = None, db: DbOption = None, json_: JsonOption = False
+    ctx: typer.Context, user: UserOption = None, db: DbOption = None, json_: JsonOption = False
 ) -> None:
-    """Your agency's releases, newest first."""
-    from fraudlink.access import principal_for_name
-    from fraudlink.audit import current_user
+    """Your agency's releases, newest first (signed in, as for a release)."""
     from fraudlink.share.feeds import list_releases
 
-    with database(ctx, db).session() as session:
-        rows = [
-            _row(r) for r in list_releases(session, principal_for_name(session, current_user(by)))
-        ]
+    store = reader(ctx, db)
+    principal = signed_in(store, user)
+    with store.session() as session:
+        rows = [_row(r) for r in list_releases(session, principal)]
     if json_:
         print_jsonl(rows)
         return

@@ -7,10 +7,13 @@ from typing import Annotated
 
 import typer
 
-from fraudlink.cli.choices import GraphFormat, IdentifierKind, LinkEngine
+from fraudlink.cli.amounts import format_totals
+from fraudlink.cli.choices import GraphFormat, LinkEngine
 from fraudlink.cli.common import (
     DbOption,
+    IdentifierArgument,
     JsonOption,
+    ValueArgument,
     busy,
     console,
     data_table,
@@ -19,21 +22,26 @@ from fraudlink.cli.common import (
     print_jsonl,
     reader,
     say,
+    split_identifier,
     write_text,
 )
 from fraudlink.cli.render import print_network, print_network_rows
 
 allowlist_app = typer.Typer(help="Identifiers that never link reports.", no_args_is_help=True)
-Kind = Annotated[IdentifierKind, typer.Argument(help="Identifier kind.")]
-Value = Annotated[str, typer.Argument(help="The identifier as written; it is normalised.")]
 Note = Annotated[str | None, typer.Option(help="Why it is benign.")]
 NetworkRef = Annotated[
     str,
     typer.Argument(
         metavar="NETWORK",
-        help="A network id, one of its reports (AGENCY/ID) or an identifier in it (KIND:VALUE).",
+        help="A network id, one of its reports (AGENCY/ID) or an identifier in it "
+        "(KIND:VALUE, or KIND VALUE).",
     ),
 ]
+
+
+def _network_ref(reference: str, value: str | None) -> str:
+    """``network telegram bella_invest`` as ``network telegram:bella_invest``."""
+    return reference if value is None else ":".join(split_identifier(reference, value))
 
 
 def link(
@@ -104,14 +112,18 @@ network_app = typer.Typer(
 
 @network_app.command("show")
 def network(
-    ctx: typer.Context, network_id: NetworkRef, db: DbOption = None, json_: JsonOption = False
+    ctx: typer.Context,
+    network_id: NetworkRef,
+    value: ValueArgument = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Show one network: identifiers, persons, countries, languages, losses and timeline."""
     from fraudlink.link.lookup import network_for
     from fraudlink.link.networks.views import network_detail
 
     store = reader(ctx, db)
-    detail = network_detail(store, network_for(store, network_id))
+    detail = network_detail(store, network_for(store, _network_ref(network_id, value)))
     if json_:
         print_jsonl([detail.as_json()])
         return
@@ -122,6 +134,7 @@ def network(
 def network_export(
     ctx: typer.Context,
     network_id: NetworkRef,
+    value: ValueArgument = None,
     format_: Annotated[GraphFormat, typer.Option("--format", help="Graph file format.")] = (
         GraphFormat.graphml
     ),
@@ -139,7 +152,7 @@ def network_export(
     from fraudlink.link.lookup import network_for
 
     store = reader(ctx, db)
-    graph = network_graph(store, network_for(store, network_id))
+    graph = network_graph(store, network_for(store, _network_ref(network_id, value)))
     write_text(render(graph, format_.value), out)
     if json_ and out is not None:
         print_jsonl([{"out": str(out), "format": format_.value, "nodes": len(graph.nodes),
@@ -149,6 +162,7 @@ def network_export(
 def players(
     ctx: typer.Context,
     network_id: NetworkRef,
+    value: ValueArgument = None,
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
     json_: JsonOption = False,
@@ -159,14 +173,14 @@ def players(
 
     store = reader(ctx, db)
     with busy("ranking players"):
-        ranked = key_players(store, network_for(store, network_id), limit)
+        ranked = key_players(store, network_for(store, _network_ref(network_id, value)), limit)
     if json_:
         print_jsonl(p.as_json() for p in ranked)
         return
     table = data_table("score", "kind", "player", "victims", "countries", "received",
                        right=("score", "victims", "countries"))  # fmt: skip
     for p in ranked:
-        money = ", ".join(f"{a:,} {c}" for c, a in sorted(p.received.items()))
+        money = format_totals(dict(sorted(p.received.items())))
         table.add_row(f"{p.score:.3f}", p.kind, p.label, str(len(p.reports)),
                       str(len(p.countries)), money)  # fmt: skip
     console.print(table)
@@ -193,8 +207,8 @@ def explain_command(
 @allowlist_app.command("add")
 def allowlist_add(
     ctx: typer.Context,
-    kind: Kind,
-    value: Value,
+    identifier: IdentifierArgument,
+    value: ValueArgument = None,
     db: DbOption = None,
     note: Note = None,
     json_: JsonOption = False,
@@ -203,21 +217,26 @@ def allowlist_add(
     from fraudlink.link.networks import allowlist
 
     with database(ctx, db).session() as session:
-        entry = allowlist.add(session, kind.value, value, note)
+        entry = allowlist.add(session, *split_identifier(identifier, value), note)
     say(json_, {"kind": entry.kind, "value": entry.value, "note": entry.note},
         f"allow-listed {entry.kind}:{entry.value}")  # fmt: skip
 
 
 @allowlist_app.command("remove")
 def allowlist_remove(
-    ctx: typer.Context, kind: Kind, value: Value, db: DbOption = None, json_: JsonOption = False
+    ctx: typer.Context,
+    identifier: IdentifierArgument,
+    value: ValueArgument = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """Take an identifier off the allow-list."""
     from fraudlink.link.networks import allowlist
 
+    kind, value = split_identifier(identifier, value)
     with database(ctx, db).session() as session:
-        removed = allowlist.remove(session, kind.value, value)
-    say(json_, {"kind": kind.value, "value": value, "removed": bool(removed)},
+        removed = allowlist.remove(session, kind, value)
+    say(json_, {"kind": kind, "value": value, "removed": bool(removed)},
         "removed" if removed else "not on the allow-list")  # fmt: skip
 
 

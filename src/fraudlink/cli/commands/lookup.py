@@ -6,15 +6,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fraudlink.cli.choices import IdentifierKind
+from fraudlink.cli.amounts import format_money, format_totals
 from fraudlink.cli.common import (
     DbOption,
+    IdentifierArgument,
     JsonOption,
+    ValueArgument,
     console,
     data_table,
     print_jsonl,
     reader,
     some,
+    split_identifier,
     styled,
 )
 
@@ -62,13 +65,13 @@ def _print_report(view: ReportView) -> None:
         console.print(f"person {p['entity']}: {p['name']} ({p['role'] or 'no role'}, "
                       f"{p['nationality'] or UNKNOWN})")  # fmt: skip
     for money in view.money:
-        console.print(f"{money['kind']}: {money['amount']} {money['currency']}")
+        console.print(f"{money['kind']}: {format_money(money['amount'], money['currency'])}")
 
 
 def lookup_command(
     ctx: typer.Context,
-    kind: Annotated[IdentifierKind, typer.Argument(help="Kind of the identifier.")],
-    value: Annotated[str, typer.Argument(help="The identifier as written; it is normalised.")],
+    identifier: IdentifierArgument,
+    value: ValueArgument = None,
     country: Annotated[
         str | None, typer.Option(help="Country for a phone number written locally (KH, TH…).")
     ] = None,
@@ -78,7 +81,7 @@ def lookup_command(
     """Which reports and networks hold a phone, wallet, account…; its hub status, hits, money."""
     from fraudlink.link.lookup import lookup
 
-    view = lookup(reader(ctx, db), kind.value, value, country)
+    view = lookup(reader(ctx, db), *split_identifier(identifier, value), country)
     if json_:
         print_jsonl([view.as_json()])
         return
@@ -108,8 +111,8 @@ def _print_lookup(view: IdentifierView) -> None:
                              f"(entry {hit['entry']}, score {hit['score']})"))  # fmt: skip
     if view.flow is not None:
         flow = view.flow
-        received = ", ".join(f"{a} {c}" for c, a in flow.received.items()) or "nothing"
-        sent = ", ".join(f"{a} {c}" for c, a in flow.sent.items()) or "nothing"
+        received = format_totals(flow.received) or "nothing"
+        sent = format_totals(flow.sent) or "nothing"
         console.print(f"money flow: {flow.payments} payments; received {received}; sent {sent}")
 
 

@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
+from fraudlink.cli.amounts import format_money, format_totals
 from fraudlink.cli.choices import ActionKind, AssetKind, AssetState, Dimension, Language
 from fraudlink.cli.common import DbOption, JsonOption, console, database, err_console, print_jsonl
+from fraudlink.cli.render import print_operation
 from fraudlink.errors import InputError
 
 operation_app = typer.Typer(
@@ -143,8 +145,7 @@ def stats_command(
     if json_:
         print_jsonl([figures])
         return
-    for key, value in figures.items():
-        console.print(f"{key}: {value}")
+    print_operation(console, figures)
 
 
 def _summary_format(path: Path) -> str:
@@ -230,7 +231,9 @@ def asset_add(
             op,
             case,
         )
-        console.print(f"asset {asset.id}: {asset.state}, {asset.amount} {asset.currency}")
+        console.print(
+            f"asset {asset.id}: {asset.state}, {format_money(asset.amount, asset.currency)}"
+        )
 
 
 @asset_app.command("state")
@@ -266,8 +269,9 @@ def asset_restitution(
         print_jsonl([proposal.as_json()])
         return
     for victim, share in proposal.shares.items():
-        console.print(f"{share:>18} {proposal.currency}  {victim}")
-    console.print(f"{proposal.unallocated:>18} {proposal.currency}  unallocated (for the court)")
+        console.print(f"{format_money(share, proposal.currency):>24}  {victim}")
+    unallocated = format_money(proposal.unallocated, proposal.currency)
+    console.print(f"{unallocated:>24}  unallocated (for the court)")
 
 
 @rates_app.command("import")
@@ -341,9 +345,7 @@ def stats(
         print_jsonl(g.as_json() for g in groups)
         return
     for g in groups:
-        losses = ", ".join(
-            f"{amount:,} {currency}" for currency, amount in sorted(g.losses.items())
-        )
+        losses = format_totals(dict(sorted(g.losses.items())))
         console.print(
             f"{g.key:<20} {g.reports:>9,} reports  {g.arrested:>6,} arrested  "
             f"{g.rescued:>6,} rescued  {losses}"

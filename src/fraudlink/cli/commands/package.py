@@ -35,10 +35,14 @@ if TYPE_CHECKING:
     from fraudlink.share import Outcome, PackageBlocked
 
 package_app = typer.Typer(help="Signed, encrypted packages to and from partner agencies.")
-ByOption = Annotated[
-    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
-]
 Out = Annotated[Path, typer.Argument(help="The package file to write.")]
+PackageId = Annotated[
+    str,
+    typer.Argument(
+        metavar="PACKAGE_ID",
+        help="The package's id, or its beginning (6 characters or more) if no other shares it.",
+    ),
+]
 
 
 def _report(outcome: Outcome, json_: bool) -> None:
@@ -166,7 +170,7 @@ def create_command(
 @package_app.command("approve")
 def approve_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
@@ -186,7 +190,7 @@ def approve_command(
 @package_app.command("retract")
 def retract_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
     user: UserOption = None,
@@ -204,7 +208,7 @@ def retract_command(
 @package_app.command("correct")
 def correct_command(
     ctx: typer.Context,
-    package_id: str,
+    package_id: PackageId,
     out: Out,
     reason: Annotated[str, typer.Option("--reason")],
     user: UserOption = None,
@@ -265,7 +269,7 @@ def open_command(
 @package_app.command("show")
 def show_command(
     ctx: typer.Context,
-    package_id: Annotated[str, typer.Argument(help="Package id (or its first 8 characters).")],
+    package_id: PackageId,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -294,6 +298,8 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
             f"TLP:{row['tlp']:12} {row['sender']} -> {row['recipient']}",
             highlight=False,
         )
+        for problem in row["problems"]:  # why the safeguards blocked it
+            console.print(f"    blocked: {problem}", highlight=False)
 
 
 @package_app.command("consular")
@@ -305,23 +311,24 @@ def consular_command(
     requested: Annotated[bool, typer.Option("--requested/--declined")],
     notified_at: Annotated[dt.datetime | None, typer.Option("--notified-at")] = None,
     consulate: Annotated[str | None, typer.Option("--consulate")] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Record VCCR Art. 36: when the person was told, whether they asked, when who was told."""
-    from fraudlink.audit import current_user
     from fraudlink.share import record_consular
 
+    store = database(ctx, db)
+    by = signed_in(store, user).username
     record_consular(
-        database(ctx, db),
+        store,
         case,
         subject,
         _utc(informed_at),
         requested,
         _utc(notified_at) if notified_at else None,
         consulate,
-        current_user(by),
+        by,
     )
     say(json_, {"case": case, "person": subject, "requested": requested},
         "consular-notification record saved")  # fmt: skip

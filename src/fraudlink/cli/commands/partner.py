@@ -23,9 +23,6 @@ from fraudlink.cli.signin import UserOption, signed_in
 
 partner_app = typer.Typer(help="Partner agencies' servers: packages delivered over the network.")
 Code = Annotated[str, typer.Argument(help="The partner agency's code, e.g. TH-RTP.")]
-ByOption = Annotated[
-    str | None, typer.Option("--by", help="Who acts (default: $FRAUDLINK_USER or login).")
-]
 
 
 @partner_app.command("add")
@@ -42,20 +39,21 @@ def add(
             help="The partner's key card (`agency export-card`), unless trusted already.",
         ),
     ] = None,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Deliver packages for CODE to its server; compare the fingerprint with the partner first."""
-    from fraudlink.audit import current_user
     from fraudlink.federation.partners import add_partner
     from fraudlink.share import read_card
     from fraudlink.share import show_fingerprint as show
     from fraudlink.share.keys import partner_keys
 
     found = read_card(card.read_text(encoding="utf-8")) if card else None
-    with database(ctx, db).session() as session:
-        row = add_partner(session, code, url, found, current_user(by))
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    with store.session() as session:
+        row = add_partner(session, code, url, found, by)
         fingerprint = partner_keys(session, code).fingerprint
     say(
         json_,
@@ -104,13 +102,14 @@ def list_command(ctx: typer.Context, db: DbOption = None, json_: JsonOption = Fa
 
 
 def _enable(
-    ctx: typer.Context, code: str, enabled: bool, by: str | None, db: str | None, json_: bool
+    ctx: typer.Context, code: str, enabled: bool, user: str | None, db: str | None, json_: bool
 ) -> None:
-    from fraudlink.audit import current_user
     from fraudlink.federation.partners import set_enabled
 
-    with database(ctx, db).session() as session:
-        set_enabled(session, code, enabled, current_user(by))
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    with store.session() as session:
+        set_enabled(session, code, enabled, by)
     word = "enabled" if enabled else "disabled: nothing is sent to it until `partner enable`"
     say(json_, {"code": code, "enabled": enabled}, f"partner {code} {word}")
 
@@ -119,24 +118,24 @@ def _enable(
 def disable(
     ctx: typer.Context,
     code: Code,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Stop exchanging with CODE: its queue waits and its requests are refused."""
-    _enable(ctx, code, False, by, db, json_)
+    _enable(ctx, code, False, user, db, json_)
 
 
 @partner_app.command("enable")
 def enable(
     ctx: typer.Context,
     code: Code,
-    by: ByOption = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Exchange with CODE again; its waiting queue is delivered."""
-    _enable(ctx, code, True, by, db, json_)
+    _enable(ctx, code, True, user, db, json_)
 
 
 @partner_app.command("test")

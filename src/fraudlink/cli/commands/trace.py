@@ -16,6 +16,7 @@ from fraudlink.cli.common import (
     err_console,
     print_jsonl,
     reader,
+    split_identifier,
     write_text,
 )
 from fraudlink.cli.render import print_trace
@@ -50,8 +51,15 @@ def import_command(
 def trace(
     ctx: typer.Context,
     account: Annotated[
-        str, typer.Argument(help="Account, IBAN or wallet the money left (KIND:VALUE too).")
+        str,
+        typer.Argument(
+            help="Account, IBAN or wallet the money left (KIND:VALUE, or KIND then VALUE, too)."
+        ),
     ],
+    value: Annotated[
+        str | None,
+        typer.Argument(metavar="[VALUE]", help="After a KIND (iban, bank_account, crypto_wallet)."),
+    ] = None,
     format_: Annotated[
         TraceFormat, typer.Option("--format", help="text for people, dot for Graphviz.")
     ] = TraceFormat.text,
@@ -60,7 +68,10 @@ def trace(
 ) -> None:
     """Follow an account's payments hop by hop (FIFO, time order, exchanges) to where it rests."""
     from fraudlink.link.flow import trace_account
+    from fraudlink.link.flow.accounts import ACCOUNT_KINDS
 
+    if value is not None:
+        account = ":".join(split_identifier(account, value, ACCOUNT_KINDS))
     result = trace_account(reader(ctx, db), account)
     if json_:
         print_jsonl([result.as_json()])

@@ -344,7 +344,7 @@ def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
         while len(labels) > 1 and _title_case(labels[-1]):
             labels.pop()
         length = len(_host_prefix(raw, len(labels)))  # once: per label it was quadratic
-    if len(labels) < 2 or not _plausible_bare(raw, labels):
+    if len(labels) < 2 or not _plausible_bare(raw, labels) or _case_joint(labels):
         return None
     host = ascii_host(".".join(labels))
     domain = registrable(host) if host else None
@@ -370,6 +370,15 @@ def _evidence(labels: list[str], domain: str) -> bool:
     if top in _FILE_EXTENSIONS and len(labels) == 2 and "." not in domain.partition(".")[2]:
         return "-" in first or any(char.isdigit() for char in first)
     return True
+
+
+def _case_joint(labels: list[str]) -> bool:
+    """``phi quan ly.TEL:0902…``: a word in lower case, a full stop without its space and a
+    word in capitals is a sentence joint; a host keeps one case (``WWW.EM559.COM``)."""
+    if len(labels) != 2:
+        return False
+    first, top = labels
+    return first.isalpha() and first.islower() and top.isalpha() and top.isupper()
 
 
 def _host_prefix(raw: str, count: int) -> str:

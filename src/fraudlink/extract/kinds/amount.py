@@ -115,7 +115,7 @@ _EITHER_SIDE: dict[str, str] = {
 
 #: Marks written only after the number (words, and marks that are words elsewhere).
 _AFTER_ONLY: dict[str, str] = {
-    **dict.fromkeys(["元", "圆", "圓", "块钱", "塊錢"], "元"),
+    **dict.fromkeys(["元", "圆", "圓", "块钱", "塊錢", "块", "塊"], "元"),
     **{"円": "JPY", "ドル": "USD", "ユーロ": "EUR", "ウォン": "KRW", "バーツ": "THB"},
     **{"원": "KRW", "달러": "USD", "엔": "JPY", "위안": "CNY", "유로": "EUR", "바트": "THB"},
     **{"테더": "USDT", "비트코인": "BTC", "이더리움": "ETH"},
@@ -136,7 +136,8 @@ _AFTER_ONLY: dict[str, str] = {
     **{"kyat": "MMK", "kyats": "MMK", "kip": "LAK", "tether": "USDT", "ether": "ETH"},
     **dict.fromkeys(["bitcoin", "bitcoins"], "BTC"),
     **dict.fromkeys(["đô la", "đô", "đô mỹ"], "USD"),
-    **{"บาท": "THB", "ดอลลาร์สหรัฐ": "USD", "ดอลลาร์": "USD", "หยวน": "CNY", "ยูโร": "EUR"},
+    **{"บาท": "THB", "บ.": "THB", "บ": "THB", "ดอลลาร์สหรัฐ": "USD", "ดอลลาร์": "USD"},
+    **{"หยวน": "CNY", "ยูโร": "EUR"},
     **{"ริงกิต": "MYR", "เรียล": "KHR", "วอน": "KRW", "เยน": "JPY"},
     **{"ដុល្លារ": "USD", "ដុល្លា": "USD", "រៀល": "KHR", "បាត": "THB"},
     **{"ກີບ": "LAK", "ໂດລາ": "USD", "ບາດ": "THB", "ကျပ်": "MMK", "ဒေါ်လာ": "USD"},
@@ -162,11 +163,23 @@ _LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
 _LATIN_TAIL = f"(?![{_LATIN_LETTERS}])"
 
 
+#: ``3บ/ขค``, ``50,000 บ.``: the Thai abbreviation of baht is one consonant, which also
+#: starts words (``บัญชี``, ``บริษัท``); it is the currency only where no Thai letter follows
+_THAI_ABBREVIATIONS = frozenset({"บ"})
+_THAI_TAIL = "(?![\u0e00-\u0e7f])"
+#: ``500块``, ``给了我200塊。``: 块 is also the measure word of pieces (``3块蛋糕``), so it
+#: is money only where no Han character follows it (``块钱`` is a mark of its own)
+_HAN_MEASURE_WORDS = frozenset({"块", "塊"})
+_HAN_TAIL = "(?![\u3400-\u4dbf\u4e00-\u9fff])"
+
+
 def _alternation(marks: dict[str, str]) -> str:
     """Longest first; a mark ending in a Latin letter must end its word."""
     parts = []
     for mark in sorted(marks, key=len, reverse=True):
         tail = _LATIN_TAIL if _LATIN_LETTER.match(mark[-1]) else ""
+        tail = _THAI_TAIL if mark in _THAI_ABBREVIATIONS else tail
+        tail = _HAN_TAIL if mark in _HAN_MEASURE_WORDS else tail
         parts.append(re.escape(mark) + tail)
     return "|".join(parts)
 
@@ -177,8 +190,10 @@ for _mark in sorted((mark.casefold() for mark in _EITHER_SIDE), key=len, reverse
     _PREFIX_BY_LAST.setdefault(_mark[-1], []).append(_mark)
 _CJK_WORDS = {mark: code for mark, code in _EITHER_SIDE.items() if "\u4e00" <= mark[0] <= "\u9fff"}
 #: ``5000元人民币``: a second mark may follow the first, glued, in Chinese only.
+#: ``50,000.- บาท``: Thai prices close the number with ``.-`` before the currency
+_PRICE_DASH = r"(?:[.,]-)?"
 _SUFFIX_RE = re.compile(
-    rf"[ \u00a0]?(?P<mark>{_alternation({**_EITHER_SIDE, **_AFTER_ONLY})})"
+    rf"{_PRICE_DASH}[ \u00a0]?(?P<mark>{_alternation({**_EITHER_SIDE, **_AFTER_ONLY})})"
     rf"(?P<second>{_alternation(_CJK_WORDS)})?",
     re.IGNORECASE,
 )
@@ -225,6 +240,12 @@ class Amount(IdentifierKind):
         marked = list(self._amounts(text, context, numbers)) if numbers else []
         if _rupiah_context(context) and _RUPIAH_HINT.search(text.folded):
             marked += _implied_rupiah(text, marked)
+        if _in_context(context, "ko", "KR") and _WON_HINT.search(text.folded):
+            marked += _implied_won(text, marked, numbers)
+        if _in_context(context, "vi", "VN") and _DONG_HINT.search(text.folded):
+            marked += _implied_dong(text, marked)
+        if context.language == "zh" and _YUAN_HINT.search(text.folded):
+            marked += _implied_yuan(text, marked, context)
         return marked
 
     def _amounts(
@@ -261,11 +282,17 @@ class Amount(IdentifierKind):
         marks = [prefix[1]] if prefix is not None else []
         if suffix is not None:
             marks += [m for m in (suffix.group("mark"), suffix.group("second")) if m]
+            if prefix is not None and _glued_suffix(folded, prefix, start, end):
+                marks = marks[1:] + marks[:1]  # ``BTC 200฿``: 200 baht worth of bitcoin
         mark = next((m for m in marks if _is_specific(m)), marks[0])
         currency = resolve_currency(mark, context)
         if currency is None:
             return None
-        value = _plain_value(folded[start:end], comma, currency in _WHOLE_UNITS)
+        number = folded[start:end]
+        whole = currency in _WHOLE_UNITS or (
+            currency not in _CRYPTO and _THOUSANDS_DOT.fullmatch(number) is not None
+        )
+        value = _plain_value(number, comma, whole)
         if value is None:
             return None
         first = prefix[0] if prefix is not None else start
@@ -276,6 +303,21 @@ class Amount(IdentifierKind):
             self.name, value, text.raw(first, last), first, last,
             attributes={"currency": currency},
         )  # fmt: skip
+
+
+#: crypto assets are priced to many decimals (``1.000 ETH`` is one ether)
+_CRYPTO = frozenset({"USDT", "USDC", "BUSD", "DAI", "BTC", "ETH", "TRX", "BNB"})
+#: ``1.000THB``, ``1,200 EUR``: money has two decimals at most, so one separator before
+#: exactly three digits groups thousands whatever the locale's decimal mark
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+
+
+def _glued_suffix(folded: str, prefix: tuple[int, str], start: int, end: int) -> bool:
+    """A mark glued after the number, where the one before stands apart from it, is the
+    number's own currency (``BTC 200฿``); otherwise the mark before it is read first."""
+    spaced_before = prefix[0] + len(prefix[1]) < start
+    glued_after = end < len(folded) and folded[end] not in " \u00a0"
+    return spaced_before and glued_after
 
 
 @lru_cache(maxsize=16384)
@@ -344,6 +386,8 @@ def _numbers(folded: str) -> list[tuple[int, int]]:
         if _inside_word(folded, start, end, latin_first, latin_last):
             continue  # ``eth`` in ``together``
         before = start - 1 if start and folded[start - 1] in " \u00a0" else start
+        if folded.startswith((".-", ",-"), before - 2):
+            before -= 2  # ``50,000.- บาท``
         # a multiplier word may stand between (``230 million yuan``)
         if (
             before
@@ -441,6 +485,8 @@ def _implied_rupiah(text: FoldedText, marked: list[Match]) -> list[Match]:
 
 
 def _suffix_possible(folded: str, end: int) -> bool:
+    if folded.startswith((".-", ",-"), end):
+        end += 2
     after = end + 1 if end < len(folded) and folded[end] in " \u00a0" else end
     return after < len(folded) and folded[after] in _SUFFIX_FIRST
 
@@ -453,3 +499,166 @@ def _left_boundary(folded: str, start: int) -> bool:
     if _LEFT_BLOCKERS.match(before):
         return False
     return not (_HANGUL.match(before) and _HANGUL.match(folded[start]))
+
+
+def _in_context(context: Context, language: str, region: str) -> bool:
+    return context.language == language or (context.language is None and context.region == region)
+
+
+def _free(marked: list[Match], start: int, end: int) -> bool:
+    return not any((m.start or 0) < end and start < (m.end or 0) for m in marked)
+
+
+# ------------------------------------------------------------------ Korean won, implied
+#
+# Korean speech names sums by their myriad units and leaves the currency out: ``1억을
+# 송금했다``, ``전세 자금 1억 빌려``, ``3천만 이체``. A number with 만, 억 or 조 counts as won
+# only with a money word on either side, and never before a counter (``3만 명``).
+
+_WON_HINT = re.compile(r"\d[ \u00a0]?(?:[십백천][ \u00a0]?)?[만억조]")
+_WON_START = re.compile(
+    r"(?<![A-Za-z0-9_.,/+\-])\d[\d,.]*[ \u00a0]?(?:[십백천][ \u00a0]?)?[만억조]"
+)
+_WON_COUNTERS = (
+    "명|개|건|번|회|년|개월|달|일|분|초|시간|살|세|위|등|배|점|표|평|호|층|장|권|대|마리|주|"
+    "가구|세대|톤|리터|킬로|미터|km|m|%|퍼센트|포인트|원|명의|뷰|조회|팔로"
+)
+_WON_PARTICLE = (
+    "(?:을|를|이|가|은|는|도|씩|까지|정도|만큼|이나|밖에|으로|로|에|짜리|이상|가량|상당|원)?"
+)
+_WON_VERBS = (
+    "송금|입금|이체|보내|보냈|빌려|빌리|빌린|대출|갚|인출|출금|결제|지급|지불|납부|상환|충전|"
+    "환전|편취|가로채|뜯|잃|날렸|손해|피해|현금|돈|찾아|뽑아"
+)
+_WON_AFTER = re.compile(rf"{_WON_PARTICLE}[ \u00a0]?(?:{_WON_VERBS})")
+_WON_COUNTER_AFTER = re.compile(rf"[ \u00a0]?(?:{_WON_COUNTERS})")
+_WON_BEFORE = re.compile(
+    "(?:돈|금액|자금|현금|대출금?|잔액|잔고|예금|적금|보증금|수수료|벌금|원금|이자|송금|이체|"
+    "입금|출금|인출|상환|빚|채무|피해액|피해금|전세|월세|급여|월급|연봉|비용|합계|총)"
+    r"[은는이가을를도의에]?[ \u00a0]*(?:약[ \u00a0]?)?$"
+)
+
+
+def _implied_won(
+    text: FoldedText, marked: list[Match], numbers: list[tuple[int, int]]
+) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    for hint in _WON_START.finditer(folded):
+        number = NUMERAL_RE.match(folded, hint.start())
+        if number is None:
+            continue
+        start, end = number.span()
+        if not _free(marked + found, start, end) or _LEADING_ZERO.match(folded, start):
+            continue
+        after = folded[end : end + 12]
+        if _WON_COUNTER_AFTER.match(after):
+            continue
+        if not (_WON_AFTER.match(after) or _WON_BEFORE.search(folded[max(0, start - 14) : start])):
+            continue
+        value = _plain_value(folded[start:end], False, True)
+        if value is not None and value != "0":
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": "KRW"}))
+    return found
+
+
+# --------------------------------------------------------------- Vietnamese dong, implied
+#
+# Vietnamese messages write dong as ``800k``, ``2tr``, ``1tr5`` (1.5 million) and ``5 triệu``
+# without ``đồng``. The glued ``k``/``tr`` are money slang; a spelled multiplier
+# (``triệu``, ``tỷ``, ``nghìn``) counts only after a money word (``chuyển 5 triệu``), as
+# ``5 triệu người`` is five million people.
+
+_DONG_HINT = re.compile(r"\d[ \u00a0]?(?:k|tr|triệu|trieu|tỷ|tỉ|nghìn|ngàn)", re.IGNORECASE)
+_DONG_GLUED = re.compile(
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+])(?P<number>\d{{1,6}}(?:[.,]\d{{1,3}})?)"
+    rf"(?P<unit>k|tr)(?P<tail>\d)?(?![{_LATIN_LETTERS}0-9])",
+    re.IGNORECASE,
+)
+_DONG_WORD = re.compile(
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-–])(?P<number>\d{{1,3}}(?:[.,]\d{{1,3}})?)[ \u00a0]"
+    rf"(?P<unit>triệu|trieu|tỷ|tỉ|nghìn|ngàn)(?![{_LATIN_LETTERS}])",
+    re.IGNORECASE,
+)
+_DONG_CUE = re.compile(
+    r"(?:chuyển|chuyen|ck|nạp|nap|vay|lương|luong|thu nhập|tiền|tien|phí|phi|trúng|thưởng|"
+    r"giá|cọc|nộp|rút|trả|hoàn|lãi|nợ|chiếm đoạt|lừa|kiếm|hoa hồng|số tiền|khoản|mất)"
+    rf"(?![{_LATIN_LETTERS}])[^.!?\n]{{0,16}}$",
+    re.IGNORECASE,
+)
+_DONG_UNITS = {"k": 10**3, "tr": 10**6, "triệu": 10**6, "trieu": 10**6}
+_DONG_UNITS |= {"tỷ": 10**9, "tỉ": 10**9, "nghìn": 10**3, "ngàn": 10**3}
+
+
+def _implied_dong(text: FoldedText, marked: list[Match]) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    candidates = [(m, True) for m in _DONG_GLUED.finditer(folded)]
+    candidates += [(m, False) for m in _DONG_WORD.finditer(folded)]
+    for number, glued in candidates:
+        start, end = number.span()
+        if not _free(marked + found, start, end):
+            continue
+        small = glued and number.group("unit").lower() == "k" and len(number.group("number")) == 1
+        if (small or not glued) and not _DONG_CUE.search(folded[max(0, start - 40) : start]):
+            continue  # ``5 triệu người``, ``4k video``: no money word before
+        unit, tail = number.group("unit"), number.groupdict().get("tail")
+        value = _dong_value(number.group("number"), unit, tail)
+        if value is not None:
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": "VND"}))
+    return found
+
+
+def _dong_value(number: str, unit: str, tail: str | None) -> str | None:
+    """``800k`` → 800000, ``1tr5`` → 1500000, ``1,5 triệu`` → 1500000."""
+    base = safe_value(number.replace(",", "."), False)
+    if base is None or base == 0:
+        return None
+    scale = _DONG_UNITS[unit.lower()]
+    value = base * scale
+    if tail is not None:
+        value += int(tail) * scale // 10
+    return plain(value)
+
+
+# ------------------------------------------------------------------- Chinese yuan, implied
+#
+# Victims and police write the sum after the verb that moved it and leave 元 out: ``被骗走了
+# 20万``, ``转账5万到对方账户``, ``匯款5萬``. A number with 万/萬/亿/億 is money only right
+# after such a verb (a particle between), never before a counter (``10万人``, ``3万个粉丝``);
+# the currency is the region's yuan, as for 元.
+
+_YUAN_HINT = re.compile(r"[\d〇一二两兩三四五六七八九十百千][万萬亿億]")
+_YUAN_VERBS = (
+    "转账|轉賬|轉帳|转了|轉了|汇款|匯款|汇了|匯了|打款|付款|支付|充值|借款|借了|贷款|貸款|"
+    "骗走|騙走|骗了|騙了|被骗|被騙|损失|損失|投资|投資|投入|存入|提现|提現|取现|取現|"
+    "缴纳|繳納|交了|给了|給了|赔偿|賠償|退款|罚款|罰款|保证金|保證金|手续费|手續費|押金|"
+    "共计|共計|合计|合計|涉案金额|涉案金額|金额|金額|诈骗|詐騙"
+)
+_YUAN_BEFORE = re.compile(rf"(?:{_YUAN_VERBS})(?:了|走|去|出|约|約|近|共|共计|多达|多達)*$")
+_YUAN_COUNTER = re.compile(
+    r"(?:多|余|餘)?(?:人|名|次|个|個|条|條|份|单|單|粉|播放|字|步|公里|年|件|户|戶|张|張|部|台|元)"
+)
+_YUAN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,/+\-])(?:\d+(?:[.,]\d+)?|[〇一二两兩三四五六七八九十百千]+)[万萬亿億]"
+    r"(?:[〇一二两兩三四五六七八九十百千\d]+[千百十]?)?"
+)
+
+
+def _implied_yuan(text: FoldedText, marked: list[Match], context: Context) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    for number in _YUAN_NUMBER.finditer(folded):
+        start, end = number.span()
+        if not _free(marked + found, start, end) or _YUAN_COUNTER.match(folded, end):
+            continue
+        if not _YUAN_BEFORE.search(folded[max(0, start - 10) : start]):
+            continue
+        value = _plain_value(folded[start:end], False, False)
+        currency = resolve_currency("元", context)
+        if value is not None and value != "0" and currency is not None:
+            raw = text.raw(start, end)
+            found.append(Match("amount", value, raw, start, end, attributes={"currency": currency}))
+    return found

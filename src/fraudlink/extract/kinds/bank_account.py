@@ -375,6 +375,8 @@ class BankAccount(IdentifierKind):
             found = _account(folded, hit, span, nearby)
             if found is not None and _loose_phone(folded, hit, span, region):
                 continue
+            if found is not None and _placeholder(found[0].value):
+                continue  # ``บัญชี 999999999``, ``111-1111-1111``: a number shown as an example
             if found is not None:
                 seen.add(span[0])
                 floor = found[1]
@@ -400,6 +402,12 @@ class BankAccount(IdentifierKind):
             raw=raw,
             attributes={"bank": bank} if bank else {},
         )
+
+
+def _placeholder(value: str) -> bool:
+    """An account number of one digit repeated stands for any account, not one."""
+    digits = re.sub(r"\D", "", value)
+    return len(set(digits)) == 1
 
 
 def _with_raw(match: Match, text: FoldedText) -> Match:

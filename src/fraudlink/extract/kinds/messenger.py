@@ -25,6 +25,7 @@ import re
 
 from fraudlink.extract.base import register
 from fraudlink.extract.kinds._messenger import Messenger, host, latin
+from fraudlink.extract.kinds._web import registrable
 
 _I = re.IGNORECASE
 _HANDLE = r"[a-z][a-z0-9_]{3,30}[a-z0-9]"
@@ -124,6 +125,8 @@ class Line(Messenger):
 
     def clean_id(self, written: str) -> str | None:
         value = written.lower().replace("%40", "@").lstrip("~")
+        if "." in value and registrable(value.lstrip("@")) is not None:
+            return None  # ``แอดไลน์ www.linee.live/q0uD``: a link after the label, not an id
         return value if len(value.lstrip("@")) >= 4 else None
 
 

@@ -9,8 +9,10 @@ character, so same-script lookups work when a romanisation is unusual.
 
 from __future__ import annotations
 
+from fraudlink.link.names import arabic
 from fraudlink.link.names.phonetic import loose
-from fraudlink.link.names.similarity import consonants
+from fraudlink.link.names.scripts import Script
+from fraudlink.link.names.similarity import blocking_consonants, consonants
 from fraudlink.link.names.tokens import Token, parse
 
 
@@ -42,5 +44,17 @@ def name_keys(name: str, schema: str = "Person") -> set[str]:
         keys.add("n:" + " ".join(sorted(loose(t.latin) for t in tokens)))
         # Arabic writes no short vowels: the whole name's consonants meet its romanisations
         keys.add("a:" + " ".join(sorted(consonants(t.latin) for t in tokens)))
+        # and ``r:`` the same with articles dropped and the letters romanisations disagree
+        # on folded (``القذافي``/Gaddafi, ``عبد الرحمن``/Abdul Rahman); kept apart from
+        # ``a:`` so lists indexed before it still answer through ``a:``
+        keys.add("r:" + " ".join(sorted(_arabic_facing(tokens))))
     keys.discard("t:")
     return keys
+
+
+def _arabic_facing(tokens: tuple[Token, ...]) -> list[str]:
+    spellings = [
+        arabic.latin_token(t.latin) if t.script == Script.LATIN else t.latin for t in tokens
+    ]
+    kept = [blocking_consonants(s) for s in spellings if s is not None]
+    return kept or [blocking_consonants(t.latin) for t in tokens]

@@ -7,7 +7,9 @@ from functools import lru_cache
 from typing import Any
 
 from fraudlink.errors import InputError
+from fraudlink.link.names import arabic
 from fraudlink.link.names.align import EXTRA_WEIGHT, Alignment, align, penalty
+from fraudlink.link.names.scripts import Script
 from fraudlink.link.names.tokens import ParsedName, Token, parse
 
 MATCH_THRESHOLD = 0.8
@@ -122,7 +124,7 @@ def compare(a: str, b: str, schema: str = "Person") -> NameMatch:
 def score_only(a: str, b: str, schema: str = "Person") -> float:
     """``compare(a, b, schema).score`` without building the explanation: for ranking many
     candidates, where only the best few are then explained."""
-    left, right = parse(min(a, b), schema), parse(max(a, b), schema)
+    left, right = _facing(parse(min(a, b), schema), parse(max(a, b), schema))
     if not left.tokens or not right.tokens:
         return 0.0
     out = align(left.tokens, right.tokens)
@@ -132,8 +134,32 @@ def score_only(a: str, b: str, schema: str = "Person") -> float:
     return round(min(max(score, 0.0), 1.0), 4)
 
 
+def _facing(left: ParsedName, right: ParsedName) -> tuple[ParsedName, ParsedName]:
+    """Romanised Arabic articles as they meet Arabic script: ``al``/``el`` dropped,
+    ``Abdul`` read ``Abd`` (Arabic glues the article to the next word, dropped there)."""
+    arabic_left = any(t.script == Script.ARABIC for t in left.tokens)
+    arabic_right = any(t.script == Script.ARABIC for t in right.tokens)
+    if arabic_left == arabic_right:
+        return left, right
+    if arabic_left:
+        return left, _without_articles(right)
+    return _without_articles(left), right
+
+
+def _without_articles(name: ParsedName) -> ParsedName:
+    tokens = []
+    for token in name.tokens:
+        if token.script != Script.LATIN:
+            tokens.append(token)
+            continue
+        latin = arabic.latin_token(token.latin)
+        if latin is not None:
+            tokens.append(token if latin == token.latin else Token(latin, Script.LATIN, (latin,)))
+    return ParsedName(tuple(tokens), name.removed) if tokens else name
+
+
 def _compare(a: str, b: str, schema: str) -> NameMatch:
-    left, right = parse(a, schema), parse(b, schema)
+    left, right = _facing(parse(a, schema), parse(b, schema))
     if not left.tokens or not right.tokens:
         return NameMatch(0.0, False, ())
     out = align(left.tokens, right.tokens)

@@ -56,9 +56,21 @@ def fuzzy(a: str, b: str) -> float:
         return 1.0
     distance = OSA.distance(a, b)
     score = 1.0 - distance / max(len(a), len(b), 1)
-    if distance > edit_budget(min(len(a), len(b))):
+    if distance > edit_budget(min(len(a), len(b))) and not silent_letter(a, b):
         return min(score, MISMATCH_CAP)
     return score
+
+
+def silent_letter(a: str, b: str) -> bool:
+    """One spelling is the other with a silent letter more: an ``h`` anywhere or a final
+    ``e`` (``Ann``/``Anne``, ``Jon``/``John``), which even a three-letter token tolerates."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    for at, letter in enumerate(long):
+        if long[:at] + long[at + 1 :] == short:
+            return letter == "h" or (letter == "e" and at == len(long) - 1)
+    return False
 
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
@@ -144,6 +156,43 @@ def consonants(spelling: str) -> str:
     return _DOUBLE.sub(r"\1", _NOT_CONSONANT.sub("", spelling.lower()))
 
 
+#: letters romanisations of one Arabic letter disagree on: ``خ`` kh or h, ``ذ`` dh or d,
+#: ``ث`` th or t, ``غ`` gh or g; folded on both sides
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"))
+#: an Arabic letter (as anyascii writes it) and the Latin letters that also spell it:
+#: ``ق`` is q, k, g or c (Qadhafi, Kasim, Gaddafi), ``ك`` k or c, ``ج`` j or g (Gamal);
+#: never ``ك`` for j nor ``ج`` for k (Kamal and Jamal are two names)
+_SPELLED_AS = {"q": "qkgc", "k": "kc", "j": "jg"}
+_DOUBLE_AFTER = re.compile(r"(.)\1+")
+TRANSLITERATION_SCORE = 0.85
+"""Arabic and Latin consonants that differ only where romanisations disagree."""
+
+
+def _digraphs(key: str) -> str:
+    for written, folded in _DIGRAPHS:
+        key = key.replace(written, folded)
+    return _DOUBLE_AFTER.sub(r"\1", key)
+
+
+def blocking_consonants(spelling: str) -> str:
+    """Consonants for a blocking key, with every letter romanisations of one Arabic letter
+    disagree on in one class (looser than :func:`romanised_alike`, which decides)."""
+    key = _digraphs(consonants(spelling))
+    return _DOUBLE_AFTER.sub(r"\1", key.translate(_BLOCKING_CLASSES))
+
+
+_BLOCKING_CLASSES = str.maketrans({"q": "k", "g": "k", "j": "k", "c": "k"})
+
+
+def romanised_alike(arabic: str, latin: str) -> bool:
+    """Whether Latin consonants spell the Arabic ones, letter by letter, allowing the
+    letters romanisations disagree on (``qdf``/``gdf``: القذافي/Gaddafi)."""
+    arabic, latin = _digraphs(arabic), _digraphs(latin)
+    if len(arabic) != len(latin) or len(arabic) < 2:
+        return False
+    return all(x == y or y in _SPELLED_AS.get(x, "") for x, y in zip(arabic, latin, strict=True))
+
+
 def _arabic(a: Token, b: Token) -> TokenSim:
     """Arabic against Latin (or Cyrillic, romanised): the same consonants, in order."""
     key_a, key_b = consonants(a.forms[0]), consonants(b.forms[0])
@@ -151,6 +200,9 @@ def _arabic(a: Token, b: Token) -> TokenSim:
         return TokenSim(0.0, "no consonants")
     if key_a == key_b:
         return TokenSim(PHONETIC_SCORE, f"Arabic consonants {key_a}")
+    arabic, latin = (key_a, key_b) if a.script == Script.ARABIC else (key_b, key_a)
+    if romanised_alike(arabic, latin):
+        return TokenSim(TRANSLITERATION_SCORE, f"Arabic consonants {arabic} (romanisation)")
     return TokenSim(min(PHONETIC_SCORE * fuzzy(key_a, key_b), MISMATCH_CAP), "other consonants")
 
 

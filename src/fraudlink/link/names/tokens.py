@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from fraudlink.link.names import han, hangul, khmer, thai
+from fraudlink.link.names import arabic, han, hangul, khmer, thai
 from fraudlink.link.names.legal import (
     LEGAL_FORMS,
     LONGEST,
@@ -184,6 +184,9 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
         forms = khmer.spellings(word)
     elif script == Script.THAI:
         forms = (thai.romanise(word),)
+    elif script == Script.ARABIC:
+        word = arabic.normal(word)
+        forms = (latin_key(word),)
     else:
         forms = (latin_key(word),)
     return [Token(word, script, forms)] if forms[0] else []

@@ -40,6 +40,7 @@ from sqlalchemy import Connection, func, select
 from fraudlink.link.networks import region as reg
 from fraudlink.link.networks.hubs import Cutoff
 from fraudlink.link.networks.state import KindState, read_kinds, write_kinds
+from fraudlink.link.networks.store import withdrawn_reports
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store.schema import Report
 
@@ -89,13 +90,17 @@ def kinds_cutoffs(kinds: dict[str, KindState]) -> dict[str, Cutoff]:
 def _new_reports(connection: Connection) -> list[int]:
     """Reports without a network: those ingested since the last run, read above the last id
     linked unless the counts say some lie below it (then by an anti-join)."""
+    gone = withdrawn_reports(connection)  # retracted: in no network, never new
     last = select(func.coalesce(func.max(LinkReport.report_id), 0)).scalar_subquery()
     above = list(
         connection.execute(select(Report.id).where(Report.id > last).order_by(Report.id)).scalars()
     )
+    if len(gone):
+        skip = set(gone.tolist())
+        above = [i for i in above if i not in skip]
     reports = connection.execute(select(func.count()).select_from(Report)).scalar_one()
     linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
-    if reports - linked == len(above):
+    if reports - len(gone) - linked == len(above):
         return above
     stmt = (
         select(Report.id)
@@ -103,6 +108,8 @@ def _new_reports(connection: Connection) -> list[int]:
         .where(LinkReport.report_id.is_(None))
         .order_by(Report.id)
     )
+    if len(gone):
+        stmt = stmt.where(Report.id.not_in(gone.tolist()))
     return list(connection.execute(stmt).scalars())
 
 

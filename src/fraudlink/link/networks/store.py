@@ -85,7 +85,19 @@ def read_graph(connection: Connection) -> Graph:
     """Every report and every valid mention."""
     report_ids = np.sort(_int_columns(connection, _report_ids_sql(connection), 1)[:, 0])
     pairs = _int_columns(connection, "SELECT report_id, identifier_id FROM report_identifier", 2)
+    gone = withdrawn_reports(connection)
+    if len(gone):  # reports only retracted packages brought belong to no network
+        report_ids = report_ids[~np.isin(report_ids, gone)]
+        pairs = pairs[~np.isin(pairs[:, 0], gone)]
     return build_graph(report_ids, pairs, invalid_identifiers(connection))
+
+
+def withdrawn_reports(connection: Connection) -> IntArray:
+    """Ids of the reports that only retracted packages brought here, sorted."""
+    from fraudlink.access.scope import withdrawn
+
+    found = connection.execute(select(withdrawn("report").subquery().c[0])).scalars()
+    return np.sort(np.fromiter((int(i) for i in found), np.int64))
 
 
 def shared_identifier_rows(connection: Connection, degree: IntArray) -> list[tuple[int, str, str]]:

@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, func, select
 
 from fraudlink.errors import NotFound
-from fraudlink.link.names import compare
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, MoneyRecord, Report, ReportIdentifier
@@ -221,6 +220,8 @@ def _fill_identifiers(connection: Connection, detail: NetworkDetail, scope: Scop
 
 def resolve_names(names: Iterable[str]) -> list[list[str]]:
     """Names grouped when ``compare`` says they are one person (陈志 = Chen Zhi = CHEN Zhi)."""
+    from fraudlink.link.names import compare  # pinyin tables: loaded on the first names read
+
     groups: list[list[str]] = []
     for name in sorted(set(names)):
         group = next((g for g in groups if compare(g[0], name).match), None)

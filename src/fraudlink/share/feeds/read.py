@@ -16,7 +16,6 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from fraudlink.errors import InputError, NotFound
-from fraudlink.share.feeds import build
 from fraudlink.share.feeds.tables import COLLECTIONS, FeedObject, FeedRelease
 
 MANIFEST_KEYS = ("Orgc", "Tag", "info", "date", "analysis", "threat_level_id", "timestamp")
@@ -74,7 +73,9 @@ def _standing(partner_id: int, collection: str) -> ColumnElement[bool]:
 
 
 def _row(found: FeedObject) -> Row:
-    return Row(found.stix_id, found.version, build.stix_time(found.added_at), found.body)
+    from fraudlink.share.feeds.build import stix_time  # loads STIX only when a feed is read
+
+    return Row(found.stix_id, found.version, stix_time(found.added_at), found.body)
 
 
 def objects(
@@ -139,9 +140,11 @@ def event(session: Session, partner_id: int, event_uuid: str) -> dict[str, Any]:
 
 def hashes(session: Session, partner_id: int) -> str:
     """MISP's ``hashes.csv``: md5 of each attribute value, then its event uuid, a line each."""
+    from fraudlink.share.feeds.build import attribute_hashes
+
     lines = [
         f"{digest},{release.event_uuid}\n"
         for release in _releases(session, partner_id)
-        for digest in build.attribute_hashes(release.misp_event)
+        for digest in attribute_hashes(release.misp_event)
     ]
     return "".join(lines)

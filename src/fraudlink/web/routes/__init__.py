@@ -6,6 +6,7 @@ from fraudlink.web.routes import (
     auth,
     cases,
     dashboard,
+    disputes,
     identifiers,
     jobs,
     network_graph,
@@ -28,4 +29,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     packages.router,
     jobs.router,
     operations.router,
+    disputes.router,
 )

@@ -11,11 +11,14 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from fraudlink.access.principal import Principal
 from fraudlink.api.deps import DatabaseDep
+from fraudlink.api.routers.federation import FederationDep, KeysWhenAsked
 from fraudlink.errors import FraudlinkError
 from fraudlink.share.package import approve, packages_for
 from fraudlink.share.receive import open_package
 from fraudlink.share.show import show_package
+from fraudlink.store import Database
 from fraudlink.web.deps import SessionDep, SignedFormDep, ViewerDep, commit, see_other
 from fraudlink.web.render import page
 
@@ -25,13 +28,59 @@ EVIDENCE_DIR = Path("evidence")
 MAX_PACKAGE = 64 << 20
 
 
+def _box(store: Database, principal: Principal, box: str) -> dict[str, object]:
+    """A box's packages; the outbox with each one's way to the partner, the inbox with what
+    partners' servers delivered and waits to be opened."""
+    from fraudlink.federation.inbox import list_inbox
+    from fraudlink.federation.outbox import progress
+
+    rows = packages_for(store, principal, box)
+    arrived: list[dict[str, object]] = []
+    with store.session() as session:
+        if box == "outbox":
+            progress(session, rows)
+        elif box == "inbox":
+            arrived = list_inbox(session, list(principal.units))
+            arrived.reverse()  # newest first, as the packages below
+    can_open = bool(principal.roles & {"liaison", "supervisor"})
+    return {"box": box, "packages": rows, "arrived": arrived, "can_open": can_open}
+
+
 @router.get("/packages", name="web_packages", response_class=HTMLResponse)
 async def packages_page(
     request: Request, viewer: ViewerDep, store: DatabaseDep, box: str = "inbox"
 ) -> HTMLResponse:
     box = box if box in BOXES else "inbox"
-    rows = await run_in_threadpool(packages_for, store, viewer.principal, box)
-    return page(request, "packages.html", viewer, {"box": box, "packages": rows})
+    context = await run_in_threadpool(_box, store, viewer.principal, box)
+    return page(request, "packages.html", viewer, context)
+
+
+@router.post("/packages/inbox/{package_id}/open", name="web_inbox_open", response_model=None)
+async def open_arrived(
+    request: Request,
+    package_id: str,
+    viewer: SignedFormDep,
+    store: DatabaseDep,
+    opened: SessionDep,
+    fed: FederationDep,
+) -> HTMLResponse | RedirectResponse:
+    """A liaison opens what a partner's server delivered: every check of ``package open``."""
+    from fraudlink.federation.inbox import open_from_inbox
+
+    commit(request)  # the stage writes in its own transaction: release this one's lock
+    principal = viewer.principal
+    try:
+        await run_in_threadpool(
+            open_from_inbox, store, fed.config, KeysWhenAsked(fed), package_id,
+            principal.username, list(principal.units),
+        )  # fmt: skip
+    except FraudlinkError as error:
+        if error.status == 404:
+            raise
+        context = await run_in_threadpool(_box, store, principal, "inbox")
+        context["problem"] = error.message
+        return page(request, "packages.html", viewer, context, error.status)
+    return see_other(request, f"/packages/{package_id}")
 
 
 @router.get("/packages/open", name="web_package_open", response_class=HTMLResponse)

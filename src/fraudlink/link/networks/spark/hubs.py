@@ -11,6 +11,7 @@ unchanged in the executors' Python).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -87,16 +88,49 @@ def spark_profile(shared: DataFrame, matcher: AllowlistMatcher) -> SparkProfile:
     )
     degree = {int(i): int(d) for i, _, _, d in judged}
     needed = {int(i): needed_groups(k, v, int(d), cutoffs) for i, k, v, d in judged}
-    rows = shared.select("identifier_id", "kind", "value").rdd.map(tuple)
-    allowlisted = {int(i) for i in rows.mapPartitions(_allowlisted(matcher)).collect()}
+    allowlisted = _allowlisted_ids(shared, matcher)
     hotlines = hotline_numbers((i, k, v) for i, k, v, _ in judged if looks_official(k, v))
     variants: dict[int, int] = {}
     if hotlines:
-        numbers = rows.filter(lambda row: row[1] in NUMBER_KINDS)
+        numbers = _rows(shared.where(_may_spell(hotlines)))
         variants = dict(numbers.mapPartitions(_variants(hotlines)).collect())
     labels = {i: f"{k}:{v}" for i, k, v, _ in judged if i in set(variants.values())}
     degree.update(_degrees(shared, sorted(allowlisted | set(variants))))
     return SparkProfile(degree, needed, sorted(allowlisted), variants, labels, cutoffs)
+
+
+def _rows(frame: DataFrame) -> Any:
+    return frame.select("identifier_id", "kind", "value").rdd.map(tuple)
+
+
+def _allowlisted_ids(shared: DataFrame, matcher: AllowlistMatcher) -> set[int]:
+    """``matcher`` over the shared rows: exact entries by a join, urls (a platform's pages)
+    in the executors' Python — the only rows that need it, a small share of the identifiers."""
+    from pyspark.sql import functions as F
+
+    found = {int(i) for i in _rows(shared.where(F.col("kind") == "url"))
+             .mapPartitions(_allowlisted(matcher)).collect()}  # fmt: skip
+    if matcher.exact:
+        exact = shared.sparkSession.createDataFrame(
+            sorted(matcher.exact), "kind string, value string"
+        )
+        rows = shared.where(F.col("kind") != "url").join(F.broadcast(exact), ["kind", "value"])
+        found.update(int(i) for (i,) in rows.select("identifier_id").collect())
+    return found
+
+
+def _may_spell(hotlines: dict[str, int]) -> Any:
+    """Rows ``hotline_variants`` may keep: a number kind whose digits end with a hotline's
+    national number and are longer than it (the same test, so only those go to Python)."""
+    from pyspark.sql import functions as F
+
+    digits = F.regexp_replace(F.col("value"), "[^0-9]", "")
+    lengths = sorted({len(n) for n in hotlines})
+    ends = [(F.length(digits) > n) & F.substring(digits, -n, n).isin(
+                sorted(h for h in hotlines if len(h) == n)) for n in lengths]  # fmt: skip
+    # Python's isdigit also takes non-ASCII digits: such values always go to Python
+    ends.append(F.col("value").rlike("[^\\x00-\\x7F]"))
+    return F.col("kind").isin(sorted(NUMBER_KINDS)) & functools.reduce(lambda a, b: a | b, ends)
 
 
 def _degrees(shared: DataFrame, ids: list[int]) -> dict[int, int]:
