@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fraudlink.access.principal import Principal
 from fraudlink.api.deps import DatabaseDep
+from fraudlink.api.policy import POLICIES
 from fraudlink.api.routers.federation import FederationDep, KeysWhenAsked
 from fraudlink.errors import FraudlinkError
 from fraudlink.share.package import approve, packages_for
@@ -42,7 +43,8 @@ def _box(store: Database, principal: Principal, box: str) -> dict[str, object]:
         elif box == "inbox":
             arrived = list_inbox(session, list(principal.units))
             arrived.reverse()  # newest first, as the packages below
-    can_open = bool(principal.roles & {"liaison", "supervisor"})
+    opener = POLICIES["open_inbox_package"].roles  # who may open: as for the API route
+    can_open = bool(principal.roles & set(opener))
     return {"box": box, "packages": rows, "arrived": arrived, "can_open": can_open}
 
 
