@@ -18,6 +18,7 @@ unrelated victims quote (public, official), not about particular values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,13 +190,24 @@ def hotline_variants(
     for i, kind_name, value in shared:
         if kind_name not in NUMBER_KINDS or i in numbers:
             continue
-        digits = "".join(c for c in value if c.isdigit())
+        digits = _digits(value)
         for length in lengths:
             hotline = hotlines.get(digits[-length:]) if len(digits) > length else None
             if hotline is not None and hotline != i:
                 found[i] = hotline
                 break
     return found
+
+
+_NOT_ASCII_DIGIT = re.compile("[^0-9]")
+
+
+def _digits(value: str) -> str:
+    """The digits of ``value`` as ``str.isdigit`` finds them; for ASCII (stored numbers are)
+    one regular-expression pass, several times faster than a character loop."""
+    if value.isascii():
+        return _NOT_ASCII_DIGIT.sub("", value)
+    return "".join(c for c in value if c.isdigit())
 
 
 def _national(value: str) -> str:
