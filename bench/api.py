@@ -138,18 +138,26 @@ class Load:
             while time.monotonic() < until:
                 for kind in ("identifier", "identifier", "identifier", "network"):
                     began = time.perf_counter()
-                    if kind == "identifier":
-                        path = f"/identifiers/phone/+855 12 {n % 1000:03d} {n % 997:03d}"
-                        answer = http.get(path, params={"country": "KH"})
-                    elif network is None:
-                        answer = http.get("/networks", params={"limit": 20})
-                        items = answer.json().get("items", []) if answer.is_success else []
-                        network = items[client % len(items)]["id"] if items else 0
-                    else:
-                        answer = http.get(f"/networks/{network or 1}")
+                    try:
+                        status, network = self._read(http, kind, n, client, network)
+                    except httpx.HTTPError:
+                        status = 599  # the server went away (the phase ended under a read)
                     found[kind].append(time.perf_counter() - began)
-                    found["errors"].append(float(answer.status_code >= 500))
+                    found["errors"].append(float(status >= 500))
                     n += 7
+
+    @staticmethod
+    def _read(
+        http: httpx.Client, kind: str, n: int, client: int, network: int | None
+    ) -> tuple[int, int | None]:
+        if kind == "identifier":
+            path = f"/identifiers/phone/+855 12 {n % 1000:03d} {n % 997:03d}"
+            return http.get(path, params={"country": "KH"}).status_code, network
+        if network is None:
+            answer = http.get("/networks", params={"limit": 20})
+            items = answer.json().get("items", []) if answer.is_success else []
+            return answer.status_code, items[client % len(items)]["id"] if items else 0
+        return http.get(f"/networks/{network or 1}").status_code, network
 
 
 def kill_when_acknowledged(server: Server, load: Load, after: float) -> int:

@@ -63,3 +63,34 @@ def test_limits_headers_and_no_cors(server: Any) -> None:
         assert "access-control-allow-origin" not in answer.headers
         assert answer.headers["x-content-type-options"] == "nosniff"
         assert answer.headers["cache-control"] == "no-store"
+
+
+def test_an_exhausted_connection_pool_is_503_busy_not_500(tmp_path: Any) -> None:
+    """A real pool of one connection, held by the test: the request waits out the pool's
+    timeout and is told to come back, as problem+json with Retry-After."""
+    from fastapi import FastAPI
+    from sqlalchemy import create_engine, text
+
+    from fraudlink.api.problems import install
+
+    engine = create_engine(
+        f"sqlite:///{tmp_path / 'pool.db'}", pool_size=1, max_overflow=0, pool_timeout=0.2
+    )
+    app = FastAPI()
+    install(app)
+
+    @app.get("/api/v1/count")
+    def count() -> int:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT 1")).scalar_one())
+
+    client = TestClient(app, raise_server_exceptions=False)
+    assert client.get("/api/v1/count").json() == 1
+    with engine.connect():
+        busy = client.get("/api/v1/count")
+    assert busy.status_code == 503, busy.text
+    assert busy.headers["content-type"] == PROBLEM
+    assert busy.headers["retry-after"] == "2"
+    assert busy.json()["type"] == "/problems/busy"
+    assert client.get("/api/v1/count").status_code == 200
+    engine.dispose()

@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from fraudlink.errors import FraudlinkError
@@ -105,6 +106,20 @@ def _http(request: Request, exc: Exception) -> JSONResponse:
     return problem(request, exc.status_code, title, detail, _slug(title.replace(" ", "")))
 
 
+def _busy(request: Request, exc: Exception) -> JSONResponse:
+    """Every database connection stayed taken for the pool's whole wait: the server is
+    overloaded, not broken, so the client is told to come back (503 with Retry-After)."""
+    log.warning("no database connection free", extra={"path": request.url.path})
+    return problem(
+        request,
+        503,
+        "Server busy",
+        "The server is busy; send the same request again in a few seconds.",
+        "busy",
+        headers={"Retry-After": "2"},
+    )
+
+
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", extra={"path": request.url.path})
     return problem(
@@ -120,6 +135,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(FraudlinkError, _fraudlink)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(PoolTimeout, _busy)
     app.add_exception_handler(Exception, _unexpected)
 
 
