@@ -111,7 +111,8 @@ def fill(db: str, reports: int, seed: int) -> None:
 
     database = open_database(Settings(db=db))
     identifiers, mentions = generate(reports, seed)
-    at = "2025-01-01 00:00:00+00"
+    # as the store writes it: SQLite keeps naive UTC (its date() reads no "+00" offset)
+    at = "2025-01-01 00:00:00" + ("+00" if db.startswith("postgresql") else "")
     report_rows = (
         (i, 1, f"R{i}", at, "KH", False, "", "{}", "AMBER", "{}", "x", 1, at, at)
         for i in range(1, reports + 1)

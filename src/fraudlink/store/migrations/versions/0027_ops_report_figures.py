@@ -138,6 +138,7 @@ def upgrade() -> None:
             op.execute(f"CREATE TRIGGER {name} {body}")
         op.execute(
             "INSERT INTO report_day_stale (day) SELECT DISTINCT date(reported_at) FROM report"
+            " WHERE date(reported_at) IS NOT NULL"  # a time SQLite cannot read has no day
         )
 
 
