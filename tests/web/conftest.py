@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -265,12 +266,34 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         stderr=open(LOG, "wb"),  # noqa: SIM115 - closed with the process
     )
     url = f"http://127.0.0.1:{port}"
+    SERVERS.append(process)
     try:
         _wait(url, process)
         yield Site(url, db, where / "data", extra)
     finally:
+        SERVERS.remove(process)
         process.terminate()
         process.wait(10)
+
+
+#: the running test server, so that a failed test can ask it where its threads are
+SERVERS: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Any, None]:
+    """A failed browser test carries the server's last log lines and its threads' stacks
+    (``fraudlink serve`` dumps them on SIGUSR1), so a stall seen once in CI can be read."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or not SERVERS or not LOG.exists():
+        return
+    SERVERS[0].send_signal(signal.SIGUSR1)
+    time.sleep(1)
+    lines = LOG.read_text(encoding="utf-8", errors="replace").splitlines()
+    report.sections.append(("server log (last 150 lines)", "\n".join(lines[-150:])))
 
 
 @pytest.fixture(scope="session")

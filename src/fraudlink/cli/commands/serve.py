@@ -25,6 +25,7 @@ def serve(
     chosen = settings(ctx).with_db(db)
     open_database(chosen).dispose()  # migrate once, before several processes start
     configure_logging()
+    _stacks_on_request()
     if workers > 1:
         # each process builds its own app from the environment, as uvicorn requires
         import os
@@ -44,6 +45,16 @@ def serve(
     from fraudlink.api import create_app
 
     uvicorn.run(create_app(chosen), host=host, port=port, access_log=False)
+
+
+def _stacks_on_request() -> None:
+    """``kill -USR1 PID`` prints every thread's stack to stderr: where a stuck server waits,
+    without stopping it."""
+    import faulthandler
+    import signal
+
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 
 def worker(
