@@ -86,3 +86,40 @@ def test_evidence_is_scoped_and_needs_its_record(server: Server) -> None:
     assert empty.status_code == 400 and "empty" in empty.json()["detail"]
     leftovers = list(server.client.app.state.settings.evidence_dir.glob(".upload-*"))
     assert leftovers == []  # refused uploads leave no spool file behind
+
+
+def test_evidence_released_into_a_joint_case_and_withdrawn(server: Server) -> None:
+    """The lead agency releases one item: members see and download exactly it, until the
+    release is withdrawn; nobody else can release the lead's item."""
+    _case(server)
+    kh = server.auth("kh_analyst") | FILE
+    url = f"{API}/cases/KH-E/evidence?{QUERY}"
+    shared = server.client.post(url, content=b"shared file", headers=kh).json()["sha256"]
+    server.client.post(url, content=b"kept file", headers=kh)
+    joint = {"reference": "JIT-E", "title": "Compound", "members": ["TH-RTP"]}
+    made = server.client.post(API + "/joint-cases", json=joint, headers=server.auth("kh_liaison"))
+    assert made.status_code == 201, made.text
+    body = {"record_type": "evidence_item", "case": "KH-E", "id": shared, "tlp": "AMBER"}
+    releases = f"{API}/joint-cases/JIT-E/releases"
+    taken = server.client.post(releases, json=body, headers=server.auth("th_liaison"))
+    assert taken.status_code == 404  # a member cannot release the lead agency's item
+    weaker = server.client.post(releases, json=body | {"tlp": "CLEAR"},
+                                headers=server.auth("kh_liaison"))  # fmt: skip
+    assert weaker.status_code == 400
+    released = server.client.post(releases, json=body, headers=server.auth("kh_liaison"))
+    assert released.status_code == 201, released.text
+
+    th = server.auth("th_analyst")
+    listed = server.client.get(f"{API}/cases/KH-E/evidence", headers=th)
+    assert [item["sha256"] for item in listed.json()["items"]] == [shared]
+    got = server.client.get(f"{API}/cases/KH-E/evidence/{shared}", headers=th)
+    assert got.status_code == 200 and got.content == b"shared file"
+    custody = server.client.get(f"{API}/cases/KH-E/evidence", headers=server.auth("kh_analyst"))
+    [item] = [i for i in custody.json()["items"] if i["sha256"] == shared]
+    assert item["custody"][-1]["action"] == "downloaded"
+
+    [release] = server.client.get(f"{API}/joint-cases/JIT-E", headers=th).json()["releases"]
+    gone = server.client.delete(f"{releases}/{release['id']}", headers=server.auth("kh_liaison"))
+    assert gone.status_code == 200, gone.text
+    after = server.client.get(f"{API}/cases/KH-E/evidence/{shared}", headers=th)
+    assert after.status_code == 404

@@ -14,11 +14,16 @@ from sqlalchemy.orm import Session
 
 from fraudlink.access.agencies import agency_by_code, agency_codes
 from fraudlink.access.principal import Principal, forget_principals
-from fraudlink.access.scope import SCOPED, get_visible, owns
+from fraudlink.access.scope import SCOPED, evidence_visible, get_visible, owns
 from fraudlink.access.tables import JointCase, JointCaseMember, JointRelease
 from fraudlink.access.users import now
 from fraudlink.errors import Conflict, InputError, NotFound
 from fraudlink.share.markings import check_tlp, tlp_rank
+from fraudlink.share.tables import EvidenceItem
+from fraudlink.store.schema import Case
+
+#: what an owner can release into a joint case: reports, persons and evidence items
+RELEASABLE = (*SCOPED, "evidence_item")
 
 
 @dataclass(frozen=True)
@@ -106,14 +111,12 @@ def release(
     tlp: str,
 ) -> JointRelease:
     """Only the owner releases, and never under a weaker TLP than the record's own."""
-    if record_type not in SCOPED:
-        raise InputError(f"Record type '{record_type}' is not one of {', '.join(SCOPED)}.")
+    if record_type not in RELEASABLE:
+        raise InputError(f"Record type '{record_type}' is not one of {', '.join(RELEASABLE)}.")
     case = _case_for(session, principal, reference)
-    record = get_visible(session, principal, record_type, record_id)
-    if not owns(principal, record.agency_id):
-        raise NotFound(f"No {record_type} {record_id} of your agency to release.")
-    if tlp_rank(tlp) < tlp_rank(record.tlp):
-        raise InputError(f"The record is TLP:{record.tlp}; release it as that or stricter.")
+    own_tlp = _owned_tlp(session, principal, record_type, record_id)
+    if tlp_rank(tlp) < tlp_rank(own_tlp):
+        raise InputError(f"The record is TLP:{own_tlp}; release it as that or stricter.")
     row = JointRelease(
         joint_case_id=case.id,
         agency_id=principal.agency_id,
@@ -126,6 +129,30 @@ def release(
     session.add(row)
     session.flush()
     return row
+
+
+def _owned_tlp(session: Session, principal: Principal, record_type: str, record_id: int) -> str:
+    """The TLP of a record the principal's agency owns; anything else is not found.
+
+    An evidence item belongs to the agency leading its case (a package's
+    recipient may see an item but may not pass it on)."""
+    if record_type == "evidence_item":
+        tlp = session.scalar(
+            select(EvidenceItem.tlp)
+            .join(Case, Case.id == EvidenceItem.case_id)
+            .where(
+                EvidenceItem.id == record_id,
+                Case.lead_agency_id.in_(principal.units),
+                evidence_visible(principal),
+            )
+        )
+        if tlp is None:
+            raise NotFound(f"No evidence item {record_id} of your agency to release.")
+        return str(tlp)
+    record = get_visible(session, principal, record_type, record_id)
+    if not owns(principal, record.agency_id):
+        raise NotFound(f"No {record_type} {record_id} of your agency to release.")
+    return str(record.tlp)
 
 
 def withdraw(session: Session, principal: Principal, reference: str, release_id: int) -> None:

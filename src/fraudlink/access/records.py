@@ -30,6 +30,7 @@ from fraudlink.screen.tables import ScreenHit
 from fraudlink.store import Database
 from fraudlink.store.schema import (
     Agency,
+    Case,
     Entity,
     EntityDocument,
     EntityName,
@@ -119,13 +120,31 @@ def report_id_of(session: Session, agency: str, external_id: str) -> int:
     return int(report_id)
 
 
-def record_id_of(session: Session, record_type: str, agency: str | None, key: str) -> int:
-    """A report is named by agency and id, an entity by its number."""
+def record_id_of(
+    session: Session, record_type: str, agency: str | None, key: str, case: str | None = None
+) -> int:
+    """A report is named by agency and id, an evidence item by its case and SHA-256, an
+    entity by its number."""
     if record_type == "report":
         return report_id_of(session, agency or "", key)
+    if record_type == "evidence_item":
+        return _evidence_id_of(session, case or "", key)
     if not key.isdigit() or len(key) > 18:
         raise NotFound(f"No {record_type} {key} is visible to you.")
     return int(key)
+
+
+def _evidence_id_of(session: Session, case: str, sha256: str) -> int:
+    from fraudlink.share.tables import EvidenceItem
+
+    found = session.scalar(
+        select(EvidenceItem.id)
+        .join(Case, Case.id == EvidenceItem.case_id)
+        .where(Case.reference == case, EvidenceItem.sha256 == sha256.lower())
+    )
+    if found is None:
+        raise NotFound(f"No evidence {sha256[:12]} of case '{case}' is visible to you.")
+    return int(found)
 
 
 def get_report(

@@ -110,13 +110,20 @@ class MemberIn(BaseModel):
 
 
 class ReleaseIn(BaseModel):
-    record_type: Literal["report", "entity"] = "report"
+    record_type: Literal["report", "entity", "evidence_item"] = "report"
     agency: Code | None = Field(default=None, description="Owner of a report named by its id.")
+    case: str | None = Field(
+        default=None,
+        max_length=255,
+        pattern=NO_NUL,
+        description="The case of an evidence item named by its SHA-256.",
+        examples=["KH-2026-0042"],
+    )
     id: str = Field(
         min_length=1,
         max_length=255,
         pattern=NO_NUL,
-        description="A report's id, or an entity's number.",
+        description="A report's id, an evidence item's SHA-256, or an entity's number.",
     )
     tlp: TLP = "AMBER"
 

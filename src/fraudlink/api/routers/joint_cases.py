@@ -85,7 +85,7 @@ def release(
     reference: str, body: models.ReleaseIn, who: CallerDep, session: SessionDep
 ) -> models.JointCase:
     """Release a record your agency owns, under a TLP no weaker than its own."""
-    record_id = record_id_of(session, body.record_type, body.agency, body.id)
+    record_id = record_id_of(session, body.record_type, body.agency, body.id, body.case)
     joint.release(session, who.principal, reference, body.record_type, record_id, body.tlp)
     return _view(session, who, reference)
 
