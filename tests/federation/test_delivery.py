@@ -177,6 +177,8 @@ def test_partner_down_then_up_and_disabled_partner(mesh: Any, kit: Any) -> None:
     kit.wait_for(lambda: status(kh, to_vn) == "delivered", what="delivered once enabled")
     assert count(th, FedInbox) == 1 and count(vn, FedInbox) == 1
     assert count(kh, FedReceipt) == 2
+    opened = open_at(th, to_th[:8], kit)  # as `partner open` is given it: the id's beginning
+    assert opened.package_id == to_th and inbox_state(th, to_th) == "opened"
 
 
 @pytest.mark.slow

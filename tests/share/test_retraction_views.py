@@ -4,17 +4,20 @@ The receiver's own reports that share an identifier with the retracted ones stay
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import event, select
 from typer.testing import CliRunner
 
 from fraudlink.access import add_user
 from fraudlink.access.joint import create_joint_case, release, view_joint_case
 from fraudlink.access.principal import acting_as, principal_for_name
 from fraudlink.cli.main import app
+from fraudlink.errors import NotFound
 from fraudlink.ingest import ingest_files
 from fraudlink.link import link_reports
 from fraudlink.link.lookup import lookup
@@ -105,3 +108,57 @@ def test_a_retraction_leaves_networks_lookups_joint_cases_and_the_public_index(
     link_reports(receiver.db, full=True)
     assert network_sizes(receiver) == [1]
     assert [r for r, _, _ in lookup(receiver.db, "phone", PHONE).reports] == ["CN-MPS/c9"]
+
+
+def _statements(side: Any, work: Any) -> list[str]:
+    """Every SQL statement ``work()`` sends to the side's database."""
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(side.db.engine, "before_cursor_execute", record)
+    try:
+        work()
+    finally:
+        event.remove(side.db.engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_a_look_up_reads_the_withdrawn_flag_and_a_new_package_restores_it(
+    sender: Any, receiver: Any, tmp_path: Path, kit: Any
+) -> None:
+    """The look-up asks no share table, before or after a retraction (one statement for its
+    reports either way); the flag follows the share records both ways."""
+    kit.seed(sender, tmp_path)
+    request = Request(kind="case_notification", case=kit.case, to="CN-MPS",
+                      out=str(sender.out / "p.flpkg"), created_by="alice")  # fmt: skip
+    notified = kit.send(sender, request).package_id
+    bo = acting_as(receiver.db, "bo")
+    open_package(receiver.db, sender.out / "p.flpkg", kit.passphrase, receiver.evidence, bo)
+
+    def reports() -> list[str]:
+        return [r for r, _, _ in lookup(receiver.db, "phone", PHONE).reports]
+
+    before = _statements(receiver, reports)
+    assert reports() == ["KH-NPA/r1", "KH-NPA/r2"]
+    gone = str(sender.out / "x.flpkg")
+    retract(sender.db, notified, "wrong desk", acting_as(sender.db, "alice"), gone, kit.passphrase)
+    open_package(receiver.db, Path(gone), kit.passphrase, receiver.evidence, bo)
+    with receiver.db.session() as session:
+        assert set(session.scalars(select(Report.withdrawn))) == {True}
+
+    def refused() -> None:
+        with pytest.raises(NotFound):
+            reports()
+
+    after = _statements(receiver, refused)
+    assert len(after) == len(before)
+    assert not [sql for sql in before + after if "share_" in sql]
+
+    again = dataclasses.replace(request, out=str(sender.out / "q.flpkg"))
+    kit.send(sender, again)
+    open_package(receiver.db, Path(again.out), kit.passphrase, receiver.evidence, bo)
+    with receiver.db.session() as session:
+        assert set(session.scalars(select(Report.withdrawn))) == {False}
+    assert reports() == ["KH-NPA/r1", "KH-NPA/r2"]

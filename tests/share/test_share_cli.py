@@ -155,17 +155,41 @@ def test_bad_passphrase_is_one_line(tmp_path: Path) -> None:
 
 
 def test_registering_an_officer_needs_the_passphrase_and_is_audited(tmp_path: Path) -> None:
+    """Signed in, not a typed name: the audit log names the account that registered."""
     db = str(tmp_path / "a.db")
     ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", db)
-    result = CliRunner().invoke(
+    ok("user", "add", "root_admin", "--agency", "KH-NPA", "--role", "admin", "--db", db)
+    registering = ["agency", "officer", " Sam", "--role", "supervisor", "--db", db]
+    anonymous = CliRunner().invoke(app, registering, env={"FRAUDLINK_PASSPHRASE": PASS})
+    assert anonymous.exit_code == 1 and "give --user NAME" in str(anonymous.exception)
+    typed = run(*registering, "--by", "root_admin")
+    assert typed.exit_code == 2 and "No such option: --by" in typed.output
+    guessed = CliRunner().invoke(
         app,
-        ["agency", "officer", "mallory", "--role", "supervisor", "--db", db],
-        env={"FRAUDLINK_PASSPHRASE": "a guess at it", "FRAUDLINK_USER": "mallory"},
+        [*registering, "--user", "root_admin"],
+        env=ENV | {"FRAUDLINK_PASSPHRASE": "a guess at it"},
     )
-    assert result.exit_code != 0 and "does not unlock" in str(result.exception)
-    assert "sam is a supervisor" in ok(
-        "agency", "officer", " Sam", "--role", "supervisor", "--db", db
-    )
-    [entry] = [json.loads(line) for line in ok("audit", "log", "--db", db, "--json").splitlines()]
-    assert (entry["action"], entry["record_id"], entry["user"]) == ("create", "sam", "alice")
+    assert guessed.exit_code != 0 and "does not unlock" in str(guessed.exception)
+    assert "sam is a supervisor" in ok(*registering, "--user", "root_admin")
+    entries = [json.loads(line) for line in ok("audit", "log", "--db", db, "--json").splitlines()]
+    [entry] = [e for e in entries if e["record_type"] == "share_officer"]
+    assert (entry["action"], entry["record_id"], entry["user"]) == ("create", "sam", "root_admin")
     assert entry["detail"] == {"role": "supervisor", "previous_role": None}
+
+
+def test_rotating_and_revoking_keys_are_signed_in(tmp_path: Path) -> None:
+    """``agency rotate`` and ``agency revoke`` act as the signed-in account, which the log names."""
+    kh, cn = str(tmp_path / "kh.db"), str(tmp_path / "cn.db")
+    ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", kh)
+    ok("agency", "init", "CN-MPS", "--country", "CN", "--name", "CN", "--db", cn)
+    ok("agency", "export-card", str(tmp_path / "cn.json"), "--db", cn)
+    ok("agency", "add", str(tmp_path / "cn.json"), "--db", kh)
+    ok("user", "add", "keeper", "--agency", "KH-NPA", "--role", "admin", "--db", kh)
+    for typed in (("rotate",), ("revoke", "CN-MPS", "--reason", "stolen")):
+        refused = run("agency", *typed, "--by", "keeper", "--db", kh)
+        assert refused.exit_code == 2 and "No such option: --by" in refused.output
+    ok("agency", "rotate", "--user", "keeper", "--db", kh)
+    ok("agency", "revoke", "CN-MPS", "--reason", "stolen", "--user", "keeper", "--db", kh)
+    entries = [json.loads(line) for line in ok("audit", "log", "--db", kh, "--json").splitlines()]
+    done = {e["detail"]["event"]: e["user"] for e in entries if e["record_type"] == "agency_key"}
+    assert (done["rotate"], done["revoke"]) == ("keeper", "keeper")

@@ -10,11 +10,12 @@ never decide on their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fraudlink.access.principal import Principal
@@ -77,6 +78,40 @@ def withdrawn(record_type: str = "report") -> Any:
         )
 
     return carried("retracted").except_(carried("active"))
+
+
+def _carried(state: str) -> Any:
+    """Whether an inbound package carried the report in ``state`` (the rule of ``withdrawn``,
+    asked of one report: an index probe on ``share_record``)."""
+    return (
+        select(ShareRecord.id)
+        .join(SharePackage, SharePackage.id == ShareRecord.package_id)
+        .where(
+            ShareRecord.table_name == "report",
+            ShareRecord.record_id == Report.id,
+            ShareRecord.state == state,
+            SharePackage.direction == "inbound",
+            Report.agency_id != SharePackage.recipient_id,
+        )
+        .exists()
+    )
+
+
+def settle_withdrawn(session: Session, report_ids: Iterable[int]) -> None:
+    """Keep ``report.withdrawn`` equal to ``withdrawn("report")`` for these reports.
+
+    Called wherever a package's records change state (an import, a retraction, a
+    correction), so a look-up reads a flag on the report instead of asking the share
+    tables on every call.
+    """
+    ids = sorted(set(report_ids))
+    for start in range(0, len(ids), 500):
+        session.execute(
+            update(Report)
+            .where(Report.id.in_(ids[start : start + 500]))
+            .values(withdrawn=and_(_carried("retracted"), ~_carried("active")))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def released_to(principal: Principal, record_type: str) -> Any:

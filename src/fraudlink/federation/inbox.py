@@ -35,6 +35,7 @@ from fraudlink.share.archive import Limits, open_zip, read_manifest, verify_file
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.keys import LocalKeys, SigningKey, signing_keys
 from fraudlink.share.manifest import Manifest
+from fraudlink.share.prefix import by_prefix
 from fraudlink.share.receive import Received, open_package
 from fraudlink.share.tables import SharePackage
 from fraudlink.store import Database
@@ -286,10 +287,8 @@ def open_from_inbox(
     ``units``: the agencies the opener acts for (API); another agency's package is not found.
     """
     with database.session() as session:
-        row = session.scalar(select(FedInbox).where(FedInbox.package_id == package_id))
-        if row is None or (units is not None and row.recipient_id not in units):
-            raise NotFound(f"No package {package_id} in the inbox; `fraudlink partner inbox`.")
-        path, waiting = Path(row.path), row.state == "waiting"
+        row = _inbox_row(session, package_id, units)
+        package_id, path, waiting = row.package_id, Path(row.path), row.state == "waiting"
         opener = _opener(session, user, row.recipient_id)
     if not waiting:
         raise InputError(f"Package {package_id} is '{row.state}' in the inbox, not waiting.")
@@ -302,6 +301,16 @@ def open_from_inbox(
         raise
     _settle(database, keys, package_id, "opened", user, None)
     return received
+
+
+def _inbox_row(session: Session, package_id: str, units: list[int] | None) -> FedInbox:
+    """The inbox row ``package_id`` names, whole or by a unique beginning as everywhere a
+    package is named; another agency's package is not found."""
+    query = select(FedInbox)
+    if units is not None:
+        query = query.where(FedInbox.recipient_id.in_(units))
+    missing = f"No package {package_id!r} in the inbox; `fraudlink partner inbox` lists them."
+    return by_prefix(session, query, FedInbox.package_id, package_id, missing)
 
 
 def _settle(

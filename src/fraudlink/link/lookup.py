@@ -17,7 +17,6 @@ from decimal import Decimal
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
-from fraudlink.access.scope import withdrawn
 from fraudlink.errors import InputError, NotFound
 from fraudlink.extract import Context, known_kinds, normalise
 from fraudlink.link.flow.accounts import ACCOUNT_KINDS
@@ -170,7 +169,7 @@ def _reports(
         .join(ReportIdentifier, ReportIdentifier.report_id == Report.id)
         .outerjoin(LinkReport, LinkReport.report_id == Report.id)
         .where(ReportIdentifier.identifier_id == identifier_id)
-        .where(Report.id.not_in(withdrawn("report")))
+        .where(Report.withdrawn.is_(False))
         .distinct()
         .order_by(Report.reported_at)
     )

@@ -52,6 +52,7 @@ class Context:
     row: SharePackage | None = None
     counts: Counter[str] = field(default_factory=Counter)
     withdrawn: Counter[str] = field(default_factory=Counter)  # records a follow-up marked
+    reports: set[int] = field(default_factory=set)  # reports whose share records changed
     targets: dict[str, Path] = field(default_factory=dict)  # evidence sha256 -> where it goes
 
     @property
@@ -70,9 +71,22 @@ class Context:
         assert self.row is not None
         self.session.add(ShareRecord(package_id=self.row.id, table_name=table, record_id=record_id))
         self.counts[table] += 1
+        if table == "report":
+            self.reports.add(record_id)
 
 
 def import_content(ctx: Context, body: dict[str, Any]) -> dict[str, int]:
+    """Import the package's records; then settle the withdrawn flag of every report whose
+    share records changed (a retraction withdraws, a package carrying it again restores)."""
+    from fraudlink.access.scope import settle_withdrawn
+
+    counts = _import_content(ctx, body)
+    ctx.session.flush()
+    settle_withdrawn(ctx.session, ctx.reports)
+    return counts
+
+
+def _import_content(ctx: Context, body: dict[str, Any]) -> dict[str, int]:
     ctx.row = _package_row(ctx)
     subject = body.get("subject")
     ctx.row.request = {
@@ -158,6 +172,8 @@ def _mark_original(ctx: Context, original: SharePackage, state: str) -> None:
     for record in records:
         record.state = state
         ctx.withdrawn[record.table_name] += 1
+        if record.table_name == "report":
+            ctx.reports.add(record.record_id)
         if record.table_name == "entity":
             entity = ctx.session.get(Entity, record.record_id)
             if entity is not None:

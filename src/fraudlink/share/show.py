@@ -17,9 +17,9 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from fraudlink.access.principal import Principal
-from fraudlink.errors import InputError, NotFound
 from fraudlink.share.errors import PackageBlocked
 from fraudlink.share.markings import HANDLING_CODES
+from fraudlink.share.prefix import by_prefix
 from fraudlink.share.tables import EvidenceItem, SharePackage, ShareRecord
 from fraudlink.store import Database
 from fraudlink.store.schema import Agency, Case, CaseSubject, Entity, MoneyRecord, Report
@@ -109,35 +109,15 @@ def _find(session: Session, package_id: str, by: Principal | None = None) -> Sha
     )
 
 
-#: the shortest beginning of a package id taken for the whole (``package list`` shows them)
-SHORTEST_PREFIX = 6
-_CANDIDATES = 10
-
-
 def find_package(
     session: Session, package_id: str, *where: ColumnElement[bool], what: str = "package"
 ) -> SharePackage:
-    """The package ``package_id`` names, whole or by an unambiguous beginning of at least
-    ``SHORTEST_PREFIX`` characters, among those ``where`` admits."""
-    query = select(SharePackage).where(*where)
-    exact = session.scalars(query.where(SharePackage.package_id == package_id)).first()
-    if exact is not None:
-        return exact
-    rows: list[SharePackage] = []
-    if len(package_id) >= SHORTEST_PREFIX:
-        starting = query.where(SharePackage.package_id.startswith(package_id, autoescape=True))
-        rows = list(
-            session.scalars(starting.order_by(SharePackage.package_id).limit(_CANDIDATES + 1))
-        )
-    if not rows:
-        raise NotFound(f"No {what} {package_id!r}; `fraudlink package list` shows them.")
-    if len({row.package_id for row in rows}) > 1:
-        shown = ", ".join(dict.fromkeys(row.package_id for row in rows[:_CANDIDATES]))
-        more = " and more" if len(rows) > _CANDIDATES else ""
-        raise InputError(
-            f"{package_id!r} begins several package ids ({shown}{more}); give more of it."
-        )
-    return rows[0]
+    """The package ``package_id`` names, whole or by an unambiguous beginning, among those
+    ``where`` admits."""
+    missing = f"No {what} {package_id!r}; `fraudlink package list` shows them."
+    return by_prefix(
+        session, select(SharePackage).where(*where), SharePackage.package_id, package_id, missing
+    )
 
 
 def _markings(row: SharePackage) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -103,6 +104,7 @@ class ShareRecord(Base):
     __tablename__ = "share_record"
     __table_args__ = (
         CheckConstraint("state IN ('active', 'retracted', 'superseded')", name="state"),
+        Index("ix_share_record_table_record", "table_name", "record_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)

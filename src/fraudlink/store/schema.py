@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -94,6 +95,9 @@ class Report(Base):
     source: Mapped[str | None] = mapped_column(String(1024))
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=func.now())
+    #: only packages since retracted brought it here (``access.scope.settle_withdrawn`` keeps
+    #: it): look-ups skip it without asking the share tables
+    withdrawn: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ReportRevision(Base):

@@ -22,6 +22,7 @@ from fraudlink.cli.common import (
     settings,
     styled,
 )
+from fraudlink.cli.signin import UserOption, signed_in
 
 agency_app = typer.Typer(help="The local agency's keys and partner agencies' key cards.")
 
@@ -125,15 +126,17 @@ def officer(
     ctx: typer.Context,
     username: str,
     role: Annotated[OfficerRole, typer.Option("--role")] = OfficerRole.liaison,
-    by: Annotated[str | None, typer.Option("--by", help="Who registers (audited).")] = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Register a person who creates (liaison) or approves (supervisor); needs the passphrase."""
-    from fraudlink.audit import current_user
+    """Register a person who creates (liaison) or approves (supervisor); needs the passphrase
+    and is audited in the signed-in user's name."""
     from fraudlink.share import add_officer
 
-    officer = add_officer(database(ctx, db), username, role.value, passphrase(), current_user(by))
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    officer = add_officer(store, username, role.value, passphrase(), by)
     say(json_, {"username": officer.username, "role": officer.role},
         f"{officer.username} is a {officer.role}")  # fmt: skip
 
@@ -177,7 +180,7 @@ def rotate(
         str | None,
         typer.Option("--revoke", metavar="REASON", help="The old key is compromised: revoke it."),
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who rotates (audited).")] = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -186,13 +189,14 @@ def rotate(
     The old key endorses the new card unless --revoke says it was compromised; what
     it signed stays verifiable, packages sent to it still open.
     """
-    from fraudlink.audit import current_user
     from fraudlink.share import show_fingerprint as show
     from fraudlink.share.rotation import rotate as run
 
+    store = database(ctx, db)
+    by = signed_in(store, user).username
     secret = passphrase()
-    with database(ctx, db).session() as session:
-        key = run(session, secret, current_user(by), settings(ctx).agency, revoke)
+    with store.session() as session:
+        key = run(session, secret, by, settings(ctx).agency, revoke)
         fingerprint = key.fingerprint
     text = f"new keys; fingerprint {show(fingerprint)}; send partners `agency export-card`"
     say(json_, {"fingerprint": fingerprint, "revoked_old": revoke is not None}, text)
@@ -210,20 +214,20 @@ def revoke(
     fingerprint: Annotated[
         str | None, typer.Option("--fingerprint", help="Which key (default: the current one).")
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who revokes (audited).")] = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Stop trusting a partner's key, e.g. once they report it stolen; needs the passphrase."""
-    from fraudlink.audit import current_user
     from fraudlink.share import show_fingerprint as show
     from fraudlink.share.rotation import revoke as run
 
+    store = database(ctx, db)
+    by = signed_in(store, user).username
     secret = passphrase()
     when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
-    with database(ctx, db).session() as session:
-        key = run(session, secret, current_user(by), code, reason, when, fingerprint,
-                  settings(ctx).agency)  # fmt: skip
+    with store.session() as session:
+        key = run(session, secret, by, code, reason, when, fingerprint, settings(ctx).agency)
         shown, at = key.fingerprint, key.revoked_at
     assert at is not None
     say(json_, {"code": code, "fingerprint": shown, "revoked_at": at.isoformat()},

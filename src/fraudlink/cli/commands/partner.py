@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from fraudlink.cli.commands.agency import passphrase
+from fraudlink.cli.commands.package import PackageId
 from fraudlink.cli.common import (
     DbOption,
     JsonOption,
@@ -178,7 +179,7 @@ def inbox(ctx: typer.Context, db: DbOption = None, json_: JsonOption = False) ->
 @partner_app.command("open")
 def open_command(
     ctx: typer.Context,
-    package_id: Annotated[str, typer.Argument(help="The package's id (`partner inbox`).")],
+    package_id: PackageId,
     evidence_dir: Annotated[Path | None, typer.Option("--evidence-dir")] = None,
     user: UserOption = None,
     db: DbOption = None,

@@ -8,6 +8,7 @@ import typer
 
 from fraudlink.cli.choices import Engine, Judgement
 from fraudlink.cli.common import DbOption, JsonOption, busy, console, database, print_jsonl
+from fraudlink.cli.signin import UserOption, signed_in
 
 persons_app = typer.Typer(
     help="Link person records between agencies (Splink) and record human judgements.",
@@ -47,15 +48,18 @@ def judge_command(
     a: Annotated[str, typer.Argument(help="Entity id or key (AGENCY/REPORT/NAME).")],
     b: Annotated[str, typer.Argument(help="Entity id or key of the other record.")],
     judgement: Annotated[Judgement, typer.Argument(help="The decision.")],
-    by: Annotated[str, typer.Option("--by", help="Who decides (kept with the judgement).")],
     reason: Annotated[str | None, typer.Option("--reason", help="Why.")] = None,
+    user: UserOption = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Record that two records are (not) the same person; re-runs of resolve respect it."""
+    """Record that two records are (not) the same person, in the signed-in user's name;
+    re-runs of resolve respect it."""
     from fraudlink.link.persons import judge
 
-    decision = judge(database(ctx, db), a, b, judgement.value, by, reason)
+    store = database(ctx, db)
+    by = signed_in(store, user).username
+    decision = judge(store, a, b, judgement.value, by, reason)
     if json_:
         print_jsonl([decision.as_json()])
     else:

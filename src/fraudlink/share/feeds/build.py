@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import uuid
 from collections import defaultdict
@@ -34,6 +33,7 @@ from fraudlink.share.export.stix_types import (
     fraudlink_identity,
     tlp_marking,
 )
+from fraudlink.share.feeds.wire import stix_time
 
 ORG_NAMESPACE = uuid.UUID("3d0f6a52-8f0e-4bb4-a1a7-1f6a3c2d9e40")
 #: the SCO properties an indicator's pattern compares, per SCO type (in this order)
@@ -54,12 +54,6 @@ class Built:
 
     collections: dict[str, list[dict[str, Any]]]
     misp: dict[str, Any]
-
-
-def stix_time(moment: dt.datetime) -> str:
-    """STIX and TAXII timestamps: UTC, millisecond precision, a Z (naive ones are UTC)."""
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def without_people(data: ExportData, agencies: Iterable[str]) -> ExportData:
@@ -203,11 +197,3 @@ def revoked(body: dict[str, Any], when: dt.datetime) -> dict[str, Any]:
     """The next version of an SDO, revoked: how STIX tells a consumer to stop using it."""
     later = max(when, dt.datetime.fromisoformat(body["modified"]) + dt.timedelta(milliseconds=1))
     return body | {"revoked": True, "modified": stix_time(later)}
-
-
-def attribute_hashes(event: dict[str, Any]) -> list[str]:
-    """MD5 of each distinct attribute value, as MISP's ``hashes.csv`` lists them."""
-    values = [a["value"] for a in event["Event"]["Attribute"]]
-    values += [a["value"] for o in event["Event"]["Object"] for a in o["Attribute"]]
-    digests = (hashlib.md5(v.encode(), usedforsecurity=False).hexdigest() for v in values)
-    return list(dict.fromkeys(digests))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from fraudlink.errors import InputError, NotFound
 from fraudlink.share.feeds.tables import COLLECTIONS, FeedObject, FeedRelease
+from fraudlink.share.feeds.wire import attribute_hashes, stix_time
 
 MANIFEST_KEYS = ("Orgc", "Tag", "info", "date", "analysis", "threat_level_id", "timestamp")
 NUMBERS = ("analysis", "threat_level_id", "timestamp")  # numbers in a manifest, text in an event
@@ -73,8 +74,6 @@ def _standing(partner_id: int, collection: str) -> ColumnElement[bool]:
 
 
 def _row(found: FeedObject) -> Row:
-    from fraudlink.share.feeds.build import stix_time  # loads STIX only when a feed is read
-
     return Row(found.stix_id, found.version, stix_time(found.added_at), found.body)
 
 
@@ -140,8 +139,6 @@ def event(session: Session, partner_id: int, event_uuid: str) -> dict[str, Any]:
 
 def hashes(session: Session, partner_id: int) -> str:
     """MISP's ``hashes.csv``: md5 of each attribute value, then its event uuid, a line each."""
-    from fraudlink.share.feeds.build import attribute_hashes
-
     lines = [
         f"{digest},{release.event_uuid}\n"
         for release in _releases(session, partner_id)
