@@ -157,6 +157,42 @@ def test_wages_are_read_in_every_script_and_currency(
     assert written == written.strip() and written in text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value", "currency"),
+    [("月薪约一万港元", "zh", "10000", "HKD"), ("月薪两万", "zh", "20000", "CNY"),
+     ("salaries above one lakh rupees", "en", "100000", "INR")],
+)  # fmt: skip
+def test_a_number_written_as_a_word_is_pay_before_a_multiplier(
+    text: str, language: str, value: str, currency: str
+) -> None:
+    assert [(amount, unit) for _, amount, unit in _wages(text, language)] == [
+        (Decimal(value), currency)
+    ]
+
+
+def test_a_number_word_alone_is_no_pay() -> None:
+    assert _wages("one job, two shifts", "en") == []
+    assert _wages("一天", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [("High-paying IT jobs", "high_pay_promise"), ("Data-entry operator", "lure_role"),
+     ("high salaries", "high_pay_promise"), ("customer service representatives", "lure_role")],
+)  # fmt: skip
+def test_phrases_match_hyphenated_and_plural(text: str, signal: str) -> None:
+    assert signal in {r.signal for r in assess(text).reasons}
+
+
+def test_pay_far_above_home_counts_when_the_employer_pays_the_travel() -> None:
+    """A wage is bait when the worker is taken away at the employer's cost, whatever the role."""
+    result = assess("Dijanjikan gaji 1.500 dolar AS, akomodasi dan tiket pesawat.", language="id")
+    assert {"pay_far_above", "kept_high_pay"} <= {r.signal for r in result.reasons}
+    assert result.level != "low"
+    modest = assess("Gaji 300 dolar AS, akomodasi dan tiket pesawat.", language="id")
+    assert "pay_far_above" not in {r.signal for r in modest.reasons}
+
+
 def test_a_bare_number_is_pay_only_after_a_word_for_pay() -> None:
     assert _wages("2025 年 3 月", "zh") == []
     assert _wages("Room 1500, building 7", "en") == []
