@@ -24,13 +24,15 @@ FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: adverts.jsonl: the set the rules were written against; heldout.jsonl: gathered later and
 #: since read for misses; heldout2.jsonl: gathered with the second and third tuning batches,
 #: only measured; heldout3.jsonl: measured once, then read for misses by the next round;
-#: heldout4.jsonl: gathered before that round changed any rule, only measured (see SOURCES.md)
+#: heldout4.jsonl: gathered before that round changed any rule, only measured; heldout5.jsonl:
+#: gathered after that round was committed, measured once (see SOURCES.md)
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
     "held-out-2": FOLDER / "heldout2.jsonl",
     "held-out-3": FOLDER / "heldout3.jsonl",
     "held-out-4": FOLDER / "heldout4.jsonl",
+    "held-out-5": FOLDER / "heldout5.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
 READ_FOR_MISSES = {"tuning", "held-out", "held-out-3"}
