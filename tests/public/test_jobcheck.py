@@ -170,6 +170,28 @@ def test_a_number_written_as_a_word_is_pay_before_a_multiplier(
     ]
 
 
+def test_a_vague_amount_is_read_at_its_least() -> None:
+    found = [(amount, unit) for _, amount, unit in _wages("gaji puluhan juta", "id")]
+    assert found == [(Decimal(20_000_000), "IDR")]
+
+
+def test_hyphens_join_words_in_scripts_written_without_spaces() -> None:
+    assert "lure_role" in {r.signal for r in assess("कॉल-सेंटर की नौकरी").reasons}
+
+
+def test_a_job_abroad_offered_only_through_a_messenger_weighs_more() -> None:
+    result = assess("A job in Thailand, message me on Telegram.")
+    assert "messenger_abroad" in {r.signal for r in result.reasons}
+    assert "messenger_abroad" not in {r.signal for r in assess("Message me on Telegram.").reasons}
+
+
+def test_a_work_visa_from_the_employer_lowers_the_risk() -> None:
+    plain = assess("Waiter in Dubai, visa provided, flight ticket paid.")
+    legal = assess("Waiter in Dubai, working visa provided, flight ticket paid.")
+    assert "legal_work_visa" in {r.signal for r in legal.reasons}
+    assert legal.score < plain.score
+
+
 def test_a_number_word_alone_is_no_pay() -> None:
     assert _wages("one job, two shifts", "en") == []
     assert _wages("一天", "zh") == []

@@ -27,6 +27,8 @@ _LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _SPACED = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7af]")
 #: between the words of a spaced phrase: spaces, or a hyphen ("high-paying", "data-entry")
 _SPACED_JOINER = r"(?:\s*[-\u2010\u2011]\s*|\s+)"
+#: scripts written without spaces: nothing, spaces, or a hyphen ("कॉल-सेंटर")
+_UNSPACED_JOINER = r"(?:\s*[-\u2010\u2011]\s*|\s*)"
 #: after a phrase ending in a Latin letter: its plural too ("high salaries" needs no own line)
 _PLURAL = r"(?:s|es)?"
 
@@ -176,7 +178,7 @@ def _atoms(phrase: str) -> list[str]:
     """
     written = phrase.lower().split()
     words = lower_keep_length(fold(phrase)).split()
-    joiner = _SPACED_JOINER if _SPACED.search(phrase) else r"\s*"
+    joiner = _SPACED_JOINER if _SPACED.search(phrase) else _UNSPACED_JOINER
     atoms = [f"(?<![{_LATIN}])"] if re.match(f"[{_LATIN}]", written[0]) else []
     for n, word in enumerate(words):
         if n:
