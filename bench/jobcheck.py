@@ -39,7 +39,7 @@ SETS = {
     "held-out-7": FOLDER / "heldout7.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
-READ_FOR_MISSES = {"tuning", "held-out", "held-out-3", "held-out-4", "held-out-5"}
+READ_FOR_MISSES = {"tuning", "held-out", "held-out-3", "held-out-4", "held-out-5", "held-out-6"}
 
 
 def _ratio(a: int, b: int) -> str:

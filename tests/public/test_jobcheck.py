@@ -192,6 +192,12 @@ def test_a_work_visa_from_the_employer_lowers_the_risk() -> None:
     assert legal.score < plain.score
 
 
+def test_a_job_abroad_without_a_written_contract_is_flagged() -> None:
+    result = assess("Work abroad, leave on a tourist visa, no contract.")
+    assert {"no_contract", "visa_misuse", "abroad_lure"} <= {r.signal for r in result.reasons}
+    assert result.level != "low"
+
+
 def test_a_number_word_alone_is_no_pay() -> None:
     assert _wages("one job, two shifts", "en") == []
     assert _wages("一天", "zh") == []
