@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from fraudlink.public.facts import FactTable, Gathered, ReportFacts
 from fraudlink.public.index import OFFICIAL, WEB_SCHEMES, Entry, key_form, write_index
@@ -119,27 +119,33 @@ def _facts(database: Database) -> FactTable:
 
 
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
-    """Every (kind, value, report) mention, in (kind, value) order: the database sorts.
+    """Every (kind, value, report) mention, grouped so that one public key's arrive together.
 
-    Reports that only retracted packages brought count for nothing.
+    Links come last, ordered by their value with the web schemes replaced out (so
+    ``http://x/p`` and ``https://x/p`` meet); every other kind comes in (kind, value)
+    order, which the identifier index gives without a sort. Reports that only
+    retracted packages brought count for nothing.
     """
     from fraudlink.access.scope import withdrawn as retracted
 
     unschemed: Any = Identifier.value
     for scheme in WEB_SCHEMES:
         unschemed = func.replace(unschemed, scheme, "")
-    sort_key = case((Identifier.kind == "url", unschemed), else_=Identifier.value)
-    stmt = (
+    base = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
-        .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
+        .where(Identifier.valid.is_(True))
         .where(ReportIdentifier.report_id.not_in(retracted("report")))
-        .order_by(Identifier.kind, sort_key)
         .execution_options(yield_per=20000)
     )
-    with database.session() as session:
-        for row in session.execute(stmt):
-            yield row.kind, row.value, row.report_id
+    others = [kind for kind in PUBLISHED_KINDS if kind != "url"]
+    for stmt in (
+        base.where(Identifier.kind.in_(others)).order_by(Identifier.kind, Identifier.value),
+        base.where(Identifier.kind == "url").order_by(unschemed),
+    ):
+        with database.session() as session:
+            for row in session.execute(stmt):
+                yield row.kind, row.value, row.report_id
 
 
 def tallies(database: Database) -> Iterator[tuple[tuple[str, str], Gathered]]:
