@@ -27,7 +27,8 @@ FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: heldout4.jsonl: gathered before that round changed any rule, only measured; heldout5.jsonl:
 #: gathered after that round was committed, measured once; both read for misses by the fifth
 #: round; heldout6.jsonl: gathered before the fifth round, only measured; heldout7.jsonl:
-#: gathered after the fifth round was committed, only measured (see SOURCES.md)
+#: gathered after the fifth round was committed, only measured; heldout8.jsonl: gathered after
+#: the sixth (last) round, measured once (see SOURCES.md)
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
@@ -37,6 +38,7 @@ SETS = {
     "held-out-5": FOLDER / "heldout5.jsonl",
     "held-out-6": FOLDER / "heldout6.jsonl",
     "held-out-7": FOLDER / "heldout7.jsonl",
+    "held-out-8": FOLDER / "heldout8.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
 READ_FOR_MISSES = {"tuning", "held-out", "held-out-3", "held-out-4", "held-out-5", "held-out-6"}
