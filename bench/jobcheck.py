@@ -23,15 +23,25 @@ WIDTHS = (4, 10, 8, 4, 4, 4, 4)
 FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: adverts.jsonl: the set the rules were written against; heldout.jsonl: gathered later and
 #: since read for misses; heldout2.jsonl: gathered with the second and third tuning batches,
-#: only measured; heldout3.jsonl: gathered last, measured once at the end (see SOURCES.md)
+#: only measured; heldout3.jsonl: measured once, then read for misses by the next round;
+#: heldout4.jsonl: gathered before that round changed any rule, only measured; heldout5.jsonl:
+#: gathered after that round was committed, measured once; both read for misses by the fifth
+#: round; heldout6.jsonl: gathered before the fifth round, only measured; heldout7.jsonl:
+#: gathered after the fifth round was committed, only measured; heldout8.jsonl: gathered after
+#: the sixth (last) round, measured once (see SOURCES.md)
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
     "held-out-2": FOLDER / "heldout2.jsonl",
     "held-out-3": FOLDER / "heldout3.jsonl",
+    "held-out-4": FOLDER / "heldout4.jsonl",
+    "held-out-5": FOLDER / "heldout5.jsonl",
+    "held-out-6": FOLDER / "heldout6.jsonl",
+    "held-out-7": FOLDER / "heldout7.jsonl",
+    "held-out-8": FOLDER / "heldout8.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
-READ_FOR_MISSES = {"tuning", "held-out"}
+READ_FOR_MISSES = {"tuning", "held-out", "held-out-3", "held-out-4", "held-out-5", "held-out-6"}
 
 
 def _ratio(a: int, b: int) -> str:

@@ -213,3 +213,22 @@ def test_an_account_withdrawn_with_its_bank_leaves_another_banks_account(tmp_pat
     assert public.get("/v1/check", params=icbc).json() == {"reported": False}
     aba = public.get("/v1/check", params={"kind": "account", "value": f"ABA {ACCOUNT_DIGITS}"})
     assert aba.json()["reported"] is True
+
+
+def test_a_link_disputed_without_its_scheme_is_found_and_withdrawn(tmp_path: Path) -> None:
+    """The public types the page bare; the agency's reports wrote it with https."""
+    from .conftest import report
+
+    page = "https://shop-vip.example.com/pay"
+    rows = [report(n, victim, [("url", page)], narrative=f"story {n}")
+            for n, victim in enumerate(["Sok Dara", "Chan Vanna", "Chan Vanna"])]  # fmt: skip
+    index, spool = _agency(tmp_path, rows)
+    public = make_client(index, tmp_path)
+    typed = [{"kind": "url", "value": v} for v in ("shop-vip.example.com/pay", page)]
+    assert [public.get("/v1/check", params=p).json()["reported"] for p in typed] == [True, True]
+
+    filed = public.post("/v1/disputes", json={"kind": "url", "value": "shop-vip.example.com/pay"})
+    assert filed.status_code == 201
+    values = _decide_as_liaison(tmp_path, spool, index, "withdraw")
+    assert len(values) == 1, "the agency whose reports name the page sees the dispute"
+    assert [public.get("/v1/check", params=p).json() for p in typed] == [{"reported": False}] * 2

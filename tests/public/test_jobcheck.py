@@ -157,6 +157,70 @@ def test_wages_are_read_in_every_script_and_currency(
     assert written == written.strip() and written in text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value", "currency"),
+    [("月薪约一万港元", "zh", "10000", "HKD"), ("月薪两万", "zh", "20000", "CNY"),
+     ("salaries above one lakh rupees", "en", "100000", "INR")],
+)  # fmt: skip
+def test_a_number_written_as_a_word_is_pay_before_a_multiplier(
+    text: str, language: str, value: str, currency: str
+) -> None:
+    assert [(amount, unit) for _, amount, unit in _wages(text, language)] == [
+        (Decimal(value), currency)
+    ]
+
+
+def test_a_vague_amount_is_read_at_its_least() -> None:
+    found = [(amount, unit) for _, amount, unit in _wages("gaji puluhan juta", "id")]
+    assert found == [(Decimal(20_000_000), "IDR")]
+
+
+def test_hyphens_join_words_in_scripts_written_without_spaces() -> None:
+    assert "lure_role" in {r.signal for r in assess("कॉल-सेंटर की नौकरी").reasons}
+
+
+def test_a_job_abroad_offered_only_through_a_messenger_weighs_more() -> None:
+    result = assess("A job in Thailand, message me on Telegram.")
+    assert "messenger_abroad" in {r.signal for r in result.reasons}
+    assert "messenger_abroad" not in {r.signal for r in assess("Message me on Telegram.").reasons}
+
+
+def test_a_work_visa_from_the_employer_lowers_the_risk() -> None:
+    plain = assess("Waiter in Dubai, visa provided, flight ticket paid.")
+    legal = assess("Waiter in Dubai, working visa provided, flight ticket paid.")
+    assert "legal_work_visa" in {r.signal for r in legal.reasons}
+    assert legal.score < plain.score
+
+
+def test_a_job_abroad_without_a_written_contract_is_flagged() -> None:
+    result = assess("Work abroad, leave on a tourist visa, no contract.")
+    assert {"no_contract", "visa_misuse", "abroad_lure"} <= {r.signal for r in result.reasons}
+    assert result.level != "low"
+
+
+def test_a_number_word_alone_is_no_pay() -> None:
+    assert _wages("one job, two shifts", "en") == []
+    assert _wages("一天", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [("High-paying IT jobs", "high_pay_promise"), ("Data-entry operator", "lure_role"),
+     ("high salaries", "high_pay_promise"), ("customer service representatives", "lure_role")],
+)  # fmt: skip
+def test_phrases_match_hyphenated_and_plural(text: str, signal: str) -> None:
+    assert signal in {r.signal for r in assess(text).reasons}
+
+
+def test_pay_far_above_home_counts_when_the_employer_pays_the_travel() -> None:
+    """A wage is bait when the worker is taken away at the employer's cost, whatever the role."""
+    result = assess("Dijanjikan gaji 1.500 dolar AS, akomodasi dan tiket pesawat.", language="id")
+    assert {"pay_far_above", "kept_high_pay"} <= {r.signal for r in result.reasons}
+    assert result.level != "low"
+    modest = assess("Gaji 300 dolar AS, akomodasi dan tiket pesawat.", language="id")
+    assert "pay_far_above" not in {r.signal for r in modest.reasons}
+
+
 def test_a_bare_number_is_pay_only_after_a_word_for_pay() -> None:
     assert _wages("2025 年 3 月", "zh") == []
     assert _wages("Room 1500, building 7", "en") == []

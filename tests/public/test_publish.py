@@ -6,6 +6,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from fraudlink.public.check import check
 from fraudlink.public.facts import FactTable, ReportFacts
 from fraudlink.public.publish import Thresholds, aggregate, publish
@@ -103,3 +106,49 @@ def test_aggregation_grows_linearly_and_keeps_one_identifier_at_a_time(
 
     assert work(30) == 10
     assert cpu_growth(work, 3000) < 8
+
+
+def test_a_link_typed_without_its_scheme_finds_the_reported_https_page(
+    published: Publish,
+) -> None:
+    page = ("url", "https://shop-vip.example.com/pay?id=7")
+    index = published([report(n, v, [page]) for n, v in enumerate(["Sok Dara", "Chan Vanna"] * 2)])
+    for typed in ("shop-vip.example.com/pay?id=7", "http://shop-vip.example.com/pay?id=7",
+                  "hxxps://shop-vip[.]example[.]com/pay?id=7"):  # fmt: skip
+        assert check(index, "url", typed).answer["reported"] is True, typed
+    assert check(index, "url", "shop-vip.example.com/other").answer == {"reported": False}
+
+
+def test_reports_of_a_page_over_http_and_https_count_together(published: Publish) -> None:
+    rows = [report(1, "Sok Dara", [("url", "http://shop-vip.example.com/pay")]),
+            report(2, "Chan Vanna", [("url", "https://shop-vip.example.com/pay")]),
+            report(3, "Lim Sokha", [("url", "shop-vip.example.com/pay")])]  # fmt: skip
+    answer = check(published(rows), "url", "https://shop-vip.example.com/pay").answer
+    assert (answer["reported"], answer["reports"], answer["victims"]) == (True, 3, 3)
+
+
+_SCHEMES = st.sampled_from(["http://", "https://", "ftp://"])
+_PARTS = st.sampled_from(["a.com", "a.com/p", "a.com/p?u=https://b.com", "a.com/p?u=b.com",
+                          "b.com/https://x", "b.com/x"])  # fmt: skip
+
+
+@given(st.lists(st.tuples(_SCHEMES, _PARTS), min_size=1, max_size=30))
+def test_links_are_gathered_once_per_page_whatever_the_scheme(
+    links: list[tuple[str, str]],
+) -> None:
+    """Fed in the database's order, every page (scheme aside) gets one tally of all its reports."""
+    from fraudlink.public.index import key_form
+    from fraudlink.public.publish import sort_form
+
+    facts = FactTable(len(links))
+    for n in range(len(links)):
+        facts.put(n, ReportFacts(story=n, victim=n, day="2025-06-01", country="KH",
+                                 scam_type="investment"))  # fmt: skip
+    mentions = sorted((("url", s + p, n) for n, (s, p) in enumerate(links)),
+                      key=lambda m: (m[0], sort_form(m[0], m[1])))  # fmt: skip
+    tallies = [(key_form(*key), tally.stories) for key, tally in aggregate(facts, mentions)]
+    expected: dict[str, int] = {}
+    for scheme, part in links:
+        page = key_form("url", scheme + part)
+        expected[page] = expected.get(page, 0) + 1
+    assert sorted(tallies) == sorted(expected.items())

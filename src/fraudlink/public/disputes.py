@@ -180,10 +180,14 @@ def _mentioned(session: Session, principal: Principal, kind: str, value: str,
     from sqlalchemy import or_, select
 
     from fraudlink.access.scope import visible
+    from fraudlink.public.index import WEB_SCHEMES, key_form
     from fraudlink.public.publish import account_forms, twins
     from fraudlink.store.schema import Identifier, Report, ReportIdentifier
 
     forms = [Identifier.value == value]
+    if kind == "url":  # published without its scheme: a report of either form put it there
+        bare = key_form(kind, value)
+        forms.append(Identifier.value.in_([scheme + bare for scheme in WEB_SCHEMES]))
     if kind == "bank_account":
         digits, bank = account_forms(value)
         if bank is None:  # the digits alone match the account written with any bank

@@ -50,9 +50,27 @@ class IndexUnavailable(InputError):
     """The index file is missing or is not a fraudlink public index."""
 
 
+#: the schemes a link is the same page under: ``http://x.com/pay`` and ``https://x.com/pay``
+WEB_SCHEMES = ("https://", "http://")
+
+
+def key_form(kind: str, value: str) -> str:
+    """The form an identifier is published and looked up under.
+
+    A link is keyed without its web scheme: ingest writes a link typed without one
+    (``x.com/pay``) as ``http://``, and victims copy the same page as ``http://`` or
+    ``https://``, so reports of either and a check of either meet on ``x.com/pay``.
+    """
+    if kind == "url":
+        for scheme in WEB_SCHEMES:
+            if value.startswith(scheme):
+                return value[len(scheme) :]
+    return value
+
+
 def entry_key(kind: str, value: str) -> bytes:
     """16 bytes of SHA-256 over kind and normal form: no prefix or wildcard can be searched."""
-    return hashlib.sha256(f"{kind}\x00{value}".encode()).digest()[:16]
+    return hashlib.sha256(f"{kind}\x00{key_form(kind, value)}".encode()).digest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

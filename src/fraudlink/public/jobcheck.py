@@ -23,10 +23,14 @@ if TYPE_CHECKING:
 
 MAX_TEXT = 20_000
 MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
-#: signals that make a high wage suspicious: the work asks for nothing
-_UNSKILLED = ("no_experience", "lure_role", "easy_money")
+#: signals that make a high wage suspicious: the work asks for nothing, or the advert itself
+#: boasts of its pay
+_UNSKILLED = ("no_experience", "lure_role", "easy_money", "high_pay_promise")
 #: signals that put the job in a scam-compound country, where the local wage is the yardstick
 _RISKY = ("compound_area", "risky_country")
+#: signals that take the worker away from home at the employer's cost: a wage far above the
+#: reader's own is then the bait, whatever the role
+_UPROOTED = ("travel_paid", "board_lodging", "transit_country", "work_abroad")
 #: signals that the work asks for real skills: then a high wage is no lure
 _SKILLED = ("qualification_required",)
 
@@ -101,7 +105,8 @@ def assess(
             hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
     risky = any(name in hits for name in _RISKY)
     unskilled = any(name in hits for name in _UNSKILLED)
-    if (risky or unskilled) and not any(name in hits for name in _SKILLED):
+    uprooted = any(name in hits for name in _UPROOTED)
+    if (risky or unskilled or uprooted) and not any(name in hits for name in _SKILLED):
         wage_country = country or rules.pay.language_country.get(context.language or "")
         usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
         high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language)

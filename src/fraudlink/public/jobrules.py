@@ -25,6 +25,12 @@ from fraudlink.extract.text import fold, lower_keep_length
 
 _LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _SPACED = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7af]")
+#: between the words of a spaced phrase: spaces, or a hyphen ("high-paying", "data-entry")
+_SPACED_JOINER = r"(?:\s*[-\u2010\u2011]\s*|\s+)"
+#: scripts written without spaces: nothing, spaces, or a hyphen ("कॉल-सेंटर")
+_UNSPACED_JOINER = r"(?:\s*[-\u2010\u2011]\s*|\s*)"
+#: after a phrase ending in a Latin letter: its plural too ("high salaries" needs no own line)
+_PLURAL = r"(?:s|es)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,8 @@ class PayRules:
     language_currency: dict[str, str] = field(default_factory=dict)
     #: a bare number below 100,000 after a pay word is in these units (Korean 월 300 = 300만 원)
     bare_unit: dict[str, Decimal] = field(default_factory=dict)
+    #: numbers written as words, read only before a multiplier (一万, 两万, one lakh)
+    number_words: dict[str, Decimal] = field(default_factory=dict)
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
     pay_word_pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
@@ -120,7 +128,10 @@ class PayRules:
         """
         found = []
         for match in self.pattern.finditer(lowered):
-            value = parse_number(match["num"])
+            spelled = match["word"]
+            if spelled and not match["mul"]:
+                continue  # "one" alone is no wage; "one lakh" is
+            value = self.number_words.get(spelled) if spelled else parse_number(match["num"])
             if value is None:
                 continue
             currency = self.currency_words.get((match["pre"] or match["post"] or "").strip())
@@ -167,13 +178,18 @@ def _atoms(phrase: str) -> list[str]:
     """
     written = phrase.lower().split()
     words = lower_keep_length(fold(phrase)).split()
-    joiner = r"\s+" if _SPACED.search(phrase) else r"\s*"
+    joiner = _SPACED_JOINER if _SPACED.search(phrase) else _UNSPACED_JOINER
     atoms = [f"(?<![{_LATIN}])"] if re.match(f"[{_LATIN}]", written[0]) else []
     for n, word in enumerate(words):
         if n:
             atoms.append(joiner)
         atoms.extend(re.escape(char) for char in word)
     if re.search(f"[{_LATIN}]$", written[-1]):
+        last = written[-1]
+        if re.search(r"[^aeiouy]y$", last):  # salary -> salaries
+            atoms[-1] = "(?:y|ies)"
+        elif re.search(r"[a-z]$", last) and not last.endswith("s"):
+            atoms.append(_PLURAL)
         atoms.append(f"(?![{_LATIN}])")
     return atoms
 
@@ -252,11 +268,14 @@ def _pay(data: dict[str, Any]) -> PayRules:
     }
     pay_words = {str(w).strip().lower(): str(c).upper() if c != "*" else "*"
                  for w, c in (data.get("pay_words") or {}).items()}  # fmt: skip
+    number_words = {str(w).strip().lower(): Decimal(str(v))
+                    for w, v in (data.get("number_words") or {}).items()}  # fmt: skip
     cur = _alternation(list(currency_words)) or r"(?!)"
     mul = _alternation(list(multipliers)) or r"(?!)"
+    spelled = _alternation(list(number_words)) or r"(?!)"
     pattern = re.compile(
-        rf"(?P<pre>(?:{cur}))?[ \u00a0]*(?P<num>{_NUMBER})[ \u00a0]*(?P<mul>(?:{mul}))?"
-        rf"[ \u00a0]*(?P<post>(?:{cur}))?"
+        rf"(?P<pre>(?:{cur}))?[ \u00a0]*(?P<num>{_NUMBER}|(?P<word>{spelled}))[ \u00a0]*"
+        rf"(?P<mul>(?:{mul}))?[ \u00a0]*(?P<post>(?:{cur}))?"
     )
     return PayRules(
         factor=float(data["factor"]),
@@ -275,6 +294,7 @@ def _pay(data: dict[str, Any]) -> PayRules:
             k: str(v).upper() for k, v in (data.get("language_currency") or {}).items()
         },
         bare_unit={k.upper(): Decimal(str(v)) for k, v in (data.get("bare_unit") or {}).items()},
+        number_words=number_words,
         pattern=pattern,
         pay_word_pattern=re.compile(_alternation(list(pay_words)) or r"(?!)"),
     )

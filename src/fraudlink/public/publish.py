@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from fraudlink.public.facts import FactTable, Gathered, ReportFacts
-from fraudlink.public.index import OFFICIAL, Entry, write_index
+from fraudlink.public.index import OFFICIAL, WEB_SCHEMES, Entry, key_form, write_index
 from fraudlink.public.tables import PublicWithdrawal
 from fraudlink.store import Database
 from fraudlink.store.schema import Identifier, Report, ReportIdentifier
@@ -119,23 +119,33 @@ def _facts(database: Database) -> FactTable:
 
 
 def _mentions(database: Database) -> Iterator[tuple[str, str, int]]:
-    """Every (kind, value, report) mention, in (kind, value) order: the database sorts.
+    """Every (kind, value, report) mention, grouped so that one public key's arrive together.
 
-    Reports that only retracted packages brought count for nothing.
+    Links come last, ordered by their value with the web schemes replaced out (so
+    ``http://x/p`` and ``https://x/p`` meet); every other kind comes in (kind, value)
+    order, which the identifier index gives without a sort. Reports that only
+    retracted packages brought count for nothing.
     """
     from fraudlink.access.scope import withdrawn as retracted
 
-    stmt = (
+    unschemed: Any = Identifier.value
+    for scheme in WEB_SCHEMES:
+        unschemed = func.replace(unschemed, scheme, "")
+    base = (
         select(Identifier.kind, Identifier.value, ReportIdentifier.report_id)
         .join(ReportIdentifier, ReportIdentifier.identifier_id == Identifier.id)
-        .where(Identifier.kind.in_(PUBLISHED_KINDS), Identifier.valid.is_(True))
+        .where(Identifier.valid.is_(True))
         .where(ReportIdentifier.report_id.not_in(retracted("report")))
-        .order_by(Identifier.kind, Identifier.value)
         .execution_options(yield_per=20000)
     )
-    with database.session() as session:
-        for row in session.execute(stmt):
-            yield row.kind, row.value, row.report_id
+    others = [kind for kind in PUBLISHED_KINDS if kind != "url"]
+    for stmt in (
+        base.where(Identifier.kind.in_(others)).order_by(Identifier.kind, Identifier.value),
+        base.where(Identifier.kind == "url").order_by(unschemed),
+    ):
+        with database.session() as session:
+            for row in session.execute(stmt):
+                yield row.kind, row.value, row.report_id
 
 
 def tallies(database: Database) -> Iterator[tuple[tuple[str, str], Gathered]]:
@@ -154,21 +164,42 @@ def aggregate(
     """
     accounts: dict[tuple[str, str], list[int]] = {}
     current: tuple[str, str] | None = None
-    ids: list[int] = []
+    #: within one sort key: public key form -> (the first value written so, its reports)
+    group: dict[str, tuple[str, list[int]]] = {}
     for kind, value, report_id in mentions:
         if kind == "bank_account":
             for key in public_keys(kind, value):
                 accounts.setdefault(key, []).append(report_id)
             continue
-        if (kind, value) != current:
-            if current is not None:
-                yield current, facts.gather(ids)
-            current, ids = (kind, value), []
-        ids.append(report_id)
-    if current is not None:
-        yield current, facts.gather(ids)
+        if (kind, sort_form(kind, value)) != current:
+            yield from _gathered(facts, current, group)
+            current, group = (kind, sort_form(kind, value)), {}
+        group.setdefault(key_form(kind, value), (value, []))[1].append(report_id)
+    yield from _gathered(facts, current, group)
     for key, found in accounts.items():
         yield key, facts.gather(found)
+
+
+def _gathered(
+    facts: FactTable, current: tuple[str, str] | None, group: dict[str, tuple[str, list[int]]]
+) -> Iterator[tuple[tuple[str, str], Gathered]]:
+    for value, ids in group.values():
+        assert current is not None
+        yield (current[0], value), facts.gather(ids)
+
+
+def sort_form(kind: str, value: str) -> str:
+    """What ``_mentions`` orders by: a link with every web scheme taken out.
+
+    The database does the same with ``replace``, so ``http://x/p`` and ``https://x/p``
+    (one public key) arrive together; values that only share this form are kept apart
+    by their public key while they stream by.
+    """
+    if kind != "url":
+        return value
+    for scheme in WEB_SCHEMES:
+        value = value.replace(scheme, "")
+    return value
 
 
 def official(database: Database) -> set[tuple[str, str]]:
@@ -219,7 +250,7 @@ class Withdrawn:
 def withdrawn(database: Database) -> Withdrawn:
     with database.session() as session:
         rows = list(session.execute(select(PublicWithdrawal.kind, PublicWithdrawal.value)))
-    keys = {(twin, value) for kind, value in rows for twin in twins(kind)}
+    keys = {(twin, key_form(kind, value)) for kind, value in rows for twin in twins(kind)}
     bare: set[str] = set()
     for kind, value in rows:
         if kind == "bank_account":
@@ -237,13 +268,15 @@ def publish(database: Database, out: Path, thresholds: Thresholds | None = None)
     started = time.perf_counter()
     limits = thresholds or Thresholds()
     allowed, removed = official(database), withdrawn(database)
+    allowed_keys = {(kind, key_form(kind, value)) for kind, value in allowed}
     counts = {"reported": 0, "withheld": 0, "withdrawn": 0}
 
     def entries() -> Iterator[Entry]:
         for (kind, value), tally in tallies(database):
-            if (kind, value) in allowed:
+            key = (kind, key_form(kind, value))
+            if key in allowed_keys:
                 continue
-            if (kind, value) in removed:
+            if key in removed:
                 counts["withdrawn"] += 1
             elif limits.met(tally):
                 counts["reported"] += 1
@@ -251,7 +284,9 @@ def publish(database: Database, out: Path, thresholds: Thresholds | None = None)
             else:
                 counts["withheld"] += 1
         for kind, value in sorted(allowed):
-            yield Entry(kind, value, status=OFFICIAL)
+            if (kind, key_form(kind, value)) in allowed_keys:  # http and https: one entry
+                allowed_keys.discard((kind, key_form(kind, value)))
+                yield Entry(kind, value, status=OFFICIAL)
 
     meta = {
         "published_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
