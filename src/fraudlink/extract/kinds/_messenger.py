@@ -216,6 +216,10 @@ class Messenger(IdentifierKind):
             _HINTS[cls.name] = cls.hints
             _hint_automaton.cache_clear()
 
+    def clean_token(self, written: str) -> str:
+        """An invite token as written, less what the messenger's rules say is glued on."""
+        return written
+
     def clean_id(self, written: str) -> str | None:
         """The normal form of an id, or None when it breaks the messenger's rules."""
         return written.lower().lstrip("@~")
@@ -293,7 +297,9 @@ class Messenger(IdentifierKind):
         """The account one branch found; ``group`` says what it is (token, phone, id)."""
         written = match.group(name)
         if group == "token":
-            return self._match(text, start, match.end(name), written, {"form": "invite"})
+            token = self.clean_token(written)
+            end = match.start(name) + len(token)
+            return self._match(text, start, end, token, {"form": "invite"})
         if group == "phone":
             regions: tuple[str | None, ...] = (context.region, self.home_region)
             phone = written
