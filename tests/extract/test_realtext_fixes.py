@@ -173,3 +173,20 @@ def test_a_counted_chinese_sum_is_still_an_amount() -> None:
 )
 def test_a_holder_may_write_the_second_name_in_lower_case(text: str, name: str) -> None:
     assert _found(text, "person", "id", "ID") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("收益500+长期简单正规包回本可签合同效果不满意全额退+V13294281183", "+8613294281183"),
+        ("让你的生活更加美好详情添加V13029395407", "+8613029395407"),
+        ("白嫖勿扰加V:Xinl799", "xinl799"),
+    ],
+)
+def test_add_v_is_the_wechat_slang(text: str, account: str) -> None:
+    assert _found(text, "wechat", "zh", "CN") == [account]
+
+
+@pytest.mark.parametrize("text", ["C+V copy paste", "Vitamin C+V", "加Victor"])
+def test_a_v_after_a_plus_is_not_always_wechat(text: str) -> None:
+    assert _found(text, "wechat", "zh", "CN") == []

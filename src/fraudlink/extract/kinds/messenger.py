@@ -129,11 +129,14 @@ class WeChat(Messenger):
     name = "wechat"
     hints = (
         *("wechat", "we chat", "weixin", "vx", "wx", "v信", "微信", "威信", "薇信", "徽信"),
+        *("加v", "+v", "➕v"),
         *("위챗", "วีแชท", "ウィーチャット"),
     )
     labels = (
         latin("wechat", "we chat", "weixin", "vx", "wx")
         + "|微信号|微信|威信|薇信|徽信|[vV]信|위챗|วีแชท|ウィーチャット"
+        # ``加V 138…``, ``+V13294281183``: "add on WeChat", V standing for 微
+        + "|[加+➕]v(?![a-z])"
     )
     id_pattern = r"[a-z][a-z0-9_-]{5,19}(?![a-z0-9_-])"
     home_region = "CN"
