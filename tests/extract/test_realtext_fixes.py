@@ -133,6 +133,8 @@ def test_a_glued_invite_link_ends_with_its_hash() -> None:
         ("/suoha@KLRGAMEbot", ["klrgamebot"]),
         ("加飞机：@AA997878流程…需要加飞机：@AA997878FTZ", ["aa997878"]),
         ("@shop01 或 @shop012", ["shop01", "shop012"]),  # a digit more is another handle
+        ("注册网：d9620点com飞机搜：AGZL688", ["agzl688"]),  # "search on Telegram"
+        ("微信飞机号Tlg飞机号TngtoBank微信解限制", []),  # Telegram accounts for sale
         ("see robot@home.com at the bottom", []),
     ],
 )
