@@ -192,3 +192,15 @@ def test_add_v_is_the_wechat_slang(text: str, account: str) -> None:
 @pytest.mark.parametrize("text", ["C+V copy paste", "Vitamin C+V", "加Victor"])
 def test_a_v_after_a_plus_is_not_always_wechat(text: str) -> None:
     assert _found(text, "wechat", "zh", "CN") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bank in ke Maybank 1140 1234 5678, nama akaun: Siti binti Ahmad", "Siti binti Ahmad"),
+        ("Nama akaun: Nurul aina\nTerima kasih", "Nurul aina"),
+        ("pemegang akaun AHMAD bin Ali, Maybank", "AHMAD bin Ali"),
+    ],
+)
+def test_malay_account_holders(text: str, name: str) -> None:
+    assert _found(text, "person", "ms", "MY") == [name]

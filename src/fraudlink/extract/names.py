@@ -62,6 +62,8 @@ _PERSON_LABELS = {
     **dict.fromkeys(["开户名", "開戶名", "持卡人", "예금주", "수취인"], "money_mule"),
     **dict.fromkeys(["chủ tài khoản", "tên tài khoản", "nama rekening"], "money_mule"),
     **dict.fromkeys(["nama penerima", "ชื่อบัญชี"], "money_mule"),
+    # Malay: the holder of the account (``Nama akaun: Siti binti Ahmad``)
+    **dict.fromkeys(["nama akaun", "pemegang akaun"], "money_mule"),
     # the person a scam message tells the victim to call or write to
     **dict.fromkeys(["contact person", "联系人", "聯繫人", "người liên hệ"], "suspect"),
     **dict.fromkeys(["narahubung"], "suspect"),
@@ -259,7 +261,8 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
 #: Indonesian and Malay holder labels: ``a.n``, ``a/n``, ``an.``, ``atas nama``
 _HOLDER_LABELS = frozenset({"a/n", "a.n", "an", "atas nama"})
 #: Indonesian and Malay labels whose holder may write the second name in lower case
-_HOLDER_TAIL_LABELS = _HOLDER_LABELS | {"a.n.", "nama rekening", "nama penerima", "nama"}
+_HOLDER_TAIL_LABELS = _HOLDER_LABELS | {"a.n.", "nama rekening", "nama penerima", "nama akaun"}
+_HOLDER_TAIL_LABELS |= {"pemegang akaun"}
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+(?![\w@.]\w)")
 #: lower-case words that follow a holder label and are not a name (pronouns, the bank,
 #: the next instruction)
