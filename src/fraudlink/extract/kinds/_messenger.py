@@ -216,7 +216,7 @@ class Messenger(IdentifierKind):
             _HINTS[cls.name] = cls.hints
             _hint_automaton.cache_clear()
 
-    def clean_token(self, written: str) -> str:
+    def clean_token(self, written: str, joinchat: bool = False) -> str:
         """An invite token as written, less what the messenger's rules say is glued on."""
         return written
 
@@ -297,7 +297,8 @@ class Messenger(IdentifierKind):
         """The account one branch found; ``group`` says what it is (token, phone, id)."""
         written = match.group(name)
         if group == "token":
-            token = self.clean_token(written)
+            joinchat = text.folded.endswith("joinchat/", 0, match.start(name))
+            token = self.clean_token(written, joinchat)
             end = match.start(name) + len(token)
             return self._match(text, start, end, token, {"form": "invite"})
         if group == "phone":

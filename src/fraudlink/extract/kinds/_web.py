@@ -190,11 +190,15 @@ _INVITE = re.compile(r"/(?:\+|joinchat/)([A-Za-z0-9_-]+)")
 INVITE_LENGTHS = (16, 22)
 
 
-def invite_token(token: str) -> str:
-    """An invite hash cut to the lengths Telegram issues; the glued rest is not the link."""
+def invite_token(token: str, joinchat: bool = False) -> str:
+    """An invite hash cut to the lengths Telegram issues; the glued rest is not the link.
+
+    A ``joinchat/`` link long enough for an old hash keeps 22 characters, as does a
+    ``+`` link whose hash begins like the old ones (``AAAA…``); other hashes keep 16.
+    """
     if len(token) in INVITE_LENGTHS or len(token) < INVITE_LENGTHS[0]:
         return token
-    legacy = len(token) > INVITE_LENGTHS[1] and token.startswith("AAAA")
+    legacy = len(token) > INVITE_LENGTHS[1] and (joinchat or token.startswith("AAAA"))
     return token[: INVITE_LENGTHS[1] if legacy else INVITE_LENGTHS[0]]
 
 
@@ -205,7 +209,8 @@ def _invite_end(original: str, host: str, start: int, stop: int) -> int:
     invite = _INVITE.match(original, start, stop)
     if invite is None or invite.end() != stop:
         return stop
-    return invite.start(1) + len(invite_token(invite.group(1)))
+    joinchat = original.startswith("/joinchat/", invite.start())
+    return invite.start(1) + len(invite_token(invite.group(1), joinchat))
 
 
 def _title_case(label: str) -> bool:

@@ -65,8 +65,8 @@ class Telegram(Messenger):
         ),
     )
 
-    def clean_token(self, written: str) -> str:
-        return invite_token(written)
+    def clean_token(self, written: str, joinchat: bool = False) -> str:
+        return invite_token(written, joinchat)
 
     def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         """Less a handle that ends the message and is an earlier handle plus a few glued
