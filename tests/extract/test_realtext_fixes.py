@@ -208,3 +208,18 @@ def test_a_v_after_a_plus_is_not_always_wechat(text: str) -> None:
 )
 def test_malay_account_holders(text: str, name: str) -> None:
     assert _found(text, "person", "ms", "MY") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        ("网站：d9625点com", ["d9625.com"]),
+        ("www点594www点com不用谢", ["594www.com"]),
+        ("注册网：z789點bet飛僟溲：AGZL688", ["z789.bet"]),
+        ("打开APP点VIP会员", []),  # 点 is also "click"
+        ("下午3点com", []),
+        ("iPhone点me", []),
+    ],
+)
+def test_a_han_dot_in_a_made_up_site_name(text: str, domains: list[str]) -> None:
+    assert _found(text, "domain", "zh", "CN") == domains

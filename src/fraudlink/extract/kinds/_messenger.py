@@ -101,12 +101,17 @@ def _hint_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+#: ``/start`` right before an ``@``: a command addressed to a bot (``/start@SomeBot``)
+_BOT_COMMAND = re.compile(r"(?<![a-z0-9_/])/[a-z0-9_]{1,32}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def _hint_starts(folded: str) -> dict[str, list[int]]:
     """Where each messenger's hints start, all messengers in one pass."""
     starts: dict[str, list[int]] = {}
     for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
-        if folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE:
+        glued = folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE
+        if glued and not _BOT_COMMAND.search(folded, max(0, last - 34), last):
             continue  # the ``@`` of an e-mail address or a link, not a handle (``賴`` glued
             # to a word still counts: only ``@`` is judged by what stands before it)
         for length, name in entries:

@@ -40,7 +40,7 @@ _TELEGRAM_RESERVED = frozenset(
 @register
 class Telegram(Messenger):
     name = "telegram"
-    hints = ("@", "me/", "tg", "tele", "bot", "电报", "飞机", "텔레", "เทเลแกรม", "តេឡេក្រាម")
+    hints = ("@", "me/", "tg", "tele", "电报", "飞机", "텔레", "เทเลแกรม", "តេឡេក្រាម")
     labels = (
         latin("telegram", "tele", "tg")
         + "|电报搜索|电报搜|飞机搜索|飞机搜|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
