@@ -7,6 +7,8 @@ Telegram adverts that glue their signature to a handle or an invite link.
 
 from __future__ import annotations
 
+import random
+import re
 from decimal import Decimal
 
 import phonenumbers
@@ -60,6 +62,16 @@ def test_a_spelled_sum_before_baht_is_an_amount(n: int, before: str) -> None:
     assert [(m.value, m.attributes["currency"]) for m in matches if m.kind == "amount"] == [
         (str(n), "THB")
     ]
+
+
+_THAI_WORDS = re.compile("|".join([*_THAI[1:], "เอ็ด", "ยี่", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"]))
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.randoms())
+def test_a_sum_spelled_with_spaces_between_words(n: int, rnd: random.Random) -> None:
+    words = _THAI_WORDS.findall(spell_thai(n))
+    spaced = "".join(word + rnd.choice(["", " "]) for word in words)
+    assert _found(f"โอนเงิน {spaced}บาท", "amount", "th") == [str(n)]
 
 
 @pytest.mark.parametrize(

@@ -316,11 +316,15 @@ _THAI_DIGITS = {
     "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9,
 }  # fmt: skip
 _THAI_UNITS = {"สิบ": 10, "ร้อย": 100, "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6}
-_THAI_DIGIT = "ศูนย์|หนึ่ง|สอง|ยี่(?=สิบ)|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+_THAI_DIGIT = "ศูนย์|หนึ่ง|สอง|ยี่(?=[ \u00a0]?สิบ)|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
 _THAI_UNIT = "|".join(_THAI_UNITS)
 #: one or more (digit) unit steps and a last digit, or a digit word alone
+#: some write a space between the words (``หนึ่ง ล้าน ห้า แสน``)
+_THAI_SPACE = "[ \u00a0]?"
+_THAI_STEP = rf"(?:(?:{_THAI_DIGIT}|เอ็ด){_THAI_SPACE})?(?:{_THAI_UNIT})"
 THAI_SPELLED = (
-    rf"(?:(?:{_THAI_DIGIT}|เอ็ด)?(?:{_THAI_UNIT}))+(?:{_THAI_DIGIT}|เอ็ด)?|(?:{_THAI_DIGIT})"
+    rf"{_THAI_STEP}(?:{_THAI_SPACE}{_THAI_STEP})*(?:{_THAI_SPACE}(?:{_THAI_DIGIT}|เอ็ด))?"
+    rf"|(?:{_THAI_DIGIT})"
 )
 _THAI_TOKEN = re.compile(rf"(?P<digit>{_THAI_DIGIT}|เอ็ด)|(?P<unit>{_THAI_UNIT})")
 

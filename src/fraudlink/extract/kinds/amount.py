@@ -690,7 +690,12 @@ _SPELLED_BAHT_HINT = re.compile(
 )
 _SPELLED_BAHT = re.compile(rf"(?P<number>{THAI_SPELLED})[ \u00a0]?บาท")
 _THAI_DIGIT_FIRST = re.compile("ศูนย์|หนึ่ง|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า")
-_THAI_VAGUE_BEFORE = re.compile(r"(?:หลาย|หลัก|เป็น|นับ|ไม่กี่|ร่วม|เกือบ|กว่า|\d)[ \u00a0]?$")
+#: what a bare multiplier may not follow: vagueness, digits, or a number word the match
+#: left out (``หนึ่ง ล้าน`` read from ``ล้าน`` on would lose the one)
+_THAI_VAGUE_BEFORE = re.compile(
+    r"(?:หลาย|หลัก|เป็น|นับ|ไม่กี่|ร่วม|เกือบ|กว่า|\d|ศูนย์|หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+    r"|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)[ \u00a0]?$"
+)
 
 
 def _spelled_baht(text: FoldedText, marked: list[Match]) -> list[Match]:
