@@ -215,11 +215,25 @@ def test_a_v_after_a_plus_is_not_always_wechat(text: str) -> None:
     [
         ("Bank in ke Maybank 1140 1234 5678, nama akaun: Siti binti Ahmad", "Siti binti Ahmad"),
         ("Nama akaun: Nurul aina\nTerima kasih", "Nurul aina"),
-        ("pemegang akaun AHMAD bin Ali, Maybank", "AHMAD bin Ali"),
+        ("Nama akaun : AHMAD bin Ali, Maybank", "AHMAD bin Ali"),
     ],
 )
 def test_malay_account_holders(text: str, name: str) -> None:
     assert _found(text, "person", "ms", "MY") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemegang akaun Maybank yang dihormati, akaun anda disekat",
+        "Nama akaun Maybank anda telah disekat",
+        "Nama akaun anda telah disekat",
+        "pemegang akaun Public Bank sila kemaskini",
+        "Kepada pemegang akaun BSN",
+    ],
+)
+def test_a_bank_addressing_its_customers_names_no_one(text: str) -> None:
+    assert _found(text, "person", "ms", "MY") == []
 
 
 @pytest.mark.parametrize(

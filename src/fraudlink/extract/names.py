@@ -62,8 +62,9 @@ _PERSON_LABELS = {
     **dict.fromkeys(["开户名", "開戶名", "持卡人", "예금주", "수취인"], "money_mule"),
     **dict.fromkeys(["chủ tài khoản", "tên tài khoản", "nama rekening"], "money_mule"),
     **dict.fromkeys(["nama penerima", "ชื่อบัญชี"], "money_mule"),
-    # Malay: the holder of the account (``Nama akaun: Siti binti Ahmad``)
-    **dict.fromkeys(["nama akaun", "pemegang akaun"], "money_mule"),
+    # Malay: the holder of the account (``Nama akaun: Siti binti Ahmad``); ``pemegang akaun``
+    # ("account holder") is how banks address customers, so it names no one
+    **dict.fromkeys(["nama akaun"], "money_mule"),
     # the person a scam message tells the victim to call or write to
     **dict.fromkeys(["contact person", "联系人", "聯繫人", "người liên hệ"], "suspect"),
     **dict.fromkeys(["narahubung"], "suspect"),
@@ -138,6 +139,9 @@ _TITLES = frozenset(
 _NAME_STOPS = frozenset(
     {"hp", "no", "rek", "bank", "sms", "tlp", "telp", "wa", "cp", "pin", "bb", "via", "dan"}
     | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
+    # Malaysian banks and wallets, named where a holder would be (``nama akaun Maybank anda``)
+    | {"maybank", "cimb", "rhb", "ambank", "bsn", "affin", "public", "uob", "ocbc", "hsbc"}
+    | {"agrobank", "muamalat", "rakyat", "tng", "boost", "grabpay", "anda", "awak"}
     # forms of address that follow a title (``Bpk/Ibu Yth``, ``Ibu Pelanggan``): no name
     | {"yth", "pemilik", "nasabah", "pelanggan", "anda", "saya", "customer", "sir", "madam"}
     # Indonesian legal forms: ``a/n PT. TRI LESTARI`` holds the account for a company
@@ -262,7 +266,6 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
 _HOLDER_LABELS = frozenset({"a/n", "a.n", "an", "atas nama"})
 #: Indonesian and Malay labels whose holder may write the second name in lower case
 _HOLDER_TAIL_LABELS = _HOLDER_LABELS | {"a.n.", "nama rekening", "nama penerima", "nama akaun"}
-_HOLDER_TAIL_LABELS |= {"pemegang akaun"}
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+(?![\w@.]\w)")
 #: lower-case words that follow a holder label and are not a name (pronouns, the bank,
 #: the next instruction)
