@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/realtext.py [--skip-peers] [--misses N] [--kind KIND]
 
-Reads ``tests/data/realtext/messages.jsonl`` (real scam SMS, voice-phishing transcripts,
-sanctioned wallets and phishing hosts, annotated by hand; see ``SOURCES.md`` there).
+Reads every ``tests/data/realtext/*.jsonl`` (real scam SMS, voice-phishing transcripts,
+Chinese Telegram black-market adverts, sanctioned wallets and phishing hosts, annotated by
+hand; see ``SOURCES.md`` there; each source under its own licence in its own file).
 Each tool's answers are put in one comparable form (URL without scheme, amount as a
 number and currency, account as its digits, wallet as address and chain) before they
 are compared with the annotation; a find listed as ``optional`` counts neither way.
@@ -33,7 +34,7 @@ from extract import ioc_finder_tool, iocextract_tool, phonenumbers_tool
 from fraudlink.extract import Context, extract
 from fraudlink.extract.kinds._web import registrable
 
-DATA = Path(__file__).parent.parent / "tests" / "data" / "realtext" / "messages.jsonl"
+DATA = Path(__file__).parent.parent / "tests" / "data" / "realtext"
 Pair = tuple[str, str]
 Tool = Callable[["Message"], set[Pair]]
 MESSENGERS = ("whatsapp", "wechat", "line", "kakao", "telegram", "signal")
@@ -79,9 +80,16 @@ def _pairs(items: Iterable[list[str]]) -> frozenset[Pair]:
     return frozenset(comparable(item[0], item[1]) for item in items)
 
 
+def _lines(path: Path) -> Iterable[str]:
+    """The lines of one file, or of every ``*.jsonl`` in a folder (in name order)."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    for file in files:
+        yield from file.read_text(encoding="utf-8").splitlines()
+
+
 def load(path: Path = DATA) -> list[Message]:
     messages = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _lines(path):
         row = json.loads(line)
         chains = {
             comparable("crypto_wallet", item[1])[1]: frozenset(item[2].split("|"))

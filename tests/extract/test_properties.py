@@ -32,6 +32,9 @@ _FRAGMENTS = [
     "ธนาคารกสิกรไทย 123-4-56789-0", "Paid into 3856027854062 at Metrobank", "US$12 million",
     "2.3万元", "1억 2천만 원", "50 triệu đồng", "៥០០ ដុល្លារ", "嫌疑人：陈志", "suspect: Chen Zhi",
     "Apex Holdings Co., Ltd.", "有限公司", "2024-03-15", "192.168.1.1", " ", "\n", "。", "，",
+    "โอนห้าพันบาท", "สิบเอ็ดล้านบาท", "Goi 0120 504 8717", "a/n Farida hanum", "几百块",
+    "t.me/+j6dbY_4-NetiNzRhDr-TG", "/start@SomeBot", "@AA997878FTZ", "d9625点com",
+    "www点594www點com",
 ]  # fmt: skip
 _TEXT = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(_FRAGMENTS)), max_size=12).map(
     "".join

@@ -62,6 +62,9 @@ _PERSON_LABELS = {
     **dict.fromkeys(["开户名", "開戶名", "持卡人", "예금주", "수취인"], "money_mule"),
     **dict.fromkeys(["chủ tài khoản", "tên tài khoản", "nama rekening"], "money_mule"),
     **dict.fromkeys(["nama penerima", "ชื่อบัญชี"], "money_mule"),
+    # Malay: the holder of the account (``Nama akaun: Siti binti Ahmad``); ``pemegang akaun``
+    # ("account holder") is how banks address customers, so it names no one
+    **dict.fromkeys(["nama akaun"], "money_mule"),
     # the person a scam message tells the victim to call or write to
     **dict.fromkeys(["contact person", "联系人", "聯繫人", "người liên hệ"], "suspect"),
     **dict.fromkeys(["narahubung"], "suspect"),
@@ -136,6 +139,9 @@ _TITLES = frozenset(
 _NAME_STOPS = frozenset(
     {"hp", "no", "rek", "bank", "sms", "tlp", "telp", "wa", "cp", "pin", "bb", "via", "dan"}
     | {"atau", "yg", "bca", "bri", "bni", "mandiri", "tel", "phone", "mobile", "email"}
+    # Malaysian banks and wallets, named where a holder would be (``nama akaun Maybank anda``)
+    | {"maybank", "cimb", "rhb", "ambank", "bsn", "affin", "public", "uob", "ocbc", "hsbc"}
+    | {"agrobank", "muamalat", "rakyat", "tng", "boost", "grabpay", "anda", "awak"}
     # forms of address that follow a title (``Bpk/Ibu Yth``, ``Ibu Pelanggan``): no name
     | {"yth", "pemilik", "nasabah", "pelanggan", "anda", "saya", "customer", "sir", "madam"}
     # Indonesian legal forms: ``a/n PT. TRI LESTARI`` holds the account for a company
@@ -258,6 +264,8 @@ def _hangul_end(text: str, start: int, end: int) -> int | None:
 
 #: Indonesian and Malay holder labels: ``a.n``, ``a/n``, ``an.``, ``atas nama``
 _HOLDER_LABELS = frozenset({"a/n", "a.n", "an", "atas nama"})
+#: Indonesian and Malay labels whose holder may write the second name in lower case
+_HOLDER_TAIL_LABELS = _HOLDER_LABELS | {"a.n.", "nama rekening", "nama penerima", "nama akaun"}
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+(?![\w@.]\w)")
 #: lower-case words that follow a holder label and are not a name (pronouns, the bank,
 #: the next instruction)
@@ -291,6 +299,44 @@ def _lower_name(text: str, start: int) -> tuple[int, int] | None:
     return None if end is None else (start, end)
 
 
+#: lower-case words that end a message or a clause after a holder's name: particles,
+#: thanks, time words, forms of address (``a/n Budi aja.``, ``a/n Sari ya kak``)
+_TAIL_STOPS = _LOWER_STOPS | frozenset(
+    {"aja", "saja", "dulu", "lagi", "kok", "deh", "dong", "sih", "nih", "tuh", "yah", "yaa"}
+    | {"bu", "pak", "mas", "mbak", "mba", "bang", "gan", "sis", "om", "tante", "bro", "sist"}
+    | {"juga", "semua", "sendiri", "langsung", "secepatnya", "cepat", "hari", "ini", "itu"}
+    | {"tsb", "sdh", "sudah", "udah", "blm", "belum", "trims", "makasih", "terima", "kasih"}
+    | {"thx", "thanks", "ok", "oke", "okay", "please", "pls", "mohon", "tolong", "besok"}
+    | {"nanti", "tadi", "kemarin", "jam", "hari", "minggu", "bulan", "tahun", "and", "or"}
+    | {"cabang", "kcp", "unit", "kantor", "jalan", "jl", "kota", "kab", "kec", "desa"}
+)
+#: what may follow a holder's lower-case surname: the end, punctuation, a number, or a
+#: word that starts the next item (``bank``, ``rek``, ``no``)
+_TAIL_END = re.compile(r"[ \t]*(?:$|[\n\r]|[.,;:!?()\[\]/|\-]*[ \t]*(?:$|[\n\r\d]))")
+_TAIL_NEXT = re.compile(r"[ \t.,;:()\[\]/|\-]*([A-Za-z]+)")
+_MAX_TAIL = 2
+
+
+def _lower_tail(text: str, end: int) -> int:
+    """``a/n Farida hanum``: Indonesian and Malay holders often write the second name in
+    lower case. Up to two lower-case words after a capitalised name join it, only when the
+    name then clearly ends; otherwise they are ordinary words and the name stops before.
+    """
+    pos, tail_end, words = _skip_spaces(text, end), end, 0
+    while words < _MAX_TAIL:
+        word = _LOWER_WORD.match(text, pos)
+        if word is None or word.group().casefold() in _TAIL_STOPS or len(word.group()) < 3:
+            break
+        tail_end, words = word.end(), words + 1
+        pos = _skip_spaces(text, tail_end)
+    if tail_end == end:
+        return end
+    after = _TAIL_NEXT.match(text, tail_end)
+    if _TAIL_END.match(text, tail_end) or (after and after.group(1).casefold() in _NAME_STOPS):
+        return tail_end
+    return end
+
+
 def labelled_people(text: FoldedText) -> Iterator[Match]:
     """People named after a role label, with ``role`` (suspect, recruiter, boss).
 
@@ -309,6 +355,8 @@ def labelled_people(text: FoldedText) -> Iterator[Match]:
         span = _name_span(folded, label.end())
         if span is None and key in _HOLDER_LABELS:
             span = _lower_name(folded, label.end())
+        elif span is not None and key in _HOLDER_TAIL_LABELS and folded[span[0]].isupper():
+            span = (span[0], _lower_tail(folded, span[1]))
         if span is None:
             continue
         start, end = span

@@ -293,6 +293,8 @@ def _apply_unit(
         return total, group + Decimal(1 if number is None else number) * unit
     closed = group + (number or 0)
     if closed == 0:
+        if total and total <= unit:  # ``万亿``, ``ล้านล้าน``: the unit scales all before it
+            return total * unit, Decimal(0)
         closed = Decimal(0) if total else Decimal(1)
     if total and total < unit:
         return (total + closed) * unit, Decimal(0)
@@ -305,6 +307,39 @@ def _colloquial_tail(number: Decimal, last_unit: int, text: str) -> Decimal:
     if ends_native and last_unit >= 100 and number < 10:
         return Decimal(number) * (last_unit // 10)
     return Decimal(number)
+
+
+#: Thai numbers spelled in words, as scam messages write sums to slip past filters
+#: (``ห้าพันบาท``, ``หนึ่งล้านห้าแสน``). ``ยี่`` is two only before ten, ``เอ็ด`` one only after it.
+_THAI_DIGITS = {
+    "ศูนย์": 0, "หนึ่ง": 1, "เอ็ด": 1, "สอง": 2, "ยี่": 2, "สาม": 3, "สี่": 4,
+    "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9,
+}  # fmt: skip
+_THAI_UNITS = {"สิบ": 10, "ร้อย": 100, "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6}
+_THAI_DIGIT = "ศูนย์|หนึ่ง|สอง|ยี่(?=[ \u00a0]?สิบ)|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+_THAI_UNIT = "|".join(_THAI_UNITS)
+#: one or more (digit) unit steps and a last digit, or a digit word alone
+#: some write a space between the words (``หนึ่ง ล้าน ห้า แสน``)
+_THAI_SPACE = "[ \u00a0]?"
+_THAI_STEP = rf"(?:(?:{_THAI_DIGIT}|เอ็ด){_THAI_SPACE})?(?:{_THAI_UNIT})"
+THAI_SPELLED = (
+    rf"{_THAI_STEP}(?:{_THAI_SPACE}{_THAI_STEP})*(?:{_THAI_SPACE}(?:{_THAI_DIGIT}|เอ็ด))?"
+    rf"|(?:{_THAI_DIGIT})"
+)
+_THAI_TOKEN = re.compile(rf"(?P<digit>{_THAI_DIGIT}|เอ็ด)|(?P<unit>{_THAI_UNIT})")
+
+
+def thai_spelled_value(text: str) -> Decimal:
+    """``สามหมื่นห้าพัน`` -> 35000, ``ห้าแสนล้าน`` -> 500000000000, ``สิบเอ็ด`` -> 11."""
+    total, group = Decimal(0), Decimal(0)
+    number: Decimal | None = None
+    for token in _THAI_TOKEN.finditer(text):
+        if token.lastgroup == "digit":
+            number = Decimal(_THAI_DIGITS[token.group()])
+        else:
+            total, group = _apply_unit(total, group, number, _THAI_UNITS[token.group()])
+            number = None
+    return total + group + (number or 0)
 
 
 def plain(value: Decimal) -> str:

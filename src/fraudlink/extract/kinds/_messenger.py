@@ -101,12 +101,17 @@ def _hint_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+#: ``/start`` right before an ``@``: a command addressed to a bot (``/start@SomeBot``)
+_BOT_COMMAND = re.compile(r"(?<![a-z0-9_/])/[a-z0-9_]{1,32}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def _hint_starts(folded: str) -> dict[str, list[int]]:
     """Where each messenger's hints start, all messengers in one pass."""
     starts: dict[str, list[int]] = {}
     for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
-        if folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE:
+        glued = folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE
+        if glued and not _BOT_COMMAND.search(folded, max(0, last - 34), last):
             continue  # the ``@`` of an e-mail address or a link, not a handle (``賴`` glued
             # to a word still counts: only ``@`` is judged by what stands before it)
         for length, name in entries:
@@ -216,6 +221,10 @@ class Messenger(IdentifierKind):
             _HINTS[cls.name] = cls.hints
             _hint_automaton.cache_clear()
 
+    def clean_token(self, written: str, joinchat: bool = False) -> str:
+        """An invite token as written, less what the messenger's rules say is glued on."""
+        return written
+
     def clean_id(self, written: str) -> str | None:
         """The normal form of an id, or None when it breaks the messenger's rules."""
         return written.lower().lstrip("@~")
@@ -293,7 +302,10 @@ class Messenger(IdentifierKind):
         """The account one branch found; ``group`` says what it is (token, phone, id)."""
         written = match.group(name)
         if group == "token":
-            return self._match(text, start, match.end(name), written, {"form": "invite"})
+            joinchat = text.folded.endswith("joinchat/", 0, match.start(name))
+            token = self.clean_token(written, joinchat)
+            end = match.start(name) + len(token)
+            return self._match(text, start, end, token, {"form": "invite"})
         if group == "phone":
             regions: tuple[str | None, ...] = (context.region, self.home_region)
             phone = written

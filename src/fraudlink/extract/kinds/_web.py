@@ -183,6 +183,36 @@ def path_end(original: str, start: int) -> int:
     return stop
 
 
+_TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog"})
+_INVITE = re.compile(r"/(?:\+|joinchat/)([A-Za-z0-9_-]+)")
+#: Telegram invite hashes are 16 characters (``t.me/+…``) or 22 for the old
+#: ``joinchat`` ones; adverts glue their signature to the link (``…NzRhDr-TG代发``)
+INVITE_LENGTHS = (16, 22)
+
+
+def invite_token(token: str, joinchat: bool = False) -> str:
+    """An invite hash cut to the lengths Telegram issues; the glued rest is not the link.
+
+    A ``joinchat/`` link long enough for an old hash keeps 22 characters, as does a
+    ``+`` link whose hash begins like the old ones (``AAAA…``); other hashes keep 16.
+    """
+    if len(token) in INVITE_LENGTHS or len(token) < INVITE_LENGTHS[0]:
+        return token
+    legacy = len(token) > INVITE_LENGTHS[1] and (joinchat or token.startswith("AAAA"))
+    return token[: INVITE_LENGTHS[1] if legacy else INVITE_LENGTHS[0]]
+
+
+def _invite_end(original: str, host: str, start: int, stop: int) -> int:
+    """The end of a Telegram invite link whose hash runs into the next word."""
+    if host not in _TELEGRAM_HOSTS:
+        return stop
+    invite = _INVITE.match(original, start, stop)
+    if invite is None or invite.end() != stop:
+        return stop
+    joinchat = original.startswith("/joinchat/", invite.start())
+    return invite.start(1) + len(invite_token(invite.group(1), joinchat))
+
+
 def _title_case(label: str) -> bool:
     return not (label.islower() or label.isupper() or label.isdigit())
 
@@ -323,7 +353,7 @@ def _hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
         return None
     length, host, domain, www = bare
     end = start + length
-    stop = path_end(text.original, end)
+    stop = _invite_end(text.original, host, end, path_end(text.original, end))
     path = text.original[end:stop]
     if www or path.startswith("/"):
         return WebHit(start, stop, start, end, _url("http", "", host, path), domain)
@@ -401,7 +431,7 @@ def _scheme_hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
         return None
     cut, host, domain = linked
     end -= cut
-    stop = path_end(text.original, end)
+    stop = _invite_end(text.original, host, end, path_end(text.original, end))
     scheme = scheme_name(match.group("scheme"))
     user = refang(match.group("user") or "")
     url = _url(scheme, user, host, text.original[end:stop])

@@ -39,10 +39,12 @@ from fraudlink.extract.numerals import (
     GLUED_UNITS,
     NATIVE_CHARS,
     NUMERAL_RE,
+    THAI_SPELLED,
     WORD_UNITS,
     decimal_comma,
     plain,
     safe_value,
+    thai_spelled_value,
 )
 from fraudlink.extract.text import FoldedText, lower_keep_length
 
@@ -246,6 +248,8 @@ class Amount(IdentifierKind):
             marked += _implied_dong(text, marked)
         if context.language == "zh" and _YUAN_HINT.search(text.folded):
             marked += _implied_yuan(text, marked, context)
+        if _SPELLED_BAHT_HINT.search(text.folded):
+            marked += _spelled_baht(text, marked)
         return marked
 
     def _amounts(
@@ -277,7 +281,7 @@ class Amount(IdentifierKind):
             return None
         if prefix is not None and not _glued_prefix_ok(folded, prefix, start, context):
             return None
-        if not _number_alone(folded, start, end, suffix is None):
+        if not _number_alone(folded, start, end, suffix is None) or _approximate(folded, start):
             return None
         marks = [prefix[1]] if prefix is not None else []
         if suffix is not None:
@@ -303,6 +307,16 @@ class Amount(IdentifierKind):
             self.name, value, text.raw(first, last), first, last,
             attributes={"currency": currency},
         )  # fmt: skip
+
+
+#: ``几百块``, ``数十万元``, ``上百万``, ``수천만 원``, ``몇백만원``: "several hundred", no number
+_APPROXIMATE_BEFORE = frozenset("几幾数數多好上成몇수")
+_BARE_UNITS = frozenset("十拾百佰千仟万萬亿億십백천만억")
+
+
+def _approximate(folded: str, start: int) -> bool:
+    """A multiplier with no digit before it, after a word for "several", is a vague size."""
+    return start > 0 and folded[start] in _BARE_UNITS and folded[start - 1] in _APPROXIMATE_BEFORE
 
 
 #: crypto assets are priced to many decimals (``1.000 ETH`` is one ether)
@@ -661,4 +675,42 @@ def _implied_yuan(text: FoldedText, marked: list[Match], context: Context) -> li
         if value is not None and value != "0" and currency is not None:
             raw = text.raw(start, end)
             found.append(Match("amount", value, raw, start, end, attributes={"currency": currency}))
+    return found
+
+
+# --------------------------------------------------------------- Thai baht, spelled out
+#
+# Thai scam messages spell sums in words to slip past filters: ``โอนห้าพันบาท``, ``รับเงิน
+# สิบล้านบาท``. Only a spelled number right before ``บาท`` is money; one that starts with a
+# bare multiplier says no number after a word of vagueness (``หลายพันบาท``, "several
+# thousand baht"; ``หลักล้านบาท``, "millions") or after digits (``5 ล้านบาท`` is read whole).
+
+_SPELLED_BAHT_HINT = re.compile(
+    r"(?:สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|ศูนย์|หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)[ \u00a0]?บาท"
+)
+_SPELLED_BAHT = re.compile(rf"(?P<number>{THAI_SPELLED})[ \u00a0]?บาท")
+_THAI_DIGIT_FIRST = re.compile("ศูนย์|หนึ่ง|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า")
+#: what a bare multiplier may not follow: vagueness, digits, or a number word the match
+#: left out (``หนึ่ง ล้าน`` read from ``ล้าน`` on would lose the one)
+_THAI_VAGUE_BEFORE = re.compile(
+    r"(?:หลาย|หลัก|เป็น|นับ|ไม่กี่|ร่วม|เกือบ|กว่า|\d|ศูนย์|หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า"
+    r"|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)[ \u00a0]?$"
+)
+
+
+def _spelled_baht(text: FoldedText, marked: list[Match]) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    for money in _SPELLED_BAHT.finditer(folded):
+        start, end = money.span("number")
+        bare = not _THAI_DIGIT_FIRST.match(folded, start)
+        if bare and _THAI_VAGUE_BEFORE.search(folded, max(0, start - 8), start):
+            continue
+        if not _free(marked + found, start, money.end()):
+            continue
+        value = plain(thai_spelled_value(folded[start:end]))
+        if value != "0":
+            raw = text.raw(start, money.end())
+            match = Match("amount", value, raw, start, money.end(), attributes={"currency": "THB"})
+            found.append(match)
     return found

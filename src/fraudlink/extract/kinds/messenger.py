@@ -22,10 +22,12 @@ in ``_messenger``. Decisions recorded here:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from fraudlink.extract.base import register
+from fraudlink.extract.base import Context, Match, register
 from fraudlink.extract.kinds._messenger import Messenger, host, latin
-from fraudlink.extract.kinds._web import registrable
+from fraudlink.extract.kinds._web import invite_token, registrable
+from fraudlink.extract.text import FoldedText
 
 _I = re.IGNORECASE
 _HANDLE = r"[a-z][a-z0-9_]{3,30}[a-z0-9]"
@@ -39,7 +41,10 @@ _TELEGRAM_RESERVED = frozenset(
 class Telegram(Messenger):
     name = "telegram"
     hints = ("@", "me/", "tg", "tele", "电报", "飞机", "텔레", "เทเลแกรม", "តេឡេក្រាម")
-    labels = latin("telegram", "tele", "tg") + "|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
+    labels = (
+        latin("telegram", "tele", "tg")
+        + "|电报搜索|电报搜|飞机搜索|飞机搜|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
+    )
     id_pattern = rf"{_HANDLE}(?![a-z0-9_])"
     phones = False
     links = (
@@ -51,14 +56,50 @@ class Telegram(Messenger):
             _I,
         ),
         re.compile(rf"tg://resolve\?domain=(?P<id>{_HANDLE})(?![a-z0-9_])", _I),
-        re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9])", _I),
+        re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9]|://)", _I),
+        # ``@dealer88https://t.me/…``: a handle glued to the link after it ends before it
+        re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?=https?://)", _I),
+        # ``/start@SomeBot``: a command addressed to a bot (bot usernames end in ``bot``)
+        re.compile(
+            r"(?<![a-z0-9_/])/[a-z0-9_]{1,32}@(?P<id>[a-z][a-z0-9_]{1,28}bot)(?![a-z0-9_])", _I
+        ),
     )
+
+    def clean_token(self, written: str, joinchat: bool = False) -> str:
+        return invite_token(written, joinchat)
+
+    def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
+        """Less a handle that ends the message and is an earlier handle plus a few glued
+        characters: adverts tag their last line (``@AA997878 … @AA997878FTZ``)."""
+        found = list(super().find(text, context))
+        if len(found) < 2:
+            return found
+        values = {match.value for match in found}
+        last = len(text.folded.rstrip())
+        return [
+            match for match in found if not (match.end == last and _tagged(match.value, values))
+        ]
 
     def clean_id(self, written: str) -> str | None:
         handle = written.lower().lstrip("@")
         if "__" in handle or handle in _TELEGRAM_RESERVED:
             return None
         return handle
+
+
+#: the most characters an advert's end tag glues to a handle it already gave
+_END_TAG = 3
+
+
+def _tagged(value: str, values: set[str]) -> bool:
+    """``aa997878ftz`` after ``aa997878``: the tag changes from digits to letters (or back)."""
+    for other in values:
+        tail = value[len(other) :]
+        if other == value or not value.startswith(other) or len(tail) > _END_TAG:
+            continue
+        if (tail.isalpha() and other[-1].isdigit()) or (tail.isdigit() and other[-1].isalpha()):
+            return True
+    return False
 
 
 @register
@@ -91,11 +132,14 @@ class WeChat(Messenger):
     name = "wechat"
     hints = (
         *("wechat", "we chat", "weixin", "vx", "wx", "v信", "微信", "威信", "薇信", "徽信"),
+        *("加v", "+v", "➕v"),
         *("위챗", "วีแชท", "ウィーチャット"),
     )
     labels = (
         latin("wechat", "we chat", "weixin", "vx", "wx")
         + "|微信号|微信|威信|薇信|徽信|[vV]信|위챗|วีแชท|ウィーチャット"
+        # ``加V 138…``, ``+V13294281183``: "add on WeChat", V standing for 微
+        + "|[加+➕]v(?![a-z])"
     )
     id_pattern = r"[a-z][a-z0-9_-]{5,19}(?![a-z0-9_-])"
     home_region = "CN"

@@ -224,9 +224,32 @@ def _other_shape(parts: list[str], seps: list[str], international: bool) -> bool
     )
 
 
+#: Vietnam's eleven-digit mobiles, renumbered to ten digits in 2018 (old prefix -> new):
+#: Viettel 016x -> 03x, MobiFone 0120/1/2/6/8 -> 070/079/077/076/078, VinaPhone
+#: 0123/4/5/7/9 -> 083/084/085/081/082, Vietnamobile 0186/8 -> 056/058, Gmobile 0199 -> 059.
+#: Old scam messages and reports still carry them; the same line answers on the new number.
+VN_RENUMBERED = {
+    **{f"16{d}": f"3{d}" for d in "23456789"},
+    **{"120": "70", "121": "79", "122": "77", "126": "76", "128": "78"},
+    **{"123": "83", "124": "84", "125": "85", "127": "81", "129": "82"},
+    **{"186": "56", "188": "58", "199": "59"},
+}
+
+
+def vn_renumbered(digits: str) -> str:
+    """``01203456789`` -> ``0703456789`` (also after ``84``); any other digits unchanged."""
+    for prefix in ("0", "84", "0084"):
+        nsn = digits[len(prefix) :]
+        if digits.startswith(prefix) and len(nsn) == 10 and nsn[:3] in VN_RENUMBERED:
+            return prefix + VN_RENUMBERED[nsn[:3]] + nsn[3:]
+    return digits
+
+
 @lru_cache(maxsize=65536)
 def _e164(digits: str, international: bool, region: str | None) -> str | None:
     """The E.164 form of a candidate's digits, or None when it is not a valid number."""
+    if region == "VN" or (international and digits.startswith("84")):
+        digits = vn_renumbered(digits)
     if international or (digits.startswith("00") and not digits.startswith("000")):
         found = _international(digits if international else digits[2:])
         if found or international:
@@ -419,6 +442,8 @@ class Phone(IdentifierKind):
         international = folded.startswith("+") or (
             digits.startswith("00") and not digits.startswith("000")
         )
+        if context.region == "VN" or (international and digits.removeprefix("00")[:2] == "84"):
+            digits = vn_renumbered(digits)
         try:
             number = phonenumbers.parse(
                 "+" + digits.removeprefix("00") if international else digits,
