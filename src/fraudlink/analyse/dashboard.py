@@ -26,31 +26,33 @@ TOP = 12
 
 def _report_figures(session: Session, principal: Principal) -> dict[str, Any]:
     """Reports by month, scam type and country and losses by currency, from the daily and
-    monthly totals (``cases.statistics.visible_figures``), not by counting the reports."""
+    monthly totals (``cases.statistics.visible_figures``) in one pass keyed by all three,
+    not by counting the reports."""
+    from fraudlink.cases.rollup import DETAIL
     from fraudlink.cases.statistics import visible_figures
 
-    by_month = visible_figures(session, principal, "month")
+    months: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for figures in by_month.values():
+    for key, figures in visible_figures(session, principal, DETAIL).items():
+        month, country, scam_type = str(key).split("|", 2)
+        months[month] += figures.reports
+        countries[country or "?"] += figures.reports
+        kinds[scam_type or "?"] += figures.reports
         for currency, amount in figures.losses.items():
             totals[currency] += amount
     ranked = sorted(totals.items(), key=lambda item: -item[1])
     return {
-        "reports_by_month": sorted(
-            [key, g.reports] for key, g in by_month.items() if key and g.reports
-        ),
+        "reports_by_month": sorted([m, n] for m, n in months.items() if m and n),
         "losses": [[currency, str(amount)] for currency, amount in ranked if amount],
-        "scam_types": _top(visible_figures(session, principal, "scam_type")),
-        "countries": _top(visible_figures(session, principal, "country")),
+        "scam_types": _top(kinds),
+        "countries": _top(countries),
     }
 
 
-def _top(groups: dict[Any, Any]) -> list[list[Any]]:
-    ranked = sorted(
-        ([key or "?", g.reports] for key, g in groups.items() if g.reports),
-        key=lambda row: -row[1],
-    )
-    return ranked[:TOP]
+def _top(counts: Counter[str]) -> list[list[Any]]:
+    return [[key, n] for key, n in counts.most_common(TOP) if n]
 
 
 def _network_sizes(session: Session, principal: Principal) -> list[list[Any]]:

@@ -303,9 +303,26 @@ def month_text(session: Session, column: Any) -> Any:
     return func.strftime("%Y-%m", column)
 
 
+DETAIL = "month|country|scam_type"  # all three in one key, for a dashboard's single pass
+
+
+def detail_key(month: Any, country: Any, scam_type: Any) -> Any:
+    """'YYYY-MM|country|scam type' ('' for none): three figures from one GROUP BY."""
+    sep = literal("|")
+    parts = (month, sep, func.coalesce(country, ""), sep, func.coalesce(scam_type, ""))
+    key = parts[0]
+    for part in parts[1:]:
+        key = key.op("||")(part)
+    return key
+
+
 def summary_key(session: Session, dimension: str) -> Any:
     if dimension == "month":
         return month_text(session, ReportFigure.period)
+    if dimension == DETAIL:
+        return detail_key(
+            month_text(session, ReportFigure.period), ReportFigure.country, ReportFigure.scam_type
+        )
     if dimension == "country":
         return ReportFigure.country
     if dimension == "scam_type":
