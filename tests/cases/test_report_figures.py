@@ -230,3 +230,36 @@ def test_25_provinces_roll_up_to_their_national_agency(
     total = sum(range(1, 26))
     assert groups["KH-NPA"].reports == total
     assert groups["KH-NPA"].losses == {"USD": Decimal("0.10") * total}
+
+
+def test_a_stale_day_is_read_by_its_covering_indexes(database: Database) -> None:
+    """SQLite's plan for a stale day's reports and losses (PostgreSQL picks by size)."""
+    if database.dialect != "sqlite":
+        pytest.skip("the plan on PostgreSQL depends on the table's size")
+    _fill(database, 200)
+    with database.session() as session:
+        refresh(session)
+        first = session.scalar(select(Report.id).order_by(Report.id).limit(1))
+        session.execute(
+            insert(MoneyRecord).values(kind="loss", report_id=first, currency="THB", amount=7)
+        )
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        with database.session() as session:
+            figures_by(session, "country")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    [(stale, parameters)] = [s for s in statements if "UNION ALL" in s[0]]
+    with database.session() as session:
+        plan = " ".join(
+            str(row[-1])
+            for row in session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + stale, parameters
+            )
+        )
+    assert "ix_report_day" in plan and "ix_money_record_loss" in plan, plan

@@ -15,7 +15,6 @@ Revises: 0001
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0028_stats_stale_day_indexes"
@@ -35,13 +34,11 @@ def upgrade() -> None:
             "INCLUDE (currency, amount) WHERE kind = 'loss'"
         )
         return
-    # SQLite: every index carries the rowid (report.id), and has no INCLUDE
+    # SQLite: every index carries the rowid (report.id) and has no INCLUDE; it reads a
+    # partial index's own condition column, so kind is in the index rather than its WHERE
     op.create_index("ix_report_day", "report", ["reported_at", "agency_id", "country", "scam_type"])
     op.create_index(
-        "ix_money_record_loss",
-        "money_record",
-        ["report_id", "currency", "amount"],
-        sqlite_where=sa.text("kind = 'loss'"),
+        "ix_money_record_loss", "money_record", ["report_id", "kind", "currency", "amount"]
     )
 
 
