@@ -190,7 +190,7 @@ def _add_reports(
 
 # written out, not bound: a database uses the partial index ix_money_record_loss only when
 # it can see the query's kind is the index's
-LOSS = literal_column("'loss'")
+LOSS: ColumnElement[str] = literal_column("'loss'")
 
 
 def count_reports(
