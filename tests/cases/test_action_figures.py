@@ -8,7 +8,7 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from fraudlink.cases.operations import log_action, open_operation
 from fraudlink.cases.statistics import figures_by
@@ -123,20 +123,12 @@ def test_the_totals_follow_every_write(database: Database) -> None:
         assert _held(session) == {}
 
 
-def test_whole_months_read_the_totals_not_the_actions(database: Database) -> None:
+def test_whole_months_read_the_totals_not_the_actions(database: Database, recording: Any) -> None:
     _fill(database, 60)
-    statements: list[str] = []
-
-    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", seen)
-    try:
-        with database.session() as session:
-            for dimension in ("month", "unit", "province"):
-                figures_by(session, dimension)
-                figures_by(session, dimension, dt.date(2025, 1, 1), dt.date(2025, 3, 1))
-    finally:
-        event.remove(database.engine, "before_cursor_execute", seen)
+    with recording() as recorded, database.session() as session:
+        for dimension in ("month", "unit", "province"):
+            figures_by(session, dimension)
+            figures_by(session, dimension, dt.date(2025, 1, 1), dt.date(2025, 3, 1))
+    statements = [statement for statement, _ in recorded]
     assert statements
     assert [s for s in statements if "operation_action" in s] == []

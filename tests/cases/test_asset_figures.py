@@ -8,7 +8,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from fraudlink.cases.operations import (
     add_asset,
@@ -92,18 +92,13 @@ def test_sums_follow_every_write_before_and_after_a_refresh(database: Database) 
     assert _figures(database) == _plain(database)
 
 
-def test_after_a_refresh_an_operation_reads_its_sums_not_its_assets(database: Database) -> None:
+def test_after_a_refresh_an_operation_reads_its_sums_not_its_assets(
+    database: Database, recording: Any
+) -> None:
     _fill(database, 40)
     with database.session() as session:
         refresh(session)
-    statements: list[str] = []
-
-    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", seen)
-    try:
+    with recording() as recorded:
         _figures(database)
-    finally:
-        event.remove(database.engine, "before_cursor_execute", seen)
+    statements = [statement for statement, _ in recorded]
     assert statements and [s for s in statements if "FROM seized_asset" in s] == []
