@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, event, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from fraudlink.access.agencies import set_parent
 from fraudlink.cases.rollup import refresh, stale_days
@@ -160,22 +160,16 @@ def test_every_write_marks_its_day_and_the_figures_follow(database: Database) ->
     _check(database)
 
 
-def test_after_a_refresh_figures_read_the_totals_not_the_reports(database: Database) -> None:
+def test_after_a_refresh_figures_read_the_totals_not_the_reports(
+    database: Database, recording: Any
+) -> None:
     _fill(database, 200)
     with database.session() as session:
         refresh(session)
-    statements: list[str] = []
-
-    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", seen)
-    try:
-        with database.session() as session:
-            for dimension in DIMENSIONS:
-                figures_by(session, dimension, dt.date(2025, 1, 10), dt.date(2025, 3, 2))
-    finally:
-        event.remove(database.engine, "before_cursor_execute", seen)
+    with recording() as recorded, database.session() as session:
+        for dimension in DIMENSIONS:
+            figures_by(session, dimension, dt.date(2025, 1, 10), dt.date(2025, 3, 2))
+    statements = [statement for statement, _ in recorded]
     reads_reports = [s for s in statements if "FROM report " in s or "JOIN report " in s]
     assert statements and reads_reports == []
 
@@ -230,3 +224,27 @@ def test_25_provinces_roll_up_to_their_national_agency(
     total = sum(range(1, 26))
     assert groups["KH-NPA"].reports == total
     assert groups["KH-NPA"].losses == {"USD": Decimal("0.10") * total}
+
+
+def test_a_stale_day_is_read_by_its_covering_indexes(database: Database, recording: Any) -> None:
+    """SQLite's plan for a stale day's reports and losses (PostgreSQL picks by size)."""
+    if database.dialect != "sqlite":
+        pytest.skip("the plan on PostgreSQL depends on the table's size")
+    _fill(database, 200)
+    with database.session() as session:
+        refresh(session)
+        first = session.scalar(select(Report.id).order_by(Report.id).limit(1))
+        session.execute(
+            insert(MoneyRecord).values(kind="loss", report_id=first, currency="THB", amount=7)
+        )
+    with recording() as statements, database.session() as session:
+        figures_by(session, "country")
+    [(stale, parameters)] = [s for s in statements if "UNION ALL" in s[0]]
+    with database.session() as session:
+        plan = " ".join(
+            str(row[-1])
+            for row in session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + stale, parameters
+            )
+        )
+    assert "ix_report_day" in plan and "ix_money_record_loss" in plan, plan

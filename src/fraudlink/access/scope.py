@@ -157,6 +157,35 @@ def _visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
     return and_(reachable, or_(~red, kind.id.in_(_named(principal, record_type))))
 
 
+def hidden_own(principal: Principal, record_type: str) -> ColumnElement[bool]:
+    """The principal's own records it may not see (TLP:RED, or released as RED, without
+    its user named on them).
+
+    Counts of the principal's own records can come from totals kept per agency only
+    once these are taken away; the candidates are found by the partial index of RED
+    reports and the releases, never by reading every own record.
+    """
+    kind = SCOPED[record_type]
+    own = kind.agency_id.in_(principal.units)
+    red = select(kind.id).where(own, kind.tlp == "RED").union(_released_red(principal, record_type))
+    return and_(own, kind.id.in_(red), ~visible(principal, record_type))
+
+
+def foreign_visible(principal: Principal, record_type: str) -> ColumnElement[bool]:
+    """Records of other agencies the principal sees: opened packages, joint cases.
+
+    With ``hidden_own`` this lets a count over everything visible be the agency totals
+    plus these few records minus those.
+    """
+    kind = SCOPED[record_type]
+    reached = _opened_packages(principal, record_type).union(released_to(principal, record_type))
+    return and_(
+        kind.agency_id.not_in(principal.units),
+        kind.id.in_(reached),
+        visible(principal, record_type),
+    )
+
+
 def get_visible(
     session: Session, principal: Principal, record_type: str, record_id: int, label: str = ""
 ) -> Any:

@@ -29,6 +29,8 @@ from fraudlink.cases.sums import exact_sum
 from fraudlink.cases.tables import (
     ACTION_KINDS,
     AssetEvent,
+    AssetFigure,
+    AssetOperationStale,
     Operation,
     OperationAction,
     OperationAgency,
@@ -267,6 +269,31 @@ def _in_usd(session: Session, totals: dict[str, Decimal], on: dt.date) -> dict[s
     }
 
 
+def _asset_sums(session: Session, operation: Operation) -> list[Any]:
+    """(state, currency, exact sum) of the operation's assets: the sums ``stats --refresh``
+    keeps in ``asset_figure``, or the assets themselves while the operation is stale."""
+    stale = session.scalar(
+        select(AssetOperationStale.operation_id).where(
+            AssetOperationStale.operation_id == operation.id
+        )
+    )
+    if stale is None:
+        return list(
+            session.execute(
+                select(AssetFigure.state, AssetFigure.currency, AssetFigure.amount).where(
+                    AssetFigure.operation_id == operation.id
+                )
+            ).all()
+        )
+    return list(
+        session.execute(
+            select(SeizedAsset.state, SeizedAsset.currency, exact_sum(session, SeizedAsset.amount))
+            .where(SeizedAsset.operation_id == operation.id)
+            .group_by(SeizedAsset.state, SeizedAsset.currency)
+        ).all()
+    )
+
+
 def operation_statistics(
     session: Session, operation: Operation, on: dt.date | None = None
 ) -> dict[str, Any]:
@@ -303,11 +330,7 @@ def operation_statistics(
         .group_by(MoneyRecord.currency)
     )
     losses = _sum_by_currency((currency, amount) for currency, amount in loss_rows)
-    assets = session.execute(
-        select(SeizedAsset.state, SeizedAsset.currency, exact_sum(session, SeizedAsset.amount))
-        .where(SeizedAsset.operation_id == operation.id)
-        .group_by(SeizedAsset.state, SeizedAsset.currency)
-    ).all()
+    assets = _asset_sums(session, operation)
     by_state = {
         state: _sum_by_currency((c, a) for s, c, a in assets if s == state)
         for state in ("seized", "frozen", "confiscated", "returned", "forfeited", "released")

@@ -10,8 +10,9 @@ themselves, so a figure never waits for a refresh and is never behind. ``refresh
 (``fraudlink stats --refresh``, from cron or after a large ingest) recounts the
 stale days, then the months they fall in from their days.
 
-A window ``[start, end)`` reads month rows for the whole months inside it without a
-stale day, day rows for the other days, and the reports of its stale days.
+A window ``[start, end)`` reads month rows for the whole months inside it, day rows
+for the other days, and the reports of its stale days; a stale day inside a whole
+month has its old day rows taken away from the month's (see ``Plan``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from fraudlink.cases.sums import exact_sum
-from fraudlink.cases.tables import ReportDayStale, ReportFigure
+from fraudlink.cases.tables import (
+    AssetFigure,
+    AssetOperationStale,
+    ReportDayStale,
+    ReportFigure,
+    SeizedAsset,
+)
 from fraudlink.store.schema import Agency, Money, MoneyRecord, Report
 
 COUNT = ""  # the currency of the rows that carry a count of reports
@@ -51,16 +58,17 @@ COUNT = ""  # the currency of the rows that carry a count of reports
 class Refreshed:
     days: int
     months: int
+    operations: int = 0
 
     def as_json(self) -> dict[str, int]:
-        return {"days": self.days, "months": self.months}
+        return {"days": self.days, "months": self.months, "operations": self.operations}
 
 
 def _first_of_month(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def _next_month(day: dt.date) -> dt.date:
+def next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
@@ -99,7 +107,37 @@ def stale_days(session: Session) -> set[dt.date]:
 
 
 def refresh(session: Session) -> Refreshed:
-    """Recount the stale days and their months; a write meanwhile marks its day again."""
+    """Recount the stale days and their months, and the assets of stale operations; a
+    write meanwhile marks its day or operation again."""
+    operations = refresh_assets(session)
+    done = _refresh_days(session)
+    return Refreshed(done.days, done.months, operations)
+
+
+def refresh_assets(session: Session) -> int:
+    """Sum the assets of every stale operation into ``asset_figure``."""
+    taken = sorted(
+        set(
+            session.scalars(
+                delete(AssetOperationStale).returning(AssetOperationStale.operation_id)
+            ).all()
+        )
+    )
+    for first in range(0, len(taken), 500):
+        batch = taken[first : first + 500]
+        session.execute(delete(AssetFigure).where(AssetFigure.operation_id.in_(batch)))
+        keys = (SeizedAsset.operation_id, SeizedAsset.state, SeizedAsset.currency)
+        summed = (
+            select(*keys, func.count(), exact_sum(session, SeizedAsset.amount))
+            .where(SeizedAsset.operation_id.in_(batch))
+            .group_by(*keys)
+        )
+        columns = ["operation_id", "state", "currency", "assets", "amount"]
+        session.execute(insert(AssetFigure).from_select(columns, summed))
+    return len(taken)
+
+
+def _refresh_days(session: Session) -> Refreshed:
     taken = session.scalars(delete(ReportDayStale).returning(ReportDayStale.day)).all()
     days = sorted(set(taken))
     if not days:
@@ -175,7 +213,7 @@ def _recount_months(session: Session, months: list[dt.date]) -> None:
     month = _month_of(session, ReportFigure.period)
     keys = (ReportFigure.agency_id, ReportFigure.country, ReportFigure.scam_type)
     for first in months:
-        after = _next_month(first)
+        after = next_month(first)
         session.execute(
             delete(ReportFigure).where(ReportFigure.span == "m", ReportFigure.period == first)
         )
@@ -207,36 +245,41 @@ def _between(column: Any, first: dt.date | None, after: dt.date | None) -> Colum
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Which rows answer a window: month rows, day rows (None: no such rows are needed),
-    and the stale days whose reports are counted as they are."""
+    """Which rows answer a window: month rows and day rows to add (None: none needed),
+    day rows to take away, and the stale days whose reports are counted as they are.
+
+    A month row holds its days as the last refresh counted them, and so do the day rows
+    of a day that went stale since; taking those day rows away and counting the stale
+    day's reports keeps a month's row usable (one stale day costs its own day rows and
+    reports, not the month's thirty days of rows).
+    """
 
     months: ColumnElement[bool] | None
     days: ColumnElement[bool] | None
+    minus: ColumnElement[bool] | None
     stale: list[dt.date]
 
 
 def plan(session: Session, start: dt.date | None, end: dt.date | None) -> Plan:
-    every_stale = stale_days(session)
-    stale = sorted(d for d in every_stale if _between_date(d, start, end))
-    stale_months = sorted({_first_of_month(d) for d in every_stale})
-    low = None if start is None else (start if start.day == 1 else _next_month(start))
+    stale = sorted(d for d in stale_days(session) if _between_date(d, start, end))
+    low = None if start is None else (start if start.day == 1 else next_month(start))
     high = None if end is None else _first_of_month(end)
     whole = low is None or high is None or low < high  # some whole months in the window
     period = ReportFigure.period
-    ranges: list[tuple[dt.date, dt.date]] = []  # of day rows: part months, stale months
-    months = None
+    ranges: list[tuple[dt.date, dt.date]] = []  # of day rows: the part months
+    months = minus = None
     if whole:
         if start is not None and low is not None and start < low:
             ranges.append((start, low))
         if end is not None and high is not None and high < end:
             ranges.append((high, end))
-        inside = [m for m in stale_months if _between_date(m, low, high)]
-        ranges += [(m, _next_month(m)) for m in inside]
-        months = and_(
-            ReportFigure.span == "m",
-            _between(period, low, high),
-            not_(or_(false(), *(period == m for m in inside))),
-        )
+        months = and_(ReportFigure.span == "m", _between(period, low, high))
+        counted = [d for d in stale if _between_date(d, low, high)]
+        if counted:
+            minus = and_(
+                ReportFigure.span == "d",
+                or_(false(), *(and_(period >= a, period < b) for a, b in _runs(counted))),
+            )
     elif start is not None and end is not None:
         ranges.append((start, end))
     days = None
@@ -246,18 +289,40 @@ def plan(session: Session, start: dt.date | None, end: dt.date | None) -> Plan:
             or_(false(), *(and_(period >= a, period < b) for a, b in ranges)),
             not_(or_(false(), *(and_(period >= a, period < b) for a, b in _runs(stale)))),
         )
-    return Plan(months, days, stale)
+    return Plan(months, days, minus, stale)
 
 
 def _between_date(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or day >= start) and (end is None or day < end)
 
 
+def month_text(session: Session, column: Any) -> Any:
+    """A summary's date column as its month, 'YYYY-MM'."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+DETAIL = "month|country|scam_type"  # all three in one key, for a dashboard's single pass
+
+
+def detail_key(month: Any, country: Any, scam_type: Any) -> Any:
+    """'YYYY-MM|country|scam type' ('' for none): three figures from one GROUP BY."""
+    sep = literal("|")
+    parts = (month, sep, func.coalesce(country, ""), sep, func.coalesce(scam_type, ""))
+    key = parts[0]
+    for part in parts[1:]:
+        key = key.op("||")(part)
+    return key
+
+
 def summary_key(session: Session, dimension: str) -> Any:
     if dimension == "month":
-        if session.get_bind().dialect.name == "postgresql":
-            return func.to_char(ReportFigure.period, "YYYY-MM")
-        return func.strftime("%Y-%m", ReportFigure.period)
+        return month_text(session, ReportFigure.period)
+    if dimension == DETAIL:
+        return detail_key(
+            month_text(session, ReportFigure.period), ReportFigure.country, ReportFigure.scam_type
+        )
     if dimension == "country":
         return ReportFigure.country
     if dimension == "scam_type":

@@ -9,7 +9,7 @@ On SQLite the sum is therefore an aggregate registered on the connection that ad
 
 from __future__ import annotations
 
-from decimal import Context, Decimal
+from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from sqlalchemy import func
@@ -23,16 +23,33 @@ NAME = "fraudlink_exact_sum"
 
 
 class _DecimalSum:
-    """SQLite aggregate: the exact total of text amounts, returned as plain text."""
+    """SQLite aggregate: the exact total of text amounts, returned as plain text.
+
+    ``step`` runs once per row from SQLite, so it only keeps the value; the values are
+    added in blocks by ``sum`` over ``Decimal`` in C, which makes a sum over half a
+    million amounts about 1.5x faster than adding each in ``step`` (bench/stats.py's
+    "one operation"), in a bounded amount of memory.
+    """
+
+    BLOCK = 65_536
 
     def __init__(self) -> None:
         self.total = Decimal(0)
+        self.values: list[Any] = []
 
     def step(self, value: Any) -> None:
-        if value is not None:
-            self.total = _EXACT.add(self.total, Decimal(str(value)))
+        self.values.append(value)
+        if len(self.values) >= self.BLOCK:
+            self._fold()
+
+    def _fold(self) -> None:
+        with localcontext(_EXACT):
+            amounts = (Decimal(v if isinstance(v, str) else str(v)) for v in self.values if v)
+            self.total = sum(amounts, self.total)
+        self.values = []
 
     def finalize(self) -> str:
+        self._fold()
         return format(self.total, "f")
 
 

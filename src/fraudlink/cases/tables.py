@@ -76,7 +76,7 @@ class OperationAction(Base):
         ForeignKey("operation.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(16))
-    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     province: Mapped[str | None] = mapped_column(String(128))
     district: Mapped[str | None] = mapped_column(String(128))
@@ -192,3 +192,47 @@ class ReportDayStale(Base):
     __tablename__ = "report_day_stale"
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+
+
+class ActionFigure(Base):
+    """The actions of one month, agency, province ('' for none) and kind, and their persons.
+
+    Kept exact by triggers on ``operation_action`` (migration 0028), so figures of
+    arrests and rescues read these rows and never wait for a refresh.
+    """
+
+    __tablename__ = "action_figure"
+
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+    province: Mapped[str] = mapped_column(String(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    actions: Mapped[int] = mapped_column(BigInteger)
+    persons: Mapped[int] = mapped_column(BigInteger)
+
+
+class AssetFigure(Base):
+    """The exact sum and number of one operation's assets in one legal state and currency.
+
+    Not read for an operation in ``asset_operation_stale`` (its assets changed since):
+    those are summed from the assets; ``fraudlink stats --refresh`` recounts them.
+    """
+
+    __tablename__ = "asset_figure"
+
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operation.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(10), primary_key=True)
+    assets: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[Decimal] = mapped_column(Money)
+
+
+class AssetOperationStale(Base):
+    """An operation whose assets changed since ``asset_figure`` summed them (triggers on
+    ``seized_asset``, migration 0028_stats_asset_figures)."""
+
+    __tablename__ = "asset_operation_stale"
+
+    operation_id: Mapped[int] = mapped_column(Id, primary_key=True)

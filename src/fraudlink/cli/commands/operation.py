@@ -333,7 +333,10 @@ def stats(
     if refresh:
         with store.session() as session:
             done = recount(session)
-        err_console.print(f"recounted {done.days} days and {done.months} months")
+        err_console.print(
+            f"recounted {done.days} days, {done.months} months "
+            f"and the assets of {done.operations} operations"
+        )
     with store.session() as session:
         groups = figures_by(session, by.value, start, end)
     if csv_ is not None:
