@@ -33,3 +33,31 @@ def test_arabic_script_meets_its_romanisations() -> None:
     assert compare("خالد حسين", "Khalid Hussein").match
     assert not compare("محمد علي", "Ahmad Hassan").match
     assert name_keys("محمد علي") & name_keys("Muhammad Aly")
+
+
+def test_hong_kong_names_meet_their_cantonese_spelling() -> None:
+    assert compare("梁國雄", "LEUNG Kwok-hung").match
+    assert compare("何俊仁", "Albert HO Chun-yan").match  # a Western name beside the Chinese one
+    assert not compare("梁國雄", "LEUNG Yiu-chung").match
+    assert not compare("陈志", "Chen Zhi Weiming").match  # ``weiming`` is two Han syllables
+
+
+def test_a_hangul_syllable_is_not_met_through_a_loose_key_it_cannot_spell() -> None:
+    assert not compare("조채영", "Cho Jae Young").match  # 채 is Chae, never Jae (재)
+    assert not compare("유태윤", "Yoo Tae Yeon").match  # Yeon is 연, not 윤
+    assert compare("조재영", "Cho Jae Young").match
+    assert compare("안소희", "So Hee Ahn").match
+
+
+def test_given_name_syllables_in_another_order_are_another_name() -> None:
+    assert not compare("허제이", "Hur Yi Jae").match
+    assert compare("허제이", "Heo Je Yi").match
+    assert not compare("陈志明", "Ming Zhi Chen").match
+    assert compare("陈志明", "Zhi Ming Chen").match
+
+
+def test_an_arabic_name_with_another_first_name_is_a_relative() -> None:
+    assert compare("علي عبد الله صالح", "Ali Abdullah Saleh").match
+    assert not compare("علي عبد الله صالح", "Ahmed Ali Abdullah Saleh").match
+    assert compare("مطيع الله", "Matiullah").match
+    assert compare("جلال الدين حقانى", "Jalaluddin Haqqani").match

@@ -110,6 +110,8 @@ def _cross(a: Token, b: Token) -> TokenSim:
                 score = 1.0 if i == j == 0 else VARIANT_SCORE
                 found = TokenSim(score, _romanisation(a, b, i, j))
             elif loose(form_a) and loose(form_a) == loose(form_b):
+                if strict and not (_same_onset(a, b) and _same_digraphs(a, b)):
+                    continue
                 found = TokenSim(PHONETIC_SCORE, f"phonetic key {loose(form_a)}")
             elif strict:
                 continue
@@ -122,6 +124,40 @@ def _cross(a: Token, b: Token) -> TokenSim:
             if found.score > best.score:
                 best = found
     return best
+
+
+_ONSET = re.compile(r"^[^aeiouyw]*")  # the consonants before the vowel, glides aside
+
+
+def _same_onset(a: Token, b: Token) -> bool:
+    """Whether the Latin token begins with a consonant some spelling of the syllable has.
+
+    The phonetic key folds ``j`` with ``ch``: right between two Latin spellings, too
+    loose for a syllable, whose spellings are all listed: ``채`` is ``chae`` or ``che``,
+    never ``Jae`` (that is ``재``), and ``주`` is never ``Zhou``."""
+    native, latin = (a, b) if a.syllabic else (b, a)
+    return _onset(latin.latin) in {_onset(form) for form in native.forms}
+
+
+_DIGRAPHS_RR = ("eo", "eu", "oo")
+"""Vowel digraphs that name one Hangul vowel: ``eo`` is only ``ㅓ`` (or ``ㅕ``), ``eu``
+only ``ㅡ`` (Revised Romanisation), ``oo`` only ``ㅜ`` or ``ㅠ`` (passports); a Latin
+syllable that has one is no other vowel."""
+
+
+def _same_digraphs(a: Token, b: Token) -> bool:
+    """Whether a Latin spelling's RR vowel digraph is one the Hangul syllable has:
+    the phonetic key folds ``eo`` with ``u``, so ``Yeon`` would pass for ``윤`` (Yun)."""
+    native, latin = (a, b) if a.syllabic else (b, a)
+    if native.script != Script.HANGUL:
+        return True
+    marked = [d for d in _DIGRAPHS_RR if d in latin.latin]
+    return all(any(d in form for form in native.forms) for d in marked)
+
+
+def _onset(spelling: str) -> str:
+    found = _ONSET.match(spelling)
+    return found.group() if found else ""
 
 
 def _khmer(key_a: str, key_b: str) -> TokenSim:

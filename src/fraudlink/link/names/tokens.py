@@ -183,7 +183,7 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
     if script == Script.KHMER:
         forms = khmer.spellings(word)
     elif script == Script.THAI:
-        forms = (thai.romanise(word),)
+        forms = thai.spellings(word)
     elif script == Script.ARABIC:
         word = arabic.normal(word)
         forms = (latin_key(word),)
