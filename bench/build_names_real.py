@@ -1,7 +1,8 @@
 """Build ``../shared/benchmarks/names_real/pairs.csv`` from public sources (SOURCES.md there).
 
 Run once by hand with the sources checked out:
-``python bench/build_names_real.py UN_XML KOREAN_JSON THAI_CSV HK_TSV``.
+``python bench/build_names_real.py UN_XML KOREAN_JSON THAI_CSV HK_TSV KH_TSV KH_VARIANTS_TSV``
+(the two ``.tsv`` files of Cambodian names sit beside the pairs, transcribed by hand).
 Positives are two writings of one real person's name; negatives pair one person's
 native-script name with another real person's romanised name that shares the
 surname (or, for single Thai names, the nearest spelling), the hardest case for a
@@ -187,9 +188,44 @@ def hk_pairs(path: Path) -> list[Row]:
     return rows
 
 
+def cambodia_pairs(people_tsv: Path, variants_tsv: Path) -> list[Row]:
+    """Khmer and Cyrillic (Russian) writings of Cambodian legislators against the Latin
+    one, and the Latin spellings one person is listed under; negatives share a surname."""
+    people = [line.split("\t") for line in people_tsv.read_text(encoding="utf-8").splitlines()]
+    rows: list[Row] = []
+    for ident, latin, khmer, cyrillic in people:
+        for script, native in (("khmer", khmer), ("cyrillic", cyrillic)):
+            if not native:
+                continue
+            rows.append((split(ident), "kh-assembly", script, "same person", native, latin, True))
+            for o_ident, o_latin, _, _ in people:
+                if o_ident != ident and o_latin.split()[0] == latin.split()[0]:
+                    rows.append(
+                        (
+                            split(ident),
+                            "kh-assembly",
+                            script,
+                            "same surname",
+                            native,
+                            o_latin,
+                            False,
+                        )
+                    )
+    for line in variants_tsv.read_text(encoding="utf-8").splitlines():
+        ident, first, second = line.split("\t")
+        rows.append((split(ident), "kh-assembly", "latin", "other spelling", first, second, True))
+        for o_ident, o_latin, _, _ in people:
+            if o_ident != ident and o_latin.split()[0] == first.split()[0] and o_latin != second:
+                rows.append(
+                    (split(ident), "kh-assembly", "latin", "same surname", first, o_latin, False)
+                )
+    return rows
+
+
 def main() -> None:
-    un, korean, thai, hk = (Path(a) for a in sys.argv[1:5])
+    un, korean, thai, hk, kh, kh_variants = (Path(a) for a in sys.argv[1:7])
     rows = un_pairs(un) + korean_pairs(korean) + thai_pairs(thai) + hk_pairs(hk)
+    rows += cambodia_pairs(kh, kh_variants)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from fraudlink.link.names import arabic, compare, han, name_keys, thai
 from fraudlink.link.names.legal import TITLES
+from fraudlink.link.names.tokens import cyrillic_spellings, latin_key
 
 _TITLE_WORDS = {word for phrase in TITLES for word in phrase}
 # Titles are removed only at either end of a name, so a shuffled title is a real difference.
@@ -87,3 +88,12 @@ def test_a_split_compound_keeps_its_letters_in_place(word: str, tail: str) -> No
     assert word.startswith(parts[0]) and word.endswith(parts[-1])
     assert len(parts) == 1 or len(parts[0]) + len(parts[1]) <= len(word)
     assert arabic.split_compound(word, frozenset()) == (word,)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x0410, max_codepoint=0x044F), min_size=1))
+def test_cyrillic_spellings_start_letter_by_letter(word: str) -> None:
+    forms = cyrillic_spellings(word)
+    assert forms[0] == latin_key(word)
+    assert len(set(forms)) == len(forms)
+    assert all(form.isascii() and len(form) <= len(forms[0]) for form in forms)

@@ -61,3 +61,10 @@ def test_an_arabic_name_with_another_first_name_is_a_relative() -> None:
     assert not compare("علي عبد الله صالح", "Ahmed Ali Abdullah Saleh").match
     assert compare("مطيع الله", "Matiullah").match
     assert compare("جلال الدين حقانى", "Jalaluddin Haqqani").match
+
+
+def test_russian_writings_of_foreign_names_meet_their_latin_spelling() -> None:
+    assert compare("Хун Сен", "Hun Sen").match  # х for a foreign h
+    assert compare("Тхонг Кхон", "Thong Khon").match  # тх, кх for aspirates
+    assert compare("Хрущёв", "Khrushchev").match
+    assert not compare("Хун Сен", "Hun Neng").match

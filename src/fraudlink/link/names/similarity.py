@@ -83,7 +83,15 @@ def monosyllable(token: str) -> bool:
 
 
 def _latin(a: Token, b: Token) -> TokenSim:
-    x, y = a.latin, b.latin
+    """Two alphabetic tokens: the best pair of their spellings (a Cyrillic token has several:
+    ``Хун`` is Khun or Hun)."""
+    if len(a.forms) == len(b.forms) == 1:
+        return _spelled(a, b, a.latin, b.latin)
+    found = [_spelled(a, b, x, y) for x in a.forms for y in b.forms]
+    return max(found, key=lambda sim: sim.score)
+
+
+def _spelled(a: Token, b: Token, x: str, y: str) -> TokenSim:
     if x == y:
         return TokenSim(1.0, "same spelling")
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):

@@ -187,9 +187,33 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
     elif script == Script.ARABIC:
         word = arabic.normal(word)
         forms = (latin_key(word),)
+    elif _CYRILLIC.search(word):
+        forms = cyrillic_spellings(word)
     else:
         forms = (latin_key(word),)
     return [Token(word, script, forms)] if forms[0] else []
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: Russian writes a foreign aspirate with ``х`` (``Тхонг`` Thong, ``Кхон`` Khon) and a
+#: foreign ``h`` as ``х`` too (``Хун Сен`` Hun Sen), where Russian names keep ``kh``
+_ASPIRATES = (("tkh", "th"), ("pkh", "ph"), ("kkh", "kh"), ("chkh", "chh"))
+
+
+def cyrillic_spellings(word: str) -> tuple[str, ...]:
+    """A Cyrillic word's letter-by-letter spelling first, then the foreign spellings it
+    may stand for: aspirates folded back, and ``kh`` read as ``h``."""
+    plain = latin_key(word)
+    forms = [plain, _fold_aspirates(plain)]
+    aspirated = re.sub(r"(?<![tpck])kh", "h", plain)  # a lone х, not кх or тх
+    forms.append(_fold_aspirates(aspirated))
+    return tuple(dict.fromkeys(forms))
+
+
+def _fold_aspirates(spelling: str) -> str:
+    for written, meant in _ASPIRATES:
+        spelling = spelling.replace(written, meant)
+    return spelling
 
 
 @lru_cache(maxsize=65536)
