@@ -1,8 +1,8 @@
 """Build ``../shared/benchmarks/names_real/pairs.csv`` from public sources (SOURCES.md there).
 
 Run once by hand with the sources checked out:
-``python bench/build_names_real.py UN_XML KOREAN_JSON THAI_CSV HK_TSV KH_TSV KH_VARIANTS_TSV``
-(the two ``.tsv`` files of Cambodian names sit beside the pairs, transcribed by hand).
+``python bench/build_names_real.py UN_XML KOREAN_JSON THAI_CSV HK KH KH_VARIANTS VN``
+(the last four are the ``.tsv`` files beside the pairs, transcribed by hand).
 Positives are two writings of one real person's name; negatives pair one person's
 native-script name with another real person's romanised name that shares the
 surname (or, for single Thai names, the nearest spelling), the hardest case for a
@@ -16,6 +16,7 @@ import csv
 import hashlib
 import json
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
@@ -222,10 +223,55 @@ def cambodia_pairs(people_tsv: Path, variants_tsv: Path) -> list[Row]:
     return rows
 
 
+def fold_vietnamese(name: str) -> str:
+    """Without diacritics, as a passport's machine-readable zone or a hurried clerk writes."""
+    plain = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+def vietnam_pairs(path: Path) -> list[Row]:
+    """Vietnamese National Assembly members: with and without diacritics (as listed, or
+    folded); negatives: the member of the same family name with the nearest given names,
+    with diacritics on both sides, and folded where folding keeps them apart."""
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        ident, name = line.split("\t")
+        by_id[ident].append(name)
+    accented = {i: next(n for n in names if n != fold_vietnamese(n)) for i, names in by_id.items()}
+    rows: list[Row] = []
+    for ident, names in by_id.items():
+        name = accented[ident]
+        listed = [n for n in names if n == fold_vietnamese(n)]
+        kind = "listed without diacritics" if listed else "without diacritics"
+        rows.append(
+            (split(ident), "vn-assembly", "vietnamese", kind, name, fold_vietnamese(name), True)
+        )
+        others = [n for i, n in accented.items() if i != ident and n.split()[0] == name.split()[0]]
+        if not others:
+            continue
+        near = max(others, key=lambda o: (fuzz.ratio(fold_vietnamese(o), fold_vietnamese(name)), o))
+        rows.append(
+            (split(ident), "vn-assembly", "vietnamese", "same family name", name, near, False)
+        )
+        if fold_vietnamese(near) != fold_vietnamese(name):
+            rows.append(
+                (
+                    split(ident),
+                    "vn-assembly",
+                    "vietnamese",
+                    "same family name, folded",
+                    name,
+                    fold_vietnamese(near),
+                    False,
+                )
+            )
+    return rows
+
+
 def main() -> None:
-    un, korean, thai, hk, kh, kh_variants = (Path(a) for a in sys.argv[1:7])
+    un, korean, thai, hk, kh, kh_variants, vn = (Path(a) for a in sys.argv[1:8])
     rows = un_pairs(un) + korean_pairs(korean) + thai_pairs(thai) + hk_pairs(hk)
-    rows += cambodia_pairs(kh, kh_variants)
+    rows += cambodia_pairs(kh, kh_variants) + vietnam_pairs(vn)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)

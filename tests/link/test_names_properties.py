@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -97,3 +99,21 @@ def test_cyrillic_spellings_start_letter_by_letter(word: str) -> None:
     assert forms[0] == latin_key(word)
     assert len(set(forms)) == len(forms)
     assert all(form.isascii() and len(form) <= len(forms[0]) for form in forms)
+
+
+_VIETNAMESE = st.text(
+    alphabet=st.sampled_from(list("aăâeêioôơuưydđàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ")), min_size=1
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VIETNAMESE, _VIETNAMESE)
+def test_vietnamese_syllables_match_only_with_their_own_diacritics(a: str, b: str) -> None:
+    """Two written syllables are one name when their letters and marks agree; a syllable
+    always meets its own spelling without diacritics."""
+    same = compare(f"Nguyễn {a}", f"Nguyễn {b}")
+    if latin_key(a) == latin_key(b) and sorted(unicodedata.normalize("NFD", a)) == sorted(
+        unicodedata.normalize("NFD", b)
+    ):
+        assert same.match
+    assert compare(f"Nguyễn {a}", f"Nguyen {latin_key(a)}").match or not latin_key(a)

@@ -68,3 +68,10 @@ def test_russian_writings_of_foreign_names_meet_their_latin_spelling() -> None:
     assert compare("Тхонг Кхон", "Thong Khon").match  # тх, кх for aspirates
     assert compare("Хрущёв", "Khrushchev").match
     assert not compare("Хун Сен", "Hun Neng").match
+
+
+def test_vietnamese_tones_tell_names_apart_but_a_plain_spelling_meets_them() -> None:
+    assert not compare("Nguyễn Văn Hiện", "Nguyễn Văn Hiến").match
+    assert not compare("Nguyễn Thanh Hùng", "Nguyen Thanh Hong").match
+    assert compare("Vương Đình Huệ", "Vuong Dinh Hue").match
+    assert compare("Trần Xuân Hòa", "Trần Xuân Hoà").match  # the tone on either vowel

@@ -10,6 +10,7 @@ native token's spellings, or share its phonetic key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,13 @@ def silent_letter(a: str, b: str) -> bool:
     return False
 
 
+def _marks(word: str) -> tuple[str, ...]:
+    """The diacritics of a word, wherever they sit: Vietnamese writes the tone of ``Hòa``
+    on either vowel (``Hoà``), and a different tone is a different name."""
+    plain = unicodedata.normalize("NFD", word)
+    return tuple(sorted(ch for ch in plain if unicodedata.combining(ch) or ch == "đ"))
+
+
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
@@ -92,7 +100,10 @@ def _latin(a: Token, b: Token) -> TokenSim:
 
 
 def _spelled(a: Token, b: Token, x: str, y: str) -> TokenSim:
+    marked = a.script == b.script == Script.LATIN and (a.native != x or b.native != y)
     if x == y:
+        if marked and a.native != x and b.native != y and _marks(a.native) != _marks(b.native):
+            return TokenSim(MISMATCH_CAP, "other diacritics")  # Hiện / Hiến
         return TokenSim(1.0, "same spelling")
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return TokenSim(INITIAL_SCORE, "initial")
@@ -103,7 +114,9 @@ def _spelled(a: Token, b: Token, x: str, y: str) -> TokenSim:
         distance = min(distance, MISMATCH_CAP)
     key_a, key_b = loose(x), loose(y)
     both_marked = a.native != x and b.native != y and a.script == b.script == Script.LATIN
-    if key_a and key_a == key_b and distance < PHONETIC_SCORE and not both_marked:
+    # A syllable written with diacritics is spelled, not romanised: Hùng is never Hong
+    spelled = marked and monosyllable(x) and monosyllable(y)
+    if key_a and key_a == key_b and distance < PHONETIC_SCORE and not (both_marked or spelled):
         return TokenSim(PHONETIC_SCORE, f"phonetic key {key_a}")
     return TokenSim(distance, "spelling distance")
 
