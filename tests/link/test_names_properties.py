@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from fraudlink.link.names import arabic, compare, han, name_keys, thai
 from fraudlink.link.names.legal import TITLES
-from fraudlink.link.names.tokens import cyrillic_spellings, latin_key
+from fraudlink.link.names.tokens import PATRONYMIC_MARKERS, cyrillic_spellings, latin_key, parse
 
 _TITLE_WORDS = {word for phrase in TITLES for word in phrase}
 # Titles are removed only at either end of a name, so a shuffled title is a real difference.
@@ -117,3 +117,15 @@ def test_vietnamese_syllables_match_only_with_their_own_diacritics(a: str, b: st
     ):
         assert same.match
     assert compare(f"Nguyễn {a}", f"Nguyen {latin_key(a)}").match or not latin_key(a)
+
+
+_NAME_WORD = _LATIN_WORD.filter(lambda word: word not in PATRONYMIC_MARKERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_WORD, min_size=1, max_size=3), st.lists(_NAME_WORD, min_size=1, max_size=3))
+def test_only_the_names_after_son_of_are_the_fathers(own: list[str], father: list[str]) -> None:
+    tokens = parse(" ".join([*own, "binti", *father])).tokens
+    assert [t.father for t in tokens] == [False] * len(own) + [True] * len(father)
+    assert not any(t.father for t in parse(" ".join([*own, *father])).tokens)
+    assert not any(t.father for t in parse(" ".join(["bin", *father])).tokens)

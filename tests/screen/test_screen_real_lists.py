@@ -75,3 +75,11 @@ def test_vietnamese_tones_tell_names_apart_but_a_plain_spelling_meets_them() -> 
     assert not compare("Nguyễn Thanh Hùng", "Nguyen Thanh Hong").match
     assert compare("Vương Đình Huệ", "Vuong Dinh Hue").match
     assert compare("Trần Xuân Hòa", "Trần Xuân Hoà").match  # the tone on either vowel
+
+
+def test_son_of_tells_the_person_from_the_father() -> None:
+    assert not compare("Ahmad bin Ismail", "Ismail bin Ahmad").match
+    assert compare("Ahmad bin Ismail", "Ahmad Ismail").match
+    assert compare("Siti binti Abdullah", "Siti Abdullah").match
+    assert compare("길수빈", "Soo Bin Gil").match  # Bin, a syllable of a Korean given name
+    assert compare("Bin Chhin", "Chhin Bin").match  # Bin first: a Khmer family name

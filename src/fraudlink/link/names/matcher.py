@@ -132,7 +132,7 @@ def score_only(a: str, b: str, schema: str = "Person") -> float:
     conflict, extra = _penalty(out, left, right)
     total = sum(p.weight for p in out.pairs) + conflict + extra
     score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
-    if out_of_order(out, left.tokens, right.tokens):
+    if out_of_order(out, left.tokens, right.tokens) or fathers_crossed(out):
         score *= ORDER_FACTOR
     return round(min(max(score, 0.0), 1.0), 4)
 
@@ -184,6 +184,18 @@ def out_of_order(out: Alignment, left: tuple[Token, ...], right: tuple[Token, ..
     return any(x[1] > y[1] for x, y in pairwise(places))
 
 
+def fathers_crossed(out: Alignment) -> bool:
+    """Whether both names say whose son or daughter the person is and a name of the person
+    aligns with a name of the father: ``Ahmad bin Ismail`` is not ``Ismail bin Ahmad``."""
+    left = [t for p in out.pairs for t in p.left] + out.left_over
+    right = [t for p in out.pairs for t in p.right] + out.right_over
+    if not (any(t.father for t in left) and any(t.father for t in right)):
+        return False
+    return any(
+        p.left[0].father != p.right[0].father for p in out.pairs if len(p.left) == len(p.right) == 1
+    )
+
+
 def _place(token: Token, tokens: tuple[Token, ...]) -> int:
     return next(i for i, t in enumerate(tokens) if t is token)
 
@@ -227,11 +239,11 @@ def _compare(a: str, b: str, schema: str) -> NameMatch:
     score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
     own = _own_name_left_over(out, left, right)
     explanation = _features(out, total, own) + _removed(left, right)
-    if out_of_order(out, left.tokens, right.tokens):
+    crossed = fathers_crossed(out)
+    if out_of_order(out, left.tokens, right.tokens) or crossed:
         cost = round(score * (ORDER_FACTOR - 1.0), 4)
         score *= ORDER_FACTOR
-        explanation.append(
-            Feature("syllable order", "", "", "given name in another order", 0.0, cost)
-        )
+        why = "own and father's names swapped" if crossed else "given name in another order"
+        explanation.append(Feature("name order", "", "", why, 0.0, cost))
     score = round(min(max(score, 0.0), 1.0), 4)
     return NameMatch(score, score >= MATCH_THRESHOLD, tuple(explanation))
