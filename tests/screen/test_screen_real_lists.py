@@ -83,3 +83,9 @@ def test_son_of_tells_the_person_from_the_father() -> None:
     assert compare("Siti binti Abdullah", "Siti Abdullah").match
     assert compare("길수빈", "Soo Bin Gil").match  # Bin, a syllable of a Korean given name
     assert compare("Bin Chhin", "Chhin Bin").match  # Bin first: a Khmer family name
+
+
+def test_a_compound_surname_written_as_two_words() -> None:
+    assert compare("남궁민", "Nam Goong Min").match
+    assert compare("欧阳修", "Ou Yang Xiu").match
+    assert not compare("남궁민", "Nam Min").match

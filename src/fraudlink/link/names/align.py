@@ -112,8 +112,8 @@ def _join(out: Alignment, flip: bool) -> None:
     """Pair a left-over token with several consecutive left-over tokens of the other side."""
     singles, many = (out.right_over, out.left_over) if flip else (out.left_over, out.right_over)
     for token in list(singles):
-        if token.syllabic:
-            continue
+        if token.syllabic and not (token.surname and len(token.native) == 2):
+            continue  # a compound surname (남궁, 欧阳) is two Latin words: ``Nam Goong``
         found = _join_one(token, many)
         if found is None:
             continue
