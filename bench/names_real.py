@@ -27,10 +27,53 @@ def decide(query: str, listed: str) -> tuple[float, bool]:
     return hit.score, hit.match
 
 
+def retrieval(rows: list[dict[str, str]]) -> None:
+    """End to end: every second name of the split's pairs listed in one watchlist, every
+    first name screened against it; a match is right when the pair is a labelled positive
+    or the listed name is the query itself. Names of other sources are unlabelled against
+    each other (``Chea Sim`` / ``Min Jae Sim``) and count as false: a floor."""
+    import tempfile
+
+    from fraudlink.screen import import_parsed, screener
+    from fraudlink.screen.model import ParsedList
+    from fraudlink.settings import Settings
+    from fraudlink.store import open_database
+
+    listed = sorted({r["name2"] for r in rows})
+    partners: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["is_match"] == "true":
+            partners[r["name1"]].add(r["name2"])
+    entries = [Listed(name, "Person", [name]) for name in listed]
+    by_script: dict[str, list[int]] = defaultdict(
+        lambda: [0, 0, 0, 0]
+    )  # found, asked, right, matched
+    scripts = {r["name1"]: r["script"] for r in rows}
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Settings(db=f"{folder}/names.db"))
+        import_parsed(database, "names", ParsedList("csv", entries, None))
+        search = screener(database)
+        for query, wanted in sorted(partners.items()):
+            hits = search.search(Query((query,)), limit=10)
+            for group in (scripts[query], "all"):
+                cell = by_script[group]
+                cell[0] += bool({h.entry.id for h in hits} & wanted)
+                cell[1] += 1
+                cell[2] += sum(h.match and h.entry.id in wanted | {query} for h in hits)
+                cell[3] += sum(h.match for h in hits)
+    print("\nscreening end to end (every Latin name of the split listed, native names queried)")
+    print(f"{'script':<14} {'queries':>7} {'found@10':>8} {'match precision':>15} {'matches':>7}")
+    for group in sorted(by_script, key=lambda g: (g == "all", g)):
+        found, asked, right, matched = by_script[group]
+        precision = right / matched if matched else 1.0
+        print(f"{group:<14} {asked:>7} {found / asked:>8.3f} {precision:>15.3f} {matched:>7}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="dev", choices=("dev", "holdout", "all"))
     parser.add_argument("--misses", type=int, default=0, help="print this many errors per group")
+    parser.add_argument("--screen", action="store_true", help="also screen end to end")
     args = parser.parse_args()
     if not PAIRS.exists():
         raise SystemExit(f"No pairs at {PAIRS}; build them with bench/build_names_real.py.")
@@ -60,6 +103,8 @@ def main() -> None:
     for group in sorted(errors):
         for line in errors[group][: args.misses]:
             print(line)
+    if args.screen:
+        retrieval(rows)
 
 
 if __name__ == "__main__":

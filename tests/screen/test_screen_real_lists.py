@@ -61,6 +61,10 @@ def test_an_arabic_name_with_another_first_name_is_a_relative() -> None:
     assert not compare("علي عبد الله صالح", "Ahmed Ali Abdullah Saleh").match
     assert compare("مطيع الله", "Matiullah").match
     assert compare("جلال الدين حقانى", "Jalaluddin Haqqani").match
+    assert compare("جمال عكاشة", "Djamel Akkacha").match  # French spellings of the Maghreb
+    assert compare("إياد نظمي صالح خليل", "Iyad Nazmi Salih Khalil").match  # ظ written z
+    assert compare("گل احمد حكيمى", "Gul Ahmad Hakimi").match
+    assert not compare("جمال عكاشة", "Kamal Akkacha").match
 
 
 def test_russian_writings_of_foreign_names_meet_their_latin_spelling() -> None:

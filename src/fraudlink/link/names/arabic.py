@@ -3,7 +3,8 @@
 Arabic script is written with optional vowel marks (harakat) and a tatweel stretch, and
 several letters are routinely typed for one another: the hamza-seated alifs (``أ إ آ ٱ``)
 for the bare ``ا``, ``ى`` for a final ``ي`` (``على``/``علي``), ``ة`` for the final ``a``
-of a feminine name, ``ؤ``/``ئ`` for ``و``/``ي``, and Persian keyboards' ``ک``/``ی``.
+of a feminine name, ``ؤ``/``ئ`` for ``و``/``ي``, and Persian keyboards' ``ک``/``ی``
+(``گ`` stays: it is g, not k: ``گل`` is Gul).
 :func:`normal` folds all of them, so a query typed either way meets the listed name.
 
 The article ``ال`` is glued to the noun in Arabic script (``الرحمن``) and written apart
@@ -36,7 +37,6 @@ _LETTERS = str.maketrans(
         "ئ": "ي",
         "ک": "ك",
         "ی": "ي",
-        "گ": "ك",
     }
 )
 _ARTICLE = "ال"

@@ -215,11 +215,13 @@ def consonants(spelling: str) -> str:
 
 #: letters romanisations of one Arabic letter disagree on: ``خ`` kh or h, ``ذ`` dh or d,
 #: ``ث`` th or t, ``غ`` gh or g; folded on both sides
-_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"))
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("dj", "j"), ("ch", "sh"))
+#: (French spellings of the Maghreb write ``ج`` dj and ``ش`` ch: Djamel, Akkacha)
 #: an Arabic letter (as anyascii writes it) and the Latin letters that also spell it:
 #: ``ق`` is q, k, g or c (Qadhafi, Kasim, Gaddafi), ``ك`` k or c, ``ج`` j or g (Gamal);
 #: never ``ك`` for j nor ``ج`` for k (Kamal and Jamal are two names)
-_SPELLED_AS = {"q": "qkgc", "k": "kc", "j": "jg"}
+_SPELLED_AS = {"q": "qkgc", "k": "kc", "j": "jg", "d": "dz"}
+#: (``ض``, ``ذ``, ``ظ`` are often written z: ``نظمي`` Nazmi, ``ذكي`` Zaki)
 _DOUBLE_AFTER = re.compile(r"(.)\1+")
 TRANSLITERATION_SCORE = 0.85
 """Arabic and Latin consonants that differ only where romanisations disagree."""
@@ -238,7 +240,7 @@ def blocking_consonants(spelling: str) -> str:
     return _DOUBLE_AFTER.sub(r"\1", key.translate(_BLOCKING_CLASSES))
 
 
-_BLOCKING_CLASSES = str.maketrans({"q": "k", "g": "k", "j": "k", "c": "k"})
+_BLOCKING_CLASSES = str.maketrans({"q": "k", "g": "k", "j": "k", "c": "k", "z": "d"})
 
 
 def romanised_alike(arabic: str, latin: str) -> bool:
