@@ -47,6 +47,7 @@ def test_a_hangul_syllable_is_not_met_through_a_loose_key_it_cannot_spell() -> N
     assert not compare("유태윤", "Yoo Tae Yeon").match  # Yeon is 연, not 윤
     assert compare("조재영", "Cho Jae Young").match
     assert compare("안소희", "So Hee Ahn").match
+    assert not compare("노설현", "Noh Seo Hyun").match  # Seo has no final: 서, not 설
 
 
 def test_given_name_syllables_in_another_order_are_another_name() -> None:

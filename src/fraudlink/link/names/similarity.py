@@ -131,7 +131,9 @@ def _cross(a: Token, b: Token) -> TokenSim:
                 score = 1.0 if i == j == 0 else VARIANT_SCORE
                 found = TokenSim(score, _romanisation(a, b, i, j))
             elif loose(form_a) and loose(form_a) == loose(form_b):
-                if strict and not (_same_onset(a, b) and _same_digraphs(a, b)):
+                if strict and not (
+                    _same_onset(a, b) and _same_digraphs(a, b) and _same_coda(form_a, form_b)
+                ):
                     continue
                 found = TokenSim(PHONETIC_SCORE, f"phonetic key {loose(form_a)}")
             elif strict:
@@ -174,6 +176,14 @@ def _same_digraphs(a: Token, b: Token) -> bool:
         return True
     marked = [d for d in _DIGRAPHS_RR if d in latin.latin]
     return all(any(d in form for form in native.forms) for d in marked)
+
+
+def _same_coda(x: str, y: str) -> bool:
+    """Whether both spellings close their syllable, or neither does (a final ``h`` aside):
+    the phonetic key drops an ``r`` after a vowel, so ``Seo`` (서) would pass for ``seor``,
+    a spelling of ``설`` whose final the Latin syllable does not have."""
+    x, y = x.rstrip("h") or x, y.rstrip("h") or y
+    return (x[-1] in "aeiouyw") == (y[-1] in "aeiouyw")
 
 
 def _onset(spelling: str) -> str:
