@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from fraudlink.link.names import han
 from fraudlink.link.names.phonetic import loose
+from fraudlink.link.names.scripts import Script
 from fraudlink.link.names.similarity import PHONETIC_SCORE, TokenSim, fuzzy, token_similarity
 from fraudlink.link.names.tokens import Token
 
@@ -110,8 +112,8 @@ def _join(out: Alignment, flip: bool) -> None:
     """Pair a left-over token with several consecutive left-over tokens of the other side."""
     singles, many = (out.right_over, out.left_over) if flip else (out.left_over, out.right_over)
     for token in list(singles):
-        if token.syllabic:
-            continue
+        if token.syllabic and not (token.surname and len(token.native) == 2):
+            continue  # a compound surname (남궁, 欧阳) is two Latin words: ``Nam Goong``
         found = _join_one(token, many)
         if found is None:
             continue
@@ -142,13 +144,31 @@ def penalty(out: Alignment) -> tuple[float, float]:
     if left and right:
         return left + right, 0.0
     syllables = sum(t.weight for t in out.left_over + out.right_over if t.syllabic)
-    if _written_in_syllables(out, "right" if left else "left"):
-        return left + right, 0.0  # ``Zhu Zhi Jun`` / ``陈志``: a syllable the Han name lacks
+    script = _written_in_syllables(out, "right" if left else "left")
+    if script is not None:
+        # ``Zhu Zhi Jun`` / ``陈志``: a syllable the Han name lacks; but ``Albert`` beside
+        # ``何俊仁`` is a Western name no Han syllable spells, an extra like a middle name
+        over = out.left_over + out.right_over
+        western = sum(t.weight for t in over if script == Script.HAN and _western(t))
+        return left + right - western, western * EXTRA_WEIGHT
     return syllables, (left + right - syllables) * EXTRA_WEIGHT
 
 
-def _written_in_syllables(out: Alignment, other: Literal["left", "right"]) -> bool:
-    """Whether the fully aligned side is a Han or Hangul name: each of its syllables is a
-    token, so an extra token on the other side is a syllable that name does not have."""
+def _written_in_syllables(out: Alignment, other: Literal["left", "right"]) -> Script | None:
+    """The script of the fully aligned side when it is a Han or Hangul name (each of its
+    syllables is a token, so an extra token on the other side is a syllable that name
+    does not have), else None."""
     tokens = [t for pair in out.pairs for t in getattr(pair, other)]
-    return bool(tokens) and all(t.syllabic for t in tokens)
+    if not tokens or not all(t.syllabic for t in tokens):
+        return None
+    scripts = {t.script for t in tokens}
+    return scripts.pop() if len(scripts) == 1 else Script.HANGUL
+
+
+def _western(token: Token) -> bool:
+    """A Latin token of three letters or more that no run of Chinese syllables spells."""
+    return (
+        token.script == Script.LATIN
+        and len(token.latin) >= 3
+        and not han.spelled_in_syllables(token.latin)
+    )

@@ -3,7 +3,8 @@
 Arabic script is written with optional vowel marks (harakat) and a tatweel stretch, and
 several letters are routinely typed for one another: the hamza-seated alifs (``أ إ آ ٱ``)
 for the bare ``ا``, ``ى`` for a final ``ي`` (``على``/``علي``), ``ة`` for the final ``a``
-of a feminine name, ``ؤ``/``ئ`` for ``و``/``ي``, and Persian keyboards' ``ک``/``ی``.
+of a feminine name, ``ؤ``/``ئ`` for ``و``/``ي``, and Persian keyboards' ``ک``/``ی``
+(``گ`` stays: it is g, not k: ``گل`` is Gul).
 :func:`normal` folds all of them, so a query typed either way meets the listed name.
 
 The article ``ال`` is glued to the noun in Arabic script (``الرحمن``) and written apart
@@ -15,6 +16,13 @@ that :func:`latin_token` drops or folds when a Latin name is compared with an Ar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fraudlink.link.names.scripts import Script
+
+if TYPE_CHECKING:
+    from fraudlink.link.names.tokens import Token
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans(
@@ -29,7 +37,6 @@ _LETTERS = str.maketrans(
         "ئ": "ي",
         "ک": "ك",
         "ی": "ي",
-        "گ": "ك",
     }
 )
 _ARTICLE = "ال"
@@ -60,3 +67,23 @@ def latin_token(latin: str) -> str | None:
     if _ABD_ARTICLE.fullmatch(latin):
         return "abd"
     return latin
+
+
+#: the second word of compound names, as :func:`normal` leaves it (article dropped), and
+#: how romanisations write it glued to the first word (``Matiullah``, ``Jalaluddin``)
+_TAILS = {"له": "llah|lla", "دين": "ddin|din|deen", "رحمن": "rrahman|rahman|rehman"}
+_JOINERS = "(?:u|o|a|e)?(?:l|d|r|s)?"
+
+
+def tails(tokens: Iterable[Token]) -> frozenset[str]:
+    """The compound tails an Arabic-script name writes as words of their own."""
+    return frozenset(t.native for t in tokens if t.script == Script.ARABIC and t.native in _TAILS)
+
+
+def split_compound(latin: str, found: frozenset[str]) -> tuple[str, ...]:
+    """``matiullah`` → ``mati``, ``llah`` when the Arabic side has ``الله`` apart."""
+    for tail in found:
+        match = re.fullmatch(f"([a-z]{{2,}}?){_JOINERS}({_TAILS[tail]})", latin)
+        if match:
+            return match.group(1), match.group(2)
+    return (latin,)

@@ -1,16 +1,21 @@
-"""Chinese names: Han characters to pinyin, Wade–Giles and common dialect surname spellings.
+"""Chinese names: Han characters to pinyin, Wade–Giles, Cantonese and dialect surname spellings.
 
 Traditional characters are folded to simplified ones (OpenCC ``t2s``) before
 anything else, so ``陳志`` and ``陈志`` are the same characters and the same
 pinyin. A character's readings come from pypinyin; surnames get every reading
 (``曾`` is ``zeng`` as a surname) plus the spellings of Hong Kong, Taiwan and
 South-East Asia (``陈`` Chan/Tan, ``黄`` Wong/Ng, ``林`` Lim/Lam …), which
-pinyin alone would miss.
+pinyin alone would miss. Every character also gets its Hong Kong Government
+Cantonese romanisation (the spelling of HKID cards and passports: ``何俊仁`` is
+``Ho Chun-yan``), from the table of the ``cantonese-romanisation`` package.
 """
 
 from __future__ import annotations
 
+import json
+import pkgutil
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 
 import opencc
@@ -133,6 +138,25 @@ def fold(text: str) -> str:
     return str(_T2S.convert(text))
 
 
+@lru_cache(maxsize=1)
+def _cantonese_table() -> dict[str, tuple[str, ...]]:
+    """Simplified character to its Hong Kong Government romanisations.
+
+    The table is keyed by traditional characters; a simplified character collects the
+    readings of every traditional one that folds to it (``陈`` from ``陳``)."""
+    raw = pkgutil.get_data("cantoroman", "data/charToRoman.json")
+    table: dict[str, list[str]] = defaultdict(list)
+    for char, spellings in json.loads(raw or b"{}").items():
+        for key in {char, fold(char)}:
+            table[key].extend(s.lower() for s in spellings if s.isascii() and s.isalpha())
+    return {char: tuple(dict.fromkeys(spellings)) for char, spellings in table.items()}
+
+
+def cantonese(char: str) -> tuple[str, ...]:
+    """Hong Kong Government Cantonese spellings of one character (``梁`` → ``leung``)."""
+    return _cantonese_table().get(char, ())
+
+
 def _ascii(reading: str) -> list[str]:
     plain = reading.replace("ü", "v")
     if "v" in plain:
@@ -152,6 +176,7 @@ def readings(char: str, surname: bool = False) -> tuple[str, ...]:
     if surname:
         latin.extend(_SURNAMES.get(char, ()))
     latin.extend([wade_giles(syl) for syl in list(latin)])
+    latin.extend(cantonese(char))
     clean = [syl for syl in latin if syl.isascii() and syl.isalpha()]
     return tuple(dict.fromkeys(clean)) or (char,)
 
@@ -159,3 +184,25 @@ def readings(char: str, surname: bool = False) -> tuple[str, ...]:
 def primary(char: str) -> str:
     """The contextual pinyin of one character (what a Chinese passport would print)."""
     return readings(char)[0]
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every Latin spelling of every character we can read: pinyin, Wade–Giles, Cantonese
+    (not the dialect surname spellings: ``ly`` would make ``Emily`` read as syllables)."""
+    return frozenset(form for char in _cantonese_table() for form in readings(char))
+
+
+@lru_cache(maxsize=16384)
+def spelled_in_syllables(word: str) -> bool:
+    """Whether a Latin word can be read as Chinese syllables written together.
+
+    ``weiming`` can (``wei``+``ming``): left over beside a Han name, it is a given name
+    that name lacks. ``Albert`` or ``Christopher`` cannot: it is the Western name Hong
+    Kong and Singapore Chinese carry beside their Chinese one (``Albert HO Chun-yan``)."""
+    known = _syllables()
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in known for start in range(max(0, end - 6), end)):
+            ends.add(end)
+    return len(word) in ends

@@ -55,10 +55,10 @@ _VOWELS: tuple[tuple[str, ...], ...] = (
     ("u", "oo"),
     ("wo",),
     ("we",),
-    ("wi",),
+    ("wi", "ui"),
     ("yu", "yoo"),
     ("eu", "u"),
-    ("ui", "eui"),
+    ("ui", "eui", "i", "ee"),  # 희 is Hee or Hi on most passports
     ("i", "ee"),
 )
 _TAILS: tuple[tuple[str, ...], ...] = (
@@ -107,6 +107,9 @@ _SURNAMES: dict[str, tuple[str, ...]] = {
     "임": ("lim", "im", "rim", "yim"),
     "림": ("lim", "rim", "im"),
     "한": ("han",),
+    "황": ("hwang", "whang", "hoang"),
+    "양": ("yang", "ryang"),
+    "량": ("ryang", "yang", "lyang"),
     "오": ("oh", "o"),
     "서": ("seo", "suh", "so"),
     "유": ("yoo", "yu", "you", "ryu"),

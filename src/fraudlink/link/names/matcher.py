@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from fraudlink.errors import InputError
@@ -55,7 +56,7 @@ def _show(tokens: tuple[Token, ...] | list[Token]) -> str:
     return " ".join(t.native if t.native == t.latin else f"{t.native} ({t.latin})" for t in tokens)
 
 
-def _features(out: Alignment, total: float) -> list[Feature]:
+def _features(out: Alignment, total: float, own: Token | None = None) -> list[Feature]:
     features = [
         Feature(
             "token",
@@ -70,7 +71,7 @@ def _features(out: Alignment, total: float) -> list[Feature]:
     conflict = bool(out.left_over and out.right_over)
     for side, tokens in (("a", out.left_over), ("b", out.right_over)):
         for token in tokens:
-            full = conflict or token.syllabic
+            full = conflict or token.syllabic or token is own
             kind = "contradicting token" if full else "extra token"
             cost = -token.weight * (1.0 if full else EXTRA_WEIGHT) / total
             shown = _show([token])
@@ -128,10 +129,75 @@ def score_only(a: str, b: str, schema: str = "Person") -> float:
     if not left.tokens or not right.tokens:
         return 0.0
     out = align(left.tokens, right.tokens)
-    conflict, extra = penalty(out)
+    conflict, extra = _penalty(out, left, right)
     total = sum(p.weight for p in out.pairs) + conflict + extra
     score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
+    if out_of_order(out, left.tokens, right.tokens) or fathers_crossed(out):
+        score *= ORDER_FACTOR
     return round(min(max(score, 0.0), 1.0), 4)
+
+
+def _penalty(out: Alignment, left: ParsedName, right: ParsedName) -> tuple[float, float]:
+    """``penalty``, with an Arabic name's own first name counted fully when left over.
+
+    An Arabic name is the person's name followed by the father's and grandfather's:
+    ``Ahmed Ali Abdullah Saleh`` is the son of ``Ali Abdullah Saleh``, not a longer
+    writing of his name."""
+    conflict, extra = penalty(out)
+    own = _own_name_left_over(out, left, right) if extra else None
+    if own is None:
+        return conflict, extra
+    return conflict + own.weight, extra - own.weight * EXTRA_WEIGHT
+
+
+def _own_name_left_over(out: Alignment, left: ParsedName, right: ParsedName) -> Token | None:
+    """The first token of a name facing Arabic script, when it is left over alone."""
+    if out.left_over and out.right_over:
+        return None
+    if not any(t.script == Script.ARABIC for t in (*left.tokens, *right.tokens)):
+        return None
+    for tokens, over in ((left.tokens, out.left_over), (right.tokens, out.right_over)):
+        if len(tokens) > 1 and any(t is tokens[0] for t in over):
+            return tokens[0]
+    return None
+
+
+ORDER_FACTOR = 0.7
+"""What a score keeps when a Han or Hangul given name's syllables meet in another order:
+``제이`` is not ``Yi Jae`` (that is ``이제``), whatever the surname's place."""
+
+
+def out_of_order(out: Alignment, left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:
+    """Whether the given-name syllables of a Han or Hangul name align in another order.
+
+    A surname may stand first or last in a romanised name; the syllables of the given
+    name never swap places."""
+    places = []
+    for pair in out.pairs:
+        if len(pair.left) != 1 or len(pair.right) != 1:
+            continue
+        a, b = pair.left[0], pair.right[0]
+        if a.syllabic == b.syllabic or a.surname or b.surname:
+            continue
+        places.append((_place(a, left), _place(b, right)))
+    places.sort()
+    return any(x[1] > y[1] for x, y in pairwise(places))
+
+
+def fathers_crossed(out: Alignment) -> bool:
+    """Whether both names say whose son or daughter the person is and a name of the person
+    aligns with a name of the father: ``Ahmad bin Ismail`` is not ``Ismail bin Ahmad``."""
+    left = [t for p in out.pairs for t in p.left] + out.left_over
+    right = [t for p in out.pairs for t in p.right] + out.right_over
+    if not (any(t.father for t in left) and any(t.father for t in right)):
+        return False
+    return any(
+        p.left[0].father != p.right[0].father for p in out.pairs if len(p.left) == len(p.right) == 1
+    )
+
+
+def _place(token: Token, tokens: tuple[Token, ...]) -> int:
+    return next(i for i, t in enumerate(tokens) if t is token)
 
 
 def _facing(left: ParsedName, right: ParsedName) -> tuple[ParsedName, ParsedName]:
@@ -142,19 +208,23 @@ def _facing(left: ParsedName, right: ParsedName) -> tuple[ParsedName, ParsedName
     if arabic_left == arabic_right:
         return left, right
     if arabic_left:
-        return left, _without_articles(right)
-    return _without_articles(left), right
+        return left, _without_articles(right, arabic.tails(left.tokens))
+    return _without_articles(left, arabic.tails(right.tokens)), right
 
 
-def _without_articles(name: ParsedName) -> ParsedName:
+def _without_articles(name: ParsedName, tails: frozenset[str]) -> ParsedName:
+    """``tails``: the second words of compound names (``الله``, ``الدين``) the Arabic side
+    writes apart, so ``Matiullah`` is split to meet ``مطيع الله``."""
     tokens = []
     for token in name.tokens:
         if token.script != Script.LATIN:
             tokens.append(token)
             continue
         latin = arabic.latin_token(token.latin)
-        if latin is not None:
-            tokens.append(token if latin == token.latin else Token(latin, Script.LATIN, (latin,)))
+        if latin is None:
+            continue
+        for part in arabic.split_compound(latin, tails):
+            tokens.append(token if part == token.latin else Token(part, Script.LATIN, (part,)))
     return ParsedName(tuple(tokens), name.removed) if tokens else name
 
 
@@ -163,10 +233,17 @@ def _compare(a: str, b: str, schema: str) -> NameMatch:
     if not left.tokens or not right.tokens:
         return NameMatch(0.0, False, ())
     out = align(left.tokens, right.tokens)
-    conflict, extra = penalty(out)
+    conflict, extra = _penalty(out, left, right)
     matched = sum(p.weight for p in out.pairs)
     total = matched + conflict + extra
     score = sum(p.weight * p.sim.score for p in out.pairs) / total if total else 0.0
+    own = _own_name_left_over(out, left, right)
+    explanation = _features(out, total, own) + _removed(left, right)
+    crossed = fathers_crossed(out)
+    if out_of_order(out, left.tokens, right.tokens) or crossed:
+        cost = round(score * (ORDER_FACTOR - 1.0), 4)
+        score *= ORDER_FACTOR
+        why = "own and father's names swapped" if crossed else "given name in another order"
+        explanation.append(Feature("name order", "", "", why, 0.0, cost))
     score = round(min(max(score, 0.0), 1.0), 4)
-    explanation = _features(out, total) + _removed(left, right)
     return NameMatch(score, score >= MATCH_THRESHOLD, tuple(explanation))

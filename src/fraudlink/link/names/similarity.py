@@ -10,6 +10,7 @@ native token's spellings, or share its phonetic key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,13 @@ def silent_letter(a: str, b: str) -> bool:
     return False
 
 
+def _marks(word: str) -> tuple[str, ...]:
+    """The diacritics of a word, wherever they sit: Vietnamese writes the tone of ``Hòa``
+    on either vowel (``Hoà``), and a different tone is a different name."""
+    plain = unicodedata.normalize("NFD", word)
+    return tuple(sorted(ch for ch in plain if unicodedata.combining(ch) or ch == "đ"))
+
+
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
@@ -83,8 +91,19 @@ def monosyllable(token: str) -> bool:
 
 
 def _latin(a: Token, b: Token) -> TokenSim:
-    x, y = a.latin, b.latin
+    """Two alphabetic tokens: the best pair of their spellings (a Cyrillic token has several:
+    ``Хун`` is Khun or Hun)."""
+    if len(a.forms) == len(b.forms) == 1:
+        return _spelled(a, b, a.latin, b.latin)
+    found = [_spelled(a, b, x, y) for x in a.forms for y in b.forms]
+    return max(found, key=lambda sim: sim.score)
+
+
+def _spelled(a: Token, b: Token, x: str, y: str) -> TokenSim:
+    marked = a.script == b.script == Script.LATIN and (a.native != x or b.native != y)
     if x == y:
+        if marked and a.native != x and b.native != y and _marks(a.native) != _marks(b.native):
+            return TokenSim(MISMATCH_CAP, "other diacritics")  # Hiện / Hiến
         return TokenSim(1.0, "same spelling")
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return TokenSim(INITIAL_SCORE, "initial")
@@ -95,7 +114,9 @@ def _latin(a: Token, b: Token) -> TokenSim:
         distance = min(distance, MISMATCH_CAP)
     key_a, key_b = loose(x), loose(y)
     both_marked = a.native != x and b.native != y and a.script == b.script == Script.LATIN
-    if key_a and key_a == key_b and distance < PHONETIC_SCORE and not both_marked:
+    # A syllable written with diacritics is spelled, not romanised: Hùng is never Hong
+    spelled = marked and monosyllable(x) and monosyllable(y)
+    if key_a and key_a == key_b and distance < PHONETIC_SCORE and not (both_marked or spelled):
         return TokenSim(PHONETIC_SCORE, f"phonetic key {key_a}")
     return TokenSim(distance, "spelling distance")
 
@@ -110,6 +131,10 @@ def _cross(a: Token, b: Token) -> TokenSim:
                 score = 1.0 if i == j == 0 else VARIANT_SCORE
                 found = TokenSim(score, _romanisation(a, b, i, j))
             elif loose(form_a) and loose(form_a) == loose(form_b):
+                if strict and not (
+                    _same_onset(a, b) and _same_digraphs(a, b) and _same_coda(form_a, form_b)
+                ):
+                    continue
                 found = TokenSim(PHONETIC_SCORE, f"phonetic key {loose(form_a)}")
             elif strict:
                 continue
@@ -122,6 +147,48 @@ def _cross(a: Token, b: Token) -> TokenSim:
             if found.score > best.score:
                 best = found
     return best
+
+
+_ONSET = re.compile(r"^[^aeiouyw]*")  # the consonants before the vowel, glides aside
+
+
+def _same_onset(a: Token, b: Token) -> bool:
+    """Whether the Latin token begins with a consonant some spelling of the syllable has.
+
+    The phonetic key folds ``j`` with ``ch``: right between two Latin spellings, too
+    loose for a syllable, whose spellings are all listed: ``채`` is ``chae`` or ``che``,
+    never ``Jae`` (that is ``재``), and ``주`` is never ``Zhou``."""
+    native, latin = (a, b) if a.syllabic else (b, a)
+    return _onset(latin.latin) in {_onset(form) for form in native.forms}
+
+
+_DIGRAPHS_RR = ("eo", "eu", "oo")
+"""Vowel digraphs that name one Hangul vowel: ``eo`` is only ``ㅓ`` (or ``ㅕ``), ``eu``
+only ``ㅡ`` (Revised Romanisation), ``oo`` only ``ㅜ`` or ``ㅠ`` (passports); a Latin
+syllable that has one is no other vowel."""
+
+
+def _same_digraphs(a: Token, b: Token) -> bool:
+    """Whether a Latin spelling's RR vowel digraph is one the Hangul syllable has:
+    the phonetic key folds ``eo`` with ``u``, so ``Yeon`` would pass for ``윤`` (Yun)."""
+    native, latin = (a, b) if a.syllabic else (b, a)
+    if native.script != Script.HANGUL:
+        return True
+    marked = [d for d in _DIGRAPHS_RR if d in latin.latin]
+    return all(any(d in form for form in native.forms) for d in marked)
+
+
+def _same_coda(x: str, y: str) -> bool:
+    """Whether both spellings close their syllable, or neither does (a final ``h`` aside):
+    the phonetic key drops an ``r`` after a vowel, so ``Seo`` (서) would pass for ``seor``,
+    a spelling of ``설`` whose final the Latin syllable does not have."""
+    x, y = x.rstrip("h") or x, y.rstrip("h") or y
+    return (x[-1] in "aeiouyw") == (y[-1] in "aeiouyw")
+
+
+def _onset(spelling: str) -> str:
+    found = _ONSET.match(spelling)
+    return found.group() if found else ""
 
 
 def _khmer(key_a: str, key_b: str) -> TokenSim:
@@ -158,11 +225,13 @@ def consonants(spelling: str) -> str:
 
 #: letters romanisations of one Arabic letter disagree on: ``خ`` kh or h, ``ذ`` dh or d,
 #: ``ث`` th or t, ``غ`` gh or g; folded on both sides
-_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"))
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("dj", "j"), ("ch", "sh"))
+#: (French spellings of the Maghreb write ``ج`` dj and ``ش`` ch: Djamel, Akkacha)
 #: an Arabic letter (as anyascii writes it) and the Latin letters that also spell it:
 #: ``ق`` is q, k, g or c (Qadhafi, Kasim, Gaddafi), ``ك`` k or c, ``ج`` j or g (Gamal);
 #: never ``ك`` for j nor ``ج`` for k (Kamal and Jamal are two names)
-_SPELLED_AS = {"q": "qkgc", "k": "kc", "j": "jg"}
+_SPELLED_AS = {"q": "qkgc", "k": "kc", "j": "jg", "d": "dz"}
+#: (``ض``, ``ذ``, ``ظ`` are often written z: ``نظمي`` Nazmi, ``ذكي`` Zaki)
 _DOUBLE_AFTER = re.compile(r"(.)\1+")
 TRANSLITERATION_SCORE = 0.85
 """Arabic and Latin consonants that differ only where romanisations disagree."""
@@ -181,7 +250,7 @@ def blocking_consonants(spelling: str) -> str:
     return _DOUBLE_AFTER.sub(r"\1", key.translate(_BLOCKING_CLASSES))
 
 
-_BLOCKING_CLASSES = str.maketrans({"q": "k", "g": "k", "j": "k", "c": "k"})
+_BLOCKING_CLASSES = str.maketrans({"q": "k", "g": "k", "j": "k", "c": "k", "z": "d"})
 
 
 def romanised_alike(arabic: str, latin: str) -> bool:

@@ -138,7 +138,7 @@ def _nucleus(word: str, index: int, leading: str) -> tuple[str, int]:
     return _VOWELS.get((leading, signs), ""), index
 
 
-def _syllable(word: str, index: int) -> tuple[str, int]:
+def _syllable(word: str, index: int, silent_last: bool = True) -> tuple[str, int]:
     leading = ""
     if word[index] in _LEADING:
         leading, index = word[index], index + 1
@@ -154,6 +154,8 @@ def _syllable(word: str, index: int) -> tuple[str, int]:
             index += 1
         while index < len(word) and (word[index] in _TONES or word[index] == _KILLER):
             index += 1
+        if silent_last and _last_bare(word, index):
+            index = len(word)  # a last consonant after a final is silent: ``ลักษ``
     if not vowel:
         vowel = "o" if final else "a"
     if vowel in ("ai", "ao", "am") or (vowel.endswith(("i", "o")) and final in ("i", "o")):
@@ -168,7 +170,18 @@ def _closes(word: str, index: int, vowel: str) -> bool:
     nxt = index + 1
     if nxt < len(word) and word[nxt] == _KILLER:
         return True
+    if word[index - 1] == "\u0e31":
+        return True  # ``ั`` always closes its syllable: ``ลักษ`` is ``lak``
+    if _last_bare(word, nxt):
+        return False  # ``ชานน``: ``cha-non``, not ``chan`` and a stray ``na``
     return not _attaches(word, nxt)
+
+
+def _last_bare(word: str, index: int) -> bool:
+    """Whether ``word`` ends with a single consonant at ``index`` (tone marks aside): it
+    cannot be a syllable alone, so the consonant before it opens that syllable."""
+    rest = "".join(ch for ch in word[index:] if ch not in _TONES)
+    return len(rest) == 1 and rest in _CONSONANTS
 
 
 def _silent(word: str, index: int) -> bool:
@@ -176,7 +189,14 @@ def _silent(word: str, index: int) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def romanise(word: str) -> str:
+def spellings(word: str) -> tuple[str, ...]:
+    """RTGS first; then, when it differs, the spelling that sounds a last consonant RTGS
+    leaves silent, as Sanskrit-style names do (``ชินวัตร``: Chinwat, Shinawatra)."""
+    return tuple(dict.fromkeys((romanise(word), romanise(word, silent_last=False))))
+
+
+@lru_cache(maxsize=8192)
+def romanise(word: str, silent_last: bool = True) -> str:
     """One Thai word in RTGS (lower case, no tone); unknown characters are skipped."""
     word = _S_CLUSTER.sub("ซ", _SILENCED.sub("", word))
     out: list[str] = []
@@ -184,7 +204,7 @@ def romanise(word: str) -> str:
     while index < len(word):
         char = word[index]
         if char in _CONSONANTS or char in _LEADING:
-            piece, index = _syllable(word, index)
+            piece, index = _syllable(word, index, silent_last)
             out.append(piece)
         else:
             index += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -41,6 +41,7 @@ class Token:
     script: Script
     forms: tuple[str, ...]
     surname: bool = False
+    father: bool = False  #: after ``bin``/``binti``/``ibn``: the father's name, not the person's
 
     @property
     def latin(self) -> str:
@@ -183,13 +184,37 @@ def _word_tokens(word: str, first: bool, person: bool) -> list[Token]:
     if script == Script.KHMER:
         forms = khmer.spellings(word)
     elif script == Script.THAI:
-        forms = (thai.romanise(word),)
+        forms = thai.spellings(word)
     elif script == Script.ARABIC:
         word = arabic.normal(word)
         forms = (latin_key(word),)
+    elif _CYRILLIC.search(word):
+        forms = cyrillic_spellings(word)
     else:
         forms = (latin_key(word),)
     return [Token(word, script, forms)] if forms[0] else []
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: Russian writes a foreign aspirate with ``х`` (``Тхонг`` Thong, ``Кхон`` Khon) and a
+#: foreign ``h`` as ``х`` too (``Хун Сен`` Hun Sen), where Russian names keep ``kh``
+_ASPIRATES = (("tkh", "th"), ("pkh", "ph"), ("kkh", "kh"), ("chkh", "chh"))
+
+
+def cyrillic_spellings(word: str) -> tuple[str, ...]:
+    """A Cyrillic word's letter-by-letter spelling first, then the foreign spellings it
+    may stand for: aspirates folded back, and ``kh`` read as ``h``."""
+    plain = latin_key(word)
+    forms = [plain, _fold_aspirates(plain)]
+    aspirated = re.sub(r"(?<![tpck])kh", "h", plain)  # a lone х, not кх or тх
+    forms.append(_fold_aspirates(aspirated))
+    return tuple(dict.fromkeys(forms))
+
+
+def _fold_aspirates(spelling: str) -> str:
+    for written, meant in _ASPIRATES:
+        spelling = spelling.replace(written, meant)
+    return spelling
 
 
 @lru_cache(maxsize=65536)
@@ -204,10 +229,44 @@ def parse(name: str, schema: str = "Person") -> ParsedName:
     if not person:
         items, gone = _strip_native(items)
         removed += gone
+    marker = _patronymic(items) if person else None
+    if marker is not None:
+        removed.append(items[marker])
     native_seen = False
     tokens: list[Token] = []
-    for word in items:
+    for at, word in enumerate(items):
+        if at == marker:
+            continue
         script = token_script(word)
-        tokens += _word_tokens(word, not native_seen, person)
+        found = _word_tokens(word, not native_seen, person)
+        if marker is not None and at > marker:
+            found = [replace(token, father=True) for token in found]
+        tokens += found
         native_seen = native_seen or script in SYLLABIC
     return ParsedName(tuple(tokens), tuple(removed))
+
+
+#: "son of" / "daughter of" in Malay, Indonesian, Arabic and Iban names: what follows is
+#: the father's name (``Ahmad bin Ismail`` is Ismail's son Ahmad)
+PATRONYMIC_MARKERS = frozenset(
+    {"bin", "binti", "bte", "binte", "ibn", "bint", "ben", "ould", "anak", "بن", "بنت"}
+)
+
+
+#: markers that are also syllables of East Asian names (``Soo Bin``, 彬 ``Bin``)
+_SYLLABLE_MARKERS = frozenset({"bin", "ben"})
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _patronymic(items: list[str]) -> int | None:
+    """Where the first "son/daughter of" stands, when it stands between two names (``Bin``
+    first is a Khmer or Chinese surname, ``Ben`` a given name). ``bin`` after a one-syllable
+    word is a syllable of a Korean or Chinese given name (``Soo Bin Gil``), not a marker."""
+    for at in range(1, len(items) - 1):
+        word = items[at]
+        if word not in PATRONYMIC_MARKERS:
+            continue
+        if word in _SYLLABLE_MARKERS and len(_VOWELS.findall(latin_key(items[at - 1]))) < 2:
+            continue
+        return at
+    return None
