@@ -347,7 +347,12 @@ def _every_phrase() -> list[tuple[str, str, str]]:
             if signal != "language":
                 listed += [(path.stem, signal, str(p)) for p in phrases]
     places = yaml.safe_load((folder / "places.yaml").read_text("utf-8"))
-    listed += [("places", s, str(p)) for s, groups in places.items() for g in groups for p in g]
+    listed += [
+        ("places", s, str(p))
+        for s, groups in places.items()
+        for g in groups
+        for p in (g["names"] if isinstance(g, dict) else g)
+    ]
     return listed
 
 

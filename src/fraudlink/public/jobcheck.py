@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 MAX_TEXT = 20_000
 MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
+#: signals found by place names, which may be the reader's own country
+_PLACED = ("risky_country", "transit_country")
 #: signals that make a high wage suspicious: the work asks for nothing, or the advert itself
 #: boasts of its pay
 _UNSKILLED = ("no_experience", "lure_role", "easy_money", "high_pay_promise")
@@ -103,17 +105,59 @@ def assess(
     ):
         if spans:
             hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
+    homes = frozenset({country}) if country else rules.pay.homes(context.language)
+    _drop_places_at_home(rules, hits, homes)
     risky = any(name in hits for name in _RISKY)
     unskilled = any(name in hits for name in _UNSKILLED)
     uprooted = any(name in hits for name in _UPROOTED)
     if (risky or unskilled or uprooted) and not any(name in hits for name in _SKILLED):
-        wage_country = country or rules.pay.language_country.get(context.language or "")
+        place = _dollar_place(rules, text, hits, country)
+        wage_country = (
+            place or country or rules.pay.language_country.get(context.language or "")
+        )
         usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
-        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language)
+        local = rules.pay.local_dollar.get(place or "")
+        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language, local)
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
     return _judge(rules, hits, text, language, country)
+
+
+def _drop_places_at_home(
+    rules: Rules, hits: dict[str, list[Hit]], homes: frozenset[str]
+) -> None:
+    """A country named in an advert written at home is no destination abroad.
+
+    "Thailand" in a Thai advert, or Cambodia in a Khmer one, is where the reader
+    already lives: it is no transit or compound country for them. Only places
+    that ``places.yaml`` gives a country are judged so; compound towns count
+    for every reader.
+    """
+    if not homes:
+        return
+    for name in _PLACED:
+        kept = [h for h in hits.get(name, []) if rules.country_of(h.text) not in homes]
+        if kept:
+            hits[name] = kept
+        else:
+            hits.pop(name, None)
+
+
+def _dollar_place(
+    rules: Rules, text: str, hits: dict[str, list[Hit]], country: str | None
+) -> str | None:
+    """The place with its own dollar where the job is, which decides what a bare "$" is.
+
+    The reader's own country counts when it has one; otherwise the one such
+    place the text names. An advert that names a scam-compound country keeps
+    "$" as the US dollar, the currency those compounds pay in.
+    """
+    if any(name in hits for name in _RISKY):
+        return None
+    if country in rules.pay.local_dollar:
+        return country
+    return rules.pay.dollar_place(lower_keep_length(fold(text)))
 
 
 def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
@@ -155,13 +199,20 @@ def _reported(found: list[Match], index: PublicIndex | None) -> list[Match]:
 
 
 def _high_pay(
-    rules: Rules, text: str, found: list[Match], usd_limit: float, language: str | None
+    rules: Rules,
+    text: str,
+    found: list[Match],
+    usd_limit: float,
+    language: str | None,
+    local: str | None = None,
 ) -> list[Hit]:
     """Amounts of pay worth at least ``usd_limit`` a month.
 
     The job check reads wages itself (``1.500 USD``, ``月薪2万``, ``30 triệu``,
     ``월 300``, ``RM4,000``) with the words of ``pay.yaml``, and also takes the
-    amounts the extractors found.
+    amounts the extractors found. ``local`` is the dollar that a bare "$" (or, in
+    Hong Kong, Taiwan and Macau, a bare 元) means where the job is, when it is
+    not the US dollar.
     """
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
@@ -173,7 +224,8 @@ def _high_pay(
         if m.kind == "amount"
     ]
     hits: dict[tuple[int, int], Hit] = {}
-    for start, end, value, currency in amounts:
+    for start, end, value, written in amounts:
+        currency = pay.local_currency(written, lowered[start:end], local)
         rate = pay.usd_per_unit.get(currency)
         after = lowered[end : end + 16]
         before = lowered[max(0, start - 8) : start]
