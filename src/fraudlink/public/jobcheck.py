@@ -111,22 +111,23 @@ def assess(
     unskilled = any(name in hits for name in _UNSKILLED)
     uprooted = any(name in hits for name in _UPROOTED)
     if (risky or unskilled or uprooted) and not any(name in hits for name in _SKILLED):
-        place = _dollar_place(rules, text, hits, country)
+        place = _dollar_place(rules, text, country)
         wage_country = (
-            place or country or rules.pay.language_country.get(context.language or "")
+            _job_country(rules, text, hits)
+            or country
+            or rules.pay.language_country.get(context.language or "")
         )
         usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
         local = rules.pay.local_dollar.get(place or "")
-        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language, local)
+        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language,
+                         local, usd_too=not risky)  # fmt: skip
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
     return _judge(rules, hits, text, language, country)
 
 
-def _drop_places_at_home(
-    rules: Rules, hits: dict[str, list[Hit]], homes: frozenset[str]
-) -> None:
+def _drop_places_at_home(rules: Rules, hits: dict[str, list[Hit]], homes: frozenset[str]) -> None:
     """A country named in an advert written at home is no destination abroad.
 
     "Thailand" in a Thai advert, or Cambodia in a Khmer one, is where the reader
@@ -144,17 +145,24 @@ def _drop_places_at_home(
             hits.pop(name, None)
 
 
-def _dollar_place(
-    rules: Rules, text: str, hits: dict[str, list[Hit]], country: str | None
-) -> str | None:
-    """The place with its own dollar where the job is, which decides what a bare "$" is.
+def _job_country(rules: Rules, text: str, hits: dict[str, list[Hit]]) -> str | None:
+    """The well-paying country the job is in (Japan, Korea, Hong Kong…), whose wage then applies.
+
+    Lawful migrant work there pays far more than at home, so the reader's own
+    wage would make every such job look like bait. Not when the advert also
+    names a compound or transit country: the lower wage there stays the yardstick.
+    """
+    if any(name in hits for name in (*_RISKY, "transit_country")):
+        return None
+    return rules.pay.wage_place(lower_keep_length(fold(text)))
+
+
+def _dollar_place(rules: Rules, text: str, country: str | None) -> str | None:
+    """The place with its own dollar the advert is in, which decides what a bare "$" is.
 
     The reader's own country counts when it has one; otherwise the one such
-    place the text names. An advert that names a scam-compound country keeps
-    "$" as the US dollar, the currency those compounds pay in.
+    place the text names.
     """
-    if any(name in hits for name in _RISKY):
-        return None
     if country in rules.pay.local_dollar:
         return country
     return rules.pay.dollar_place(lower_keep_length(fold(text)))
@@ -163,6 +171,8 @@ def _dollar_place(
 def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
     """Add each combination whose every group has a signal found, with those signals' words."""
     for combo in rules.combos:
+        if any(name in hits for name in combo.none_of):
+            continue
         chosen = [next((hits[n] for n in group if n in hits), None) for group in combo.all_of]
         if all(chosen):
             hits[combo.name] = [spans[0] for spans in chosen if spans]
@@ -205,14 +215,17 @@ def _high_pay(
     usd_limit: float,
     language: str | None,
     local: str | None = None,
+    *,
+    usd_too: bool = True,
 ) -> list[Hit]:
     """Amounts of pay worth at least ``usd_limit`` a month.
 
     The job check reads wages itself (``1.500 USD``, ``月薪2万``, ``30 triệu``,
     ``월 300``, ``RM4,000``) with the words of ``pay.yaml``, and also takes the
-    amounts the extractors found. ``local`` is the dollar that a bare "$" (or, in
-    Hong Kong, Taiwan and Macau, a bare 元) means where the job is, when it is
-    not the US dollar.
+    amounts the extractors found. ``local`` is the dollar of the place the
+    advert is in: a bare 元 there (Hong Kong, Taiwan, Macau) is that dollar,
+    and so is a bare "$" unless ``usd_too`` is false: an advert for work in a
+    scam-compound country means US dollars by "$", the currency paid there.
     """
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
@@ -225,7 +238,7 @@ def _high_pay(
     ]
     hits: dict[tuple[int, int], Hit] = {}
     for start, end, value, written in amounts:
-        currency = pay.local_currency(written, lowered[start:end], local)
+        currency = pay.local_currency(written, lowered[start:end], local, usd_too=usd_too)
         rate = pay.usd_per_unit.get(currency)
         after = lowered[end : end + 16]
         before = lowered[max(0, start - 8) : start]

@@ -49,6 +49,8 @@ class Combo:
 
     name: str
     all_of: tuple[tuple[str, ...], ...]
+    #: signals (or combinations found before this one) that make this one redundant
+    none_of: tuple[str, ...] = ()
 
 
 #: a number as wages are written: 1500, 1,500, 1.500, 1.500.000, 4,110.00, 2.5
@@ -73,6 +75,13 @@ class Wage:
 def place_key(name: str) -> str:
     """A place name as compared: folded, lower case, without spaces or hyphens."""
     return re.sub(r"[\s\-\u2010\u2011]", "", lower_keep_length(fold(name)))
+
+
+def _one_named(pattern: re.Pattern[str], country_of: dict[str, str], lowered: str) -> str | None:
+    """The country of the places ``pattern`` finds in ``lowered``, if they are all in one."""
+    named = {country_of.get(place_key(m.group())) for m in pattern.finditer(lowered)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
 
 
 def parse_number(written: str) -> Decimal | None:
@@ -128,6 +137,9 @@ class PayRules:
     #: names of the places that have their own dollar, and the country each is in
     dollar_places: re.Pattern[str] = field(default=re.compile(r"(?!)"))
     dollar_place_country: dict[str, str] = field(default_factory=dict)
+    #: names of countries whose own wage is the yardstick for a job there
+    wage_places: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    wage_place_country: dict[str, str] = field(default_factory=dict)
 
     def homes(self, language: str | None) -> frozenset[str]:
         """The countries an advert in ``language`` is most likely written in and for."""
@@ -139,14 +151,20 @@ class PayRules:
 
     def dollar_place(self, lowered: str) -> str | None:
         """The one dollar country (HK, SG, TW…) the text names, if it names exactly one."""
+        return _one_named(self.dollar_places, self.dollar_place_country, lowered)
+
+    def wage_place(self, lowered: str) -> str | None:
+        """The one well-paying country (or dollar place) the text names, if exactly one."""
         named = {
-            self.dollar_place_country.get(place_key(m.group()))
-            for m in self.dollar_places.finditer(lowered)
+            _one_named(self.wage_places, self.wage_place_country, lowered),
+            self.dollar_place(lowered),
         }
         named.discard(None)
-        return next(iter(named)) if len(named) == 1 else None  # type: ignore[return-value]
+        return next(iter(named)) if len(named) == 1 else None
 
-    def local_currency(self, currency: str, written: str, local: str | None) -> str:
+    def local_currency(
+        self, currency: str, written: str, local: str | None, *, usd_too: bool = True
+    ) -> str:
         """A bare "$" or 元 read as the dollar of the place the advert is in, not as USD or CNY.
 
         ``written`` is the amount as written (folded, lower case); an amount that
@@ -154,7 +172,7 @@ class PayRules:
         """
         if local is None:
             return currency
-        if currency == "USD" and not self.explicit_usd.search(written):
+        if currency == "USD" and usd_too and not self.explicit_usd.search(written):
             return local
         if currency == "CNY" and local in self.yuan_dollars:
             return currency if self.explicit_cny.search(written) else local
@@ -325,6 +343,7 @@ def _pay(data: dict[str, Any]) -> PayRules:
     number_words = {str(w).strip().lower(): Decimal(str(v))
                     for w, v in (data.get("number_words") or {}).items()}  # fmt: skip
     places = {str(k): _words(v) for k, v in (data.get("dollar_places") or {}).items()}
+    paid = {str(k): _words(v) for k, v in (data.get("wage_places") or {}).items()}
     cur = _alternation(list(currency_words)) or r"(?!)"
     mul = _alternation(list(multipliers)) or r"(?!)"
     spelled = _alternation(list(number_words)) or r"(?!)"
@@ -352,16 +371,24 @@ def _pay(data: dict[str, Any]) -> PayRules:
         number_words=number_words,
         pattern=pattern,
         pay_word_pattern=re.compile(_alternation(list(pay_words)) or r"(?!)"),
-        language_homes={k: tuple(str(c).upper() for c in v)
-                        for k, v in (data.get("language_homes") or {}).items()},  # fmt: skip
-        local_dollar={k.upper(): str(v).upper()
-                      for k, v in (data.get("local_dollar") or {}).items()},  # fmt: skip
+        language_homes={
+            k: tuple(str(c).upper() for c in v)
+            for k, v in (data.get("language_homes") or {}).items()
+        },
+        local_dollar={
+            k.upper(): str(v).upper() for k, v in (data.get("local_dollar") or {}).items()
+        },
         yuan_dollars=frozenset(str(c).upper() for c in data.get("yuan_dollars") or []),
         explicit_usd=re.compile(_alternation(_words(data.get("explicit_usd") or [])) or r"(?!)"),
         explicit_cny=re.compile(_alternation(_words(data.get("explicit_cny") or [])) or r"(?!)"),
         dollar_places=_compile([str(n) for names in places.values() for n in names]),
-        dollar_place_country={place_key(str(n)): c.upper()
-                              for c, names in places.items() for n in names},  # fmt: skip
+        dollar_place_country={
+            place_key(str(n)): c.upper() for c, names in places.items() for n in names
+        },
+        wage_places=_compile([str(n) for names in paid.values() for n in names]),
+        wage_place_country={
+            place_key(str(n)): c.upper() for c, names in paid.items() for n in names
+        },
     )
 
 
@@ -433,7 +460,9 @@ def _read(source: Traversable) -> Rules:
         for name, spec in (declared["signals"] | declared_combos).items()
     }
     combos = tuple(
-        Combo(name, tuple(tuple(group) for group in spec["all_of"]))
+        Combo(
+            name, tuple(tuple(group) for group in spec["all_of"]), tuple(spec.get("none_of") or ())
+        )
         for name, spec in declared_combos.items()
     )
     words = _phrases(source, signals)
