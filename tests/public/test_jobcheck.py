@@ -427,8 +427,8 @@ def test_a_bare_dollar_is_the_dollar_of_the_place_the_advert_is_in() -> None:
     """$18,000 in a Hong Kong advert is about USD 2,300, not USD 18,000."""
     hk = "香港酒店招聘客服，無需經驗，月薪$18,000，包食宿。"
     assert "pay_far_above" not in _signals(hk)
-    # the same wage for work in Cambodia is US dollars, and the bait it looks like
-    assert "pay_far_above" in _signals("柬埔寨招聘客服，無需經驗，月薪$1,800，包機票。")
+    # the same sign in a (Simplified) advert for work in Cambodia is US dollars: bait
+    assert "pay_far_above" in _signals("柬埔寨招聘客服，无需经验，月薪$1,800，包机票。")
     # US dollars written outright stay US dollars wherever the advert is
     assert "pay_far_above" in _signals("香港公司招聘客服，無需經驗，月薪18,000美元，包食宿。")
     # a bare 元 in Hong Kong is the Hong Kong dollar too: HKD 100,000 is still bait
@@ -456,3 +456,13 @@ def test_urgent_hiring_and_going_abroad_are_not_easy_money() -> None:
     assert "easy_money" not in _signals("물류센터 단기 알바 모집")
     found = _signals("Program kerja di luar negeri resmi")
     assert "work_abroad" in found and "easy_money" not in found and "transit_lure" not in found
+
+
+def test_a_traditional_chinese_advert_prices_in_its_own_dollar_even_for_work_abroad() -> None:
+    """Hong Kong papers quote a Cambodian lure's pay in HKD: "$3萬" is HKD 30,000, still bait."""
+    pay = load_rules().pay
+    assert pay.is_traditional("柬埔寨招聘客服，無需經驗，月薪$3萬")
+    assert not pay.is_traditional("柬埔寨招聘客服，无需经验，月薪$3万")
+    assert "pay_far_above" in _signals("柬埔寨招聘客服，無需經驗，月薪$3萬，包機票。")
+    # Taiwan named: NT$ 30,000 is about USD 930, no longer far above a Taiwanese wage
+    assert "pay_far_above" not in _signals("台灣公司招聘客服，無需經驗，月薪$30,000，包食宿。")

@@ -112,15 +112,17 @@ def assess(
     uprooted = any(name in hits for name in _UPROOTED)
     if (risky or unskilled or uprooted) and not any(name in hits for name in _SKILLED):
         place = _dollar_place(rules, text, country)
+        writer = _writer_country(rules, text, context.language, country, place)
         wage_country = (
             _job_country(rules, text, hits)
             or country
+            or writer
             or rules.pay.language_country.get(context.language or "")
         )
         usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
-        local = rules.pay.local_dollar.get(place or "")
+        local = rules.pay.local_dollar.get(writer or place or "")
         high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language,
-                         local, usd_too=not risky)  # fmt: skip
+                         local, usd_too=bool(writer) or not risky)  # fmt: skip
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
@@ -155,6 +157,20 @@ def _job_country(rules: Rules, text: str, hits: dict[str, list[Hit]]) -> str | N
     if any(name in hits for name in (*_RISKY, "transit_country")):
         return None
     return rules.pay.wage_place(lower_keep_length(fold(text)))
+
+
+def _writer_country(
+    rules: Rules, text: str, language: str | None, country: str | None, place: str | None
+) -> str | None:
+    """Where the advert was written, when that decides its dollar whatever the job's place.
+
+    Hong Kong, Taiwan and Macau write Traditional Chinese and price in their own
+    dollar with a bare "$" or 元, even for work abroad ("柬埔寨月薪$3萬" is HKD).
+    The place named among them decides which; Hong Kong when none is named.
+    """
+    if country or language != "zh" or not rules.pay.is_traditional(text):
+        return None
+    return place if place in rules.pay.traditional_homes else rules.pay.traditional_homes[0]
 
 
 def _dollar_place(rules: Rules, text: str, country: str | None) -> str | None:

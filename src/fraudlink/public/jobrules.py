@@ -140,6 +140,16 @@ class PayRules:
     #: names of countries whose own wage is the yardstick for a job there
     wage_places: re.Pattern[str] = field(default=re.compile(r"(?!)"))
     wage_place_country: dict[str, str] = field(default_factory=dict)
+    #: where Traditional Chinese is written, the first being the one assumed when none is named
+    traditional_homes: tuple[str, ...] = ()
+    #: characters written one way in Traditional Chinese and another in Simplified
+    traditional_marks: frozenset[str] = frozenset()
+    simplified_marks: frozenset[str] = frozenset()
+
+    def is_traditional(self, text: str) -> bool:
+        """Whether a Chinese text is Traditional: more of its marks than of Simplified ones."""
+        traditional = sum(1 for char in text if char in self.traditional_marks)
+        return traditional > sum(1 for char in text if char in self.simplified_marks)
 
     def homes(self, language: str | None) -> frozenset[str]:
         """The countries an advert in ``language`` is most likely written in and for."""
@@ -385,6 +395,9 @@ def _pay(data: dict[str, Any]) -> PayRules:
         dollar_place_country={
             place_key(str(n)): c.upper() for c, names in places.items() for n in names
         },
+        traditional_homes=tuple(str(c).upper() for c in data.get("traditional_homes") or []),
+        traditional_marks=frozenset(str(data.get("traditional_marks") or "")),
+        simplified_marks=frozenset(str(data.get("simplified_marks") or "")),
         wage_places=_compile([str(n) for names in paid.values() for n in names]),
         wage_place_country={
             place_key(str(n)): c.upper() for c, names in paid.items() for n in names
