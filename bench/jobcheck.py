@@ -28,7 +28,8 @@ FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: gathered after that round was committed, measured once; both read for misses by the fifth
 #: round; heldout6.jsonl: gathered before the fifth round, only measured; heldout7.jsonl:
 #: gathered after the fifth round was committed, only measured; heldout8.jsonl: gathered after
-#: the sixth (last) round, measured once (see SOURCES.md)
+#: the sixth round, measured once; heldout9.jsonl: gathered before the seventh round changed any
+#: rule, only measured (see SOURCES.md)
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
@@ -39,6 +40,7 @@ SETS = {
     "held-out-6": FOLDER / "heldout6.jsonl",
     "held-out-7": FOLDER / "heldout7.jsonl",
     "held-out-8": FOLDER / "heldout8.jsonl",
+    "held-out-9": FOLDER / "heldout9.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
 READ_FOR_MISSES = {"tuning", "held-out", "held-out-3", "held-out-4", "held-out-5", "held-out-6"}

@@ -194,7 +194,7 @@ def test_a_work_visa_from_the_employer_lowers_the_risk() -> None:
 
 def test_a_job_abroad_without_a_written_contract_is_flagged() -> None:
     result = assess("Work abroad, leave on a tourist visa, no contract.")
-    assert {"no_contract", "visa_misuse", "abroad_lure"} <= {r.signal for r in result.reasons}
+    assert {"no_contract", "visa_misuse", "transit_lure"} <= {r.signal for r in result.reasons}
     assert result.level != "low"
 
 
@@ -347,7 +347,12 @@ def _every_phrase() -> list[tuple[str, str, str]]:
             if signal != "language":
                 listed += [(path.stem, signal, str(p)) for p in phrases]
     places = yaml.safe_load((folder / "places.yaml").read_text("utf-8"))
-    listed += [("places", s, str(p)) for s, groups in places.items() for g in groups for p in g]
+    listed += [
+        ("places", s, str(p))
+        for s, groups in places.items()
+        for g in groups
+        for p in (g["names"] if isinstance(g, dict) else g)
+    ]
     return listed
 
 
@@ -400,3 +405,64 @@ def test_traditional_chinese_is_read_like_simplified() -> None:
     traditional = {r.signal for r in assess("柬埔寨招聘打字員，無需經驗，包機票，月薪2萬").reasons}
     assert simplified == traditional
     assert {"no_experience", "travel_paid", "lure_role"} <= traditional
+
+
+def _signals(text: str, **kwargs: str) -> set[str]:
+    return {r.signal for r in assess(text, **kwargs).reasons}
+
+
+def test_a_country_is_no_destination_for_a_reader_who_lives_there() -> None:
+    """Bangkok in a Thai advert, or Cambodia for a Cambodian reader, is no job abroad."""
+    thai = "รับสมัครพนักงานโรงแรม Bangkok เงินเดือน 20,000 บาท มีที่พัก"
+    assert "transit_country" not in _signals(thai)
+    assert "transit_country" in _signals("Hotel staff wanted in Bangkok, 20,000 baht a month")
+    text = "Customer service job in Cambodia, free accommodation"
+    assert "risky_country" in _signals(text, nationality="VN")
+    assert "risky_country" not in _signals(text, nationality="KH")
+    # the compound towns count for every reader
+    assert "compound_area" in _signals("Customer service in Sihanoukville", nationality="KH")
+
+
+def test_a_bare_dollar_is_the_dollar_of_the_place_the_advert_is_in() -> None:
+    """$18,000 in a Hong Kong advert is about USD 2,300, not USD 18,000."""
+    hk = "香港酒店招聘客服，無需經驗，月薪$18,000，包食宿。"
+    assert "pay_far_above" not in _signals(hk)
+    # the same sign in a (Simplified) advert for work in Cambodia is US dollars: bait
+    assert "pay_far_above" in _signals("柬埔寨招聘客服，无需经验，月薪$1,800，包机票。")
+    # US dollars written outright stay US dollars wherever the advert is
+    assert "pay_far_above" in _signals("香港公司招聘客服，無需經驗，月薪18,000美元，包食宿。")
+    # a bare 元 in Hong Kong is the Hong Kong dollar too: HKD 100,000 is still bait
+    assert "pay_far_above" in _signals("港人被騙到柬埔寨，月薪10萬元，無需經驗，包機票")
+
+
+def test_a_job_in_a_well_paying_country_is_judged_by_the_wage_there() -> None:
+    japan = ("Kerja di Jepang sebagai careworker, tanpa pengalaman, gaji Rp 30 juta per bulan, "
+             "tiket pesawat dan akomodasi ditanggung perusahaan.")  # fmt: skip
+    assert "pay_far_above" not in _signals(japan)
+    assert "pay_far_above" in _signals(japan.replace("Jepang", "Kamboja"))
+
+
+def test_flight_and_housing_abroad_are_no_lure_outside_compound_countries() -> None:
+    """Lawful hotel work in Dubai pays the flight and housing; a tourist visa is the lure."""
+    lawful = "Hotel waiter in Dubai: flight ticket provided, free accommodation, 1,800 AED a month."
+    assert assess(lawful).level == "low"
+    assert "transit_lure" not in _signals(lawful)
+    assert "transit_lure" in _signals("Waiter in Dubai, no experience needed, tourist visa.")
+    assert "abroad_lure" in _signals("Waiter in Cambodia, flight ticket provided.")
+
+
+def test_urgent_hiring_and_going_abroad_are_not_easy_money() -> None:
+    assert "easy_money" not in _signals("急招20名装配工，月薪6500+绩效")
+    assert "easy_money" not in _signals("물류센터 단기 알바 모집")
+    found = _signals("Program kerja di luar negeri resmi")
+    assert "work_abroad" in found and "easy_money" not in found and "transit_lure" not in found
+
+
+def test_a_traditional_chinese_advert_prices_in_its_own_dollar_even_for_work_abroad() -> None:
+    """Hong Kong papers quote a Cambodian lure's pay in HKD: "$3萬" is HKD 30,000, still bait."""
+    pay = load_rules().pay
+    assert pay.is_traditional("柬埔寨招聘客服，無需經驗，月薪$3萬")
+    assert not pay.is_traditional("柬埔寨招聘客服，无需经验，月薪$3万")
+    assert "pay_far_above" in _signals("柬埔寨招聘客服，無需經驗，月薪$3萬，包機票。")
+    # Taiwan named: NT$ 30,000 is about USD 930, no longer far above a Taiwanese wage
+    assert "pay_far_above" not in _signals("台灣公司招聘客服，無需經驗，月薪$30,000，包食宿。")

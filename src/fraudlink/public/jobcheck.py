@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 MAX_TEXT = 20_000
 MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
+#: signals found by place names, which may be the reader's own country
+_PLACED = ("risky_country", "transit_country")
 #: signals that make a high wage suspicious: the work asks for nothing, or the advert itself
 #: boasts of its pay
 _UNSKILLED = ("no_experience", "lure_role", "easy_money", "high_pay_promise")
@@ -103,22 +105,90 @@ def assess(
     ):
         if spans:
             hits.setdefault(name, []).extend(_hit(text, m) for m in spans)
+    homes = frozenset({country}) if country else rules.pay.homes(context.language)
+    _drop_places_at_home(rules, hits, homes)
     risky = any(name in hits for name in _RISKY)
     unskilled = any(name in hits for name in _UNSKILLED)
     uprooted = any(name in hits for name in _UPROOTED)
     if (risky or unskilled or uprooted) and not any(name in hits for name in _SKILLED):
-        wage_country = country or rules.pay.language_country.get(context.language or "")
+        place = _dollar_place(rules, text, country)
+        writer = _writer_country(rules, text, context.language, country, place)
+        wage_country = (
+            _job_country(rules, text, hits)
+            or country
+            or writer
+            or rules.pay.language_country.get(context.language or "")
+        )
         usual = rules.pay.usual(wage_country, risky, "transit_country" in hits)
-        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language)
+        local = rules.pay.local_dollar.get(writer or place or "")
+        high = _high_pay(rules, text, found, rules.pay.factor * usual, context.language,
+                         local, usd_too=bool(writer) or not risky)  # fmt: skip
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
     return _judge(rules, hits, text, language, country)
 
 
+def _drop_places_at_home(rules: Rules, hits: dict[str, list[Hit]], homes: frozenset[str]) -> None:
+    """A country named in an advert written at home is no destination abroad.
+
+    "Thailand" in a Thai advert, or Cambodia in a Khmer one, is where the reader
+    already lives: it is no transit or compound country for them. Only places
+    that ``places.yaml`` gives a country are judged so; compound towns count
+    for every reader.
+    """
+    if not homes:
+        return
+    for name in _PLACED:
+        kept = [h for h in hits.get(name, []) if rules.country_of(h.text) not in homes]
+        if kept:
+            hits[name] = kept
+        else:
+            hits.pop(name, None)
+
+
+def _job_country(rules: Rules, text: str, hits: dict[str, list[Hit]]) -> str | None:
+    """The well-paying country the job is in (Japan, Korea, Hong Kong…), whose wage then applies.
+
+    Lawful migrant work there pays far more than at home, so the reader's own
+    wage would make every such job look like bait. Not when the advert also
+    names a compound or transit country: the lower wage there stays the yardstick.
+    """
+    if any(name in hits for name in (*_RISKY, "transit_country")):
+        return None
+    return rules.pay.wage_place(lower_keep_length(fold(text)))
+
+
+def _writer_country(
+    rules: Rules, text: str, language: str | None, country: str | None, place: str | None
+) -> str | None:
+    """Where the advert was written, when that decides its dollar whatever the job's place.
+
+    Hong Kong, Taiwan and Macau write Traditional Chinese and price in their own
+    dollar with a bare "$" or 元, even for work abroad ("柬埔寨月薪$3萬" is HKD).
+    The place named among them decides which; Hong Kong when none is named.
+    """
+    if country or language != "zh" or not rules.pay.is_traditional(text):
+        return None
+    return place if place in rules.pay.traditional_homes else rules.pay.traditional_homes[0]
+
+
+def _dollar_place(rules: Rules, text: str, country: str | None) -> str | None:
+    """The place with its own dollar the advert is in, which decides what a bare "$" is.
+
+    The reader's own country counts when it has one; otherwise the one such
+    place the text names.
+    """
+    if country in rules.pay.local_dollar:
+        return country
+    return rules.pay.dollar_place(lower_keep_length(fold(text)))
+
+
 def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
     """Add each combination whose every group has a signal found, with those signals' words."""
     for combo in rules.combos:
+        if any(name in hits for name in combo.none_of):
+            continue
         chosen = [next((hits[n] for n in group if n in hits), None) for group in combo.all_of]
         if all(chosen):
             hits[combo.name] = [spans[0] for spans in chosen if spans]
@@ -155,13 +225,23 @@ def _reported(found: list[Match], index: PublicIndex | None) -> list[Match]:
 
 
 def _high_pay(
-    rules: Rules, text: str, found: list[Match], usd_limit: float, language: str | None
+    rules: Rules,
+    text: str,
+    found: list[Match],
+    usd_limit: float,
+    language: str | None,
+    local: str | None = None,
+    *,
+    usd_too: bool = True,
 ) -> list[Hit]:
     """Amounts of pay worth at least ``usd_limit`` a month.
 
     The job check reads wages itself (``1.500 USD``, ``月薪2万``, ``30 triệu``,
     ``월 300``, ``RM4,000``) with the words of ``pay.yaml``, and also takes the
-    amounts the extractors found.
+    amounts the extractors found. ``local`` is the dollar of the place the
+    advert is in: a bare 元 there (Hong Kong, Taiwan, Macau) is that dollar,
+    and so is a bare "$" unless ``usd_too`` is false: an advert for work in a
+    scam-compound country means US dollars by "$", the currency paid there.
     """
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
@@ -173,7 +253,8 @@ def _high_pay(
         if m.kind == "amount"
     ]
     hits: dict[tuple[int, int], Hit] = {}
-    for start, end, value, currency in amounts:
+    for start, end, value, written in amounts:
+        currency = pay.local_currency(written, lowered[start:end], local, usd_too=usd_too)
         rate = pay.usd_per_unit.get(currency)
         after = lowered[end : end + 16]
         before = lowered[max(0, start - 8) : start]

@@ -49,6 +49,8 @@ class Combo:
 
     name: str
     all_of: tuple[tuple[str, ...], ...]
+    #: signals (or combinations found before this one) that make this one redundant
+    none_of: tuple[str, ...] = ()
 
 
 #: a number as wages are written: 1500, 1,500, 1.500, 1.500.000, 4,110.00, 2.5
@@ -68,6 +70,18 @@ class Wage:
     end: int
     value: Decimal
     currency: str
+
+
+def place_key(name: str) -> str:
+    """A place name as compared: folded, lower case, without spaces or hyphens."""
+    return re.sub(r"[\s\-\u2010\u2011]", "", lower_keep_length(fold(name)))
+
+
+def _one_named(pattern: re.Pattern[str], country_of: dict[str, str], lowered: str) -> str | None:
+    """The country of the places ``pattern`` finds in ``lowered``, if they are all in one."""
+    named = {country_of.get(place_key(m.group())) for m in pattern.finditer(lowered)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
 
 
 def parse_number(written: str) -> Decimal | None:
@@ -111,6 +125,68 @@ class PayRules:
     pay_word_pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
     transit_usual: float = 400.0
+    #: language -> every country whose people write it (zh: CN, HK, TW, MO, SG, MY)
+    language_homes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: country -> its own dollar, which a bare "$" or "dollar" means in an advert placed there
+    local_dollar: dict[str, str] = field(default_factory=dict)
+    #: dollars that a bare 元 also means where they are spent (HK, TW, MO)
+    yuan_dollars: frozenset[str] = frozenset()
+    #: words that say US dollars or renminbi outright, so no locale rereads them
+    explicit_usd: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    explicit_cny: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    #: names of the places that have their own dollar, and the country each is in
+    dollar_places: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    dollar_place_country: dict[str, str] = field(default_factory=dict)
+    #: names of countries whose own wage is the yardstick for a job there
+    wage_places: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    wage_place_country: dict[str, str] = field(default_factory=dict)
+    #: where Traditional Chinese is written, the first being the one assumed when none is named
+    traditional_homes: tuple[str, ...] = ()
+    #: characters written one way in Traditional Chinese and another in Simplified
+    traditional_marks: frozenset[str] = frozenset()
+    simplified_marks: frozenset[str] = frozenset()
+
+    def is_traditional(self, text: str) -> bool:
+        """Whether a Chinese text is Traditional: more of its marks than of Simplified ones."""
+        traditional = sum(1 for char in text if char in self.traditional_marks)
+        return traditional > sum(1 for char in text if char in self.simplified_marks)
+
+    def homes(self, language: str | None) -> frozenset[str]:
+        """The countries an advert in ``language`` is most likely written in and for."""
+        listed = self.language_homes.get(language or "")
+        if listed:
+            return frozenset(listed)
+        single = self.language_country.get(language or "")
+        return frozenset({single}) if single else frozenset()
+
+    def dollar_place(self, lowered: str) -> str | None:
+        """The one dollar country (HK, SG, TW…) the text names, if it names exactly one."""
+        return _one_named(self.dollar_places, self.dollar_place_country, lowered)
+
+    def wage_place(self, lowered: str) -> str | None:
+        """The one well-paying country (or dollar place) the text names, if exactly one."""
+        named = {
+            _one_named(self.wage_places, self.wage_place_country, lowered),
+            self.dollar_place(lowered),
+        }
+        named.discard(None)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def local_currency(
+        self, currency: str, written: str, local: str | None, *, usd_too: bool = True
+    ) -> str:
+        """A bare "$" or 元 read as the dollar of the place the advert is in, not as USD or CNY.
+
+        ``written`` is the amount as written (folded, lower case); an amount that
+        says US dollars or renminbi outright keeps them.
+        """
+        if local is None:
+            return currency
+        if currency == "USD" and usd_too and not self.explicit_usd.search(written):
+            return local
+        if currency == "CNY" and local in self.yuan_dollars:
+            return currency if self.explicit_cny.search(written) else local
+        return currency
 
     def usual(self, country: str | None, abroad: bool = False, transit: bool = False) -> float:
         """The usual unskilled wage where the reader lives, or where the job is if lower."""
@@ -167,6 +243,12 @@ class Rules:
     combos: tuple[Combo, ...]
     pay: PayRules
     advice: dict[str, Any]
+    #: a place name (``place_key``) -> the country it is in, for the places given one
+    place_country: dict[str, str] = field(default_factory=dict)
+
+    def country_of(self, name: str) -> str | None:
+        key = place_key(name)
+        return self.place_country.get(key) or self.place_country.get(re.sub("e?s$", "", key))
 
 
 def _atoms(phrase: str) -> list[str]:
@@ -270,6 +352,8 @@ def _pay(data: dict[str, Any]) -> PayRules:
                  for w, c in (data.get("pay_words") or {}).items()}  # fmt: skip
     number_words = {str(w).strip().lower(): Decimal(str(v))
                     for w, v in (data.get("number_words") or {}).items()}  # fmt: skip
+    places = {str(k): _words(v) for k, v in (data.get("dollar_places") or {}).items()}
+    paid = {str(k): _words(v) for k, v in (data.get("wage_places") or {}).items()}
     cur = _alternation(list(currency_words)) or r"(?!)"
     mul = _alternation(list(multipliers)) or r"(?!)"
     spelled = _alternation(list(number_words)) or r"(?!)"
@@ -297,6 +381,27 @@ def _pay(data: dict[str, Any]) -> PayRules:
         number_words=number_words,
         pattern=pattern,
         pay_word_pattern=re.compile(_alternation(list(pay_words)) or r"(?!)"),
+        language_homes={
+            k: tuple(str(c).upper() for c in v)
+            for k, v in (data.get("language_homes") or {}).items()
+        },
+        local_dollar={
+            k.upper(): str(v).upper() for k, v in (data.get("local_dollar") or {}).items()
+        },
+        yuan_dollars=frozenset(str(c).upper() for c in data.get("yuan_dollars") or []),
+        explicit_usd=re.compile(_alternation(_words(data.get("explicit_usd") or [])) or r"(?!)"),
+        explicit_cny=re.compile(_alternation(_words(data.get("explicit_cny") or [])) or r"(?!)"),
+        dollar_places=_compile([str(n) for names in places.values() for n in names]),
+        dollar_place_country={
+            place_key(str(n)): c.upper() for c, names in places.items() for n in names
+        },
+        traditional_homes=tuple(str(c).upper() for c in data.get("traditional_homes") or []),
+        traditional_marks=frozenset(str(data.get("traditional_marks") or "")),
+        simplified_marks=frozenset(str(data.get("simplified_marks") or "")),
+        wage_places=_compile([str(n) for names in paid.values() for n in names]),
+        wage_place_country={
+            place_key(str(n)): c.upper() for c, names in paid.items() for n in names
+        },
     )
 
 
@@ -325,10 +430,27 @@ def _phrases(source: Traversable, signals: dict[str, Signal]) -> dict[str, list[
                     "does not declare; add it there or fix the name."
                 )
             words[name].extend(_phrase(entry.name, name, p) for p in listed or [])
-    places = _load(source, "places.yaml") or {}
-    for name, groups in places.items():
-        words.setdefault(name, []).extend(str(p) for group in groups for p in group)
+    for name, groups in (_load(source, "places.yaml") or {}).items():
+        words.setdefault(name, []).extend(p for group in groups for p in _place_names(group))
     return words
+
+
+def _place_names(group: object) -> list[str]:
+    """A group of places: a list of names, or ``{country: XX, names: [...]}``."""
+    if isinstance(group, dict):
+        return _words(group.get("names") or [])
+    return _words(group)
+
+
+def _place_countries(source: Traversable) -> dict[str, str]:
+    """Each place name given a country -> that country, so a job at home is not abroad."""
+    found: dict[str, str] = {}
+    for groups in (_load(source, "places.yaml") or {}).values():
+        for group in groups:
+            if isinstance(group, dict) and group.get("country"):
+                for name in _place_names(group):
+                    found[place_key(name)] = str(group["country"]).upper()
+    return found
 
 
 def load_rules(directory: Path | None = None) -> Rules:
@@ -351,7 +473,9 @@ def _read(source: Traversable) -> Rules:
         for name, spec in (declared["signals"] | declared_combos).items()
     }
     combos = tuple(
-        Combo(name, tuple(tuple(group) for group in spec["all_of"]))
+        Combo(
+            name, tuple(tuple(group) for group in spec["all_of"]), tuple(spec.get("none_of") or ())
+        )
         for name, spec in declared_combos.items()
     )
     words = _phrases(source, signals)
@@ -362,4 +486,5 @@ def _read(source: Traversable) -> Rules:
         combos=combos,
         pay=_pay(_load(source, "pay.yaml")),
         advice=_load(source, "advice.yaml"),
+        place_country=_place_countries(source),
     )
