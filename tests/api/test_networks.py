@@ -106,3 +106,33 @@ def test_money_trace_of_an_account_a_visible_report_names(server: Server, tmp_pa
     columns = {a["account"]: a["column"] for a in body["diagram"]["accounts"]}
     assert columns["GB82WEST12345698765432"] == 0 and columns["VCB:0123456789"] == 1
     assert server.client.get(path, headers=server.auth("th_analyst")).status_code == 404
+
+
+def _listed(server: Server, user: str) -> list[dict[str, Any]]:
+    answer = server.client.get("/api/v1/networks", headers=server.auth(user))
+    assert answer.status_code == 200, answer.text
+    items: list[dict[str, Any]] = answer.json()["items"]
+    return items
+
+
+def test_list_counts_what_each_caller_sees_stored_and_released(loaded: Server) -> None:
+    """Own agencies' reports come from the stored figures; a joint-case release and a RED
+    report one is named on are added to them; nothing else counts."""
+    link_reports(loaded.database)
+    kh = _listed(loaded, "kh_analyst")
+    # KH-1, PP-1 (a unit's) and KH-RED (the submitter is named on it); not TH-1
+    assert [row["size"] for row in kh] == [3]
+    assert kh[0]["countries"] == {"KH": 3}
+    assert kh[0]["identifiers"] == [{"identifier": "phone:+85512345678", "reports": 3}]
+    assert _listed(loaded, "th_analyst") == []  # TH-1 alone is no network to Thailand
+    joint = {"reference": "JIT-1", "title": "Compound", "members": ["TH-RTP"], "tlp": "AMBER"}
+    post, liaison = loaded.client.post, loaded.auth("kh_liaison")
+    assert post("/api/v1/joint-cases", json=joint, headers=liaison).status_code == 201
+    release = {"agency": "KH-NPA", "id": "KH-1", "tlp": "AMBER"}
+    made = post("/api/v1/joint-cases/JIT-1/releases", json=release, headers=liaison)
+    assert made.status_code == 201, made.text
+    th = _listed(loaded, "th_analyst")  # TH-1 and the released KH-1
+    assert [(row["id"], row["size"], row["countries"]) for row in th] == [
+        (kh[0]["id"], 2, {"TH": 1, "KH": 1})
+    ]
+    assert _listed(loaded, "kh_analyst") == kh  # the release adds nothing KH did not see

@@ -16,16 +16,17 @@ from sqlalchemy.orm import Session
 
 from fraudlink.access.principal import Principal
 from fraudlink.access.records import audit_read
-from fraudlink.access.scope import visible
+from fraudlink.access.scope import beyond_units, visible
 from fraudlink.errors import NotFound
 from fraudlink.link.flow.accounts import ACCOUNT_KINDS, normalise_account
 from fraudlink.link.flow.diagram import Diagram, diagram
 from fraudlink.link.flow.store import trace_account
 from fraudlink.link.flow.trace import Trace
 from fraudlink.link.networks.explain import Explanation, explain
+from fraudlink.link.networks.listing import Reader, listed_networks
 from fraudlink.link.networks.picture import Picture, network_picture
 from fraudlink.link.networks.tables import LinkReport
-from fraudlink.link.networks.views import NetworkDetail, network_detail
+from fraudlink.link.networks.views import NetworkDetail, NetworkRow, list_networks, network_detail
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, Report, ReportIdentifier
 
@@ -41,6 +42,23 @@ class NetworkRead:
 
     detail: NetworkDetail
     players: list[Player]
+
+
+def network_list(
+    store: Database, principal: Principal, min_size: int = 2, start: int = 0, limit: int = 50
+) -> tuple[list[NetworkRow], bool]:
+    """One page of the networks the principal sees, largest first, and whether more follow.
+
+    Read from the figures the link stage stored per agency, plus what reaches the
+    principal from beyond its agencies; single reports (``min_size`` 1) are counted live.
+    """
+    if min_size < 2:
+        rows = list_networks(store, min_size, scope=visible(principal, "report"))
+        return rows[start : start + limit], len(rows) > start + limit
+    with store.engine.connect() as connection:
+        beyond = beyond_units(connection, principal)
+    reader = Reader(principal.units, beyond)
+    return listed_networks(store, reader, min_size, start, limit)
 
 
 def network_overview(

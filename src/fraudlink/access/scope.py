@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, union, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fraudlink.access.principal import Principal
@@ -184,6 +184,23 @@ def foreign_visible(principal: Principal, record_type: str) -> ColumnElement[boo
         kind.id.in_(reached),
         visible(principal, record_type),
     )
+
+
+def beyond_units(connection: Connection, principal: Principal) -> ColumnElement[bool] | None:
+    """Reports the principal sees other than as its own agencies' unmarked (not RED) ones —
+    brought by an opened package, released into a joint case, or RED and naming it — or None
+    when there are none. Stored per-agency figures cover the rest (``link.networks.listing``).
+    """
+    kind = SCOPED["report"]
+    reached = union(
+        _opened_packages(principal, "report"),
+        released_to(principal, "report"),
+        _named(principal, "report"),
+    ).subquery()
+    if connection.execute(select(reached.c[0]).limit(1)).first() is None:
+        return None
+    own_plain = and_(kind.agency_id.in_(principal.units), kind.tlp != "RED")
+    return and_(kind.id.in_(select(reached.c[0])), visible(principal, "report"), ~own_plain)
 
 
 def get_visible(

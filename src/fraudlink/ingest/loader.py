@@ -28,7 +28,7 @@ from fraudlink.ingest.identifiers import normalise_field
 from fraudlink.ingest.model import ReportLine
 from fraudlink.ingest.persons import PersonRow, write_persons
 from fraudlink.ingest.readers import Parsed, jsonable
-from fraudlink.store.locks import begin_write, insert_missing
+from fraudlink.store.locks import insert_missing, write_transaction
 from fraudlink.store.schema import (
     Agency,
     Entity,
@@ -135,8 +135,7 @@ class ReportWriter:
         """Write one batch in one transaction; give it prepared to keep extraction out of it."""
         ready = [item if isinstance(item, Prepared) else prepare(item, self.extractor)
                  for item in batch]  # fmt: skip
-        with self.engine.begin() as conn:
-            begin_write(conn)
+        with write_transaction(self.engine) as conn:
             agencies = self._agency_ids(conn, {item.report.agency for item in ready})
             existing = self._existing(conn, ready, agencies)
             result, fresh, changed = self._classify(ready, agencies, existing)

@@ -28,8 +28,12 @@ CSRF_HEADER = "x-csrf-token"
 
 
 def web_session(store: DatabaseDep) -> Iterator[Session]:
-    """A page's session. Unlike the API's, it may commit midway (``commit``), so a page
-    that writes commits before its answer leaves; what is left commits at the end."""
+    """A page's session: it commits when the handler returns, before the answer leaves.
+
+    Function-scoped like the API's, so a browser that follows a redirect at once
+    finds the session just signed in or the job just queued, and a commit that
+    fails is answered with the error page instead of after the page already left.
+    """
     with store.sessions() as opened:
         try:
             yield opened
@@ -39,7 +43,7 @@ def web_session(store: DatabaseDep) -> Iterator[Session]:
         opened.commit()
 
 
-SessionDep = Annotated[Session, Depends(web_session)]
+SessionDep = Annotated[Session, Depends(web_session, scope="function")]
 
 
 class Redirect(FraudlinkError):
@@ -144,19 +148,15 @@ SignedFormDep = Annotated[SignedIn, Depends(signed_form)]
 
 
 def commit(request: Request) -> None:
-    """Commit the request's writes before the answer leaves.
-
-    The shared session dependency commits after the response is sent, and a
-    browser follows a redirect at once: without this, the next page could miss
-    the session just signed in or the job just queued.
-    """
+    """Commit the page's writes so far, midway: before a stage that writes in its own
+    transaction, which would otherwise wait for this one's lock (SQLite)."""
     opened = getattr(request.state, "db_session", None)
     if opened is not None:
         opened.commit()
 
 
-def see_other(request: Request, location: str) -> RedirectResponse:
-    commit(request)
+def see_other(location: str) -> RedirectResponse:
+    """A 303 after a form; the session commits as the handler returns (``web_session``)."""
     return RedirectResponse(location, 303)
 
 

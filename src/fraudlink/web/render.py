@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fraudlink.web import i18n
-from fraudlink.web.deps import commit
 from fraudlink.web.labels import label
 from fraudlink.web.sessions import SignedIn
 
@@ -44,7 +43,6 @@ def page(
     status: int = 200,
 ) -> HTMLResponse:
     """The page in the request's language; ``lang`` was settled by the viewer dependency."""
-    commit(request)
     language = getattr(request.state, "language", i18n.DEFAULT)
     token = i18n.current.set(language)
     try:

@@ -17,7 +17,7 @@ from fraudlink.link import link_reports
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.settings import Settings
 from fraudlink.store import Database, open_database
-from fraudlink.store.schema import Identifier, Report
+from fraudlink.store.schema import Agency, Identifier, Report
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, int]) -> tuple[float, float, float]:
@@ -93,6 +93,35 @@ def test_incremental_equals_full(
     assert all(m == "incremental" or m.startswith("public number") for m in modes[1:]), modes
     assert _groups(predicted(step_db)) == _groups(predicted(full_db))
     assert _verdicts(step_db) == _verdicts(full_db)
+    assert _listing(step_db) == _listing(full_db)
+
+
+def _listing(database: Database) -> set[tuple[object, ...]]:
+    """Every stored list figure, networks named by their reports and identifiers by value."""
+    from fraudlink.link.networks.listing import TABLES, NetworkIdentifier
+
+    members: dict[int, set[str]] = {}
+    for report, network in predicted(database).items():
+        members.setdefault(network, set()).add(report)
+    names = {i: f"{k}:{v}" for i, k, v in _identifiers(database)}
+    found: set[tuple[object, ...]] = set()
+    with database.session() as session:
+        agencies = {i: code for i, code in session.execute(select(Agency.id, Agency.code))}
+        for table in TABLES:
+            for row in session.scalars(select(table)):
+                values = {c.name: getattr(row, c.name) for c in table.__table__.columns}
+                key = frozenset(members[values.pop("network_id")])
+                values["agency_id"] = agencies[values["agency_id"]]
+                if table is NetworkIdentifier:
+                    values["identifier_id"] = names[values["identifier_id"]]
+                found.add((table.__tablename__, key, *sorted(values.items())))
+    return found
+
+
+def _identifiers(database: Database) -> list[tuple[int, str, str]]:
+    with database.session() as session:
+        return [tuple(row) for row in session.execute(
+            select(Identifier.id, Identifier.kind, Identifier.value))]  # fmt: skip
 
 
 def _verdicts(database: Database) -> dict[tuple[str, str], tuple[str, int]]:

@@ -10,16 +10,15 @@ from fraudlink.access.networks import (
     explain_link,
     money_trail,
     network_graph,
+    network_list,
     network_players,
     network_read,
 )
-from fraudlink.access.scope import visible
 from fraudlink.api import models
 from fraudlink.api import network_models as shapes
 from fraudlink.api.deps import CallerDep, DatabaseDep, SessionDep
-from fraudlink.api.paging import CursorQuery, IdPath, LimitQuery, offset_page
+from fraudlink.api.paging import CursorQuery, IdPath, LimitQuery, after, next_cursor, offset_page
 from fraudlink.api.problems import responses
-from fraudlink.link.networks.views import list_networks
 
 router = APIRouter(tags=["networks"])
 ReportName = Annotated[
@@ -44,10 +43,10 @@ def index(
     limit: LimitQuery = 50,
 ) -> models.NetworkPage:
     """Largest first; a network counts only the reports you may see."""
-    rows = list_networks(store, min_size, scope=visible(who.principal, "report"))
-    page, following = offset_page(rows, cursor, limit)
+    start = after(cursor)
+    page, more = network_list(store, who.principal, min_size, start, limit)
     items = [models.NetworkSummary.model_validate(row.as_json()) for row in page]
-    return models.NetworkPage(items=items, next_cursor=following)
+    return models.NetworkPage(items=items, next_cursor=next_cursor(start + limit if more else None))
 
 
 @router.get(

@@ -21,6 +21,7 @@ from fraudlink.errors import InputError
 from fraudlink.link.networks import incremental
 from fraudlink.link.networks.graph import Partition, partition
 from fraudlink.link.networks.hubs import Cutoff, Profile, profile
+from fraudlink.link.networks.listing import refresh_listing
 from fraudlink.link.networks.namelinks import NameJoin, join_by_names, write_joins
 from fraudlink.link.networks.rule import HubVerdict
 from fraudlink.link.networks.state import NAMES, fresh_kinds, read_kinds, write_groups, write_kinds
@@ -189,3 +190,4 @@ def write_judged(connection: Connection, judged: Judged, groups: Iterable[tuple[
     replace_verdicts(connection, rows)
     write_kinds(connection, fresh_kinds(judged.cutoffs, names), full=True)
     write_groups(connection, groups, None)
+    refresh_listing(connection)

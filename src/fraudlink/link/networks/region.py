@@ -23,6 +23,7 @@ from fraudlink.link.networks.hubs import (
     looks_official,
     needed_groups,
 )
+from fraudlink.link.networks.listing import refresh_listing
 from fraudlink.link.networks.rule import IntArray
 from fraudlink.link.networks.state import write_groups
 from fraudlink.link.networks.store import (
@@ -307,3 +308,5 @@ def write_region(connection: Connection, region: Region, result: Partition) -> N
               for r, c in g]  # fmt: skip
     groups += [(h, r, c) for h, g in region.outside.items() if judged[h].hub for r, c in g]
     write_groups(connection, groups, sorted(judged))
+    before = region.old_networks[~new]
+    refresh_listing(connection, sorted({*before.tolist(), *networks.tolist()}))

@@ -42,14 +42,14 @@ def sign_in_form(
         context = {"next": safe_next(next), "failed": True, "username": username}
         return page(request, "sign_in.html", None, context, 401)
     set_cookie(request, COOKIE, key)
-    return see_other(request, safe_next(next))
+    return see_other(safe_next(next))
 
 
 @router.post("/sign-out", name="web_sign_out")
 def sign_out_form(request: Request, _: SignedFormDep, opened: SessionDep) -> RedirectResponse:
     sign_out(opened, request.cookies.get(COOKIE))
     set_cookie(request, COOKIE, "", 0)
-    return see_other(request, "/sign-in")
+    return see_other("/sign-in")
 
 
 @router.get("/purpose", name="web_purpose", response_class=HTMLResponse)
@@ -66,4 +66,4 @@ def purpose_form(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> RedirectResponse:
     set_purpose(opened, viewer.session_id, purpose.strip())
-    return see_other(request, safe_next(next))
+    return see_other(safe_next(next))

@@ -68,4 +68,4 @@ def decision_form(
     if spool is None:
         raise ConfigError("No dispute spool is set; set FRAUDLINK_PUBLIC_DISPUTES to its file.")
     decide(opened, viewer.principal, spool, reference, decision, note.strip() or None)
-    return see_other(request, f"/disputes?decided={reference}")
+    return see_other(f"/disputes?decided={reference}")

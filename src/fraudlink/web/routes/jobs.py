@@ -39,7 +39,7 @@ async def upload_form(
     viewer.principal.require("analyst", "liaison", "supervisor")
     lines = data.decode("utf-8", errors="replace").splitlines()
     job = queue.submit(opened, viewer.principal, "ingest", {"lines": lines})
-    return see_other(request, f"/jobs/{job.id}")
+    return see_other(f"/jobs/{job.id}")
 
 
 @router.get("/jobs/{job_id}", name="web_job", response_class=HTMLResponse)

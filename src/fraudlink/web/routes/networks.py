@@ -8,9 +8,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from fraudlink.access.scope import visible
+from fraudlink.access.networks import network_list
 from fraudlink.api.deps import DatabaseDep
-from fraudlink.link.networks.views import list_networks
 from fraudlink.web.deps import ViewerDep
 from fraudlink.web.render import page
 
@@ -20,5 +19,5 @@ LISTED = 100
 
 @router.get("/networks", name="web_networks", response_class=HTMLResponse)
 def networks_page(request: Request, viewer: ViewerDep, store: DatabaseDep) -> HTMLResponse:
-    rows = list_networks(store, 2, LISTED, scope=visible(viewer.principal, "report"))
+    rows, _ = network_list(store, viewer.principal, 2, 0, LISTED)
     return page(request, "networks.html", viewer, {"networks": [r.as_json() for r in rows]})

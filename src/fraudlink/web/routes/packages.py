@@ -82,7 +82,7 @@ async def open_arrived(
         context = await run_in_threadpool(_box, store, principal, "inbox")
         context["problem"] = error.message
         return page(request, "packages.html", viewer, context, error.status)
-    return see_other(request, f"/packages/{package_id}")
+    return see_other(f"/packages/{package_id}")
 
 
 @router.get("/packages/open", name="web_package_open", response_class=HTMLResponse)
@@ -151,4 +151,4 @@ async def approve_form(
         view = await run_in_threadpool(show_package, store, package_id, viewer.principal)
         context = {"package": view.as_json(), "problem": error.message}
         return page(request, "package.html", viewer, context, error.status)
-    return see_other(request, f"/packages/{package_id}")
+    return see_other(f"/packages/{package_id}")
