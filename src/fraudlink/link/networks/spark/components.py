@@ -96,7 +96,7 @@ def component_labels(edges: DataFrame) -> DataFrame:
     start = time.perf_counter()
     edges = _cut(edges)
     for done in range(MAX_ROUNDS):
-        log.info("spark link: %d rounds of large/small star in %.1f s", done,
+        log.info("link: %d rounds of large/small star in %.1f s", done,
                  time.perf_counter() - start)  # fmt: skip
         if _is_star_forest(edges):
             break

@@ -10,10 +10,6 @@ with the verdicts, cut-offs and hub groups an incremental run builds on.
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +18,7 @@ from sqlalchemy import Connection, text
 
 from fraudlink.link.networks.incremental import stored_counts
 from fraudlink.link.networks.namelinks import write_joins
-from fraudlink.link.networks.pipeline import Judged, LinkSummary, write_judged
+from fraudlink.link.networks.pipeline import Judged, LinkSummary, timed, write_judged
 from fraudlink.link.networks.rule import MIN_HUB_DEGREE
 from fraudlink.link.networks.settle import Candidates, Settled, settle
 from fraudlink.link.networks.spark.components import component_labels, star_edges
@@ -32,7 +28,6 @@ from fraudlink.link.networks.store import allowlist_matcher, withdrawn_reports
 from fraudlink.store import Database
 
 DataFrame = Any
-log = logging.getLogger("fraudlink.link")
 STAGE = "link_report_spark"
 MENTIONS = (
     "SELECT ri.report_id, ri.identifier_id FROM report_identifier ri "
@@ -95,14 +90,6 @@ def run_full(spark: Any, source: Jdbc, database: Database, reason: str = "") -> 
     mentions.unpersist()
     shared.unpersist()
     return LinkSummary("full", total, total, linked, hubs, allowlisted, reason)
-
-
-@contextmanager
-def timed(step: str) -> Iterator[None]:
-    """Log how long a step took: Spark is lazy, so each step is timed where it is computed."""
-    start = time.perf_counter()
-    yield
-    log.info("spark link: %s in %.1f s", step, time.perf_counter() - start)
 
 
 def without(frame: DataFrame, gone: np.ndarray) -> DataFrame:
