@@ -106,4 +106,7 @@ def component_labels(edges: DataFrame) -> DataFrame:
     from pyspark.sql import functions as F
 
     centres = edges.select(F.col("parent").alias("node"), F.col("parent").alias("label"))
-    return edges.select("node", F.col("parent").alias("label")).unionByName(centres).distinct()
+    # computed once: the candidates' groups, their sizes and the networks all read it
+    return _cut(
+        edges.select("node", F.col("parent").alias("label")).unionByName(centres).distinct()
+    )
