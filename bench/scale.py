@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import logging
 import os
 import resource
 import shutil
@@ -57,6 +58,7 @@ def child(argv: list[str]) -> dict[str, Any]:
     done = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
+    sys.stderr.write(done.stderr)  # the Spark job's steps and their times
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -293,6 +295,8 @@ def main() -> None:
     parser.add_argument("--combine", type=Path, nargs="+", help="tabulate runs from --json files")
     args = parser.parse_args()
     if args.measure:
+        logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
+        logging.getLogger("fraudlink.link").setLevel(logging.INFO)
         print(json.dumps(measure(*args.measure)))
         return
     if args.combine:

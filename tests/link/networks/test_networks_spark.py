@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,10 @@ from fraudlink.link.networks.hubs import kind_cutoffs
 from fraudlink.link.networks.spark.session import DEBIAN_JARS
 from fraudlink.link.networks.tables import LinkHubGroup, LinkIdentifier, LinkKind, LinkReport
 from fraudlink.settings import Settings
+from fraudlink.share.importer import withdraw_from_views
+from fraudlink.share.tables import SharePackage, ShareRecord
 from fraudlink.store import Database, open_database
+from fraudlink.store.schema import Agency, Report
 
 pytestmark = [
     pytest.mark.slow,
@@ -59,12 +64,48 @@ def _state(database: Database) -> tuple[Any, ...]:
         )  # fmt: skip
 
 
+def _external(lines: list[str], every: int) -> list[str]:
+    return [json.loads(line)["id"] for line in lines][::every]
+
+
+def _withdraw(database: Database, externals: list[str]) -> set[int]:
+    """Retract the reports of ``externals`` as opening a retraction does: a partner's package
+    to another agency here, its records marked retracted, ``withdraw_from_views``."""
+    with database.session() as session:
+        chosen = set(session.scalars(select(Report.id).where(Report.external_id.in_(externals))))
+        hub = session.scalar(select(Agency).where(Agency.code == "XX-HUB"))
+        if hub is None:
+            hub = Agency(code="XX-HUB", name="a regional hub", country="XX")
+            session.add(hub)
+            session.flush()
+        sender = session.scalar(select(Agency.id).where(Agency.id != hub.id).limit(1))
+        now = dt.datetime.now(dt.UTC)
+        package = SharePackage(
+            package_id=f"retracted-{min(chosen)}", direction="inbound", kind="case_notification",
+            status="retracted", sender_id=sender, recipient_id=hub.id, tlp="AMBER",
+            reliability="B", accuracy=2, purpose="investigation", created_by="test",
+            created_at=now, opened_at=now,
+        )  # fmt: skip
+        session.add(package)
+        session.flush()
+        session.add_all(ShareRecord(package_id=package.id, table_name="report", record_id=r,
+                                    state="retracted") for r in sorted(chosen))  # fmt: skip
+        session.flush()
+        withdraw_from_views(session, package.id, "test")
+    return chosen
+
+
 def test_spark_gives_the_in_process_partition(
     database: Database, lines: list[str], tmp_path: Path
 ) -> None:
     _ingest(database, lines, tmp_path / "all.jsonl")
+    link_reports(database, full=True)
+    before = _state(database)
+    gone = _withdraw(database, _external(lines, 9))
     in_process = link_reports(database, full=True)
     expected = _state(database)
+    assert gone and not gone & set(expected[0]), "withdrawn reports are in no network"
+    assert expected[1] != before[1], "withdrawn reports named judged identifiers"
     on_spark = link_reports(database, full=True, engine="spark")
     assert in_process.hubs and in_process.allowlisted, "the data has hubs and allow-listed ids"
     assert on_spark == in_process
@@ -76,22 +117,28 @@ def test_spark_gives_the_in_process_partition(
 
 
 def test_spark_incremental_equals_full(lines: list[str], tmp_path: Path) -> None:
+    # reports withdrawn before each run: in the first (full, on Spark) and among the new ones
     step = open_database(Settings(db=str(tmp_path / "step.db")))
     _ingest(step, lines[:900], tmp_path / "a.jsonl")
-    assert link_reports(step, engine="spark").mode == "full"
+    _withdraw(step, _external(lines[:900], 9))
+    first = link_reports(step, engine="spark")
+    assert first.mode == "full" and first.hubs and first.allowlisted
     _ingest(step, lines[900:], tmp_path / "b.jsonl")
+    _withdraw(step, _external(lines[900:], 7))
     summary = link_reports(step, engine="spark")
     assert summary.mode == "incremental" or summary.fallback.startswith("public number")
     full = open_database(Settings(db=str(tmp_path / "full.db")))
     _ingest(full, lines, tmp_path / "all.jsonl")
+    _withdraw(full, _external(lines[:900], 9))
+    _withdraw(full, _external(lines[900:], 7))
     # the in-process full run: the test above shows Spark's full run gives the same
     link_reports(full, full=True)
-    assert _groups(_state(step)[0], step) == _groups(_state(full)[0], full)
+    expected = _groups(_state(full)[0], full)
+    assert _groups(_state(step)[0], step) == expected
+    assert sum(map(len, expected)) < len(lines), "some reports were withdrawn"
 
 
 def _groups(networks: dict[int, int], database: Database) -> set[frozenset[str]]:
-    from fraudlink.store.schema import Report
-
     with database.session() as session:
         names = dict(session.execute(select(Report.id, Report.external_id)).all())
     members: dict[int, set[str]] = {}

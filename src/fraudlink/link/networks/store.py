@@ -7,7 +7,6 @@ SQLite and the same code serves PostgreSQL.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -183,18 +182,36 @@ def _write_networks_sqlite(
 
 
 def _copy_networks(connection: Connection, report_ids: IntArray, networks: IntArray) -> None:
-    """PostgreSQL's ``COPY`` as tab-separated text built by numpy: 10M rows in seconds,
-    where ``executemany`` takes minutes."""
+    """PostgreSQL's binary ``COPY``, its rows laid out by numpy: no per-row Python (text
+    through ``np.savetxt`` cost 1.3 CPU-s a million rows, 13 s of a 10M-report run)."""
     raw = connection.connection.dbapi_connection
     with raw.cursor() as cursor:  # type: ignore[union-attr]
-        sql = "COPY link_report (report_id, network_id) FROM STDIN"
+        sql = "COPY link_report (report_id, network_id) FROM STDIN (FORMAT binary)"
         with cursor.copy(sql) as copy:
-            for start in range(0, len(report_ids), CHUNK * 10):
-                pairs = np.stack([report_ids[start : start + CHUNK * 10],
-                                  networks[start : start + CHUNK * 10]], axis=1)  # fmt: skip
-                lines = io.StringIO()
-                np.savetxt(lines, pairs, fmt="%d", delimiter="\t")
-                copy.write(lines.getvalue())
+            copy.write(COPY_HEADER)
+            for start in range(0, len(report_ids), CHUNK * 20):
+                part = slice(start, start + CHUNK * 20)
+                copy.write(binary_rows(report_ids[part], networks[part]))
+            copy.write(COPY_TRAILER)
+
+
+#: PostgreSQL's binary COPY: signature, flags and header-extension length; -1 fields ends it
+COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+COPY_TRAILER = b"\xff\xff"
+
+
+def binary_rows(*columns: IntArray) -> bytes:
+    """Rows of ``bigint`` columns in COPY's binary layout: a field count, then each field's
+    length (8) and big-endian value."""
+    fields = [("fields", ">i2")]
+    for k in range(len(columns)):
+        fields += [(f"length{k}", ">i4"), (f"value{k}", ">i8")]
+    rows = np.empty(len(columns[0]), np.dtype(fields))
+    rows["fields"] = len(columns)
+    for k, column in enumerate(columns):
+        rows[f"length{k}"] = 8
+        rows[f"value{k}"] = column
+    return rows.tobytes()
 
 
 def write_networks(connection: Connection, report_ids: list[int], networks: list[int]) -> None:

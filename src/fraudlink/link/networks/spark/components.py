@@ -9,9 +9,12 @@ round's edges are checkpointed so the query plan does not grow with them.
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any
 
 DataFrame = Any
+log = logging.getLogger("fraudlink.link")
 
 #: a Spark setting naming a reliable directory (HDFS, S3) for each round's edges
 CHECKPOINT_DIR = "spark.fraudlink.checkpointDir"
@@ -90,8 +93,11 @@ def _cut(frame: DataFrame) -> DataFrame:
 
 def component_labels(edges: DataFrame) -> DataFrame:
     """``(node, label)`` for every node of an edge: the smallest node of its component."""
+    start = time.perf_counter()
     edges = _cut(edges)
-    for _ in range(MAX_ROUNDS):
+    for done in range(MAX_ROUNDS):
+        log.info("link: %d rounds of large/small star in %.1f s", done,
+                 time.perf_counter() - start)  # fmt: skip
         if _is_star_forest(edges):
             break
         edges = _cut(_small_star(_large_star(edges)))
@@ -100,4 +106,7 @@ def component_labels(edges: DataFrame) -> DataFrame:
     from pyspark.sql import functions as F
 
     centres = edges.select(F.col("parent").alias("node"), F.col("parent").alias("label"))
-    return edges.select("node", F.col("parent").alias("label")).unionByName(centres).distinct()
+    # computed once: the candidates' groups, their sizes and the networks all read it
+    return _cut(
+        edges.select("node", F.col("parent").alias("label")).unionByName(centres).distinct()
+    )

@@ -18,13 +18,13 @@ from sqlalchemy import Connection, text
 
 from fraudlink.link.networks.incremental import stored_counts
 from fraudlink.link.networks.namelinks import write_joins
-from fraudlink.link.networks.pipeline import Judged, LinkSummary, write_judged
+from fraudlink.link.networks.pipeline import Judged, LinkSummary, timed, write_judged
 from fraudlink.link.networks.rule import MIN_HUB_DEGREE
 from fraudlink.link.networks.settle import Candidates, Settled, settle
 from fraudlink.link.networks.spark.components import component_labels, star_edges
 from fraudlink.link.networks.spark.hubs import SparkProfile, spark_profile
 from fraudlink.link.networks.spark.session import Jdbc
-from fraudlink.link.networks.store import allowlist_matcher
+from fraudlink.link.networks.store import allowlist_matcher, withdrawn_reports
 from fraudlink.store import Database
 
 DataFrame = Any
@@ -60,32 +60,48 @@ def run_full(spark: Any, source: Jdbc, database: Database, reason: str = "") -> 
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
+    with database.engine.connect() as connection:
+        matcher = allowlist_matcher(connection)
+        gone = withdrawn_reports(connection)
     mentions = read_table(spark, source, database, MENTIONS, "report_id", "report")
-    mentions = mentions.distinct().persist(StorageLevel.MEMORY_AND_DISK)
+    mentions = without(mentions, gone).distinct().persist(StorageLevel.MEMORY_AND_DISK)
     degree = mentions.groupBy("identifier_id").agg(F.count("*").alias("degree"))
     identifiers = read_table(spark, source, database, IDENTIFIERS, "identifier_id", "identifier")
     shared = degree.where(F.col("degree") >= 2).join(identifiers, "identifier_id")
     shared = shared.persist(StorageLevel.MEMORY_AND_DISK)
-    with database.engine.connect() as connection:
-        matcher = allowlist_matcher(connection)
-    profile = spark_profile(shared, matcher)
-    outcome = _judged_partition(mentions, profile)
-    reports = read_table(spark, source, database, REPORTS, "report_id", "report")
+    with timed("read and hub profile"):
+        profile = spark_profile(shared, matcher)
+    with timed("components and hub verdicts"):
+        outcome = _judged_partition(mentions, profile)
+    reports = without(read_table(spark, source, database, REPORTS, "report_id", "report"), gone)
     networks = _networks(reports, outcome)
-    _stage(networks, source, database)
+    with timed("networks staged"):
+        _stage(networks, source, database)
     judged = Judged(outcome.settled.verdicts,
                     {i: profile.degree[i] for i in profile.allowlisted},
                     {v: (profile.degree[v], profile.labels.get(h, str(h)))
                      for v, h in profile.variants.items() if v in outcome.ignored},
                     profile.cutoffs)  # fmt: skip
     groups = [(h, r, c) for h, found in outcome.settled.groups.items() for r, c in found]
-    with database.engine.begin() as connection:
+    with timed("swapped in"), database.engine.begin() as connection:
         _swap(connection)
         write_judged(connection, judged, groups)
         total, _, linked, hubs, allowlisted = stored_counts(connection, 0)
     mentions.unpersist()
     shared.unpersist()
     return LinkSummary("full", total, total, linked, hubs, allowlisted, reason)
+
+
+def without(frame: DataFrame, gone: np.ndarray) -> DataFrame:
+    """``frame`` less the rows of withdrawn reports: the set ``store.read_graph`` leaves out
+    in-process (``withdrawn_reports``, read once on the driver — retractions are few)."""
+    if not len(gone):
+        return frame
+    from pyspark.sql import functions as F
+
+    spark = frame.sparkSession
+    ids = spark.createDataFrame([(i,) for i in gone.tolist()], "report_id long")
+    return frame.join(F.broadcast(ids), "report_id", "left_anti")
 
 
 def _judged_partition(mentions: DataFrame, profile: SparkProfile) -> Outcome:

@@ -99,6 +99,7 @@ def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link")
         builder = builder.config("spark.driver.extraJavaOptions", option)
     return (
         builder.config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.adaptive.enabled", "true")
         .getOrCreate()
