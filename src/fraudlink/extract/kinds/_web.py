@@ -378,9 +378,29 @@ def _bare_host(raw: str) -> tuple[int, str, str, bool] | None:
         return None
     host = ascii_host(".".join(labels))
     domain = registrable(host) if host else None
+    if domain is None and labels[0].lower() == "www" and raw == refang(raw):
+        return _glued_www(raw, labels)
     if host is None or domain is None or not _evidence(host.split("."), domain):
         return None
     return length, host, domain, labels[0].lower().startswith("www")
+
+
+#: the letters a top-level label starts with, where a word with a digit is glued on
+_GLUED_TOP = re.compile(r"[a-z]{2,6}(?=\d)", re.IGNORECASE)
+
+
+def _glued_www(raw: str, labels: list[str]) -> tuple[int, str, str, bool] | None:
+    """``www.Ldew.com1win150ppm``: an SMS glued the next word to the host. ``www.`` is
+    evidence enough for a host, and its top-level label cannot hold a digit after its
+    letters, so the host ends where the letters of a real suffix give way to the digit."""
+    top = _GLUED_TOP.match(labels[-1])
+    if top is None or len(labels) < 3:
+        return None
+    host = ascii_host(".".join([*labels[:-1], top.group()]))
+    domain = registrable(host) if host else None
+    if host is None or domain is None:
+        return None
+    return len(raw) - len(labels[-1]) + top.end(), host, domain, True
 
 
 def _evidence(labels: list[str], domain: str) -> bool:

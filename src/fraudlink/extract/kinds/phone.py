@@ -112,13 +112,14 @@ def _glued_right(folded: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(folded[end : end + 12].lower()))
 
 
-#: letters glued after a number that dials from home (``08452810075over``, ``…639.terima``):
-#: a typo or a missing space, not an id, when the digits are this many and start so
-_DIALLED = re.compile(r"(?:\+|0)\d{8,14}(?:[.,]?[^\W\d_])")
+#: letters glued after a number that dials from home (``08452810075over``, ``…639.terima``,
+#: ``09065171142-stopsms``): a typo or a missing space, not an id, when the digits are this
+#: many and start so; after a hyphen only a word in lower case (ids run in capitals)
+_DIALLED = re.compile(r"(?:\+|0)\d{8,14}(?:[.,]?[^\W\d_]|-[^\W\d_A-Z]{2})")
 
 
 def _forgiven_right(folded: str, start: int, end: int) -> bool:
-    return _DIALLED.match(folded, start, min(len(folded), end + 2)) is not None and not (
+    return _DIALLED.match(folded, start, min(len(folded), end + 3)) is not None and not (
         _CURRENCY_AFTER.match(folded[end : end + 12].lower())
     )
 
