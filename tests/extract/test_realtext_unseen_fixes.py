@@ -120,3 +120,38 @@ def test_telegram_label_glued_to_a_capital_handle_after_han() -> None:
     assert not _found("来聊TGZLL", CN)  # no digit: could be one word
     assert not _found("TGZLL1233456 x", CN)  # no Han before: where the label ends is unknown
     assert not _found("来聊tgzll1233456", CN)
+
+
+# --- second round: classes the held-out part showed (no longer held out after this) ---
+
+
+@settings(deadline=None)
+@given(number=_UK_PREMIUM, word=st.sampled_from(["call", "Call", "CALL", "tel", "ring"]))
+def test_a_call_word_glued_before_a_dialled_number(number: str, word: str) -> None:
+    assert ("phone", "+44" + number[1:]) in _found(f"To claim, {word}{number}. T&C", GB)
+
+
+@settings(deadline=None)
+@given(number=_UK_PREMIUM, word=st.sampled_from(["recall", "REF", "ID", "code"]))
+def test_other_letters_glued_before_a_number_keep_it_an_id(number: str, word: str) -> None:
+    assert not [kind for kind, _ in _found(f"see {word}{number} x", GB) if kind == "phone"]
+
+
+def test_shouted_word_dot_word_is_no_host() -> None:
+    assert not _found("SOIREE FROM PARIS.FREE ROSES 2 ALL", GB)
+    assert ("domain", "shop.com") in _found("VISIT SHOP.COM NOW", GB)
+    assert ("domain", "apex.online") in _found("visit apex.online now", GB)
+
+
+def test_digits_after_a_line_label_that_dial_nowhere_are_the_id() -> None:
+    th = Context(region="TH", language="th")
+    assert ("line", "383475") in _found("สามารถแอดline id :383475", th)
+    assert ("line", "+66812345678") in _found("ไลน์ 0812345678", th)
+    assert not _found("维信：1890325", CN)  # a WeChat id starts with a letter
+
+
+def test_at_line_name_beside_a_line_link_is_no_telegram() -> None:
+    th = Context(region="TH", language="th")
+    found = _found("เร็วๆนี้@LineOA ได้เลย https://lin.ee/R2Cp04R", th)
+    assert not [kind for kind, _ in found if kind == "telegram"]
+    assert ("telegram", "linebot_apex") in _found("contact @linebot_apex on telegram", GB)

@@ -316,9 +316,12 @@ class Messenger(IdentifierKind):
                 phone, regions = "+" + written.lstrip("+"), (None,)
             number = e164(phone, *regions)
             if number is None:
-                return None
-            end = match.start(name) + number[1] - (len(phone) - len(written))
-            return self._match(text, start, end, number[0])
+                if not (labelled and self._id.fullmatch(written)):
+                    return None
+                # ``line id :383475``: digits that dial nowhere may still be the id itself
+            else:
+                end = match.start(name) + number[1] - (len(phone) - len(written))
+                return self._match(text, start, end, number[0])
         value = self.clean_id(written)
         if not value:
             return None

@@ -428,6 +428,8 @@ def _case_joint(labels: list[str]) -> bool:
     if len(labels) != 2:
         return False
     first, top = labels
+    if first.isalpha() and first.isupper() and top.isalpha() and top.isupper() and len(top) > 3:
+        return True  # ``FROM PARIS.FREE ROSES``: shouting prose; a word-long top needs ``www.``
     return first.isalpha() and first.islower() and top.isalpha() and top.isupper()
 
 

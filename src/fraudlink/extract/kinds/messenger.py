@@ -78,6 +78,8 @@ class Telegram(Messenger):
         """Less a handle that ends the message and is an earlier handle plus a few glued
         characters: adverts tag their last line (``@AA997878 … @AA997878FTZ``)."""
         found = list(super().find(text, context))
+        if found and _LINE_ELSEWHERE.search(text.folded):
+            found = [match for match in found if not _line_account(text, match)]
         if len(found) < 2:
             return found
         values = {match.value for match in found}
@@ -91,6 +93,20 @@ class Telegram(Messenger):
         if "__" in handle or handle in _TELEGRAM_RESERVED:
             return None
         return handle
+
+
+#: a LINE link or label in the same text: ``@LineOA`` there is LINE's own account
+_LINE_ELSEWHERE = re.compile(r"lin\.ee/|line\.me/|ไลน์|(?<![a-z])line[ \t]?(?:id|:|@)", _I)
+
+
+def _line_account(text: FoldedText, match: Match) -> bool:
+    """``เร็วๆนี้@LineOA … https://lin.ee/…``: an ``@`` name that starts with LINE's, in a
+    text that gives a LINE link or label, is a LINE official account, not Telegram."""
+    return (
+        match.value.startswith("line")
+        and text.folded[match.start or 0 : (match.start or 0) + 1] == "@"
+        and "t.me" not in text.folded.lower()
+    )
 
 
 #: the most characters an advert's end tag glues to a handle it already gave

@@ -124,6 +124,29 @@ def _forgiven_right(folded: str, start: int, end: int) -> bool:
     )
 
 
+#: a call word glued before a number that dials from home (``To claim, call09050000327``):
+#: the word says where the number starts, which a letter before digits otherwise hides
+_CALL_GLUED = re.compile(r"(?<![^\W\d_])(?:call|tel|telp|phone|ring|hp|hub|wa)(?=[+0]\d)", re.I)
+_CANDIDATE_AT = re.compile(
+    rf"[+\d](?={_CANDIDATE_CHARS}{{{_MIN_DIGITS - 1}}})(?:(?<=\+) ?\d+|(?<=\d)\d*)"
+)
+
+
+def _call_glued(folded: str) -> Iterator[_Candidate]:
+    """One compact number glued after a call word; nothing glued after it but a word."""
+    for word in _CALL_GLUED.finditer(folded):
+        found = _CANDIDATE_AT.match(folded, word.end())
+        if found is None or found.end() - found.start() < _MIN_DIGITS:
+            continue
+        start, end = found.span()
+        if (end < len(folded) and folded[end].isdigit()) or (
+            _glued_right(folded, end) and not _forgiven_right(folded, start, end)
+        ):
+            continue
+        groups = [g.span() for g in _GROUP.finditer(folded, start, end)]
+        yield _Candidate(folded, start, groups, False, False)
+
+
 _SENTENCE_END = re.compile(r"[。！？!?；;\n។]|\.\s")
 
 
@@ -428,10 +451,15 @@ class Phone(IdentifierKind):
 
     def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         first = _CANDIDATE.search(text.folded)  # no run of digits, no generator
-        return self._phones(text, context.region, first.start()) if first else ()
+        if first is None:
+            glued = _call_glued(text.folded) if _CALL_GLUED.search(text.folded) else ()
+            return [m for c in glued for m in _Windows(c, context.region).matches(text)]
+        return self._phones(text, context.region, first.start())
 
     def _phones(self, text: FoldedText, region: str | None, first: int) -> Iterator[Match]:
         for candidate in _candidates(text.folded, first):
+            yield from _Windows(candidate, region).matches(text)
+        for candidate in _call_glued(text.folded):
             yield from _Windows(candidate, region).matches(text)
 
     def normalise(self, raw: str, context: Context) -> Match | None:
