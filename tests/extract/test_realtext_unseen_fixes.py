@@ -155,3 +155,28 @@ def test_at_line_name_beside_a_line_link_is_no_telegram() -> None:
     found = _found("เร็วๆนี้@LineOA ได้เลย https://lin.ee/R2Cp04R", th)
     assert not [kind for kind, _ in found if kind == "telegram"]
     assert ("telegram", "linebot_apex") in _found("contact @linebot_apex on telegram", GB)
+
+
+# --- chat prose of the UCI ham messages: no host there -----------------------------------
+
+_WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
+
+
+@settings(deadline=None)
+@given(word=_WORD, top=st.sampled_from(["how", "love", "you", "so", "it", "now", "be", "my"]))
+def test_a_word_dot_everyday_word_in_chat_is_no_host(word: str, top: str) -> None:
+    found = _found(f"I was slept that {word}.{top} there?", GB)
+    assert not [kind for kind, _ in found if kind in ("domain", "url")]
+
+
+@settings(deadline=None)
+@given(word=_WORD, top=st.sampled_from(["how", "love", "you", "so", "it", "now", "be", "my"]))
+def test_the_same_host_alone_or_with_www_or_a_path_is_a_host(word: str, top: str) -> None:
+    assert ("domain", f"{word}.{top}") in _found(f"{word}.{top}", GB)
+    assert ("domain", f"{word}.{top}") in _found(f"go to www.{word}.{top} now", GB)
+    assert ("domain", f"{word}.{top}") in _found(f"go to {word}.{top}/claim now", GB)
+    assert ("domain", f"{word}8.{top}") in _found(f"go to {word}8.{top} now", GB)
+
+
+def test_youtu_be_in_prose_is_a_host() -> None:
+    assert ("domain", "youtu.be") in _found("watch youtu.be now", GB)
