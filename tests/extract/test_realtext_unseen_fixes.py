@@ -140,7 +140,8 @@ def test_other_letters_glued_before_a_number_keep_it_an_id(number: str, word: st
 def test_shouted_word_dot_word_is_no_host() -> None:
     assert not _found("SOIREE FROM PARIS.FREE ROSES 2 ALL", GB)
     assert ("domain", "shop.com") in _found("VISIT SHOP.COM NOW", GB)
-    assert ("domain", "apex.online") in _found("visit apex.online now", GB)
+    assert ("domain", "royalbet.shop") in _found("They sent me the link ROYALBET.SHOP.", GB)
+    assert ("domain", "apex.com.my") in _found("visit apex.com.my now", GB)
 
 
 def test_digits_after_a_line_label_that_dial_nowhere_are_the_id() -> None:
