@@ -160,7 +160,12 @@ def test_at_line_name_beside_a_line_link_is_no_telegram() -> None:
 
 # --- chat prose of the UCI ham messages: no host there -----------------------------------
 
-_WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
+_WORD = st.sampled_from(
+    (
+        *("wife", "her", "days", "dream", "store", "car", "drink", "nice", "home", "pain"),
+        *("today", "time", "well", "message", "soon", "joined", "title", "sambar", "apex"),
+    )
+)
 
 
 @settings(deadline=None)
@@ -181,3 +186,16 @@ def test_the_same_host_alone_or_with_www_or_a_path_is_a_host(word: str, top: str
 
 def test_youtu_be_in_prose_is_a_host() -> None:
     assert ("domain", "youtu.be") in _found("watch youtu.be now", GB)
+
+
+@settings(deadline=None)
+@given(
+    before=st.integers(1, 999),
+    after=st.integers(1, 9_999),
+    mark=st.sampled_from([("£", "GBP"), ("€", "EUR"), ("฿", "THB")]),
+)
+def test_a_symbol_glued_to_the_next_number_is_that_numbers(
+    before: int, after: int, mark: tuple[str, str]
+) -> None:
+    text = f"more pics. {before} {mark[0]}{after}/wk"
+    assert _amounts(text, GB) == {(str(after), mark[1])}

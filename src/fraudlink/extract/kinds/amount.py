@@ -275,6 +275,8 @@ class Amount(IdentifierKind):
         folded = text.folded
         prefix = _prefix(folded, start)
         suffix = _SUFFIX_RE.match(folded, end) if _suffix_possible(folded, end) else None
+        if suffix is not None and _leads_next(folded, suffix):
+            suffix = None
         if prefix is None and suffix is None:
             return None
         if prefix is None and not _left_boundary(folded, start):
@@ -316,6 +318,15 @@ class Amount(IdentifierKind):
 #: ``几百块``, ``数十万元``, ``上百万``, ``수천만 원``, ``몇백만원``: "several hundred", no number
 _APPROXIMATE_BEFORE = frozenset("几幾数數多好上成몇수")
 _BARE_UNITS = frozenset("十拾百佰千仟万萬亿億십백천만억")
+
+
+def _leads_next(folded: str, suffix: re.Match[str]) -> bool:
+    """``16 £3/wk``, ``300 ฿500``: a symbol glued to the number after it is that number's
+    mark, written before it as symbols are; it does not also close the number before."""
+    mark, end = suffix.group("mark"), suffix.end()
+    if suffix.group("second") or mark.isalpha() or end >= len(folded):
+        return False
+    return suffix.start("mark") > suffix.start() and folded[end].isdigit()
 
 
 def _approximate(folded: str, start: int) -> bool:
