@@ -1,6 +1,6 @@
 """Extraction on real public text: precision and recall per kind and per language.
 
-    .venv/bin/python bench/realtext.py [--skip-peers] [--misses N] [--kind KIND]
+    .venv/bin/python bench/realtext.py [--skip-peers] [--misses N] [--kind KIND] [--data PATH]
 
 Reads every ``tests/data/realtext/*.jsonl`` (real scam SMS, voice-phishing transcripts,
 Chinese Telegram black-market adverts, sanctioned wallets and phishing hosts, annotated by
@@ -221,8 +221,11 @@ def main() -> None:
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--misses", type=int, default=0, help="print N imperfect messages")
     parser.add_argument("--kind", help="with --misses: only mistakes of this kind")
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="one .jsonl file or a folder of them"
+    )
     args = parser.parse_args()
-    messages = load()
+    messages = load(args.data)
     tools: dict[str, Tool] = {"fraudlink": fraudlink_tool}
     if not args.skip_peers:
         tools |= {

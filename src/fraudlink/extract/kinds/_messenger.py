@@ -30,7 +30,10 @@ from fraudlink.extract.text import FoldedText, lower_keep_length
 #: between a label and its value: ``: ``, ``：``, `` ID ``, ``号``, ``아이디``, ``是``
 SEP = (
     r"[ \t]{0,3}(?:(?:id|no\.?|number|username|号码|號碼|号|號|帐号|账号|아이디|ไอดี)"
-    r"(?![a-z])[ \t]{0,3})?(?:[:=]|是|为|為)?[ \t]{0,3}"
+    r"(?![a-z])[ \t]{0,3})?"
+    # ``加VX咨询：Was4872``: a verb of contact between the name and a colon
+    r"(?:(?:咨询|諮詢|联系|聯繫|详聊|詳聊|私聊|详谈|了解|洽谈|沟通|溝通)[ \t]{0,2}(?=[:：]))?"
+    r"(?:[:=]|是|为|為)?[ \t]{0,3}"
 )
 #: a phone written after a label: ``+855 12 345 678``, ``010-1234-5678``, ``(012) 345 678``,
 #: ``(+855) 12345678``
@@ -313,9 +316,12 @@ class Messenger(IdentifierKind):
                 phone, regions = "+" + written.lstrip("+"), (None,)
             number = e164(phone, *regions)
             if number is None:
-                return None
-            end = match.start(name) + number[1] - (len(phone) - len(written))
-            return self._match(text, start, end, number[0])
+                if not (labelled and self._id.fullmatch(written)):
+                    return None
+                # ``line id :383475``: digits that dial nowhere may still be the id itself
+            else:
+                end = match.start(name) + number[1] - (len(phone) - len(written))
+                return self._match(text, start, end, number[0])
         value = self.clean_id(written)
         if not value:
             return None

@@ -275,13 +275,19 @@ class Amount(IdentifierKind):
         folded = text.folded
         prefix = _prefix(folded, start)
         suffix = _SUFFIX_RE.match(folded, end) if _suffix_possible(folded, end) else None
+        if suffix is not None and _leads_next(folded, suffix):
+            suffix = None
         if prefix is None and suffix is None:
             return None
         if prefix is None and not _left_boundary(folded, start):
             return None
         if prefix is not None and not _glued_prefix_ok(folded, prefix, start, context):
             return None
-        if not _number_alone(folded, start, end, suffix is None) or _approximate(folded, start):
+        if not _number_alone(
+            folded, start, end, suffix is None and not _priced(folded, prefix, start, end)
+        ):
+            return None
+        if _approximate(folded, start):
             return None
         marks = [prefix[1]] if prefix is not None else []
         if suffix is not None:
@@ -290,7 +296,7 @@ class Amount(IdentifierKind):
                 marks = marks[1:] + marks[:1]  # ``BTC 200฿``: 200 baht worth of bitcoin
         mark = next((m for m in marks if _is_specific(m)), marks[0])
         currency = resolve_currency(mark, context)
-        if currency is None:
+        if currency is None or not _word_code_ok(folded, mark, start, end, context):
             return None
         number = folded[start:end]
         whole = currency in _WHOLE_UNITS or (
@@ -312,6 +318,15 @@ class Amount(IdentifierKind):
 #: ``几百块``, ``数十万元``, ``上百万``, ``수천만 원``, ``몇백만원``: "several hundred", no number
 _APPROXIMATE_BEFORE = frozenset("几幾数數多好上成몇수")
 _BARE_UNITS = frozenset("十拾百佰千仟万萬亿億십백천만억")
+
+
+def _leads_next(folded: str, suffix: re.Match[str]) -> bool:
+    """``16 £3/wk``, ``300 ฿500``: a symbol glued to the number after it is that number's
+    mark, written before it as symbols are; it does not also close the number before."""
+    mark, end = suffix.group("mark"), suffix.end()
+    if suffix.group("second") or mark.isalpha() or end >= len(folded):
+        return False
+    return suffix.start("mark") > suffix.start() and folded[end].isdigit()
 
 
 def _approximate(folded: str, start: int) -> bool:
@@ -458,6 +473,33 @@ def _glued_prefix_ok(folded: str, prefix: tuple[int, str], start: int, context: 
     if region is None or prefix[0] + len(prefix[1]) < start:
         return True
     return context.region == region or context.language == ("id" if region == "ID" else "ms")
+
+
+#: ``£1.50pm``, ``£1.50perWKsub``: a symbol, then pounds and pence; what is glued after
+#: is the rate (per minute, per week), not an id as in ``USDT5x``
+_PRICE = re.compile(r"\d{1,6}[.,]\d{2}")
+
+
+def _priced(folded: str, prefix: tuple[int, str] | None, start: int, end: int) -> bool:
+    if prefix is None or _LATIN_LETTER.match(prefix[1][-1]) or prefix[1][-1].isalnum():
+        return False
+    return _PRICE.fullmatch(folded, start, end) is not None
+
+
+#: ISO codes that are also everyday capitals in other languages' text (``PHP``, the
+#: language; ``to 88222 PHP.``): read as money only where the currency is at home, or
+#: when the number is written as money (grouped or with cents)
+_WORD_CODES = {"php": ("PH", "tl", "fil")}
+_MONEY_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}")
+
+
+def _word_code_ok(folded: str, mark: str, start: int, end: int, context: Context) -> bool:
+    home = _WORD_CODES.get(mark.casefold())
+    if home is None or context.region == home[0] or context.language in home[1:]:
+        return True
+    if context.region is None and context.language is None:
+        return True
+    return _MONEY_NUMBER.fullmatch(folded, start, end) is not None
 
 
 _LEADING_ZERO = re.compile(r"0\d")

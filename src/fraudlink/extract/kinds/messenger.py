@@ -59,6 +59,12 @@ class Telegram(Messenger):
         re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9]|://)", _I),
         # ``@dealer88https://t.me/…``: a handle glued to the link after it ends before it
         re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?=https?://)", _I),
+        # ``来聊TGZLL1233456``: after Han text, ``TG`` glued to a handle in capitals with a
+        # digit; the change of script and of case marks where the label ends
+        re.compile(
+            r"(?<=[\u4e00-\u9fff])(?-i:TG)(?P<id>(?-i:[A-Z][A-Z_]{2,28}[0-9][A-Z0-9_]{0,20}))"
+            r"(?![A-Za-z0-9_])"
+        ),
         # ``/start@SomeBot``: a command addressed to a bot (bot usernames end in ``bot``)
         re.compile(
             r"(?<![a-z0-9_/])/[a-z0-9_]{1,32}@(?P<id>[a-z][a-z0-9_]{1,28}bot)(?![a-z0-9_])", _I
@@ -72,6 +78,8 @@ class Telegram(Messenger):
         """Less a handle that ends the message and is an earlier handle plus a few glued
         characters: adverts tag their last line (``@AA997878 … @AA997878FTZ``)."""
         found = list(super().find(text, context))
+        if found and _LINE_ELSEWHERE.search(text.folded):
+            found = [match for match in found if not _line_account(text, match)]
         if len(found) < 2:
             return found
         values = {match.value for match in found}
@@ -85,6 +93,20 @@ class Telegram(Messenger):
         if "__" in handle or handle in _TELEGRAM_RESERVED:
             return None
         return handle
+
+
+#: a LINE link or label in the same text: ``@LineOA`` there is LINE's own account
+_LINE_ELSEWHERE = re.compile(r"lin\.ee/|line\.me/|ไลน์|(?<![a-z])line[ \t]?(?:id|:|@)", _I)
+
+
+def _line_account(text: FoldedText, match: Match) -> bool:
+    """``เร็วๆนี้@LineOA … https://lin.ee/…``: an ``@`` name that starts with LINE's, in a
+    text that gives a LINE link or label, is a LINE official account, not Telegram."""
+    return (
+        match.value.startswith("line")
+        and text.folded[match.start or 0 : (match.start or 0) + 1] == "@"
+        and "t.me" not in text.folded.lower()
+    )
 
 
 #: the most characters an advert's end tag glues to a handle it already gave
@@ -132,12 +154,15 @@ class WeChat(Messenger):
     name = "wechat"
     hints = (
         *("wechat", "we chat", "weixin", "vx", "wx", "v信", "微信", "威信", "薇信", "徽信"),
+        *("维信", "維信", "潍信", "濰信", "薇"),
         *("加v", "+v", "➕v"),
         *("위챗", "วีแชท", "ウィーチャット"),
     )
     labels = (
         latin("wechat", "we chat", "weixin", "vx", "wx")
-        + "|微信号|微信|威信|薇信|徽信|[vV]信|위챗|วีแชท|ウィーチャット"
+        + "|微信号|微信|威信|薇信|徽信|维信|維信|潍信|濰信|[vV]信|위챗|วีแชท|ウィーチャット"
+        # ``薇：abc123``: 微 written as 薇, also a girl's name, so only before a colon
+        + "|(?<![\u4e00-\u9fff])薇(?=[ \t]{0,2}[:：])"
         # ``加V 138…``, ``+V13294281183``: "add on WeChat", V standing for 微
         + "|[加+➕]v(?![a-z])"
     )

@@ -112,15 +112,39 @@ def _glued_right(folded: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(folded[end : end + 12].lower()))
 
 
-#: letters glued after a number that dials from home (``08452810075over``, ``…639.terima``):
-#: a typo or a missing space, not an id, when the digits are this many and start so
-_DIALLED = re.compile(r"(?:\+|0)\d{8,14}(?:[.,]?[^\W\d_])")
+#: letters glued after a number that dials from home (``08452810075over``, ``…639.terima``,
+#: ``09065171142-stopsms``): a typo or a missing space, not an id, when the digits are this
+#: many and start so; after a hyphen only a word in lower case (ids run in capitals)
+_DIALLED = re.compile(r"(?:\+|0)\d{8,14}(?:[.,]?[^\W\d_]|-[^\W\d_A-Z]{2})")
 
 
 def _forgiven_right(folded: str, start: int, end: int) -> bool:
-    return _DIALLED.match(folded, start, min(len(folded), end + 2)) is not None and not (
+    return _DIALLED.match(folded, start, min(len(folded), end + 3)) is not None and not (
         _CURRENCY_AFTER.match(folded[end : end + 12].lower())
     )
+
+
+#: a call word glued before a number that dials from home (``To claim, call09050000327``):
+#: the word says where the number starts, which a letter before digits otherwise hides
+_CALL_GLUED = re.compile(r"(?<![^\W\d_])(?:call|tel|telp|phone|ring|hp|hub|wa)(?=[+0]\d)", re.I)
+_CANDIDATE_AT = re.compile(
+    rf"[+\d](?={_CANDIDATE_CHARS}{{{_MIN_DIGITS - 1}}})(?:(?<=\+) ?\d+|(?<=\d)\d*)"
+)
+
+
+def _call_glued(folded: str) -> Iterator[_Candidate]:
+    """One compact number glued after a call word; nothing glued after it but a word."""
+    for word in _CALL_GLUED.finditer(folded):
+        found = _CANDIDATE_AT.match(folded, word.end())
+        if found is None or found.end() - found.start() < _MIN_DIGITS:
+            continue
+        start, end = found.span()
+        if (end < len(folded) and folded[end].isdigit()) or (
+            _glued_right(folded, end) and not _forgiven_right(folded, start, end)
+        ):
+            continue
+        groups = [g.span() for g in _GROUP.finditer(folded, start, end)]
+        yield _Candidate(folded, start, groups, False, False)
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n។]|\.\s")
@@ -427,10 +451,15 @@ class Phone(IdentifierKind):
 
     def find(self, text: FoldedText, context: Context) -> Iterable[Match]:
         first = _CANDIDATE.search(text.folded)  # no run of digits, no generator
-        return self._phones(text, context.region, first.start()) if first else ()
+        if first is None:
+            glued = _call_glued(text.folded) if _CALL_GLUED.search(text.folded) else ()
+            return [m for c in glued for m in _Windows(c, context.region).matches(text)]
+        return self._phones(text, context.region, first.start())
 
     def _phones(self, text: FoldedText, region: str | None, first: int) -> Iterator[Match]:
         for candidate in _candidates(text.folded, first):
+            yield from _Windows(candidate, region).matches(text)
+        for candidate in _call_glued(text.folded):
             yield from _Windows(candidate, region).matches(text)
 
     def normalise(self, raw: str, context: Context) -> Match | None:
