@@ -10,7 +10,13 @@ from sqlalchemy import inspect
 from fraudlink.errors import ConfigError, DatabaseError, SchemaOutOfDate
 from fraudlink.settings import Settings
 from fraudlink.store import open_database
-from fraudlink.store.db import Database, current_revisions, database_url, head_revisions
+from fraudlink.store.db import (
+    Database,
+    current_revisions,
+    database_url,
+    head_revisions,
+    make_engine,
+)
 
 
 def test_a_path_means_sqlite_and_a_url_is_kept() -> None:
@@ -71,3 +77,16 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert (settings.db, settings.batch_size) == ("/tmp/elsewhere.db", 7)
     assert settings.with_db("x.db").db == "x.db"
     assert settings.with_db(None) is settings
+
+
+def test_a_sqlite_server_lets_every_request_thread_hold_two_connections(tmp_path: Path) -> None:
+    """40 request threads, each with its session and a stage's own connection: with
+    SQLAlchemy's default pool (5 + 10) the sixteenth would wait out the pool timeout."""
+    engine = make_engine(str(tmp_path / "pool.db"))
+    held = [engine.connect() for _ in range(80)]
+    try:
+        assert engine.pool.checkedout() == 80  # type: ignore[attr-defined]
+    finally:
+        for connection in held:
+            connection.close()
+        engine.dispose()

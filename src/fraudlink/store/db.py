@@ -17,7 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,12 +56,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 #: PostgreSQL pool of 5 + 10 made 25 of them wait out the pool timeout under load; 10 kept
 #: open and up to 30 more while busy lets every thread have one
 _SERVER_POOL = {"pool_size": 10, "max_overflow": 30}
+#: a SQLite file costs no server a connection, and a page that reads a network holds two
+#: (its session and the stage's own), so every request thread may hold two; SQLAlchemy's
+#: default 5 + 10 would make the sixteenth wait out the 30 s pool timeout
+_SQLITE_POOL = {"pool_size": 10, "max_overflow": 70}
+
+
+def _pool_options(url: URL) -> dict[str, int]:
+    if url.get_backend_name() != "sqlite":
+        return _SERVER_POOL
+    if url.database in (None, "", ":memory:"):
+        return {}  # one shared in-memory connection: SQLAlchemy picks its own pool
+    return _SQLITE_POOL
 
 
 def make_engine(db: str) -> Engine:
     try:
         url = make_url(database_url(db))
-        engine = create_engine(url, **(_SERVER_POOL if url.get_backend_name() != "sqlite" else {}))
+        engine = create_engine(url, **_pool_options(url))
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise _bad_url(db) from exc
     if engine.dialect.name == "sqlite":
