@@ -72,6 +72,16 @@ class Server:
         headers = {"Authorization": f"Bearer {self.tokens[user]}"}
         return headers | PURPOSE if purpose else headers
 
+    def release_kh1(self) -> int:
+        """KH-NPA opens joint case JIT-1 with TH-RTP and releases KH-1 into it; the release id."""
+        joint = {"reference": "JIT-1", "title": "Compound", "members": ["TH-RTP"], "tlp": "AMBER"}
+        post, liaison = self.client.post, self.auth("kh_liaison")
+        assert post("/api/v1/joint-cases", json=joint, headers=liaison).status_code == 201
+        release = {"agency": "KH-NPA", "id": "KH-1", "tlp": "AMBER"}
+        made = post("/api/v1/joint-cases/JIT-1/releases", json=release, headers=liaison)
+        assert made.status_code == 201, made.text
+        return int(made.json()["releases"][0]["id"])
+
 
 def _hosted(store: Database) -> dict[str, str]:
     with store.session() as session:

@@ -125,12 +125,7 @@ def test_list_counts_what_each_caller_sees_stored_and_released(loaded: Server) -
     assert kh[0]["countries"] == {"KH": 3}
     assert kh[0]["identifiers"] == [{"identifier": "phone:+85512345678", "reports": 3}]
     assert _listed(loaded, "th_analyst") == []  # TH-1 alone is no network to Thailand
-    joint = {"reference": "JIT-1", "title": "Compound", "members": ["TH-RTP"], "tlp": "AMBER"}
-    post, liaison = loaded.client.post, loaded.auth("kh_liaison")
-    assert post("/api/v1/joint-cases", json=joint, headers=liaison).status_code == 201
-    release = {"agency": "KH-NPA", "id": "KH-1", "tlp": "AMBER"}
-    made = post("/api/v1/joint-cases/JIT-1/releases", json=release, headers=liaison)
-    assert made.status_code == 201, made.text
+    loaded.release_kh1()
     th = _listed(loaded, "th_analyst")  # TH-1 and the released KH-1
     assert [(row["id"], row["size"], row["countries"]) for row in th] == [
         (kh[0]["id"], 2, {"TH": 1, "KH": 1})

@@ -77,7 +77,9 @@ def network_read(
     from fraudlink.link.players import key_players
 
     report, person = visible(principal, "report"), visible(principal, "entity")
-    return NetworkRead(detail, key_players(store, network, TOP_PLAYERS, report, person))
+    ranks = session.connection()
+    players = key_players(store, network, TOP_PLAYERS, report, person, ranks=ranks)
+    return NetworkRead(detail, players)
 
 
 def network_players(
@@ -88,7 +90,7 @@ def network_players(
 
     report, person = visible(principal, "report"), visible(principal, "entity")
     network_detail(store, network, report)  # NotFound when nothing of it is visible
-    players = key_players(store, network, None, report, person)
+    players = key_players(store, network, None, report, person, ranks=session.connection())
     _audit_persons(session, principal, network, purpose)
     return players
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 
 from fraudlink.link.names import compare
 from fraudlink.link.networks.explain import network_mentions
+from fraudlink.link.networks.ranks import graph_digest, store_centrality, stored_centrality
 from fraudlink.link.networks.views import Scope, scoped_reports
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, MoneyRecord, Report, ReportRole
@@ -95,11 +96,17 @@ def key_players(
     limit: int | None = 10,
     scope: Scope = None,
     persons: Scope = None,
+    cached: bool = True,
+    ranks: Connection | None = None,
 ) -> list[Player]:
     """The network's persons, accounts and identifiers, most central first.
 
     With a reader's ``scope`` only the reports in it (and what they name) count, and
-    with ``persons`` (a condition on ``Entity``) only the persons it shows.
+    with ``persons`` (a condition on ``Entity``) only the persons it shows. The
+    betweenness of the graph so built is read from ``link_player_rank`` when a
+    read before built the same graph (``ranks``); ``cached=False`` always computes it.
+    A reader already writing (the audit log) passes its connection as ``ranks``: on
+    SQLite a second writer would wait for it.
     """
     with database.engine.connect() as connection:
         players = _persons(connection, network, scope, persons)
@@ -108,21 +115,57 @@ def key_players(
                 kind = "account" if label.split(":", 1)[0] in ACCOUNT_KINDS else "identifier"
                 players.setdefault(label, Player(kind, label)).reports.add(report)
         countries, losses = _report_facts(connection, network, scope)
-    _score(players, countries, losses)
+    graph = _graph(players)
+    if not cached:
+        between = _between(graph)
+    elif ranks is not None:
+        between = _centrality(ranks, network, graph, list(players))
+    else:
+        with database.engine.begin() as connection:
+            between = _centrality(connection, network, graph, list(players))
+    _score(players, between, countries, losses)
     return sorted(players.values(), key=lambda p: (-p.score, p.label))[:limit]
+
+
+def _graph(players: dict[str, Player]) -> nx.Graph[object]:
+    """Players joined to the reports that name them."""
+    graph: nx.Graph[object] = nx.Graph()
+    for key, player in players.items():
+        graph.add_edges_from((key, ("report", r)) for r in player.reports)
+    return graph
+
+
+def _between(graph: nx.Graph[object]) -> dict[object, float]:
+    """Betweenness, estimated from a sample of sources on larger graphs (the dear part)."""
+    if graph.number_of_nodes() <= 2:
+        return {}
+    sources = min(SAMPLE, max(32, BUDGET // max(graph.number_of_edges(), 1)))
+    k = sources if graph.number_of_nodes() > sources else None
+    between: dict[object, float] = nx.betweenness_centrality(graph, k=k, seed=7)
+    return between
+
+
+def _centrality(
+    connection: Connection, network: int, graph: nx.Graph[object], keys: list[str]
+) -> dict[object, float]:
+    """The players' betweenness as stored for this very graph, else computed and stored."""
+    if graph.number_of_nodes() <= 2:
+        return {}
+    digest = graph_digest(keys, list(graph.nodes), list(graph.edges))
+    stored = stored_centrality(connection, network, digest)
+    if stored is not None and len(stored) == len(keys):
+        return dict(zip(keys, stored, strict=True))
+    between = _between(graph)
+    store_centrality(connection, network, digest, [between.get(key, 0.0) for key in keys])
+    return between
 
 
 def _score(
     players: dict[str, Player],
+    between: dict[object, float],
     countries: dict[int, str],
     losses: dict[int, list[tuple[str, Decimal]]],
 ) -> None:
-    graph: nx.Graph[object] = nx.Graph()
-    for key, player in players.items():
-        graph.add_edges_from((key, ("report", r)) for r in player.reports)
-    sources = min(SAMPLE, max(32, BUDGET // max(graph.number_of_edges(), 1)))
-    k = sources if graph.number_of_nodes() > sources else None
-    between = nx.betweenness_centrality(graph, k=k, seed=7) if graph.number_of_nodes() > 2 else {}
     top = max((between.get(key, 0.0) for key in players), default=0.0) or 1.0
     size, reach = max(len(countries), 1), max(len(set(countries.values())), 1)
     for key, player in players.items():

@@ -26,6 +26,7 @@ from fraudlink.link.networks.graph import Partition, partition
 from fraudlink.link.networks.hubs import Cutoff, Profile, profile
 from fraudlink.link.networks.listing import refresh_listing
 from fraudlink.link.networks.namelinks import NameJoin, join_by_names, write_joins
+from fraudlink.link.networks.ranks import drop_ranks
 from fraudlink.link.networks.rule import HubVerdict
 from fraudlink.link.networks.state import NAMES, fresh_kinds, read_kinds, write_groups, write_kinds
 from fraudlink.link.networks.store import (
@@ -209,3 +210,4 @@ def write_judged(connection: Connection, judged: Judged, groups: Iterable[tuple[
     write_kinds(connection, fresh_kinds(judged.cutoffs, names), full=True)
     write_groups(connection, groups, None)
     refresh_listing(connection)
+    drop_ranks(connection, None)

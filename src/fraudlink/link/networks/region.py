@@ -24,6 +24,7 @@ from fraudlink.link.networks.hubs import (
     needed_groups,
 )
 from fraudlink.link.networks.listing import refresh_listing
+from fraudlink.link.networks.ranks import drop_ranks
 from fraudlink.link.networks.rule import IntArray
 from fraudlink.link.networks.state import write_groups
 from fraudlink.link.networks.store import (
@@ -309,4 +310,6 @@ def write_region(connection: Connection, region: Region, result: Partition) -> N
     groups += [(h, r, c) for h, g in region.outside.items() if judged[h].hub for r, c in g]
     write_groups(connection, groups, sorted(judged))
     before = region.old_networks[~new]
-    refresh_listing(connection, sorted({*before.tolist(), *networks.tolist()}))
+    rewritten = sorted({*before.tolist(), *networks.tolist()})
+    refresh_listing(connection, rewritten)
+    drop_ranks(connection, rewritten)
