@@ -79,6 +79,10 @@ def spark_session(master: str | None, source: Jdbc, app: str = "fraudlink-link")
     builder = builder.master(master)
     if master.startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", "4")
+        # the tasks run in the driver's JVM: Spark's 1 GiB default spilled and then ran out
+        # of heap in the sort of a 10M-report run; a cluster sets its own through spark-submit
+        memory = os.environ.get("FRAUDLINK_SPARK_MEMORY", "4g")
+        builder = builder.config("spark.driver.memory", memory)
         # local workers run this very interpreter, so they import this fraudlink
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if source.jar is None:
