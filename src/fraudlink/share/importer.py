@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import column, delete, select, table, update
+from sqlalchemy import Column, MetaData, String, Table, column, delete, select, table, update
 from sqlalchemy.orm import Session
 
 from fraudlink.cases import add_subject, attach_report, history, open_case, record_status
@@ -27,6 +27,7 @@ from fraudlink.share.custody import append, continue_chain
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.markings import Markings, strictest
 from fraudlink.share.tables import ConsularRecord, EvidenceItem, SharePackage, ShareRecord
+from fraudlink.store.locks import insert_missing
 from fraudlink.store.schema import (
     Case,
     CaseSubject,
@@ -192,13 +193,20 @@ def _mark_original(ctx: Context, original: SharePackage, state: str) -> None:
 
 #: the link stage's table of each report's network (named, not imported: no link stage here)
 _LINK_REPORT = table("link_report", column("report_id"))
+#: and its state table, with the row that sends the next link run in full
+#: (``fraudlink.link.networks.state.WITHDRAWN``)
+_LINK_KIND = Table("link_kind", MetaData(), Column("kind", String, primary_key=True),
+                   *(Column(c) for c in ("cutoff", "shared", "above", "full_shared",
+                                         "full_above")))  # fmt: skip
+_WITHDRAWN_MARK = "*withdrawn"
 
 
 def withdraw_from_views(session: Session, package: int, user: str) -> dict[str, int]:
     """What a retracted package (``share_package.id``) alone brought leaves every view at once:
-    its reports leave their networks (a later ``fraudlink link`` leaves them out too; look-ups
-    and the public index skip them), and its reports and persons leave the joint cases they
-    were released into, as a withdrawal by their owner does."""
+    its reports leave their networks (the next ``fraudlink link`` re-partitions what they
+    held together and leaves them out; look-ups and the public index skip them), and its
+    reports and persons leave the joint cases they were released into, as a withdrawal by
+    their owner does."""
     from fraudlink.access.scope import withdrawn
     from fraudlink.access.tables import JointRelease
 
@@ -224,7 +232,17 @@ def withdraw_from_views(session: Session, package: int, user: str) -> dict[str, 
                 delete(_LINK_REPORT).where(_LINK_REPORT.c.report_id.in_(ids))
             )
             done["networked_report"] = int(unlinked.rowcount or 0)  # type: ignore[attr-defined]
+            if done["networked_report"]:
+                _mark_networks_withdrawn(session)
     return done
+
+
+def _mark_networks_withdrawn(session: Session) -> None:
+    """Tell the next ``fraudlink link`` that networks lost reports: a report that alone
+    joined two parts of a network leaves them apart, which only a re-partition shows."""
+    row = {"kind": _WITHDRAWN_MARK, "cutoff": None, "shared": 0, "above": 0,
+           "full_shared": 0, "full_above": 0}  # fmt: skip
+    insert_missing(session.connection(), _LINK_KIND, [row], ["kind"])  # two retractions at once
 
 
 def _case(ctx: Context, data: dict[str, Any]) -> Case:

@@ -17,8 +17,9 @@ identifiers that linked outside networks (those networks' groups at its new
 level may differ, so they join the region), and a hub that stops being one
 while reaching outside (it now links those networks, so they join). The
 run falls back to a full one when a kind's cut-off drifts (``state``), when
-a public number that hotline variants depend on changes verdict, or when the
-region grows past ``MAX_REGION_SHARE`` of all reports.
+a public number that hotline variants depend on changes verdict, when the
+region grows past ``MAX_REGION_SHARE`` of all reports, or when a retraction
+took linked reports out of their networks since the last run (``WITHDRAWN``).
 
 Guarantee: an incremental run gives the partition and verdicts that a full
 run computes with the stored cut-offs; with unchanged cut-offs, exactly a
@@ -39,7 +40,7 @@ from sqlalchemy import Connection, func, select
 
 from fraudlink.link.networks import region as reg
 from fraudlink.link.networks.hubs import Cutoff
-from fraudlink.link.networks.state import KindState, read_kinds, write_kinds
+from fraudlink.link.networks.state import WITHDRAWN, KindState, read_kinds, write_kinds
 from fraudlink.link.networks.store import withdrawn_reports
 from fraudlink.link.networks.tables import LinkIdentifier, LinkReport
 from fraudlink.store.schema import Report
@@ -49,6 +50,12 @@ Counts = tuple[int, int, int, int, int]
 #: beyond this share of all reports in the region (and ``MIN_REGION_LIMIT``), a full run is cheaper
 MAX_REGION_SHARE = 0.25
 MIN_REGION_LIMIT = 50_000
+
+#: A withdrawn report lowers the degree of everything it named: hubs may stop being hubs,
+#: the kinds' counts around their cut-offs move down, hub groups lose it, and a network it
+#: alone held together splits. The region logic only knows degrees that rise, so the run
+#: after a retraction is a full one (retractions are rare; the run after it is incremental).
+WITHDRAWN_REASON = "reports were withdrawn from their networks by a retraction since the last run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +70,12 @@ class Touched:
 
 def extend(connection: Connection) -> Counts | str:
     """Link the reports not linked yet; a string says why a full run is needed instead."""
+    kinds = read_kinds(connection)
+    if WITHDRAWN in kinds:
+        return WITHDRAWN_REASON
     new = _new_reports(connection)
     if not new:
         return stored_counts(connection, 0)
-    kinds = read_kinds(connection)
     if not kinds:
         return "no stored hub cut-offs (the last full run predates them)"
     touched = _touched(connection, new)

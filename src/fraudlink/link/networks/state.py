@@ -95,6 +95,11 @@ STORED = "*"
 NAMES = "*names"
 
 
+#: and another: a retraction took linked reports out of their networks since the last full
+#: run (written by ``share.importer.withdraw_from_views``, cleared by the next full run)
+WITHDRAWN = "*withdrawn"
+
+
 def fresh_kinds(cutoffs: dict[str, Cutoff], names: bool = False) -> dict[str, KindState]:
     kinds = {k: KindState(c, c.shared, c.above) for k, c in cutoffs.items()}
     marks = [STORED, NAMES] if names else [STORED]
