@@ -19,10 +19,10 @@ from fraudlink.access.networks import (
     network_page,
     network_players,
 )
-from fraudlink.api.deps import DatabaseDep, SessionDep
+from fraudlink.api.deps import DatabaseDep
 from fraudlink.api.paging import IdPath
 from fraudlink.errors import FraudlinkError
-from fraudlink.web.deps import PurposeDep
+from fraudlink.web.deps import PurposeDep, SessionDep
 from fraudlink.web.drawing import page_graph, timeline_bars, trail_drawing
 from fraudlink.web.render import page
 

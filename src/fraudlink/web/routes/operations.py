@@ -12,10 +12,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from fraudlink.api.deps import SessionDep
 from fraudlink.cases import views
 from fraudlink.web import i18n
-from fraudlink.web.deps import ViewerDep
+from fraudlink.web.deps import SessionDep, ViewerDep
 from fraudlink.web.labels import labels
 from fraudlink.web.render import page
 
