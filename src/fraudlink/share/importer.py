@@ -27,7 +27,7 @@ from fraudlink.share.custody import append, continue_chain
 from fraudlink.share.errors import PackageRejected
 from fraudlink.share.markings import Markings, strictest
 from fraudlink.share.tables import ConsularRecord, EvidenceItem, SharePackage, ShareRecord
-from fraudlink.store.locks import insert_missing
+from fraudlink.store.locks import exclusive, insert_missing
 from fraudlink.store.schema import (
     Case,
     CaseSubject,
@@ -210,6 +210,9 @@ def withdraw_from_views(session: Session, package: int, user: str) -> dict[str, 
     from fraudlink.access.scope import withdrawn
     from fraudlink.access.tables import JointRelease
 
+    # a link run that read the graph before this retraction would write the reports back
+    # into their networks and clear the mark: wait for it to commit, and hold off the next
+    exclusive(session.connection(), "link")
     mine = select(ShareRecord.record_id).where(ShareRecord.package_id == package)
     done: dict[str, int] = {}
     for kind in ("report", "entity"):

@@ -164,3 +164,71 @@ def test_spark_splits_the_network_as_in_process(
     link_reports(database, full=True)
     assert networks_of() == on_spark
     assert _listing(database) == listing
+
+
+@pytest.mark.slow
+def test_a_retraction_while_spark_runs_stays_out_and_splits_on_the_next_run(
+    database: Database,
+    load: Load,
+    make_report: Callable[..., Row],
+    networks_of: Networks,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The job read the graph (X in it) before the retraction committed: the swap must not
+    write X back, nor clear the mark that sends the next run in full."""
+    if reason := _no_spark():
+        pytest.skip(reason)
+    from fraudlink.link.networks.spark import job
+
+    load(_rows(make_report), "bridge.jsonl")
+    link_reports(database)
+    staged = job._stage
+
+    def stage_then_retract(*args: Any) -> None:
+        staged(*args)
+        _retract(database, ["X"])
+
+    monkeypatch.setattr(job, "_stage", stage_then_retract)
+    link_reports(database, full=True, engine="spark")
+    assert "X" not in networks_of()
+    with database.engine.connect() as connection:
+        assert WITHDRAWN in read_kinds(connection)
+    monkeypatch.setattr(job, "_stage", staged)
+    summary = link_reports(database)
+    after = networks_of()
+    assert summary.fallback == WITHDRAWN_REASON
+    assert after["A1"] == after["A2"] != after["B1"] == after["B2"]
+
+
+def test_a_retraction_waits_for_the_link_run_that_holds_the_graph(
+    database: Database, load: Load, make_report: Callable[..., Row]
+) -> None:
+    """While a link run holds its lock, a retraction waits for it (PostgreSQL reads and
+    writes side by side, so without the wait the run would write X back)."""
+    import threading
+
+    from sqlalchemy import text
+
+    from fraudlink.store.locks import exclusive
+
+    if database.dialect != "postgresql":
+        pytest.skip("SQLite has one writer: a retraction cannot commit beside a link run")
+    load(_rows(make_report), "bridge.jsonl")
+    link_reports(database)
+    done: list[dict[str, int]] = []
+    waiting = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+    with database.engine.begin() as holder:
+        exclusive(holder, "link")  # a link run between its read and its write-back
+        worker = threading.Thread(target=lambda: done.append(_retract(database, ["X"])))
+        worker.start()
+        with database.engine.connect() as probe:
+            for _ in range(1200):
+                if probe.execute(waiting).scalar_one():
+                    break
+                probe.rollback()
+                threading.Event().wait(0.05)
+            else:
+                raise AssertionError("the retraction did not wait for the link lock")
+        assert done == []
+    worker.join(60)
+    assert done and done[0]["networked_report"] == 1

@@ -100,6 +100,15 @@ NAMES = "*names"
 WITHDRAWN = "*withdrawn"
 
 
+def mark_withdrawn(connection: Connection) -> None:
+    """Keep the next run a full one: reports were withdrawn after this run read the graph."""
+    values = _kind_row(WITHDRAWN, KindState(Cutoff(None, 0, 0), 0, 0))
+    if not connection.execute(
+        update(LinkKind).where(LinkKind.kind == WITHDRAWN).values(values)
+    ).rowcount:
+        connection.execute(insert(LinkKind), [values])
+
+
 def fresh_kinds(cutoffs: dict[str, Cutoff], names: bool = False) -> dict[str, KindState]:
     kinds = {k: KindState(c, c.shared, c.above) for k, c in cutoffs.items()}
     marks = [STORED, NAMES] if names else [STORED]

@@ -13,6 +13,7 @@ from fraudlink.link.networks import incremental
 from fraudlink.link.networks.pipeline import LinkSummary
 from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
+from fraudlink.store.locks import exclusive
 
 
 def link_on_spark(
@@ -32,6 +33,7 @@ def link_on_spark(
     reason = ""
     if not full:
         with database.engine.begin() as connection:
+            exclusive(connection, "link")
             linked = connection.execute(select(func.count()).select_from(LinkReport)).scalar_one()
             outcome = incremental.extend(connection) if linked else ""
             if not isinstance(outcome, str):

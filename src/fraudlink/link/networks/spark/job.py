@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, delete, text
 
 from fraudlink.link.networks.incremental import stored_counts
 from fraudlink.link.networks.namelinks import write_joins
@@ -24,8 +24,11 @@ from fraudlink.link.networks.settle import Candidates, Settled, settle
 from fraudlink.link.networks.spark.components import component_labels, star_edges
 from fraudlink.link.networks.spark.hubs import SparkProfile, spark_profile
 from fraudlink.link.networks.spark.session import Jdbc
+from fraudlink.link.networks.state import mark_withdrawn
 from fraudlink.link.networks.store import allowlist_matcher, withdrawn_reports
+from fraudlink.link.networks.tables import LinkReport
 from fraudlink.store import Database
+from fraudlink.store.locks import exclusive
 
 DataFrame = Any
 STAGE = "link_report_spark"
@@ -84,8 +87,12 @@ def run_full(spark: Any, source: Jdbc, database: Database, reason: str = "") -> 
                     profile.cutoffs)  # fmt: skip
     groups = [(h, r, c) for h, found in outcome.settled.groups.items() for r, c in found]
     with timed("swapped in"), database.engine.begin() as connection:
-        _swap(connection)
+        exclusive(connection, "link")
+        late = np.setdiff1d(withdrawn_reports(connection), gone)
+        _swap(connection, late)
         write_judged(connection, judged, groups)
+        if len(late):
+            mark_withdrawn(connection)
         total, _, linked, hubs, allowlisted = stored_counts(connection, 0)
     mentions.unpersist()
     shared.unpersist()
@@ -182,11 +189,19 @@ def _stage(networks: DataFrame, source: Jdbc, database: Database) -> None:
                      properties={**source.properties, "batchsize": "20000"})  # fmt: skip
 
 
-def _swap(connection: Connection) -> None:
-    """Replace every report's network with the staged ones, in the caller's transaction."""
+def _swap(connection: Connection, late: np.ndarray) -> None:
+    """Replace every report's network with the staged ones, in the caller's transaction.
+
+    ``late``: reports a retraction withdrew while the job ran (it read the graph
+    before); they stay out, and the mark the retraction wrote is kept
+    (``mark_withdrawn``) so that the next run re-partitions what they held together.
+    """
     connection.exec_driver_sql("DELETE FROM link_report")
     connection.exec_driver_sql(
         f"INSERT INTO link_report (report_id, network_id) SELECT report_id, network_id FROM {STAGE}"
     )
+    for start in range(0, len(late), 10_000):
+        chunk = [int(i) for i in late[start : start + 10_000]]
+        connection.execute(delete(LinkReport).where(LinkReport.report_id.in_(chunk)))
     connection.exec_driver_sql(f"DROP TABLE {STAGE}")
     write_joins(connection, [])
