@@ -116,3 +116,28 @@ def test_incremental_keeps_a_hub_a_hub_and_joins_its_new_reports_by_their_own_ha
     assert incremental["N5-1"] == incremental["N5-3"] != incremental["N6-1"]
     link_reports(database, full=True)
     assert networks_of() == incremental and _statuses(database) == verdicts
+
+
+def test_an_identifier_a_report_names_twice_counts_once_in_every_listing(
+    database: Database, load: Callable[[list[dict[str, Any]], str], None]
+) -> None:
+    """A wallet in a report's field and again in its narrative is one report, live (single
+    reports listed) as in the figures the link stage stores."""
+    from fraudlink.link.networks.listing import Reader, listed_networks
+    from fraudlink.link.networks.views import list_networks, network_detail
+
+    wallet = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
+    rows = [
+        {"id": f"W{n}", "agency": "PH-PNP", "reported_at": "2024-05-01T10:00:00+08:00",
+         "country": "PH", "narrative": f"I sent USDT to {wallet} as told.",
+         "identifiers": [{"kind": "crypto_wallet", "value": wallet}]}
+        for n in range(3)
+    ]  # fmt: skip
+    load(rows, "twice.jsonl")
+    link_reports(database)
+    [live] = list_networks(database, min_size=1)
+    [stored], _ = listed_networks(database, Reader(), 2)
+    assert live.central == stored.central
+    assert [n for _, n in live.central] == [3]
+    detail = network_detail(database, live.id)
+    assert [n for _, _, n, _ in detail.identifiers] == [3]

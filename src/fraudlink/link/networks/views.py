@@ -98,10 +98,15 @@ def _label(report: Report) -> str:
 def _linking_identifiers(
     connection: Connection, network: int | None, scope: Scope = None
 ) -> Iterator[tuple[int, str, str, str]]:
-    """(network, kind, value, status) of valid identifiers named in networks, one row per report."""
+    """(network, kind, value, status) of valid identifiers named in networks, one row per report.
+
+    A report may name an identifier more than once (a field and its narrative, or two
+    spellings); it counts once, as in the figures the link stage stores.
+    """
     stmt = (
         select(LinkReport.network_id, Identifier.kind, Identifier.value,
-               func.coalesce(LinkIdentifier.status, "linked"))
+               func.coalesce(LinkIdentifier.status, "linked"), LinkReport.report_id)
+        .distinct()
         .join(ReportIdentifier, ReportIdentifier.report_id == LinkReport.report_id)
         .join(Identifier, Identifier.id == ReportIdentifier.identifier_id)
         .outerjoin(LinkIdentifier, LinkIdentifier.identifier_id == Identifier.id)
