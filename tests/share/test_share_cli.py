@@ -193,3 +193,16 @@ def test_rotating_and_revoking_keys_are_signed_in(tmp_path: Path) -> None:
     entries = [json.loads(line) for line in ok("audit", "log", "--db", kh, "--json").splitlines()]
     done = {e["detail"]["event"]: e["user"] for e in entries if e["record_type"] == "agency_key"}
     assert (done["rotate"], done["revoke"]) == ("keeper", "keeper")
+
+
+def test_only_an_admin_manages_the_agencys_keys_and_officers(tmp_path: Path) -> None:
+    """The passphrase unlocks the keys; the role says who may use it for that."""
+    db = str(tmp_path / "a.db")
+    ok("agency", "init", "KH-NPA", "--country", "KH", "--name", "KH", "--db", db)
+    ok("user", "add", "vanna", "--agency", "KH-NPA", "--role", "supervisor", "--db", db)
+    for typed in (("officer", "sam", "--role", "liaison"), ("rotate",)):
+        refused = run("agency", *typed, "--user", "vanna", "--db", db)
+        assert refused.exit_code == 1, refused.output
+        assert "needs the role admin" in str(refused.exception)
+    entries = [json.loads(line) for line in ok("audit", "log", "--db", db, "--json").splitlines()]
+    assert not [e for e in entries if e["record_type"] in ("share_officer", "agency_key")]

@@ -27,8 +27,9 @@ UserOption = Annotated[
 ]
 
 
-def signed_in(database: Database, user: str | None) -> Principal:
-    """The signed-in principal, from ``FRAUDLINK_TOKEN`` or ``--user`` and a password prompt."""
+def signed_in(database: Database, user: str | None, *roles: str) -> Principal:
+    """The signed-in principal, from ``FRAUDLINK_TOKEN`` or ``--user`` and a password prompt;
+    with ``roles``, one of them is required (``Principal.require``)."""
     from fraudlink.access import authenticate
     from fraudlink.access.principal import sign_in
     from fraudlink.errors import InputError
@@ -42,12 +43,15 @@ def signed_in(database: Database, user: str | None) -> Principal:
                     f"FRAUDLINK_TOKEN belongs to {principal.username}, not {user}; "
                     "unset it to sign in with --user."
                 )
-            return principal
-        if user is None:
+        elif user is None:
             raise InputError(
                 "Sign in: give --user NAME (the password is asked) or set FRAUDLINK_TOKEN."
             )
-        password = os.environ.get("FRAUDLINK_PASSWORD") or str(
-            typer.prompt(f"Password for {user}", hide_input=True)
-        )
-        return sign_in(session, user, password)
+        else:
+            password = os.environ.get("FRAUDLINK_PASSWORD") or str(
+                typer.prompt(f"Password for {user}", hide_input=True)
+            )
+            principal = sign_in(session, user, password)
+    if roles:
+        principal.require(*roles)
+    return principal

@@ -135,7 +135,7 @@ def officer(
     from fraudlink.share import add_officer
 
     store = database(ctx, db)
-    by = signed_in(store, user).username
+    by = signed_in(store, user, "admin").username
     officer = add_officer(store, username, role.value, passphrase(), by)
     say(json_, {"username": officer.username, "role": officer.role},
         f"{officer.username} is a {officer.role}")  # fmt: skip
@@ -193,7 +193,7 @@ def rotate(
     from fraudlink.share.rotation import rotate as run
 
     store = database(ctx, db)
-    by = signed_in(store, user).username
+    by = signed_in(store, user, "admin").username
     secret = passphrase()
     with store.session() as session:
         key = run(session, secret, by, settings(ctx).agency, revoke)
@@ -223,7 +223,7 @@ def revoke(
     from fraudlink.share.rotation import revoke as run
 
     store = database(ctx, db)
-    by = signed_in(store, user).username
+    by = signed_in(store, user, "admin").username
     secret = passphrase()
     when = since.replace(tzinfo=since.tzinfo or dt.UTC) if since else None
     with store.session() as session:
