@@ -493,3 +493,32 @@ def test_a_range_of_pay_is_read_at_its_middle() -> None:
     japan = "Magang di Jepang, tanpa pengalaman, gaji Rp 25-55 juta per bulan."
     assert "pay_far_above" not in _signals(japan)
     assert "pay_far_above" in _signals("Jobs in Cambodia paying 20,000 – 30,000 baht per month.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handsome paying jobs in Cambodia.",
+        "Mataas na suweldong trabaho sa Cambodia.",
+        "高薪工作招聘：無需學歷、無需經驗便能揾大錢。",
+        "થાઈલેન્ડ થઈને લાઓસમાં નોકરી, ગોલ્ડન ટ્રાયેન્ગલ સ્પેશિયલ ઇકોનોમિક ઝોનમાં કોલ-સેન્ટર.",
+    ],
+)
+def test_pay_boasts_and_places_are_read_in_each_language(text: str) -> None:
+    assert assess(text).level != "low"
+
+
+def test_a_boast_of_high_pay_needs_work_that_asks_for_nothing() -> None:
+    boast = _signals("高薪招聘，无需经验，轻松月入过万")
+    assert "boasted_pay_no_skill" in boast
+    assert "boasted_pay_no_skill" not in _signals("高薪招聘工程师，5年以上经验")
+    # an amount already judged far above the wage is not counted twice
+    both = _signals("Typing job, no experience, high salary of USD 5,000 a month")
+    assert "unskilled_high_pay" in both and "boasted_pay_no_skill" not in both
+
+
+def test_a_work_visa_named_only_to_be_denied_lowers_nothing() -> None:
+    """"A tourist visa, not a work visa" is the lure, not the lawful way."""
+    denied = _signals("Kerja di Kamboja, berangkat pakai visa turis, bukan visa kerja.")
+    assert "legal_work_visa" not in denied and "visa_misuse" in denied
+    assert "legal_work_visa" in _signals("Kerja di Jepang, visa kerja disediakan perusahaan.")
