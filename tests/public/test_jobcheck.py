@@ -470,14 +470,18 @@ def test_a_traditional_chinese_advert_prices_in_its_own_dollar_even_for_work_abr
 
 def test_a_years_pay_is_divided_by_twelve() -> None:
     """연봉 2,400만 원 is about USD 1,440 a month, not USD 17,000."""
-    assert "pay_far_above" not in _signals("고객 상담원 채용: 고졸 이상, 연봉 하위 25% 약 2,400만 원.")
+    assert "pay_far_above" not in _signals(
+        "고객 상담원 채용: 고졸 이상, 연봉 하위 25% 약 2,400만 원."
+    )
     assert "pay_far_above" in _signals("고객 상담원 채용, 경력 무관, 월 2,400만 원.")
     # a year's pay that is bait even a twelfth at a time stays bait
     assert "pay_far_above" in _signals("Typing job in Cambodia, USD 60,000 per year.")
 
 
 def test_a_fee_the_worker_pays_is_no_wage() -> None:
-    fee = "Xuất khẩu lao động Đài Loan: chi phí 5.000-7.000 USD/người, thu nhập khoảng 17 triệu đồng."
+    fee = (
+        "Xuất khẩu lao động Đài Loan: chi phí 5.000-7.000 USD/người, thu nhập khoảng 17 triệu đồng."
+    )
     assert "pay_far_above" not in _signals(fee)
     assert "pay_far_above" in _signals("Làm đánh máy ở Campuchia, lương 5.000 USD/tháng.")
     # a fee in its own clause leaves the wage in the next one to be judged
@@ -518,7 +522,7 @@ def test_a_boast_of_high_pay_needs_work_that_asks_for_nothing() -> None:
 
 
 def test_a_work_visa_named_only_to_be_denied_lowers_nothing() -> None:
-    """"A tourist visa, not a work visa" is the lure, not the lawful way."""
+    """A tourist visa "not a work visa" is the lure, not the lawful way."""
     denied = _signals("Kerja di Kamboja, berangkat pakai visa turis, bukan visa kerja.")
     assert "legal_work_visa" not in denied and "visa_misuse" in denied
     assert "legal_work_visa" in _signals("Kerja di Jepang, visa kerja disediakan perusahaan.")

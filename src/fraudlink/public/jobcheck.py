@@ -289,7 +289,7 @@ def _clause_before(lowered: str, start: int) -> str:
 
 
 def _inside_read(start: int, end: int, read: list[Wage]) -> bool:
-    """Whether the wage reader already read this span (a range "25-55 juta" is read as its floor)."""
+    """Whether the wage reader already read this span (a range "25-55 juta" is read as a whole)."""
     return any(w.start <= start and end <= w.end for w in read)
 
 
