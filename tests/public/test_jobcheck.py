@@ -466,3 +466,63 @@ def test_a_traditional_chinese_advert_prices_in_its_own_dollar_even_for_work_abr
     assert "pay_far_above" in _signals("柬埔寨招聘客服，無需經驗，月薪$3萬，包機票。")
     # Taiwan named: NT$ 30,000 is about USD 930, no longer far above a Taiwanese wage
     assert "pay_far_above" not in _signals("台灣公司招聘客服，無需經驗，月薪$30,000，包食宿。")
+
+
+def test_a_years_pay_is_divided_by_twelve() -> None:
+    """연봉 2,400만 원 is about USD 1,440 a month, not USD 17,000."""
+    assert "pay_far_above" not in _signals(
+        "고객 상담원 채용: 고졸 이상, 연봉 하위 25% 약 2,400만 원."
+    )
+    assert "pay_far_above" in _signals("고객 상담원 채용, 경력 무관, 월 2,400만 원.")
+    # a year's pay that is bait even a twelfth at a time stays bait
+    assert "pay_far_above" in _signals("Typing job in Cambodia, USD 60,000 per year.")
+
+
+def test_a_fee_the_worker_pays_is_no_wage() -> None:
+    fee = (
+        "Xuất khẩu lao động Đài Loan: chi phí 5.000-7.000 USD/người, thu nhập khoảng 17 triệu đồng."
+    )
+    assert "pay_far_above" not in _signals(fee)
+    assert "pay_far_above" in _signals("Làm đánh máy ở Campuchia, lương 5.000 USD/tháng.")
+    # a fee in its own clause leaves the wage in the next one to be judged
+    both = _signals("Typing job in Cambodia. Processing fee 200 USD, salary 3,000 USD a month.")
+    assert "pay_far_above" in both
+
+
+def test_a_range_of_pay_is_read_at_its_middle() -> None:
+    """Rp 25-55 juta promises about Rp 40 juta; its top is what a few may earn."""
+    rules = load_rules()
+    (wage,) = rules.pay.wages("gaji rp 25-55 juta per bulan", "id")
+    assert wage.value == 40_000_000 and wage.currency == "IDR"
+    japan = "Magang di Jepang, tanpa pengalaman, gaji Rp 25-55 juta per bulan."
+    assert "pay_far_above" not in _signals(japan)
+    assert "pay_far_above" in _signals("Jobs in Cambodia paying 20,000 – 30,000 baht per month.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handsome paying jobs in Cambodia.",
+        "Mataas na suweldong trabaho sa Cambodia.",
+        "高薪工作招聘：無需學歷、無需經驗便能揾大錢。",
+        "થાઈલેન્ડ થઈને લાઓસમાં નોકરી, ગોલ્ડન ટ્રાયેન્ગલ સ્પેશિયલ ઇકોનોમિક ઝોનમાં કોલ-સેન્ટર.",
+    ],
+)
+def test_pay_boasts_and_places_are_read_in_each_language(text: str) -> None:
+    assert assess(text).level != "low"
+
+
+def test_a_boast_of_high_pay_needs_work_that_asks_for_nothing() -> None:
+    boast = _signals("高薪招聘，无需经验，轻松月入过万")
+    assert "boasted_pay_no_skill" in boast
+    assert "boasted_pay_no_skill" not in _signals("高薪招聘工程师，5年以上经验")
+    # an amount already judged far above the wage is not counted twice
+    both = _signals("Typing job, no experience, high salary of USD 5,000 a month")
+    assert "unskilled_high_pay" in both and "boasted_pay_no_skill" not in both
+
+
+def test_a_work_visa_named_only_to_be_denied_lowers_nothing() -> None:
+    """A tourist visa "not a work visa" is the lure, not the lawful way."""
+    denied = _signals("Kerja di Kamboja, berangkat pakai visa turis, bukan visa kerja.")
+    assert "legal_work_visa" not in denied and "visa_misuse" in denied
+    assert "legal_work_visa" in _signals("Kerja di Jepang, visa kerja disediakan perusahaan.")

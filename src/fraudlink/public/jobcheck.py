@@ -8,6 +8,7 @@ as reported weigh most of all.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fraudlink.errors import InputError
 from fraudlink.extract.text import fold, lower_keep_length
-from fraudlink.public.jobrules import Rules, load_rules
+from fraudlink.public.jobrules import Rules, Wage, load_rules
 
 if TYPE_CHECKING:
     from fraudlink.extract import Match
@@ -246,11 +247,12 @@ def _high_pay(
     pay = rules.pay
     lowered = lower_keep_length(fold(text))
     limit = Decimal(str(usd_limit))
-    amounts = [(w.start, w.end, w.value, w.currency) for w in pay.wages(lowered, language)]
+    read = pay.wages(lowered, language)
+    amounts = [(w.start, w.end, w.value, w.currency) for w in read]
     amounts += [
         (m.start or 0, m.end or 0, Decimal(m.value), m.attributes.get("currency", "").upper())
         for m in found
-        if m.kind == "amount"
+        if m.kind == "amount" and not _inside_read(m.start or 0, m.end or 0, read)
     ]
     hits: dict[tuple[int, int], Hit] = {}
     for start, end, value, written in amounts:
@@ -258,14 +260,37 @@ def _high_pay(
         rate = pay.usd_per_unit.get(currency)
         after = lowered[end : end + 16]
         before = lowered[max(0, start - 8) : start]
+        clause = _clause_before(lowered, start)
         if rate is None or pay.per_other.search(after) or pay.per_other.search(before):
             continue
+        if pay.not_pay.search(clause):
+            continue  # a fee, a cost or a deposit the worker pays is no wage
         monthly = value * Decimal(str(rate))
-        if pay.per_day.search(after) or pay.per_day.search(before):
+        if pay.per_year.search(after) or pay.per_year.search(clause):
+            monthly /= 12
+        elif pay.per_day.search(after) or pay.per_day.search(before):
             monthly *= pay.days_per_month
         if monthly >= limit:
             hits[(start, end)] = Hit(start, end, text[start:end])
     return _outermost(list(hits.values()))
+
+
+#: where a clause ends: a sentence mark, a comma or semicolon, a line break (not a decimal point)
+_CLAUSE_END = re.compile(r"[\n;,!?\u3001\u3002\uff0c\uff01\uff1f\uff1b]|\.(?![0-9])")
+#: how far back the words that qualify an amount are read ("연봉 하위 25% 약 2,400만 원")
+_CLAUSE_CHARS = 24
+
+
+def _clause_before(lowered: str, start: int) -> str:
+    """The words before an amount in its own clause: what it is pay, a fee or a year's worth of."""
+    window = lowered[max(0, start - _CLAUSE_CHARS) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _inside_read(start: int, end: int, read: list[Wage]) -> bool:
+    """Whether the wage reader already read this span (a range "25-55 juta" is read as a whole)."""
+    return any(w.start <= start and end <= w.end for w in read)
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

@@ -62,6 +62,11 @@ _NUMBER = (
 )
 
 
+#: between the two ends of a range of pay ("25-55 juta", "800 to 1,000 USD"): the range is read
+#: at its middle, what a worker can expect; its top alone is what a few may earn
+_RANGE = r"-|\u2013|~|\uff5e|\u81f3|\u5230|(?<![a-z])(?:to|hingga|sampai|\u0111\u1ebfn)(?![a-z])"
+
+
 @dataclass(frozen=True, slots=True)
 class Wage:
     """An amount of pay found in a text: where it is, and its value in its currency."""
@@ -109,6 +114,10 @@ class PayRules:
     destination_usual: float
     per_day: re.Pattern[str]
     per_other: re.Pattern[str]
+    #: words that make an amount a year's pay, divided by 12 ("연봉 2,400만 원", "年收 500万円")
+    per_year: re.Pattern[str]
+    #: words that make an amount something the worker pays (a fee, a cost, a deposit), no wage
+    not_pay: re.Pattern[str]
     days_per_month: int
     #: currency words and signs, lower case -> ISO code
     currency_words: dict[str, str] = field(default_factory=dict)
@@ -210,6 +219,9 @@ class PayRules:
             value = self.number_words.get(spelled) if spelled else parse_number(match["num"])
             if value is None:
                 continue
+            top = parse_number(match["top"]) if match["top"] else None
+            if top is not None and top > value:
+                value = (value + top) / 2
             currency = self.currency_words.get((match["pre"] or match["post"] or "").strip())
             multiplier = self.multipliers.get((match["mul"] or "").strip())
             if multiplier:
@@ -358,7 +370,8 @@ def _pay(data: dict[str, Any]) -> PayRules:
     mul = _alternation(list(multipliers)) or r"(?!)"
     spelled = _alternation(list(number_words)) or r"(?!)"
     pattern = re.compile(
-        rf"(?P<pre>(?:{cur}))?[ \u00a0]*(?P<num>{_NUMBER}|(?P<word>{spelled}))[ \u00a0]*"
+        rf"(?P<pre>(?:{cur}))?[ \u00a0]*(?P<num>{_NUMBER}|(?P<word>{spelled}))"
+        rf"(?:[ \u00a0]*(?:{_RANGE})[ \u00a0]*(?P<top>{_NUMBER}))?[ \u00a0]*"
         rf"(?P<mul>(?:{mul}))?[ \u00a0]*(?P<post>(?:{cur}))?"
     )
     return PayRules(
@@ -370,6 +383,8 @@ def _pay(data: dict[str, Any]) -> PayRules:
         transit_usual=float(data.get("transit_usual_monthly_usd", 400)),
         per_day=_compile(data.get("per_day", [])),
         per_other=_compile(data.get("per_other", [])),
+        per_year=_compile(data.get("per_year", [])),
+        not_pay=_compile(data.get("not_pay", [])),
         days_per_month=int(data.get("days_per_month", 26)),
         currency_words=currency_words,
         multipliers=multipliers,
