@@ -93,7 +93,14 @@ _SPACED_TOPS = frozenset(
     | {"club", "live", "shop", "app", "cc", "co", "io", "me", "ph", "asia", "in", "win"}
     | {"fun", "pro", "games", "casino", "world", "today", "link"}
 )
-_SPACED_HINT = re.compile(r"[a-z0-9] *\. +[a-z(]|[a-z0-9] *\.\([a-z]", re.IGNORECASE)
+#: what must follow a dot for ``_spaced_dotted`` to look: a bracket, a spelled or a spaced
+#: ending (one cheap search, as a sentence's full stop is everywhere)
+_SPACED_HINT = re.compile(
+    r"[a-z0-9] {0,2}\.(?: {0,2}\(| {1,2}(?:[a-z] [a-z](?: [a-z])?(?![a-z])|"
+    + "|".join(sorted(_SPACED_TOPS, key=len, reverse=True))
+    + r")(?![a-z0-9]))",
+    re.IGNORECASE,
+)
 _SPACED_DOTTED = re.compile(
     r"(?<![a-z0-9.\-@])(?P<host>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?P<gap>[ ]{0,2}\.[ ]{0,2})"
     r"(?:\((?P<paren>[a-z]{2,6})\)|(?P<spelled>[a-z](?: [a-z]){1,3})|(?P<top>[a-z]{2,6}))"
