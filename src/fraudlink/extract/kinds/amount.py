@@ -147,6 +147,11 @@ _AFTER_ONLY: dict[str, str] = {
     **{"ริงกิต": "MYR", "เรียล": "KHR", "วอน": "KRW", "เยน": "JPY"},
     **{"ដុល្លារ": "USD", "ដុល្លា": "USD", "រៀល": "KHR", "បាត": "THB"},
     **{"ກີບ": "LAK", "ໂດລາ": "USD", "ບາດ": "THB", "ကျပ်": "MMK", "ဒေါ်လာ": "USD"},
+    # Arabic, Persian, Urdu and Hindi: the dollar is the ``$`` of the region, the rupee
+    # the region's rupee (both resolved as their Latin names are)
+    **dict.fromkeys(["دولار", "دولارات", "دولاراً", "دلار", "ڈالر", "डॉलर"], "$"),
+    **dict.fromkeys(["دولار أمريكي", "دولار امريكي"], "USD"),
+    **dict.fromkeys(["روپے", "روپیہ", "रुपये", "रुपए", "रुपया"], "rupee"),
 }
 
 _DOLLAR_REGIONS = {
