@@ -776,20 +776,25 @@ def _spelled_baht(text: FoldedText, marked: list[Match]) -> list[Match]:
 # ``300kPHP``, ``php88k``, ``Php. 88,000``. Read only where the peso is at home. The
 # letter must stand apart from words and ids (``JegP613+``, ``Qq5p654``, ``P1,OOO,OOO``),
 # and ``P.`` after a spaced number is an initial (``2520 P. Guevarra St.``), ``p. 5`` a
-# page: a small ``p`` counts only glued to the number.
+# page: a small ``p`` counts only glued to the number, a spaced ``P`` before a number not
+# after another number (``Section 3 P 12``).
 
 _PESO_HINT = re.compile(r"\d[ \u00a0]?(?:k|m)?p|p(?:hp)?\.?[ \u00a0]?\d", re.IGNORECASE)
 _PESO_NUMBER = r"(?!0\d)\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|(?!0\d)\d{1,9}(?:\.\d{1,2})?"
 _PESO_MULTIPLIER = r"(?P<mult>[kKM](?![A-Za-z])|[ \u00a0]?(?:million|Million|MILLION)(?![A-Za-z]))?"
 _PESO_END = r"(?![A-Za-z0-9'’]|[.,][A-Za-z0-9])"
 _PESO_BEFORE = re.compile(
-    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])(?:P[ \u00a0]?|p|(?:PHP|Php|php)\.?[ \u00a0]?)"
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])"
+    rf"(?:(?<!\d[ \u00a0])P[ \u00a0]|P|p|(?:PHP|Php|php)\.?[ \u00a0]?)"
     rf"(?P<number>{_PESO_NUMBER}){_PESO_MULTIPLIER}{_PESO_END}"
 )
+#: a letter after a single digit is a label (``Room 3P``, ``1P 2P 3P``), so a peso written
+#: after the number needs two digits (``40p``, ``500P``); ``P`` before one may be one peso
+_PESO_NUMBER_AFTER = r"(?!0\d)\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|(?!0\d)\d{2,9}(?:\.\d{1,2})?"
 _PESO_AFTER = re.compile(
-    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])(?P<number>{_PESO_NUMBER})"
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])(?P<number>{_PESO_NUMBER_AFTER})"
     rf"(?P<mult>[kK])?(?:(?:P|p|PHP|Php|php){_PESO_END}"
-    rf"|[ \u00a0](?:P|p)(?![A-Za-z0-9.'’]))"
+    rf"|[ \u00a0](?:P|p)(?![A-Za-z0-9.'’]|[ \u00a0]?\d))"
 )
 _PESO_SCALE = {"k": 10**3, "m": 10**6, "million": 10**6}
 
