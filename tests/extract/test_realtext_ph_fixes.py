@@ -99,6 +99,8 @@ def test_spaced_dot_in_prose_is_no_host() -> None:
     assert _found("Meet me at 5pm. com", PH, "domain") == set()  # a time, not a name
     assert _found("We sell B2B. Net profit rose", PH, "domain") == set()
     assert _found("He came 1st. com", PH, "domain") == set()
+    assert _found("Meet at Gate B2. today we fly", PH, "domain") == set()
+    assert _found("Tested for Covid19. me and my family", PH, "domain") == set()
     # a plain word before a bracketed ending may be the second half of a split name
     assert _found("Sign up now!  jackpot cityph. (xyz)", PH, "domain") == set()
 

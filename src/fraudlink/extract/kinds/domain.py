@@ -85,7 +85,8 @@ def _han_dotted(text: FoldedText, found: list[Match]) -> list[Match]:
 # ``winningplus. (top)``, ``t1phnew.  c o m``. A space around the dot is also a typo
 # (``at 5pm. Com``, ``B2B. Net``), so a name counts only where the writer plainly hid
 # one: the ending in brackets or spelled letter by letter, or a made-up name (letters
-# and digits together) before a spaced dot and a lower-case ending. A plain word before
+# and digits together) before a spaced dot and a lower-case ending that is no English
+# word (``com``, ``net``, not ``me`` or ``today``). A plain word before
 # a bracketed ending must start the phrase: ``jackpot cityph. (xyz)`` splits the name,
 # and reading ``cityph.xyz`` would store a host nobody wrote.
 _SPACED_TOPS = frozenset(
@@ -93,6 +94,9 @@ _SPACED_TOPS = frozenset(
     | {"club", "live", "shop", "app", "cc", "co", "io", "me", "ph", "asia", "in", "win"}
     | {"fun", "pro", "games", "casino", "world", "today", "link"}
 )
+#: endings that are no English word, the only ones read after a spaced dot without
+#: brackets (``Gate B2. today``, ``Covid19. me`` are sentences)
+_SPACED_PLAIN_TOPS = frozenset({"com", "net", "org", "xyz", "biz", "cc", "ph"})
 #: what must follow a dot for ``_spaced_dotted`` to look: a bracket, a spelled or a spaced
 #: ending (one cheap search, as a sentence's full stop is everywhere)
 _SPACED_HINT = re.compile(
@@ -124,7 +128,8 @@ def _spaced_dotted(text: FoldedText, found: list[Match]) -> list[Match]:
         if top not in _SPACED_TOPS or _NUMBER_UNIT.fullmatch(label):
             continue
         made_up = _MADE_UP.search(label) is not None
-        if not hidden and not (made_up and " " in hit.group("gap") and written.islower()):
+        plain_ok = top in _SPACED_PLAIN_TOPS and written.islower()
+        if not hidden and not (made_up and " " in hit.group("gap") and plain_ok):
             continue  # ``end.Next``, ``B2B. Net``: a sentence, no sign the dot hides a name
         if not made_up and not _PHRASE_START.search(folded[max(0, hit.start() - 3) : hit.start()]):
             continue
