@@ -16,8 +16,9 @@ Ambiguous marks are read from the context and documented here:
   anywhere else.
 - In the Philippines (region PH, language Tagalog/Filipino) a ``P`` or ``p`` glued before
   or after a number is the peso (``P100``, ``500P``, ``free 40p``, ``P21 Million``,
-  ``300kPHP``), as is one written apart after it (``199 P,``); nowhere else, where
-  ``40p`` is pence and ``P2`` a page.
+  ``300kPHP``), as is a capital ``P`` written apart (``P 1999``, ``199 P,``); nowhere
+  else, where ``40p`` is pence and ``P2`` a page. One digit before the letter is a label
+  (``Room 3P``), not a sum.
 - In Indonesian (language ``id`` or region ID) ``jt``/``juta``/``rb``/``ribu`` after a
   number say rupiah even without ``Rp`` (``pulsa 50rb``, ``cek 35jt``).
 
