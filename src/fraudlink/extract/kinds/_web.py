@@ -477,10 +477,19 @@ def _scheme_hit(text: FoldedText, match: re.Match[str]) -> WebHit | None:
     cut, host, domain = linked
     end -= cut
     stop = _invite_end(text.original, host, end, path_end(text.original, end))
+    masked = _MASKED_PATH.match(text.original, end)
+    if masked is not None:  # ``https://t.co/**********``: the host is written, the link is not
+        return WebHit(match.start(), masked.end(), start, end, None, domain)
     scheme = scheme_name(match.group("scheme"))
     user = refang(match.group("user") or "")
     url = _url(scheme, user, host, text.original[end:stop])
     return WebHit(match.start(), stop, start, end, url, domain)
+
+
+#: a path a warning page or a redacted report masked (``t.co/**********``, ``/●●●●``): no
+#: link can be read from it, and storing the bare host would link every report that
+#: quoted a masked link of the same shortener
+_MASKED_PATH = re.compile(r"/[*●○＊•]{3,}")
 
 
 @lru_cache(maxsize=8192)

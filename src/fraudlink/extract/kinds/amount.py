@@ -14,6 +14,11 @@ Ambiguous marks are read from the context and documented here:
   unless the region is Pakistan, Sri Lanka or Nepal.
 - "pound(s)" is GBP in the United Kingdom (EGP, LBP in Egypt, Lebanon) and a weight
   anywhere else.
+- In the Philippines (region PH, language Tagalog/Filipino) a ``P`` or ``p`` glued before
+  or after a number is the peso (``P100``, ``500P``, ``free 40p``, ``P21 Million``,
+  ``300kPHP``), as is a capital ``P`` written apart (``P 1999``, ``199 P,``); nowhere
+  else, where ``40p`` is pence and ``P2`` a page. One digit before the letter is a label
+  (``Room 3P``), not a sum.
 - In Indonesian (language ``id`` or region ID) ``jt``/``juta``/``rb``/``ribu`` after a
   number say rupiah even without ``Rp`` (``pulsa 50rb``, ``cek 35jt``).
 
@@ -143,6 +148,11 @@ _AFTER_ONLY: dict[str, str] = {
     **{"ริงกิต": "MYR", "เรียล": "KHR", "วอน": "KRW", "เยน": "JPY"},
     **{"ដុល្លារ": "USD", "ដុល្លា": "USD", "រៀល": "KHR", "បាត": "THB"},
     **{"ກີບ": "LAK", "ໂດລາ": "USD", "ບາດ": "THB", "ကျပ်": "MMK", "ဒေါ်လာ": "USD"},
+    # Arabic, Persian, Urdu and Hindi: the dollar is the ``$`` of the region, the rupee
+    # the region's rupee (both resolved as their Latin names are)
+    **dict.fromkeys(["دولار", "دولارات", "دولاراً", "دلار", "ڈالر", "डॉलर"], "$"),
+    **dict.fromkeys(["دولار أمريكي", "دولار امريكي"], "USD"),
+    **dict.fromkeys(["روپے", "روپیہ", "रुपये", "रुपए", "रुपया"], "rupee"),
 }
 
 _DOLLAR_REGIONS = {
@@ -246,6 +256,8 @@ class Amount(IdentifierKind):
             marked += _implied_won(text, marked, numbers)
         if _in_context(context, "vi", "VN") and _DONG_HINT.search(text.folded):
             marked += _implied_dong(text, marked)
+        if _peso_context(context) and _PESO_HINT.search(text.folded):
+            marked += _implied_peso(text, marked)
         if context.language == "zh" and _YUAN_HINT.search(text.folded):
             marked += _implied_yuan(text, marked, context)
         if _SPELLED_BAHT_HINT.search(text.folded):
@@ -755,4 +767,56 @@ def _spelled_baht(text: FoldedText, marked: list[Match]) -> list[Match]:
             raw = text.raw(start, money.end())
             match = Match("amount", value, raw, start, money.end(), attributes={"currency": "THB"})
             found.append(match)
+    return found
+
+
+# -------------------------------------------------------------- Philippine peso, by letter
+#
+# Philippine SMS write the peso as the letter ``P`` (the sign ``₱`` is hard to type):
+# ``P100 bonus``, ``hanggang P19800``, ``1088P``, ``FREE 40p``, ``P 1999``, ``P21 Million``,
+# ``300kPHP``, ``php88k``, ``Php. 88,000``. Read only where the peso is at home. The
+# letter must stand apart from words and ids (``JegP613+``, ``Qq5p654``, ``P1,OOO,OOO``),
+# and ``P.`` after a spaced number is an initial (``2520 P. Guevarra St.``), ``p. 5`` a
+# page: a small ``p`` counts only glued to the number, a spaced ``P`` before a number not
+# after another number (``Section 3 P 12``).
+
+_PESO_HINT = re.compile(r"\d[ \u00a0]?(?:k|m)?p|p(?:hp)?\.?[ \u00a0]?\d", re.IGNORECASE)
+_PESO_NUMBER = r"(?!0\d)\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|(?!0\d)\d{1,9}(?:\.\d{1,2})?"
+_PESO_MULTIPLIER = r"(?P<mult>[kKM](?![A-Za-z])|[ \u00a0]?(?:million|Million|MILLION)(?![A-Za-z]))?"
+_PESO_END = r"(?![A-Za-z0-9'’]|[.,][A-Za-z0-9])"
+_PESO_BEFORE = re.compile(
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])"
+    rf"(?:(?<!\d[ \u00a0])P[ \u00a0]|P|p|(?:PHP|Php|php)\.?[ \u00a0]?)"
+    rf"(?P<number>{_PESO_NUMBER}){_PESO_MULTIPLIER}{_PESO_END}"
+)
+#: a letter after a single digit is a label (``Room 3P``, ``1P 2P 3P``), so a peso written
+#: after the number needs two digits (``40p``, ``500P``); ``P`` before one may be one peso
+_PESO_NUMBER_AFTER = r"(?!0\d)\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|(?!0\d)\d{2,9}(?:\.\d{1,2})?"
+_PESO_AFTER = re.compile(
+    rf"(?<![{_LATIN_LETTERS}0-9_.,/+\-@#=])(?P<number>{_PESO_NUMBER_AFTER})"
+    rf"(?P<mult>[kK])?(?:(?:P|p|PHP|Php|php){_PESO_END}"
+    rf"|[ \u00a0](?:P|p)(?![A-Za-z0-9.'’]|[ \u00a0]?\d))"
+)
+_PESO_SCALE = {"k": 10**3, "m": 10**6, "million": 10**6}
+
+
+def _peso_context(context: Context) -> bool:
+    return context.region == "PH" or context.language in ("tl", "fil")
+
+
+def _implied_peso(text: FoldedText, marked: list[Match]) -> list[Match]:
+    folded = text.folded
+    found: list[Match] = []
+    for money in (*_PESO_BEFORE.finditer(folded), *_PESO_AFTER.finditer(folded)):
+        start, end = money.span()
+        if not _free(marked + found, start, end) or starts_host(folded, start, end):
+            continue
+        value = safe_value(money.group("number").replace(",", ""), False)
+        if value is None or value == 0:
+            continue
+        mult = (money.group("mult") or "").strip().lower()
+        if mult:
+            value *= _PESO_SCALE[mult]
+        raw = text.raw(start, end)
+        found.append(Match("amount", plain(value), raw, start, end, attributes={"currency": "PHP"}))
     return found

@@ -13,7 +13,9 @@ in ``_messenger``. Decisions recorded here:
   a phone number after a WeChat label is the account too (people add each
   other by number) and is reported in E.164, China as home region.
 * A phone after a WhatsApp, KakaoTalk, LINE or Signal label is the account;
-  local formats take the report's region (else Korea for KakaoTalk).
+  local formats take the report's region (else Korea for KakaoTalk). A list of
+  accounts numbers its labels (``WhatsApp1 +63… WhatsApp2 +63…``, ``Telegram2:``):
+  one digit glued to a long name is that number, not part of a word.
 * LINE ``~id`` and ``@official`` ids are lower-cased (``@`` kept for official
   accounts, a separate namespace); ``line.me/ti/p/<token>`` and ``lin.ee``
   short links keep their case-sensitive token with ``form: invite``.
@@ -42,7 +44,7 @@ class Telegram(Messenger):
     name = "telegram"
     hints = ("@", "me/", "tg", "tele", "电报", "飞机", "텔레", "เทเลแกรม", "តេឡេក្រាម")
     labels = (
-        latin("telegram", "tele", "tg")
+        latin("telegram[1-9]?", "tele", "tg")
         + "|电报搜索|电报搜|飞机搜索|飞机搜|电报|纸飞机|飞机|텔레그램|텔레|เทเลแกรม|តេឡេក្រាម"
     )
     id_pattern = rf"{_HANDLE}(?![a-z0-9_])"
@@ -130,7 +132,7 @@ class WhatsApp(Messenger):
     hints = ("me/", "whats", "what's", "watsap", "واتس", "왓츠", "วอท")
     case_hints = ("WA", "Wa")
     labels = (
-        latin("whats ?app", "what'?s ?app", "watsapp", "watsap", "(?-i:WA|Wa)")
+        latin("whats ?app[1-9]?", "what'?s ?app[1-9]?", "watsapp", "watsap", "(?-i:WA|Wa)")
         + "|واتساب|واتس اب|واتس|왓츠앱|왓츠|วอทส์แอพ|วอทส์แอป|วอทแอป|วอทสแอป"
     )
     id_pattern = r"(?!)"  # WhatsApp accounts are phone numbers
