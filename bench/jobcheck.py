@@ -30,7 +30,8 @@ FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: gathered after the fifth round was committed, only measured; heldout8.jsonl: gathered after
 #: the sixth round, measured once; heldout9.jsonl: gathered before the seventh round changed any
 #: rule, only measured; all three read for misses by the eighth round; heldout10.jsonl: gathered
-#: before the eighth round, measured once before it and once after (see SOURCES.md)
+#: before the eighth round, measured once before it and once after, then read for misses by the
+#: ninth round; heldout11.jsonl: gathered before the ninth round changed any rule, only measured
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
@@ -43,6 +44,7 @@ SETS = {
     "held-out-8": FOLDER / "heldout8.jsonl",
     "held-out-9": FOLDER / "heldout9.jsonl",
     "held-out-10": FOLDER / "heldout10.jsonl",
+    "held-out-11": FOLDER / "heldout11.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
 READ_FOR_MISSES = {
@@ -55,6 +57,7 @@ READ_FOR_MISSES = {
     "held-out-7",
     "held-out-8",
     "held-out-9",
+    "held-out-10",
 }
 
 
