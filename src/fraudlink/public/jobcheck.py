@@ -127,6 +127,7 @@ def assess(
         if high:
             hits["pay_far_above"] = high
     _combine(rules, hits)
+    _drop_counters_beside_strong_lures(rules, hits)
     return _judge(rules, hits, text, language, country)
 
 
@@ -193,6 +194,20 @@ def _combine(rules: Rules, hits: dict[str, list[Hit]]) -> None:
         chosen = [next((hits[n] for n in group if n in hits), None) for group in combo.all_of]
         if all(chosen):
             hits[combo.name] = [spans[0] for spans in chosen if spans]
+
+
+def _drop_counters_beside_strong_lures(rules: Rules, hits: dict[str, list[Hit]]) -> None:
+    """Counter-signals count only when no strong lure sign is found.
+
+    A named company, social insurance or an interview at an office set a real
+    employer's call-centre job in Bangkok apart from a lure with the same role
+    and place; but recruiters copy such words too, so they never outweigh a
+    held passport, a compound town, messenger-only contact or pay far above the
+    usual wage for work that asks for nothing.
+    """
+    if any(group <= hits.keys() for group in rules.strong_lure):
+        for name in rules.counters:
+            hits.pop(name, None)
 
 
 def _phrase_hits(rules: Rules, text: str) -> dict[str, list[Hit]]:

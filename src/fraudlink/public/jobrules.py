@@ -257,6 +257,13 @@ class Rules:
     advice: dict[str, Any]
     #: a place name (``place_key``) -> the country it is in, for the places given one
     place_country: dict[str, str] = field(default_factory=dict)
+    #: signals a real employer's advert carries and a lure rarely does (a named company, social
+    #: insurance, an interview at its office): they lower the score only when no strong lure
+    #: sign is found
+    counters: frozenset[str] = frozenset()
+    #: the strong lure signs: each a set of signals found together (pay far above the usual
+    #: wage *and* no experience asked) that makes the counter-signals count for nothing
+    strong_lure: tuple[frozenset[str], ...] = ()
 
     def country_of(self, name: str) -> str | None:
         key = place_key(name)
@@ -494,6 +501,14 @@ def _read(source: Traversable) -> Rules:
         for name, spec in declared_combos.items()
     )
     words = _phrases(source, signals)
+    counter = declared.get("counter_signals") or {}
+    counters = frozenset(counter.get("signals") or ())
+    strong = tuple(frozenset(group) for group in counter.get("not_with") or ())
+    unknown = sorted((counters | frozenset().union(*strong)) - signals.keys())
+    if unknown:
+        raise ConfigError(
+            f"signals.yaml: counter_signals names undeclared signals {unknown}; declare them."
+        )
     return Rules(
         signals=signals,
         patterns={name: _compile(listed) for name, listed in words.items() if listed},
@@ -502,4 +517,6 @@ def _read(source: Traversable) -> Rules:
         pay=_pay(_load(source, "pay.yaml")),
         advice=_load(source, "advice.yaml"),
         place_country=_place_countries(source),
+        counters=counters,
+        strong_lure=strong,
     )
