@@ -145,6 +145,7 @@ def _wages(text: str, language: str) -> list[tuple[str, Decimal, str]]:
         ("SAR 4,110", "en", "4110", "SAR"),
         ("RM 1,360.00", "ms", "1360.00", "MYR"),
         ("P40,000", "en", "40000", "PHP"),
+        ("月給3万バーツ", "ja", "30000", "THB"),
     ],
 )
 def test_wages_are_read_in_every_script_and_currency(
@@ -526,3 +527,63 @@ def test_a_work_visa_named_only_to_be_denied_lowers_nothing() -> None:
     denied = _signals("Kerja di Kamboja, berangkat pakai visa turis, bukan visa kerja.")
     assert "legal_work_visa" not in denied and "visa_misuse" in denied
     assert "legal_work_visa" in _signals("Kerja di Jepang, visa kerja disediakan perusahaan.")
+
+
+#: the role and the place alone: customer service in Thailand reaches medium on its own
+ROLE_AND_PLACE = "Customer service representative in Bangkok, Thailand."
+EMPLOYER = (
+    " Siam Contact Co., Ltd., BOI-promoted. Social security and paid leave."
+    " Walk-in interview at our office."
+)
+
+
+def test_a_real_employers_details_lower_a_role_and_place_alarm() -> None:
+    bare = assess(ROLE_AND_PLACE)
+    assert bare.level == "medium"
+    result = assess(ROLE_AND_PLACE + EMPLOYER)
+    signals = {r.signal for r in result.reasons}
+    assert {"employer_identified", "formal_terms", "formal_application"} <= signals
+    assert result.level == "low" and result.score < bare.score
+    text = ROLE_AND_PLACE + EMPLOYER
+    for reason in result.reasons:
+        for hit in reason.hits:
+            assert text[hit.start : hit.end] == hit.text
+
+
+@pytest.mark.parametrize(
+    "strong",
+    [
+        " Contact us only on Telegram @siam_hr.",
+        " Hand your passport to our agent on arrival.",
+        " Work in Shwe Kokko.",
+        " USD 3,000 a month, no experience needed.",
+        " You will enter on a tourist visa.",
+    ],
+)
+def test_a_strong_lure_sign_cancels_every_counter_signal(strong: str) -> None:
+    result = assess(ROLE_AND_PLACE + EMPLOYER + strong)
+    signals = {r.signal for r in result.reasons}
+    assert not signals & {"employer_identified", "formal_terms", "formal_application"}
+    assert result.level != "low"
+
+
+def test_counter_signals_name_only_declared_signals(tmp_path: Path) -> None:
+    import fraudlink.public
+
+    data = tmp_path / "rules"
+    copytree(Path(fraudlink.public.__file__).parent / "data" / "jobcheck", data)
+    declared = data / "signals.yaml"
+    listed = yaml.safe_load(declared.read_text("utf-8"))
+    listed["counter_signals"]["not_with"].append(["no_such_signal"])
+    declared.write_text(yaml.safe_dump(listed, allow_unicode=True), "utf-8")
+    with pytest.raises(ConfigError, match="no_such_signal"):
+        load_rules(data)
+
+
+def test_a_japanese_call_centre_in_bangkok_at_local_pay_stays_low() -> None:
+    text = "バンコクのコールセンタースタッフ募集。月給3万バーツ、経験やシフトにより月6万バーツも可能。"
+    result = assess(text)
+    assert "pay_far_above" not in {r.signal for r in result.reasons}
+    assert result.level == "low"
+    lure = "カンボジアのコールセンターで月収50万円。未経験OK、渡航費支給。"
+    assert assess(lure).level == "high"
