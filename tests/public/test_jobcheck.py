@@ -581,7 +581,8 @@ def test_counter_signals_name_only_declared_signals(tmp_path: Path) -> None:
 
 
 def test_a_japanese_call_centre_in_bangkok_at_local_pay_stays_low() -> None:
-    text = "バンコクのコールセンタースタッフ募集。月給3万バーツ、経験やシフトにより月6万バーツも可能。"
+    role = "バンコクのコールセンタースタッフ募集。"
+    text = role + "月給3万バーツ、経験やシフトにより月6万バーツも可能。"
     result = assess(text)
     assert "pay_far_above" not in {r.signal for r in result.reasons}
     assert result.level == "low"
