@@ -588,3 +588,10 @@ def test_a_japanese_call_centre_in_bangkok_at_local_pay_stays_low() -> None:
     assert result.level == "low"
     lure = "カンボジアのコールセンターで月収50万円。未経験OK、渡航費支給。"
     assert assess(lure).level == "high"
+
+
+def test_a_work_permit_lowers_nothing_beside_a_held_passport() -> None:
+    text = "Customer service in Bangkok, work permit provided."
+    assert "legal_work_visa" in {r.signal for r in assess(text).reasons}
+    held = assess(text + " Hand your passport to our agent on arrival.")
+    assert "legal_work_visa" not in {r.signal for r in held.reasons}
