@@ -100,6 +100,7 @@ _EITHER_SIDE: dict[str, str] = {
     **{"US$": "USD", "U.S.$": "USD", "US $": "USD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD"},
     **{"NT$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD"},
     **{"R$": "BRL", "MX$": "MXN", "$": "$", "€": "EUR", "£": "GBP", "¥": "¥", "₩": "KRW"},
+    "￥": "¥",  # the full-width yuan sign, NFKC-folded to ``¥`` but not to ASCII
     **{"₫": "VND", "฿": "THB", "៛": "KHR", "₱": "PHP", "₹": "INR", "₽": "RUB", "₭": "LAK"},
     **dict.fromkeys(["人民币", "人民幣", "人民元"], "CNY"),
     **dict.fromkeys(["美元", "美金"], "USD"),
@@ -291,7 +292,7 @@ class Amount(IdentifierKind):
             suffix = None
         if prefix is None and suffix is None:
             return None
-        if prefix is None and not _left_boundary(folded, start):
+        if prefix is None and not _left_boundary(text, start):
             return None
         if prefix is not None and not _glued_prefix_ok(folded, prefix, start, context):
             return None
@@ -559,13 +560,18 @@ def _suffix_possible(folded: str, end: int) -> bool:
     return after < len(folded) and folded[after] in _SUFFIX_FIRST
 
 
-def _left_boundary(folded: str, start: int) -> bool:
+#: Chinese clause marks that fold to ASCII ones: ``1千U，400元`` is two sums, not ``U,400``
+_CLAUSE_MARKS = frozenset("，、；")
+
+
+def _left_boundary(text: FoldedText, start: int) -> bool:
     """A number glued to a word or another number is part of that (an id, a date)."""
     if start == 0:
         return True
+    folded = text.folded
     before = folded[start - 1]
     if _LEFT_BLOCKERS.match(before):
-        return False
+        return text.original[start - 1] in _CLAUSE_MARKS
     return not (_HANGUL.match(before) and _HANGUL.match(folded[start]))
 
 
