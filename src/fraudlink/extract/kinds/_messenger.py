@@ -33,7 +33,8 @@ SEP = (
     r"(?![a-z])[ \t]{0,3})?"
     # ``加VX咨询：Was4872``: a verb of contact between the name and a colon
     r"(?:(?:咨询|諮詢|联系|聯繫|详聊|詳聊|私聊|详谈|了解|洽谈|沟通|溝通)[ \t]{0,2}(?=[:：]))?"
-    r"(?:[:=]|是|为|為)?[ \t]{0,3}"
+    # ``VX::89584116``, ``VX----a137…``: doubled colons and dash runs stand for the colon
+    r"(?:[:=]{1,2}|-{2,8}|是|为|為)?[ \t]{0,3}"
 )
 #: a phone written after a label: ``+855 12 345 678``, ``010-1234-5678``, ``(012) 345 678``,
 #: ``(+855) 12345678``
@@ -88,6 +89,23 @@ def _e164(written: str, region: str | None) -> tuple[str, int] | None:
 _NOT_BEFORE_HANDLE = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-/=~"
 )
+
+
+def glued_at(folded: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` continues a word (an e-mail address, a link's path).
+
+    A dash before it counts only when it continues a word too: ``博豪-@BOHAO63`` and
+    ``---@QGFQHS`` set a handle off with dashes, ``a-@b`` glues it.
+    """
+    place = at - 1
+    while place >= 0 and folded[place] == "-":
+        place -= 1
+    dashes = at - 1 - place
+    if dashes == 0:
+        return place >= 0 and folded[place] in _NOT_BEFORE_HANDLE
+    return dashes == 1 and place >= 0 and folded[place] in _NOT_BEFORE_HANDLE
+
+
 _GROUP_NAME = re.compile(r"\(\?P<(id|phone|token)>")
 #: how far a label or link may start before its hint, and its value end after it
 _BEFORE_HINT, _AFTER_HINT = 24, 96
@@ -113,7 +131,7 @@ def _hint_starts(folded: str) -> dict[str, list[int]]:
     """Where each messenger's hints start, all messengers in one pass."""
     starts: dict[str, list[int]] = {}
     for last, entries in _hint_automaton().iter(lower_keep_length(folded)):
-        glued = folded[last] == "@" and last and folded[last - 1] in _NOT_BEFORE_HANDLE
+        glued = folded[last] == "@" and glued_at(folded, last)
         if glued and not _BOT_COMMAND.search(folded, max(0, last - 34), last):
             continue  # the ``@`` of an e-mail address or a link, not a handle (``賴`` glued
             # to a word still counts: only ``@`` is judged by what stands before it)
@@ -164,6 +182,8 @@ def _id_evidence(folded: str, label_start: int, id_start: int, written: str) -> 
     return _EXPLICIT.search(folded, label_start, id_start) is not None
 
 
+#: an id of digits: 6 to 11 of them, as QQ numbers are, written without spaces
+_NUMERIC_ID = re.compile(r"[1-9]\d{5,10}")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
@@ -190,6 +210,8 @@ class Messenger(IdentifierKind):
     links: ClassVar[tuple[re.Pattern[str], ...]] = ()
     #: lower-case substrings one of which every label and link contains
     hints: ClassVar[tuple[str, ...]]
+    #: a label after which digits that dial nowhere are the account all the same
+    numeric_label: ClassVar[re.Pattern[str] | None] = None
     case_hints: ClassVar[tuple[str, ...]] = ()
     _labelled: ClassVar[re.Pattern[str]]
     _combined: ClassVar[re.Pattern[str]]
@@ -316,7 +338,8 @@ class Messenger(IdentifierKind):
                 phone, regions = "+" + written.lstrip("+"), (None,)
             number = e164(phone, *regions)
             if number is None:
-                if not (labelled and self._id.fullmatch(written)):
+                numeric = labelled and self._numeric_id(text.folded, match.start(1), match, name)
+                if not (labelled and self._id.fullmatch(written)) and not numeric:
                     return None
                 # ``line id :383475``: digits that dial nowhere may still be the id itself
             else:
@@ -332,6 +355,14 @@ class Messenger(IdentifierKind):
         if start > 0 and text.folded[start - 1] == "@" and labelled:
             start -= 1  # ``TG: @apex``: the raw form keeps its ``@``
         return self._match(text, start, match.end(name), value)
+
+    def _numeric_id(self, folded: str, label: int, match: re.Match[str], name: str) -> bool:
+        """``微信：99050403``: an id of digits alone, after the messenger's plain name and a
+        colon (accounts opened with a QQ number keep it as their id)."""
+        written = match.group(name)
+        if self.numeric_label is None or not _NUMERIC_ID.fullmatch(written):
+            return False
+        return self.numeric_label.fullmatch(folded, label, match.start(name)) is not None
 
     def _match(
         self,

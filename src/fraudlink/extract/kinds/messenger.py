@@ -11,7 +11,13 @@ in ``_messenger``. Decisions recorded here:
   written and ``form: invite``; ``t.me/+855…`` is a phone number (E.164).
 * WeChat ids follow WeChat's rule (6–20 characters, starting with a letter);
   a phone number after a WeChat label is the account too (people add each
-  other by number) and is reported in E.164, China as home region.
+  other by number) and is reported in E.164, China as home region. Digits
+  alone that dial nowhere (6–11, no leading 0: an account opened with a QQ
+  number) are the id only after WeChat's plain name and a colon
+  (``微信：99050403``, ``VX::89584116``), never after an obfuscated one (``维信``).
+  ``VX``/``WX`` glued to a mainland mobile number label it (``加VX137…``).
+* A handle may be set off by dashes (``博豪-@BOHAO63``, ``---@QGFQHS``); a single
+  dash that continues a word glues the ``@`` to it as a letter would.
 * A phone after a WhatsApp, KakaoTalk, LINE or Signal label is the account;
   local formats take the report's region (else Korea for KakaoTalk). A list of
   accounts numbers its labels (``WhatsApp1 +63… WhatsApp2 +63…``, ``Telegram2:``):
@@ -58,7 +64,11 @@ class Telegram(Messenger):
             _I,
         ),
         re.compile(rf"tg://resolve\?domain=(?P<id>{_HANDLE})(?![a-z0-9_])", _I),
-        re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9]|://)", _I),
+        re.compile(
+            rf"(?:(?<![a-z0-9._%+\-/=~])|(?<=[^a-z0-9._%+\-/=~]-)|(?<=--))@"
+            rf"(?P<id>{_HANDLE})(?![a-z0-9_@]|\.[a-z0-9]|://)",
+            _I,
+        ),
         # ``@dealer88https://t.me/…``: a handle glued to the link after it ends before it
         re.compile(rf"(?<![a-z0-9._%+\-/=~])@(?P<id>{_HANDLE})(?=https?://)", _I),
         # ``来聊TGZLL1233456``: after Han text, ``TG`` glued to a handle in capitals with a
@@ -162,6 +172,8 @@ class WeChat(Messenger):
     )
     labels = (
         latin("wechat", "we chat", "weixin", "vx", "wx")
+        # ``加VX13751998067``: the short names glued to the number they give
+        + r"|(?<![a-z0-9])(?:vx|wx)(?=1\d{10}(?!\d))"
         + "|微信号|微信|威信|薇信|徽信|维信|維信|潍信|濰信|[vV]信|위챗|วีแชท|ウィーチャット"
         # ``薇：abc123``: 微 written as 薇, also a girl's name, so only before a colon
         + "|(?<![\u4e00-\u9fff])薇(?=[ \t]{0,2}[:：])"
@@ -169,6 +181,9 @@ class WeChat(Messenger):
         + "|[加+➕]v(?![a-z])"
     )
     id_pattern = r"[a-z][a-z0-9_-]{5,19}(?![a-z0-9_-])"
+    numeric_label = re.compile(
+        r"(?:微信号?|wechat|weixin|vx|wx)[ \t]*(?:号|id)?[ \t]*[:=]{1,2}[ \t]*", _I
+    )
     home_region = "CN"
     links = (re.compile(r"weixin://dl/chat\?(?P<id>[a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])", _I),)
 
