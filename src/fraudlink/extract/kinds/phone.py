@@ -7,7 +7,8 @@ parentheses). Each window of consecutive groups, longest first, is handed to
 ``phonenumbers`` to validate. Before that, the cheap checks below turn away
 what is not a phone: groups glued to letters or URLs, dates, times, IP
 addresses, thousands-grouped amounts, numbers next to a currency, and numbers
-labelled as orders, tracking or accounts.
+labelled as orders, tracking or accounts. A local number right after a Chinese
+label naming its country (``缅号09…``, ``泰国电话：08…``) is read in that country.
 """
 
 from __future__ import annotations
@@ -442,6 +443,26 @@ def _splits(parts: tuple[str, ...], seps: tuple[str, ...], k: int) -> bool:
     return seps[k] == "/" and len(parts[k]) >= _MIN_DIGITS and len(parts[k + 1]) >= _MIN_DIGITS
 
 
+#: ``缅号09693127685``, ``泰国电话：0812345678``: a Chinese advert names the country of a
+#: local number written right after it (the compounds' own numbers, not the reader's)
+_COUNTRY_NAMES = {
+    "缅甸": "MM", "缅": "MM", "泰国": "TH", "泰": "TH", "柬埔寨": "KH", "柬": "KH",
+    "越南": "VN", "老挝": "LA", "菲律宾": "PH", "菲": "PH", "马来西亚": "MY", "马来": "MY",
+    "大马": "MY", "印尼": "ID",
+}  # fmt: skip
+_NAMED_COUNTRY = re.compile(
+    "(" + "|".join(sorted(_COUNTRY_NAMES, key=len, reverse=True)) + ")"
+    r"(?:号码|号|手机号码?|电话号码?|手机|电话)[ \t:]{0,3}$"
+    "|(?:" + "|".join(_COUNTRY_NAMES) + ")(?:号|手机|电话)"
+)
+
+
+def _named_region(folded: str, start: int) -> str | None:
+    """The country a label right before the number names (``缅号``), if any."""
+    found = _NAMED_COUNTRY.search(folded[max(0, start - 10) : start])
+    return _COUNTRY_NAMES[found.group(1)] if found and found.group(1) else None
+
+
 @register
 class Phone(IdentifierKind):
     """A phone number; local formats need the region of the report or its language."""
@@ -457,8 +478,10 @@ class Phone(IdentifierKind):
         return self._phones(text, context.region, first.start())
 
     def _phones(self, text: FoldedText, region: str | None, first: int) -> Iterator[Match]:
+        named = _NAMED_COUNTRY.search(text.folded) is not None
         for candidate in _candidates(text.folded, first):
-            yield from _Windows(candidate, region).matches(text)
+            local = _named_region(text.folded, candidate.start) if named else None
+            yield from _Windows(candidate, local or region).matches(text)
         for candidate in _call_glued(text.folded):
             yield from _Windows(candidate, region).matches(text)
 
