@@ -100,3 +100,30 @@ def test_a_handle_set_off_by_dashes(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["mail a-@bobby now", "see x-@abcde", "user--@example.com"])
 def test_a_dash_that_continues_a_word_still_glues_the_at(text: str) -> None:
     assert not {value for kind, value in _found(text, Context()) if kind == "telegram"}
+
+
+# --- phones with the country named before them -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有需要的朋友私聊我缅号09693127685", "+959693127685"),
+        ("泰国电话：0812345678", "+66812345678"),
+        ("菲号09171234567", "+639171234567"),
+    ],
+)
+def test_a_local_number_after_its_country_name_in_chinese(text: str, expected: str) -> None:
+    assert ("phone", expected) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("缅号 09693127685 或 13800138000", {"+959693127685", "+8613800138000"}),
+        ("老号13800138000", {"+8613800138000"}),  # 老号 is "an old account", not Laos
+        ("缅甸风景很美，联系13800138000", {"+8613800138000"}),  # no label: the report's region
+    ],
+)
+def test_the_country_name_reaches_only_the_number_after_it(text: str, expected: set[str]) -> None:
+    assert {value for kind, value in _found(text) if kind == "phone"} == expected
