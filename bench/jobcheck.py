@@ -31,7 +31,9 @@ FOLDER = Path(__file__).parent / "data" / "jobcheck"
 #: the sixth round, measured once; heldout9.jsonl: gathered before the seventh round changed any
 #: rule, only measured; all three read for misses by the eighth round; heldout10.jsonl: gathered
 #: before the eighth round, measured once before it and once after, then read for misses by the
-#: ninth round; heldout11.jsonl: gathered before the ninth round changed any rule, only measured
+#: ninth round; heldout11.jsonl: gathered before the ninth round changed any rule, measured, then
+#: read for misses by the tenth round; heldout12.jsonl: gathered before the tenth round changed any
+#: rule, only measured
 SETS = {
     "tuning": FOLDER / "adverts.jsonl",
     "held-out": FOLDER / "heldout.jsonl",
@@ -45,6 +47,7 @@ SETS = {
     "held-out-9": FOLDER / "heldout9.jsonl",
     "held-out-10": FOLDER / "heldout10.jsonl",
     "held-out-11": FOLDER / "heldout11.jsonl",
+    "held-out-12": FOLDER / "heldout12.jsonl",
 }
 #: the sets whose wrong calls --misses prints; the others stay unread so they stay held out
 READ_FOR_MISSES = {
@@ -58,6 +61,7 @@ READ_FOR_MISSES = {
     "held-out-8",
     "held-out-9",
     "held-out-10",
+    "held-out-11",
 }
 
 

@@ -206,7 +206,7 @@ def test_a_number_word_alone_is_no_pay() -> None:
 
 @pytest.mark.parametrize(
     ("text", "signal"),
-    [("High-paying IT jobs", "high_pay_promise"), ("Data-entry operator", "lure_role"),
+    [("High-paying IT jobs", "high_pay_promise"), ("Data-entry operator", "high_risk_role"),
      ("high salaries", "high_pay_promise"), ("customer service representatives", "lure_role")],
 )  # fmt: skip
 def test_phrases_match_hyphenated_and_plural(text: str, signal: str) -> None:
@@ -373,7 +373,7 @@ def test_zawgyi_words_whose_letters_fold_to_digits_still_point_at_the_text() -> 
     text = "ျမ၀တီ စာ႐ိုက္ အလုပ္ ပတ္စပို႔ ပို႔ေပးပါ"
     reasons = {r.signal: r for r in assess(text).reasons}
     assert [h.text for h in reasons["passport"].hits] == ["ပတ္စပို႔"]
-    assert [h.text for h in reasons["lure_role"].hits] == ["စာ႐ိုက္"]
+    assert [h.text for h in reasons["high_risk_role"].hits] == ["စာ႐ိုက္"]
     assert [h.text for h in reasons["compound_area"].hits] == ["ျမ၀တီ"]
 
 
@@ -405,7 +405,7 @@ def test_traditional_chinese_is_read_like_simplified() -> None:
     simplified = {r.signal for r in assess("柬埔寨招聘打字员，无需经验，包机票，月薪2万").reasons}
     traditional = {r.signal for r in assess("柬埔寨招聘打字員，無需經驗，包機票，月薪2萬").reasons}
     assert simplified == traditional
-    assert {"no_experience", "travel_paid", "lure_role"} <= traditional
+    assert {"no_experience", "travel_paid", "high_risk_role"} <= traditional
 
 
 def _signals(text: str, **kwargs: str) -> set[str]:
@@ -595,3 +595,78 @@ def test_a_work_permit_lowers_nothing_beside_a_held_passport() -> None:
     assert "legal_work_visa" in {r.signal for r in assess(text).reasons}
     held = assess(text + " Hand your passport to our agent on arrival.")
     assert "legal_work_visa" not in {r.signal for r in held.reasons}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("Typing job, work from home.", "high_risk_role"),
+     ("Customer service representative, work from home.", "lure_role"),
+     ("Tuyển nhân viên nhập liệu, làm tại văn phòng.", "high_risk_role"),
+     ("招聘和外国人聊天的工作人员。", "high_risk_role"),
+     ("Lowongan admin kripto.", "high_risk_role"),
+     ("Tuyển nhân viên chăm sóc khách hàng.", "lure_role")],
+)  # fmt: skip
+def test_high_risk_roles_are_told_apart_from_ordinary_customer_service(
+    text: str, role: str
+) -> None:
+    found = _signals(text)
+    assert role in found
+    assert ({"high_risk_role", "lure_role"} - {role}).isdisjoint(found)
+    assert assess(text).level == "low"  # a role alone, at home, is no alarm
+
+
+def test_a_high_risk_role_abroad_outweighs_a_real_employers_details() -> None:
+    # a company name and social insurance lower a role-and-place score, but not typing or
+    # crypto work abroad: that is the work the compounds force on people
+    abroad = "Typing job in Cambodia at ABC Co., Ltd. with social insurance and paid leave."
+    found = assess(abroad)
+    assert {"high_risk_role", "risky_country"} <= {r.signal for r in found.reasons}
+    assert not {"employer_identified", "formal_terms"} & {r.signal for r in found.reasons}
+    assert found.level != "low"
+    home = assess("Typing job at ABC Co., Ltd. with social insurance and paid leave.")
+    assert "employer_identified" in {r.signal for r in home.reasons}
+    assert home.level == "low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Customer service job: fly to Bangkok, then by road to the border, everything arranged.",
+     "Lowongan customer service, berangkat lewat Thailand dengan visa turis.",
+     "Tuyển nhân viên chăm sóc khách hàng, bay sang Thái Lan rồi đi đường bộ.",
+     "招聘客服，先飞曼谷再走陆路，包食宿。",
+     "고객 상담 업무, 태국을 거쳐 육로로 이동, 숙식 제공.",
+     "Trabaho bilang customer service, dadaan sa Thailand, libre ang pagkain at tirahan."],
+)  # fmt: skip
+def test_a_route_through_a_third_country_flags_a_lure(text: str) -> None:
+    found = assess(text)
+    assert "third_country_route" in {r.signal for r in found.reasons}
+    assert found.level != "low"
+
+
+def test_a_route_alone_is_no_alarm() -> None:
+    found = assess("Our office team will travel via Bangkok to the regional conference.")
+    assert "third_country_route" in {r.signal for r in found.reasons}
+    assert found.level == "low"
+
+
+def test_an_advance_fee_for_a_job_abroad_is_flagged_but_no_fee_is_not() -> None:
+    lure = assess("Farm work abroad in Australia. Pay the processing fee of 2,000 dollars first.")
+    assert {"upfront_fee", "fee_abroad"} <= {r.signal for r in lure.reasons}
+    assert lure.level != "low"
+    for honest in ("Nurses for Saudi Arabia, work abroad, no placement fee.",
+                   "Walang placement fee, trabaho abroad sa Saudi Arabia.",
+                   "出国务工，免中介费。"):  # fmt: skip
+        assert "upfront_fee" not in _signals(honest)
+
+
+def test_a_negation_names_only_declared_signals(tmp_path: Path) -> None:
+    import fraudlink.public
+
+    data = tmp_path / "rules"
+    copytree(Path(fraudlink.public.__file__).parent / "data" / "jobcheck", data)
+    declared = data / "signals.yaml"
+    listed = yaml.safe_load(declared.read_text("utf-8"))
+    listed["negated"]["signals"].append("no_such_signal")
+    declared.write_text(yaml.safe_dump(listed, allow_unicode=True), "utf-8")
+    with pytest.raises(ConfigError, match="no_such_signal"):
+        load_rules(data)

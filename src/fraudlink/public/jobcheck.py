@@ -28,12 +28,18 @@ MESSENGERS = frozenset({"telegram", "whatsapp", "line", "wechat", "kakao"})
 _PLACED = ("risky_country", "transit_country")
 #: signals that make a high wage suspicious: the work asks for nothing, or the advert itself
 #: boasts of its pay
-_UNSKILLED = ("no_experience", "lure_role", "easy_money", "high_pay_promise")
+_UNSKILLED = ("no_experience", "lure_role", "high_risk_role", "easy_money", "high_pay_promise")
 #: signals that put the job in a scam-compound country, where the local wage is the yardstick
 _RISKY = ("compound_area", "risky_country")
 #: signals that take the worker away from home at the employer's cost: a wage far above the
 #: reader's own is then the bait, whatever the role
-_UPROOTED = ("travel_paid", "board_lodging", "transit_country", "work_abroad")
+_UPROOTED = (
+    "travel_paid",
+    "board_lodging",
+    "transit_country",
+    "work_abroad",
+    "third_country_route",
+)
 #: signals that the work asks for real skills: then a high wage is no lure
 _SKILLED = ("qualification_required",)
 
@@ -215,11 +221,23 @@ def _phrase_hits(rules: Rules, text: str) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = {}
     for name, pattern in rules.patterns.items():
         spans = [
-            Hit(m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(folded)
+            Hit(m.start(), m.end(), text[m.start() : m.end()])
+            for m in pattern.finditer(folded)
+            if name not in rules.negatable or not _negated(rules, folded, m.start())
         ]
         if spans and name in rules.signals:
             hits[name] = spans
     return hits
+
+
+#: how far before a word a negation is looked for ("no placement fee", "walang bayad na")
+_NEGATION_CHARS = 12
+
+
+def _negated(rules: Rules, folded: str, start: int) -> bool:
+    """Whether a negation ends just before ``start``: "no fee" says there is none to pay."""
+    window = folded[max(0, start - _NEGATION_CHARS) : start].rstrip(" -:")
+    return any(m.end() == len(window) for m in rules.negation.finditer(window))
 
 
 def _hit(text: str, match: Match) -> Hit:

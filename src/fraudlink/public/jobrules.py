@@ -264,6 +264,10 @@ class Rules:
     #: the strong lure signs: each a set of signals found together (pay far above the usual
     #: wage *and* no experience asked) that makes the counter-signals count for nothing
     strong_lure: tuple[frozenset[str], ...] = ()
+    #: signals whose words count for nothing right after a negation ("no placement fee")
+    negatable: frozenset[str] = frozenset()
+    #: the negations, each matched as a phrase ending where the signal's words begin
+    negation: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
     def country_of(self, name: str) -> str | None:
         key = place_key(name)
@@ -509,6 +513,13 @@ def _read(source: Traversable) -> Rules:
         raise ConfigError(
             f"signals.yaml: counter_signals names undeclared signals {unknown}; declare them."
         )
+    negated = declared.get("negated") or {}
+    negatable = frozenset(negated.get("signals") or ())
+    if negatable - signals.keys():
+        raise ConfigError(
+            f"signals.yaml: negated names undeclared signals {sorted(negatable - signals.keys())}; "
+            "declare them."
+        )
     return Rules(
         signals=signals,
         patterns={name: _compile(listed) for name, listed in words.items() if listed},
@@ -519,4 +530,6 @@ def _read(source: Traversable) -> Rules:
         place_country=_place_countries(source),
         counters=counters,
         strong_lure=strong,
+        negatable=negatable,
+        negation=_compile([str(w) for w in negated.get("words") or ()]),
     )
