@@ -23,10 +23,10 @@ from fraudlink.link.flow.diagram import Diagram, diagram
 from fraudlink.link.flow.store import trace_account
 from fraudlink.link.flow.trace import Trace
 from fraudlink.link.networks.explain import Explanation, explain
-from fraudlink.link.networks.listing import Reader, listed_networks
+from fraudlink.link.networks.listing import Reader, networks_page
 from fraudlink.link.networks.picture import Picture, network_picture
 from fraudlink.link.networks.tables import LinkReport
-from fraudlink.link.networks.views import NetworkDetail, NetworkRow, list_networks, network_detail
+from fraudlink.link.networks.views import NetworkDetail, NetworkRow, network_detail
 from fraudlink.store import Database
 from fraudlink.store.schema import Entity, Identifier, Report, ReportIdentifier
 
@@ -52,13 +52,10 @@ def network_list(
     Read from the figures the link stage stored per agency, plus what reaches the
     principal from beyond its agencies; single reports (``min_size`` 1) are counted live.
     """
-    if min_size < 2:
-        rows = list_networks(store, min_size, scope=visible(principal, "report"))
-        return rows[start : start + limit], len(rows) > start + limit
     with store.engine.connect() as connection:
         beyond = beyond_units(connection, principal)
     reader = Reader(principal.units, beyond)
-    return listed_networks(store, reader, min_size, start, limit)
+    return networks_page(store, reader, min_size, start, limit, visible(principal, "report"))
 
 
 def network_overview(

@@ -94,14 +94,9 @@ def networks(
     json_: JsonOption = False,
 ) -> None:
     """List networks, largest first: central identifiers, countries, losses."""
-    from fraudlink.link.networks.listing import Reader, listed_networks
-    from fraudlink.link.networks.views import list_networks
+    from fraudlink.link.networks.listing import Reader, networks_page
 
-    database = reader(ctx, db)
-    if min_size < 2:  # single reports have no stored figures: counted live
-        rows = list_networks(database, min_size, limit)
-    else:  # the figures the link stage stored, as the server's list reads them
-        rows, _ = listed_networks(database, Reader(), min_size, 0, limit or 2**62)
+    rows, _ = networks_page(reader(ctx, db), Reader(), min_size, 0, limit or 2**62)
     if json_:
         print_jsonl(row.as_json() for row in rows)
         return

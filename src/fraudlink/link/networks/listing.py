@@ -239,6 +239,25 @@ def listed_networks(
     return list(rows.values()), len(window) > limit
 
 
+def networks_page(
+    database: Database,
+    reader: Reader,
+    min_size: int = 2,
+    start: int = 0,
+    limit: int = 50,
+    scope: Scope = None,
+) -> tuple[list[NetworkRow], bool]:
+    """One page of networks of at least ``min_size`` reports, largest first, and whether
+    more follow: from the stored figures, except that single reports (``min_size`` 1) have
+    none and are counted live over ``scope`` (the reports the reader sees)."""
+    if min_size >= 2:
+        return listed_networks(database, reader, min_size, start, limit)
+    from fraudlink.link.networks.views import list_networks
+
+    rows = list_networks(database, min_size, start + limit + 1, scope=scope)
+    return rows[start : start + limit], len(rows) > start + limit
+
+
 def _own(table: Any, reader: Reader) -> ColumnElement[bool]:
     if reader.agencies is None:
         return true()
