@@ -107,6 +107,12 @@ class Match:
         return data
 
 
+def overlaps_any(found: Iterable[Match], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a match already found: a kind's later, weaker
+    pass (a spelled-out host, a bare multiplier) leaves the text its first pass read."""
+    return any((m.start or 0) < end and start < (m.end or 0) for m in found)
+
+
 class IdentifierKind(ABC):
     """A kind of identifier: how to find it in text and how to normalise a given value."""
 

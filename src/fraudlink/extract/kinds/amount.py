@@ -38,7 +38,7 @@ from typing import ClassVar
 
 import ahocorasick
 
-from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.base import Context, IdentifierKind, Match, overlaps_any, register
 from fraudlink.extract.kinds._web import starts_host
 from fraudlink.extract.numerals import (
     GLUED_UNITS,
@@ -540,11 +540,10 @@ _IMPLIED_RUPIAH = re.compile(
 
 def _implied_rupiah(text: FoldedText, marked: list[Match]) -> list[Match]:
     """``pulsa 50rb``, ``cek 35jt``: rupiah by their multiplier, where no mark was read."""
-    taken = [(m.start or 0, m.end or 0) for m in marked]
     found = []
     for number in _IMPLIED_RUPIAH.finditer(text.folded):
         start, end = number.span()
-        if any(low < end and start < high for low, high in taken):
+        if overlaps_any(marked, start, end):
             continue
         value = _plain_value(number.group(), True, False)
         if value is not None and value != "0":

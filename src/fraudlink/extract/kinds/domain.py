@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from fraudlink.extract.base import Context, IdentifierKind, Match, register
+from fraudlink.extract.base import Context, IdentifierKind, Match, overlaps_any, register
 from fraudlink.extract.kinds._web import ascii_host, refang, registrable, scan
 from fraudlink.extract.text import FoldedText
 
@@ -66,13 +66,12 @@ _MADE_UP = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 
 
 def _han_dotted(text: FoldedText, found: list[Match]) -> list[Match]:
-    taken = [(m.start or 0, m.end or 0) for m in found]
     out: list[Match] = []
     for hit in _HAN_DOTTED.finditer(text.folded):
         labels = re.split("[点點]", hit.group("host").lower())
         if not (labels[0] == "www" or _MADE_UP.search(labels[-1])):
             continue
-        if any(start < hit.end() and hit.start() < end for start, end in taken):
+        if overlaps_any(found, *hit.span()):
             continue
         domain = registrable(".".join([*labels, hit.group("top").lower()]))
         if domain is not None:
@@ -118,7 +117,6 @@ _PHRASE_START = re.compile(r"(?:^|[!?.:;,>\])\n][ \t]*|\n[ \t]*)$")
 
 def _spaced_dotted(text: FoldedText, found: list[Match]) -> list[Match]:
     folded = text.folded
-    taken = [(m.start or 0, m.end or 0) for m in found]
     out: list[Match] = []
     for hit in _SPACED_DOTTED.finditer(folded):
         label = hit.group("host").lower()
@@ -133,7 +131,7 @@ def _spaced_dotted(text: FoldedText, found: list[Match]) -> list[Match]:
             continue  # ``end.Next``, ``B2B. Net``: a sentence, no sign the dot hides a name
         if not made_up and not _PHRASE_START.search(folded[max(0, hit.start() - 3) : hit.start()]):
             continue
-        if any(start < hit.end() and hit.start() < end for start, end in taken):
+        if overlaps_any(found, *hit.span()):
             continue
         domain = registrable(f"{label}.{top}")
         if domain is not None:

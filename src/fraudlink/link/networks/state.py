@@ -17,6 +17,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from fraudlink.link.networks.hubs import KIND_QUANTILE, KIND_SAMPLE, Cutoff
 from fraudlink.link.networks.tables import LinkHubGroup, LinkKind
+from fraudlink.store.locks import insert_missing
 
 #: how far the share of a kind's shared identifiers at or above its cut-off may move (0.25 points)
 CUTOFF_TOLERANCE = 0.0025
@@ -102,11 +103,8 @@ WITHDRAWN = "*withdrawn"
 
 def mark_withdrawn(connection: Connection) -> None:
     """Keep the next run a full one: reports were withdrawn after this run read the graph."""
-    values = _kind_row(WITHDRAWN, KindState(Cutoff(None, 0, 0), 0, 0))
-    if not connection.execute(
-        update(LinkKind).where(LinkKind.kind == WITHDRAWN).values(values)
-    ).rowcount:
-        connection.execute(insert(LinkKind), [values])
+    row = _kind_row(WITHDRAWN, KindState(Cutoff(None, 0, 0), 0, 0))
+    insert_missing(connection, LinkKind, [row], ["kind"])  # as the retraction writes it
 
 
 def fresh_kinds(cutoffs: dict[str, Cutoff], names: bool = False) -> dict[str, KindState]:
